@@ -1,0 +1,29 @@
+package dev.clerkfx;
+
+/**
+ * Clerk (or something in between, such as a proxy or captive portal) answered with a body clerk-fx cannot
+ * read: an HTML page, truncated JSON, a wrong content type, an empty 5xx. Never surfaces as a
+ * {@code NullPointerException}.
+ */
+public final class ClerkResponseException extends ClerkException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+
+  /**
+   * Creates an unreadable-response error.
+   *
+   * @param status the HTTP status of the response
+   * @param message what was wrong with it (no body content that could hold a secret)
+   * @param cause the parse failure, or null
+   */
+  public ClerkResponseException(int status, String message, Throwable cause) {
+    super("invalid_response", message, cause);
+    this.status = status;
+  }
+
+  /** Returns the HTTP status of the unreadable response. */
+  public int status() {
+    return status;
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * clerk-fx: the Clerk SDK for JavaFX desktop apps.
+ *
+ * <p>Public API lives in {@code dev.clerkfx} (entry points, state, errors), {@code dev.clerkfx.model}
+ * (immutable Frontend API resources) and {@code dev.clerkfx.store} (where the client token is kept).
+ * Everything under {@code dev.clerkfx.internal} is implementation and may change in any release.
+ */
+module dev.clerkfx {
+  requires transitive javafx.base;
+  requires transitive javafx.graphics;
+  requires transitive javafx.controls;
+  requires transitive okhttp3;
+  requires transitive io.reactivex.rxjava3;
+  requires com.fasterxml.jackson.databind;
+  requires java.net.http;
+
+  exports dev.clerkfx;
+}
