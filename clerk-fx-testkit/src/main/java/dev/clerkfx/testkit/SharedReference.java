@@ -1,0 +1,57 @@
+package dev.clerkfx.testkit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds the project's reference material ({@code ../shared}: the FAPI protocol notes, Clerk's OpenAPI spec,
+ * recorded responses) next to the repository root, for tests that check against it.
+ *
+ * <p>A user's clone usually lacks it: tests call {@link #require()}, which skips the test (a JUnit assumption)
+ * with a message saying what is missing. Set {@code CLERK_FX_SHARED} to point somewhere else.
+ */
+public final class SharedReference {
+  private static final String MARKER = "docs/fapi-protocol.md";
+
+  private SharedReference() {}
+
+  /** Returns the {@code shared} folder if it can be found from the working directory upwards. */
+  public static Optional<Path> find() {
+    String override = System.getenv("CLERK_FX_SHARED");
+    if (override != null && !override.isBlank()) {
+      Path p = Path.of(override).toAbsolutePath().normalize();
+      return Files.isRegularFile(p.resolve(MARKER)) ? Optional.of(p) : Optional.empty();
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolveSibling("shared");
+      if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isRegularFile(candidate.resolve(MARKER))) {
+        return Optional.of(candidate.normalize());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the {@code shared} folder, or skips the calling test (JUnit 5 assumption) when it is absent.
+   *
+   * @return the folder
+   */
+  public static Path require() {
+    Optional<Path> found = find();
+    org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(),
+        "Reference material ../shared (beside the repository root) is not present; this test needs it. "
+            + "CI always has it; set CLERK_FX_SHARED to run it locally.");
+    return found.orElseThrow();
+  }
+
+  /**
+   * Returns a file under {@code shared}, skipping the calling test when {@code shared} is absent.
+   *
+   * @param relative a path such as {@code fixtures/fapi/tokens/jwks.json}
+   * @return the file's path
+   */
+  public static Path require(String relative) {
+    return require().resolve(relative);
+  }
+}
