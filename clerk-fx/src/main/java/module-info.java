@@ -13,6 +13,10 @@ module dev.clerkfx {
   requires transitive io.reactivex.rxjava3;
   requires com.fasterxml.jackson.databind;
   requires java.net.http;
+  // OS keychains (dev.clerkfx.store); an automatic module named from its jar. A backend that fails to load at
+  // run time makes TokenStores.system fall back to the owner-only file.
+  requires java.keyring;
 
   exports dev.clerkfx;
+  exports dev.clerkfx.store;
 }
