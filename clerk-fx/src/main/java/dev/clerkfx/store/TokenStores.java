@@ -31,6 +31,10 @@ public final class TokenStores {
    * {@code Keyring.create()}; any failure means no keychain) and logs at INFO which store was chosen, or at WARNING
    * that the file is used and why. No log record contains the token.
    *
+   * <p>With a keychain, the file remains the fallback: a token the keychain refuses to store goes to the file
+   * (WARNING), and a token found only in the file (from such a fallback, or from a run before a keychain was
+   * available) moves into the keychain on load. {@code clear} empties both.
+   *
    * @param appId names this app's entries so apps and Clerk instances do not collide; see
    *     {@link #appIdForFapiHost(String)}
    * @return the store

@@ -89,6 +89,75 @@ class TokenStoresTest {
   }
 
   @Test
+  void aKeychainThatRefusesWritesFallsBackToTheFileAndStillSignsTheUserIn() {
+    FakeKeychain keychain = new FakeKeychain();
+    keychain.failWrites = true;
+    SystemTokenStore store = new SystemTokenStore("my-app", () -> keychain, temp);
+
+    try (LogCapture log = LogCapture.start()) {
+      store.save(TOKEN);
+
+      assertThat(keychain.entries).isEmpty();
+      assertThat(store.file().load()).contains(TOKEN);
+      assertThat(store.load()).contains(TOKEN);
+      assertThat(new SystemTokenStore("my-app", () -> keychain, temp).load()).contains(TOKEN); // next run
+      assertThat(log.warnings()).isNotEmpty().allSatisfy(w -> assertThat(w).contains("refused the write"));
+      assertThat(log.warnings().get(0)).contains(temp.resolve("client-token").toString());
+      assertThat(log.allText()).doesNotContain("CLIENTSECRETSIG");
+    }
+  }
+
+  @Test
+  void aTokenFileFromBeforeTheKeychainMovesIntoTheKeychain() {
+    TokenStores.file(temp.resolve("client-token")).save(TOKEN);
+    FakeKeychain keychain = new FakeKeychain();
+    SystemTokenStore store = new SystemTokenStore("my-app", () -> keychain, temp);
+
+    try (LogCapture log = LogCapture.start()) {
+      assertThat(store.load()).contains(TOKEN);
+
+      assertThat(keychain.entries).containsEntry(FakeKeychain.key("clerk-fx:my-app", "client-token"), TOKEN);
+      assertThat(temp.resolve("client-token")).doesNotExist();
+      assertThat(log.messages(Level.INFO)).anySatisfy(m -> assertThat(m).contains("Moved the client token"));
+      assertThat(log.allText()).doesNotContain("CLIENTSECRETSIG");
+    }
+    assertThat(store.load()).contains(TOKEN);
+  }
+
+  @Test
+  void aKeychainSaveRemovesAStaleTokenFileAndClearEmptiesBoth() {
+    FakeKeychain keychain = new FakeKeychain();
+    SystemTokenStore store = new SystemTokenStore("my-app", () -> keychain, temp);
+    keychain.failWrites = true;
+    store.save(TOKEN + "old");
+    keychain.failWrites = false;
+
+    store.save(TOKEN);
+    assertThat(temp.resolve("client-token")).doesNotExist();
+    assertThat(store.load()).contains(TOKEN);
+
+    keychain.failWrites = true;
+    store.save(TOKEN + "new"); // the file gets the newer token; the older one leaves the keychain
+    assertThat(keychain.entries).isEmpty();
+    assertThat(store.load()).contains(TOKEN + "new");
+
+    store.clear();
+
+    assertThat(keychain.entries).isEmpty();
+    assertThat(temp.resolve("client-token")).doesNotExist();
+    assertThat(store.load()).isEmpty();
+  }
+
+  @Test
+  void invalidTokensAreRejectedNotWrittenToTheFallback() {
+    SystemTokenStore store = new SystemTokenStore("my-app", FakeKeychain::new, temp);
+
+    assertThatThrownBy(() -> store.save("not a token")).isInstanceOfSatisfying(TokenStoreException.class,
+        e -> assertThat(e.code()).isEqualTo(TokenStoreException.INVALID_VALUE));
+    assertThat(temp.resolve("client-token")).doesNotExist();
+  }
+
+  @Test
   void aKeychainLibraryThatCannotLoadMeansTheFile() {
     SystemTokenStore broken = new SystemTokenStore("a", () -> {
       throw new NoClassDefFoundError("com/github/javakeyring/Keyring");
