@@ -8,7 +8,8 @@ package dev.clerkfx;
  *   <li>{@link ClerkApiException}: Clerk answered with an error (wrong password, revoked session, rate limit…);
  *   <li>{@link ClerkNetworkException}: no usable answer arrived (offline, DNS, timeout, connection reset);
  *   <li>{@link ClerkResponseException}: an answer arrived but is not what Clerk sends (HTML page, truncated JSON);
- *   <li>{@link ClerkConfigurationException}: the SDK was set up wrongly (malformed publishable key, plain-HTTP host).
+ *   <li>{@link ClerkConfigurationException}: the SDK was set up wrongly (malformed publishable key, plain-HTTP host);
+ *   <li>{@link dev.clerkfx.store.TokenStoreException}: the client token could not be stored.
  * </ul>
  *
  * <p>Messages never contain a token, a password or any other secret.
