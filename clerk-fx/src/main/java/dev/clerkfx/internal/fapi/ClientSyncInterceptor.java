@@ -6,6 +6,7 @@ import dev.clerkfx.model.Client;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Objects;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -99,6 +100,6 @@ public final class ClientSyncInterceptor implements Interceptor {
   }
 
   static boolean isJson(MediaType type) {
-    return type.subtype().equalsIgnoreCase("json") || type.subtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json");
+    return type.subtype().equalsIgnoreCase("json") || type.subtype().toLowerCase(Locale.ROOT).endsWith("+json");
   }
 }

@@ -2,6 +2,7 @@ package dev.clerkfx.internal.fapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clerkfx.ClerkApiException;
+import dev.clerkfx.ClerkConfigurationException;
 import dev.clerkfx.ClerkException;
 import dev.clerkfx.ClerkNetworkException;
 import dev.clerkfx.ClerkResponseException;
@@ -84,7 +85,7 @@ public final class FapiClient {
    *
    * @param baseUrl the FAPI base URL (from {@link PublishableKey#frontendApiUrl(String)}), without {@code /v1}
    * @return the builder
-   * @throws dev.clerkfx.ClerkConfigurationException when the URL is not usable
+   * @throws ClerkConfigurationException when the URL is not usable
    */
   public static Builder builder(String baseUrl) {
     return new Builder(baseUrl);
@@ -611,7 +612,7 @@ public final class FapiClient {
       String checked = PublishableKey.validateBaseUrl(Objects.requireNonNullElse(baseUrl, ""));
       HttpUrl parsed = HttpUrl.parse(checked);
       if (parsed == null) {
-        throw new dev.clerkfx.ClerkConfigurationException("invalid_proxy_url", "The FAPI base URL is not a valid URL");
+        throw new ClerkConfigurationException("invalid_proxy_url", "The FAPI base URL is not a valid URL");
       }
       this.base = parsed;
     }
