@@ -561,14 +561,29 @@ class FapiClientTest {
   }
 
   @Test
-  void tlsToAPlainHttpServerIsTls() {
-    FapiClient tls = FapiClient.builder("https://127.0.0.1:" + server.getPort()).tokens(tokens).clientSync(sync)
-        .deviceId(DEVICE_ID).httpClient(FapiClient.defaultHttpClient().newBuilder().retryOnConnectionFailure(false)
-            .build()).build();
-    server.enqueue(json(200, "{}"));
-    Throwable t = failure(tls.environment());
-    assertThat(t).isInstanceOf(ClerkNetworkException.class);
-    assertThat(((ClerkNetworkException) t).kind()).isEqualTo(ClerkNetworkException.Kind.TLS);
+  void tlsToAPlainHttpServerIsTls() throws Exception {
+    // A server that answers the ClientHello in plain HTTP: the TLS handshake sees a non-TLS record.
+    try (ServerSocket plain = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread answerer = new Thread(() -> {
+        try (java.net.Socket s = plain.accept()) {
+          s.getInputStream().read(new byte[64]); // wait for the ClientHello, so the answer arrives mid-handshake
+          s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+        } catch (java.io.IOException ignored) {
+          // the test ends the socket
+        }
+      }, "plain-http-answerer");
+      answerer.setDaemon(true);
+      answerer.start();
+      FapiClient tls = FapiClient.builder("https://127.0.0.1:" + plain.getLocalPort()).tokens(tokens)
+          .clientSync(sync).deviceId(DEVICE_ID).httpClient(FapiClient.defaultHttpClient().newBuilder()
+              .retryOnConnectionFailure(false).build()).build();
+      Throwable t = failure(tls.environment());
+      assertThat(t).isInstanceOf(ClerkNetworkException.class).hasMessageContaining("TLS");
+      assertThat(((ClerkNetworkException) t).kind()).isEqualTo(ClerkNetworkException.Kind.TLS);
+      answerer.join(10_000);
+    }
   }
 
   @Test
