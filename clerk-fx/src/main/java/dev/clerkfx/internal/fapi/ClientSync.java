@@ -70,7 +70,7 @@ public final class ClientSync {
    * @param listener receives the new client (empty when cleared)
    * @return a handle that unregisters the listener
    */
-  public AutoCloseable addListener(Consumer<Optional<Client>> listener) {
+  public Registration addListener(Consumer<Optional<Client>> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return () -> listeners.remove(listener);
   }

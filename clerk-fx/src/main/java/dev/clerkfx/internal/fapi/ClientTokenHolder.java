@@ -81,7 +81,7 @@ public final class ClientTokenHolder {
    * @param listener receives the new token (empty when cleared)
    * @return a handle that unregisters the listener
    */
-  public AutoCloseable addListener(Consumer<Optional<String>> listener) {
+  public Registration addListener(Consumer<Optional<String>> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return () -> listeners.remove(listener);
   }

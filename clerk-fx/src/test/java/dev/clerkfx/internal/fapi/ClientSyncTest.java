@@ -32,10 +32,10 @@ class ClientSyncTest {
   }
 
   @Test
-  void clearAndResetNotifyAndResetOrdering() throws Exception {
+  void clearAndResetNotifyAndResetOrdering() {
     ClientSync sync = new ClientSync();
     List<Optional<Client>> seen = new CopyOnWriteArrayList<>();
-    AutoCloseable handle = sync.addListener(seen::add);
+    Registration handle = sync.addListener(seen::add);
     sync.apply(client("c", null), T);
     sync.apply(null, T.plusSeconds(1));
     assertThat(sync.current()).isEmpty();
