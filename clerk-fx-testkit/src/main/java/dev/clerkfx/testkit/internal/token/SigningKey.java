@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One RS256 signing key of the emulator: an RSA key pair, its Clerk-shaped key id ({@code ins_} + 27 base62
@@ -34,6 +35,7 @@ public final class SigningKey {
   private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final int ID_LENGTH = 27;
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int SIGNATURE_CACHE_SIZE = 4096;
 
   private final String kid;
   private final RSAPublicKey publicKey;
@@ -42,6 +44,13 @@ public final class SigningKey {
   private final String encodedHeader;
   private final Map<String, Object> publicJwk;
   private final String publicKeyPem;
+  /**
+   * RS256 (RSASSA-PKCS1-v1_5) is deterministic: the same key and input always give the same signature. Session
+   * tokens have second resolution and no nonce, so a client polling one session gets identical tokens within a
+   * second; remembering recent signatures returns the very same bytes without a 1–2 ms RSA operation, which is what
+   * lets the emulator serve thousands of token requests per second on two cores.
+   */
+  private final Map<String, String> recentSignatures = new ConcurrentHashMap<>();
 
   private SigningKey(String kid, KeyPair pair) {
     if (!(pair.getPublic() instanceof RSAPublicKey pub) || !(pair.getPrivate() instanceof RSAPrivateKey priv)) {
@@ -171,14 +180,25 @@ public final class SigningKey {
 
   /**
    * Signs the JWS signing input ({@code base64url(header) + "." + base64url(payload)}) and returns the base64url
-   * signature. Thread-safe: the underlying signer takes a new {@code Signature} per call.
+   * signature. Thread-safe: the underlying signer takes a new {@code Signature} per call; repeated inputs are
+   * answered from a small cache of recent signatures (identical to a fresh signature, see the field's note).
    */
-  String sign(byte[] signingInput) {
+  String sign(String signingInput) {
+    String cached = recentSignatures.get(signingInput);
+    if (cached != null) {
+      return cached;
+    }
+    String signature;
     try {
-      return signer.sign(header, signingInput).toString();
+      signature = signer.sign(header, signingInput.getBytes(StandardCharsets.US_ASCII)).toString();
     } catch (JOSEException e) {
       throw new IllegalStateException("RS256 signing failed with key " + kid, e);
     }
+    if (recentSignatures.size() >= SIGNATURE_CACHE_SIZE) {
+      recentSignatures.clear(); // entries are only useful within the second their iat names
+    }
+    recentSignatures.put(signingInput, signature);
+    return signature;
   }
 
   static String base64Url(byte[] bytes) {

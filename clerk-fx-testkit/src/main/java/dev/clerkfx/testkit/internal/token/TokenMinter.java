@@ -254,7 +254,7 @@ public final class TokenMinter {
       throw new IllegalArgumentException("Token claims are not JSON-serialisable: " + e.getOriginalMessage(), e);
     }
     String signingInput = header + "." + payload;
-    return signingInput + "." + key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+    return signingInput + "." + key.sign(signingInput);
   }
 
   private static String jti() {

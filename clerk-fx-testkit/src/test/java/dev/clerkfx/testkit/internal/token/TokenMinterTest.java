@@ -283,6 +283,24 @@ class TokenMinterTest {
   }
 
   @Test
+  void sameClaimsInTheSameSecondGiveTheSameTokenAsAFreshSignature() throws Exception {
+    SessionTokenRequest request = SessionTokenRequest.builder("sess_1", "user_1").build();
+    String first = minter.mintSessionToken(request);
+    String second = minter.mintSessionToken(request);
+    assertThat(second).isEqualTo(first);
+
+    // RS256 is deterministic: a signature made directly over the same input is the same bytes.
+    String[] parts = first.split("\\.");
+    java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+    rsa.initSign(TestKeys.pair(0).getPrivate());
+    rsa.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThat(parts[2]).isEqualTo(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign()));
+
+    TokenMinter nextSecond = TokenMinter.builder(keys, Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC), ISS).build();
+    assertThat(nextSecond.mintSessionToken(request)).isNotEqualTo(first);
+  }
+
+  @Test
   void mintingIsThreadSafe() throws Exception {
     int threads = 8;
     int perThread = 25;
