@@ -65,7 +65,7 @@ public final class ClerkEmulator implements AutoCloseable {
   private volatile boolean closed;
 
   private ClerkEmulator(Builder b) {
-    this.clock = b.clock != null ? b.clock : EmulatorClock.startingNow();
+    this.clock = b.clock != null ? b.clock : EmulatorClock.ticking();
     EmulatorConfig config = new EmulatorConfig(b.multiSession, b.clientTrust, b.testMode, b.tokenLifetime,
         b.sessionLifetime, b.rateLimits, b.templates, b.applicationName);
     this.store = new Store(clock, config);
@@ -455,7 +455,7 @@ public final class ClerkEmulator implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Sets the clock (default: one starting at the real now).
+     * Sets the clock (default: {@link EmulatorClock#ticking()}, real time).
      *
      * @param value the clock; tests may share it with the SDK
      * @return this builder

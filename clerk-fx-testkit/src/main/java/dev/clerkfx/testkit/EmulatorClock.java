@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A {@link Clock} that tests move by hand, so tokens and sessions expire without sleeping.
+ * A {@link Clock} tests move by hand, so tokens and sessions expire without sleeping.
  *
- * <p>It starts at the real current instant (or at the one given) and only moves when told:
+ * <p>Two kinds: a <em>frozen</em> clock ({@link #startingAt(Instant)}, {@link #startingNow()}) stands still until
+ * told to move, which makes tests deterministic; a <em>ticking</em> clock ({@link #ticking()}, the emulator's
+ * default so a long-running sample app behaves like real Clerk) follows real time plus whatever
+ * {@link #advance}/{@link #set} added.
  * <pre>{@code
  * EmulatorClock clock = EmulatorClock.startingNow();
  * ClerkEmulator emulator = ClerkEmulator.builder().clock(clock).start();
@@ -20,16 +22,24 @@ import java.util.concurrent.atomic.AtomicReference;
  * Thread-safe. The SDK under test may be handed the same clock.
  */
 public final class EmulatorClock extends Clock {
-  private final AtomicReference<Instant> now;
+  private final Clock base;
   private final ZoneId zone;
+  /** A frozen clock's instant, or a ticking clock's offset from real time; shared by zone views. */
+  private final State state;
 
-  private EmulatorClock(AtomicReference<Instant> now, ZoneId zone) {
-    this.now = now;
+  private static final class State {
+    private Instant frozen;
+    private Duration offset = Duration.ZERO;
+  }
+
+  private EmulatorClock(Clock base, State state, ZoneId zone) {
+    this.base = base;
+    this.state = state;
     this.zone = zone;
   }
 
   /**
-   * Returns a clock standing at the real current instant.
+   * Returns a frozen clock standing at the real current instant.
    *
    * @return a new clock
    */
@@ -38,14 +48,29 @@ public final class EmulatorClock extends Clock {
   }
 
   /**
-   * Returns a clock standing at {@code start}.
+   * Returns a frozen clock standing at {@code start}.
    *
    * @param start the initial instant
    * @return a new clock
    */
   public static EmulatorClock startingAt(Instant start) {
-    Objects.requireNonNull(start, "start");
-    return new EmulatorClock(new AtomicReference<>(start), ZoneOffset.UTC);
+    State s = new State();
+    s.frozen = Objects.requireNonNull(start, "start");
+    return new EmulatorClock(null, s, ZoneOffset.UTC);
+  }
+
+  /**
+   * Returns a clock that follows real time (plus any amount later {@linkplain #advance advanced}).
+   *
+   * @return a new clock
+   */
+  public static EmulatorClock ticking() {
+    return new EmulatorClock(Clock.systemUTC(), new State(), ZoneOffset.UTC);
+  }
+
+  /** Returns whether this clock stands still until moved. */
+  public boolean isFrozen() {
+    return base == null;
   }
 
   /**
@@ -56,28 +81,38 @@ public final class EmulatorClock extends Clock {
    */
   public Instant advance(Duration amount) {
     Objects.requireNonNull(amount, "amount");
-    return now.updateAndGet(i -> i.plus(amount));
+    synchronized (state) {
+      if (base == null) {
+        state.frozen = state.frozen.plus(amount);
+      } else {
+        state.offset = state.offset.plus(amount);
+      }
+      return instant();
+    }
   }
 
   /**
-   * Sets the clock to an instant.
+   * Sets the clock to an instant (a ticking clock keeps ticking from there).
    *
    * @param instant the new current instant
    */
   public void set(Instant instant) {
-    now.set(Objects.requireNonNull(instant, "instant"));
+    Objects.requireNonNull(instant, "instant");
+    synchronized (state) {
+      if (base == null) {
+        state.frozen = instant;
+      } else {
+        state.offset = Duration.between(base.instant(), instant);
+      }
+    }
   }
 
   /** Returns the current instant of this clock. */
   @Override
   public Instant instant() {
-    return now.get();
-  }
-
-  /** Returns the current instant in epoch milliseconds. */
-  @Override
-  public long millis() {
-    return now.get().toEpochMilli();
+    synchronized (state) {
+      return base == null ? state.frozen : base.instant().plus(state.offset);
+    }
   }
 
   /** Returns the zone of this clock (UTC unless made with {@link #withZone}). */
@@ -86,14 +121,14 @@ public final class EmulatorClock extends Clock {
     return zone;
   }
 
-  /** Returns a view of this clock in another zone; it shares the same instant and moves with it. */
+  /** Returns a view of this clock in another zone; it shares the same time and moves with it. */
   @Override
   public Clock withZone(ZoneId newZone) {
-    return new EmulatorClock(now, Objects.requireNonNull(newZone, "zone"));
+    return new EmulatorClock(base, state, Objects.requireNonNull(newZone, "zone"));
   }
 
   @Override
   public String toString() {
-    return "EmulatorClock[" + now.get() + "]";
+    return "EmulatorClock[" + instant() + (isFrozen() ? ", frozen" : ", ticking") + "]";
   }
 }
