@@ -303,6 +303,7 @@ final class TokenEngine {
       }
     }
     if (!replaced) return null;
+    if (!fetched) return candidate; // seeds are not renewals: no event
     try {
       listener.tokenRefreshed(e.key, minted, e == defaultEntry);
     } catch (RuntimeException ex) {
