@@ -11,8 +11,17 @@ module dev.clerkfx {
   requires transitive javafx.controls;
   requires transitive okhttp3;
   requires transitive io.reactivex.rxjava3;
+  requires com.fasterxml.jackson.annotation;
   requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.datatype.jdk8;
+  requires com.fasterxml.jackson.datatype.jsr310;
   requires java.net.http;
+  requires java.prefs;
 
   exports dev.clerkfx;
+  exports dev.clerkfx.model;
+
+  // Jackson reads and writes the model records (and ClerkError) reflectively.
+  opens dev.clerkfx to com.fasterxml.jackson.databind;
+  opens dev.clerkfx.model to com.fasterxml.jackson.databind;
 }
