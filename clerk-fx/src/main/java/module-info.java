@@ -17,9 +17,13 @@ module dev.clerkfx {
   requires com.fasterxml.jackson.datatype.jsr310;
   requires java.net.http;
   requires java.prefs;
+  // OS keychains (dev.clerkfx.store); an automatic module named from its jar. A backend that fails to load at
+  // run time makes TokenStores.system fall back to the owner-only file.
+  requires java.keyring;
 
   exports dev.clerkfx;
   exports dev.clerkfx.model;
+  exports dev.clerkfx.store;
 
   // Jackson reads and writes the model records (and ClerkError) reflectively.
   opens dev.clerkfx to com.fasterxml.jackson.databind;
