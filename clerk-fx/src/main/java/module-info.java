@@ -28,4 +28,5 @@ module dev.clerkfx {
   // Jackson reads and writes the model records (and ClerkError) reflectively.
   opens dev.clerkfx to com.fasterxml.jackson.databind;
   opens dev.clerkfx.model to com.fasterxml.jackson.databind;
+  opens dev.clerkfx.internal.fapi to com.fasterxml.jackson.databind;
 }
