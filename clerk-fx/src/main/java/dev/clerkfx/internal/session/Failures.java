@@ -70,4 +70,15 @@ final class Failures {
     Throwable u = unwrap(t);
     return u instanceof ClerkApiException api && api.status() == 401 && deadSessionReason(api) == null;
   }
+
+  /**
+   * True when the local client looks out of date: a 401 without a dead-session code, or {@code resource_not_found}
+   * (the session is unknown to the server, for example after a concurrent sign-in replaced it). The client should
+   * be refetched; the refetched client then says whether anyone is still signed in.
+   */
+  static boolean needsClientRefresh(Throwable t) {
+    Throwable u = unwrap(t);
+    return isUnauthenticated(u)
+        || (u instanceof ClerkApiException api && (api.status() == 404 || "resource_not_found".equals(api.code())));
+  }
 }

@@ -10,4 +10,4 @@ import dev.clerkfx.model.Environment;
  * @param client the client (holds the session and user)
  * @param environment the instance settings, or null when never loaded
  */
-record PersistedSnapshot(Client client, Environment environment) {}
+public record PersistedSnapshot(Client client, Environment environment) {}

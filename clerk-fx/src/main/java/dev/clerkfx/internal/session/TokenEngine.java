@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>One entry per (session, organization, template); the current session's default entry is also held in a
  *       field, so a cached {@link #getToken()} reads two volatile fields and the clock and returns a pre-completed
  *       shared future: no allocation.
- *   <li>Expiry is judged from the token's own {@code exp}, moved onto the local clock by the offset between the
- *       response's {@code Date} (or the token's {@code iat}) and the local time at receipt.
+ *   <li>Expiry is judged from the token's own {@code exp}, moved onto the local clock by the offset between server
+ *       time at receipt (the response's {@code Date}, or the token's {@code iat} when that is later) and the local
+ *       time at receipt.
  *   <li>Concurrent callers share one in-flight request per entry; a response never replaces a fresher token.
  *   <li>While signed in and active, the default entry is refreshed in the background when it reaches the buffer
  *       (minus the policy's lead); while that refresh is in flight the previous token is still served if at least
@@ -67,6 +68,7 @@ final class TokenEngine {
   private volatile long generation;
   private volatile boolean appActive = true;
   private volatile long serverOffsetMillis;
+  private final java.util.concurrent.atomic.AtomicInteger requestsInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
   TokenEngine(Clock clock, ScheduledExecutorService scheduler, RefreshPolicy policy, Fetcher fetcher,
       Listener listener, Backoff backoff) {
@@ -169,6 +171,11 @@ final class TokenEngine {
     return c == null ? Optional.empty() : Optional.of(c.minted);
   }
 
+  /** The number of token requests under way (tests wait for 0 before moving virtual time on). */
+  int requestsInFlight() {
+    return requestsInFlight.get();
+  }
+
   /** True while a session is set. */
   boolean hasSession() {
     return defaultEntry != null;
@@ -233,12 +240,19 @@ final class TokenEngine {
       return f;
     }
     CompletableFuture<MintedToken> call;
+    requestsInFlight.incrementAndGet();
     try {
       call = fetcher.fetch(e.key, force);
     } catch (RuntimeException ex) {
       call = CompletableFuture.failedFuture(ex);
     }
-    call.whenComplete((minted, failure) -> onResult(e, f, minted, failure));
+    call.whenComplete((minted, failure) -> {
+      try {
+        onResult(e, f, minted, failure);
+      } finally {
+        requestsInFlight.decrementAndGet();
+      }
+    });
     return f;
   }
 
@@ -285,11 +299,13 @@ final class TokenEngine {
   private CachedToken accept(Entry e, MintedToken minted, boolean fetched) {
     long now = clock.millis();
     long offset;
-    if (fetched && minted.serverDateMillis() > 0) {
-      offset = minted.serverDateMillis() - now;
+    // Server time at receipt: the response Date, but never earlier than the token's own iat (a token cannot be
+    // minted after the response was dated; a Date behind iat comes from a proxy or a second clock). Taking the
+    // later of the two is the conservative choice: it can only make the token look shorter-lived.
+    long serverNow = fetched ? Math.max(minted.serverDateMillis(), minted.issuedAtMillis()) : 0;
+    if (serverNow > 0) {
+      offset = serverNow - now;
       serverOffsetMillis = offset;
-    } else if (fetched && minted.issuedAtMillis() > 0) {
-      offset = minted.issuedAtMillis() - now;
     } else {
       offset = serverOffsetMillis;
     }

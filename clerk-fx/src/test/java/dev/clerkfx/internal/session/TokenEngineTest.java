@@ -123,7 +123,7 @@ class TokenEngineTest {
       }, pool));
     }
     start.countDown();
-    CompletableFuture.allOf(results.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
+    CompletableFuture.allOf(results.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
     assertThat(fetcher.calls).hasValue(1);
     fetcher.held.get(0).complete(mint(new TokenKey(SID, "", null), clock.millis(), 1));
     for (var r : results) {
@@ -205,6 +205,21 @@ class TokenEngineTest {
     clock.advance(Duration.ofSeconds(40));
     assertThat(engine.getToken()).isCompletedWithValue(Optional.of("jwt-x"));
     assertThat(fetcher.calls).hasValue(1);
+  }
+
+  @Test
+  void aDateHeaderBehindTheTokensIatIsNotTrusted() {
+    engine.setAppActive(false);
+    fetcher.auto = false;
+    engine.setSession(SID, "", null);
+    CompletableFuture<Optional<String>> f = engine.getToken();
+    long t = clock.millis();
+    // a proxy dated the response two minutes early; the token was minted now
+    fetcher.held.get(0).complete(new MintedToken("jwt-x", SID, "", t, t + 60_000, 0, t - 120_000, null));
+    assertThat(f).isCompletedWithValue(Optional.of("jwt-x"));
+    clock.advance(Duration.ofSeconds(51));
+    assertThat(engine.getToken()).isCompletedWithValue(Optional.of("jwt-x")); // grace window, refresh started
+    assertThat(fetcher.calls).hasValue(2);
   }
 
   @Test
