@@ -1,19 +1,88 @@
 package dev.clerkfx.sample;
 
+import atlantafx.base.theme.PrimerLight;
+import dev.clerkfx.ClerkClient;
+import dev.clerkfx.ClerkFx;
+import dev.clerkfx.sample.backend.DemoBackend;
+import dev.clerkfx.store.TokenStores;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The clerk-fx showcase app. (Placeholder window until the session manager lands.) */
+/**
+ * The clerk-fx showcase: signs a user in, binds labels to the user, calls a protected API with {@code getToken()}
+ * and reacts to sign-out.
+ *
+ * <p>With the environment variable {@code CLERK_PUBLISHABLE_KEY} set it talks to that Clerk instance; otherwise it
+ * starts the embedded emulator (a local Frontend API with a demo user, stopped on exit), so it works offline:
+ * <pre>{@code
+ * mvn -B -DskipTests install && mvn -B -pl sample-desktop-app javafx:run
+ * }</pre>
+ */
 public final class SampleApp extends Application {
+  private final ClerkInstance injectedInstance;
+  private ClerkInstance instance;
+  private DemoBackend backend;
+  private ClerkClient client;
+  private DemoApiClient api;
+  private MainView view;
 
+  /** Creates the app; {@link #init()} picks the Clerk instance from the environment. */
+  public SampleApp() {
+    this(null);
+  }
+
+  /** Creates the app on a given instance (tests hand in their own emulator). */
+  SampleApp(ClerkInstance instance) {
+    this.injectedInstance = instance;
+  }
+
+  /** Starts the backend side off the FX thread: the emulator (if used), the demo API and the Clerk client. */
+  @Override
+  public void init() {
+    instance = injectedInstance != null ? injectedInstance : ClerkInstance.fromEnvironment(System.getenv());
+    backend = DemoBackend.start(instance.frontendApiUrl());
+    ClerkClient.Builder builder = ClerkClient.builder(instance.publishableKey());
+    if (instance.emulator().isPresent()) {
+      // The emulator forgets its clients when it stops: keeping its client token across runs would be pointless.
+      builder.tokenStore(TokenStores.inMemory());
+    }
+    client = builder.build();
+    ClerkFx.install(client);
+    api = new DemoApiClient(client.tokenInterceptor(), backend.helloUri());
+  }
+
+  /** Builds the window. */
   @Override
   public void start(Stage stage) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    view = new MainView(client, ClerkFx.useAuth(), ClerkFx.useUser(), instance, api);
+    // Refresh tokens ahead of expiry only while the user is using the app.
+    stage.focusedProperty().addListener((o, was, focused) -> client.setAppActive(focused));
     stage.setTitle("clerk-fx sample");
-    stage.setScene(new Scene(new StackPane(new Label("clerk-fx sample — coming soon")), 480, 320));
+    stage.setScene(new Scene(view, 560, 480));
     stage.show();
+  }
+
+  /** Stops everything {@link #init()} started; the signed-in client stays stored (this is not a sign-out). */
+  @Override
+  public void stop() {
+    if (view != null) {
+      view.dispose();
+    }
+    if (api != null) {
+      api.close();
+    }
+    ClerkFx.uninstall();
+    if (client != null) {
+      client.close();
+    }
+    if (backend != null) {
+      backend.close();
+    }
+    if (instance != null) {
+      instance.close();
+    }
   }
 
   /**

@@ -1,25 +1,154 @@
 package dev.clerkfx.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.clerkfx.testkit.ClerkEmulator;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
+import javafx.scene.control.TextInputControl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
+/**
+ * Drives the whole sample on an emulator the test controls: sign in through the form, see the user, call the
+ * protected API with the session token, and watch the window react to a server-side revocation.
+ */
 class SampleAppTest {
+  /** Short-lived tokens make the SDK's ahead-of-expiry refresh (which notices a revocation) come round quickly. */
+  private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(15);
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  @Start
-  void start(Stage stage) {
-    new SampleApp().start(stage);
+  private final FxRobot robot = new FxRobot();
+  private ClerkEmulator emulator;
+  private SampleApp app;
+
+  @BeforeAll
+  static void toolkit() throws TimeoutException {
+    FxToolkit.registerPrimaryStage();
+  }
+
+  @BeforeEach
+  void start() throws TimeoutException {
+    emulator = ClerkEmulator.builder().tokenLifetime(TOKEN_LIFETIME).start();
+    app = (SampleApp) FxToolkit.setupApplication(() -> new SampleApp(ClerkInstance.emulator(emulator)));
+    await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
+  }
+
+  @AfterEach
+  void stop() throws TimeoutException {
+    FxToolkit.cleanupApplication(app);
+    emulator.close();
   }
 
   @Test
-  void showsItsWindow(FxRobot robot) {
-    assertThat(robot.lookup(".label").queryAs(Label.class).getText()).contains("clerk-fx");
+  void signInCallApiAndRevocationEndToEnd() {
+    String userId = emulator.demoUser().id().orElseThrow();
+    assertThat(text("#demo-hint")).startsWith("Embedded emulator — demo user: " + ClerkEmulator.DEMO_EMAIL);
+
+    type("#email", ClerkEmulator.DEMO_EMAIL);
+    type("#password", ClerkEmulator.DEMO_PASSWORD);
+    robot.clickOn("#sign-in");
+
+    await().atMost(PATIENCE).until(() -> "Ada Lovelace".equals(text("#name")));
+    assertThat(isShowing("#sign-in")).isFalse();
+    assertThat(text("#email-address")).isEqualTo(ClerkEmulator.DEMO_EMAIL);
+    assertThat(text("#user-id")).isEqualTo(userId);
+    String sessionId = text("#session-id");
+    assertThat(emulator.session(sessionId)).hasValueSatisfying(s -> assertThat(s.userId()).isEqualTo(userId));
+    assertThat(text("#status")).isEqualTo("Signed in");
+
+    robot.clickOn("#call-api");
+    await().atMost(PATIENCE).until(() -> text("#api-result").startsWith("Hello, "));
+    assertThat(text("#api-result")).isEqualTo("Hello, " + userId + " (session " + sessionId + ")");
+
+    emulator.revokeSession(sessionId);
+
+    await().atMost(PATIENCE).until(() -> "Signed out: session revoked".equals(text("#status")));
+    assertThat(text("#name")).isNullOrEmpty();
+    assertThat(text("#email-address")).isNullOrEmpty();
+    assertThat(text("#user-id")).isNullOrEmpty();
+    assertThat(text("#session-id")).isNullOrEmpty();
+    assertThat(isShowing("#sign-in")).isTrue();
+    assertThat(isShowing("#call-api")).isFalse();
+  }
+
+  @Test
+  void wrongPasswordShowsClerksMessageInline() {
+    type("#password", "not-the-password");
+    robot.clickOn("#sign-in");
+
+    await().atMost(PATIENCE).until(() -> !text("#sign-in-error").isEmpty());
+    assertThat(text("#sign-in-error")).containsIgnoringCase("password");
+    assertThat(isShowing("#sign-in")).isTrue();
+    assertThat(text("#status")).isEmpty();
+  }
+
+  @Test
+  void emailCodeSignIn() {
+    robot.clickOn("#send-code");
+    await().atMost(PATIENCE).until(() -> isShowing("#code"));
+    String code = emulator.lastVerificationCode(ClerkEmulator.DEMO_EMAIL).orElseThrow();
+
+    type("#code", code);
+    robot.clickOn("#verify-code");
+
+    await().atMost(PATIENCE).until(() -> "Ada Lovelace".equals(text("#name")));
+  }
+
+  @Test
+  void signOutButtonReturnsToTheFormWithAStatusLine() {
+    robot.clickOn("#sign-in");
+    await().atMost(PATIENCE).until(() -> isShowing("#sign-out"));
+
+    robot.clickOn("#sign-out");
+
+    await().atMost(PATIENCE).until(() -> "Signed out".equals(text("#status")));
+    assertThat(isShowing("#sign-in")).isTrue();
+    assertThat(text("#name")).isNullOrEmpty();
+    assertThat(emulator.sessions()).allSatisfy(s -> assertThat(s.isActive()).isFalse());
+  }
+
+  private void type(String query, String text) {
+    TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+    robot.interact(field::clear);
+    robot.clickOn(field).write(text);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(field.getText()).isEqualTo(text);
+  }
+
+  private String text(String query) {
+    Label label = robot.lookup(query).queryAs(Label.class);
+    return onFx(label::getText);
+  }
+
+  private boolean isShowing(String query) {
+    return onFx(() -> robot.lookup(query).tryQuery().map(SampleAppTest::visibleInScene).orElse(false));
+  }
+
+  private static <T> T onFx(Callable<T> read) {
+    try {
+      return WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(read));
+    } catch (TimeoutException e) {
+      throw new AssertionError("the FX thread did not answer within 10 s", e);
+    }
+  }
+
+  private static boolean visibleInScene(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return node.getScene() != null;
   }
 }

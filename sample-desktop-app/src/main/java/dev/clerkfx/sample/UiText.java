@@ -1,0 +1,51 @@
+package dev.clerkfx.sample;
+
+import dev.clerkfx.ClerkApiException;
+import dev.clerkfx.ClerkError;
+import dev.clerkfx.SignOutReason;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** The sample's user-facing wording: errors and sign-out reasons turned into one line of text. */
+final class UiText {
+  private UiText() {}
+
+  /**
+   * Describes a failure for an inline error label: Clerk's own message for an API error
+   * ({@link ClerkError#displayMessage()}), else the exception's message.
+   *
+   * @param failure the failure, possibly wrapped by a {@code CompletableFuture}
+   * @return one line to show
+   */
+  static String describe(Throwable failure) {
+    Throwable t = unwrap(failure);
+    if (t instanceof ClerkApiException api) {
+      return api.error().map(ClerkError::displayMessage).filter(m -> !m.isBlank()).orElse(api.getMessage());
+    }
+    String message = t.getMessage();
+    return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+  }
+
+  /**
+   * Returns the status line shown after a sign-out.
+   *
+   * @param reason why the user was signed out
+   * @return such as "Signed out: session revoked"
+   */
+  static String signedOut(SignOutReason reason) {
+    return switch (reason) {
+      case USER_ACTION -> "Signed out";
+      case REVOKED -> "Signed out: session revoked";
+      case EXPIRED -> "Signed out: session expired";
+      case SIGNED_OUT_ELSEWHERE -> "Signed out: signed out elsewhere";
+    };
+  }
+
+  static Throwable unwrap(Throwable failure) {
+    Throwable t = failure;
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+}
