@@ -80,7 +80,12 @@ final class SignedInView extends VBox {
     });
     signOut.setOnAction(e -> {
       signOut.setDisable(true);
-      auth.signOut().whenComplete((ok, failure) -> Platform.runLater(() -> signOut.setDisable(false)));
+      auth.signOut().whenComplete((ok, failure) -> Platform.runLater(() -> {
+        signOut.setDisable(false);
+        if (failure != null) {
+          apiResult.setText("Sign-out failed: " + UiText.describe(failure));
+        }
+      }));
     });
 
     setPadding(new Insets(4));

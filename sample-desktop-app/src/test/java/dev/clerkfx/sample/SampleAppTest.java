@@ -3,9 +3,15 @@ package dev.clerkfx.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.clerkfx.AuthEvent;
+import dev.clerkfx.ClerkFx;
+import dev.clerkfx.SignOutReason;
 import dev.clerkfx.testkit.ClerkEmulator;
+import io.reactivex.rxjava3.disposables.Disposable;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
@@ -57,9 +63,9 @@ class SampleAppTest {
 
     type("#email", ClerkEmulator.DEMO_EMAIL);
     type("#password", ClerkEmulator.DEMO_PASSWORD);
-    robot.clickOn("#sign-in");
+    click("#sign-in");
 
-    await().atMost(PATIENCE).until(() -> "Ada Lovelace".equals(text("#name")));
+    awaitText("#name", "Ada Lovelace");
     assertThat(isShowing("#sign-in")).isFalse();
     assertThat(text("#email-address")).isEqualTo(ClerkEmulator.DEMO_EMAIL);
     assertThat(text("#user-id")).isEqualTo(userId);
@@ -67,13 +73,15 @@ class SampleAppTest {
     assertThat(emulator.session(sessionId)).hasValueSatisfying(s -> assertThat(s.userId()).isEqualTo(userId));
     assertThat(text("#status")).isEqualTo("Signed in");
 
-    robot.clickOn("#call-api");
-    await().atMost(PATIENCE).until(() -> text("#api-result").startsWith("Hello, "));
-    assertThat(text("#api-result")).isEqualTo("Hello, " + userId + " (session " + sessionId + ")");
+    click("#call-api");
+    awaitText("#api-result", "Hello, " + userId + " (session " + sessionId + ")");
+    // Still signed in, so the sign-out below can only come from the revocation.
+    assertThat(text("#status")).isEqualTo("Signed in");
+    assertThat(text("#session-id")).isEqualTo(sessionId);
 
     emulator.revokeSession(sessionId);
 
-    await().atMost(PATIENCE).until(() -> "Signed out: session revoked".equals(text("#status")));
+    awaitText("#status", "Signed out: session revoked");
     assertThat(text("#name")).isNullOrEmpty();
     assertThat(text("#email-address")).isNullOrEmpty();
     assertThat(text("#user-id")).isNullOrEmpty();
@@ -85,42 +93,72 @@ class SampleAppTest {
   @Test
   void wrongPasswordShowsClerksMessageInline() {
     type("#password", "not-the-password");
-    robot.clickOn("#sign-in");
+    click("#sign-in");
 
-    await().atMost(PATIENCE).until(() -> !text("#sign-in-error").isEmpty());
-    assertThat(text("#sign-in-error")).containsIgnoringCase("password");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(text("#sign-in-error")).containsIgnoringCase("password"));
     assertThat(isShowing("#sign-in")).isTrue();
     assertThat(text("#status")).isEmpty();
   }
 
   @Test
   void emailCodeSignIn() {
-    robot.clickOn("#send-code");
+    click("#send-code");
     await().atMost(PATIENCE).until(() -> isShowing("#code"));
     String code = emulator.lastVerificationCode(ClerkEmulator.DEMO_EMAIL).orElseThrow();
 
     type("#code", code);
-    robot.clickOn("#verify-code");
+    click("#verify-code");
 
-    await().atMost(PATIENCE).until(() -> "Ada Lovelace".equals(text("#name")));
+    awaitText("#name", "Ada Lovelace");
   }
 
   @Test
   void signOutButtonReturnsToTheFormWithAStatusLine() {
-    robot.clickOn("#sign-in");
-    await().atMost(PATIENCE).until(() -> isShowing("#sign-out"));
+    click("#sign-in");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(isShowing("#sign-out"))
+        .as("signed in (form error: '%s', status: '%s')", text("#sign-in-error"), text("#status")).isTrue());
+    List<AuthEvent> events = new CopyOnWriteArrayList<>();
+    Disposable subscription = ClerkFx.client().events().subscribe(events::add);
 
-    robot.clickOn("#sign-out");
+    click("#sign-out");
 
-    await().atMost(PATIENCE).until(() -> "Signed out".equals(text("#status")));
+    try {
+      await().atMost(PATIENCE).untilAsserted(() -> assertThat(text("#status"))
+          .as("status line (events since the click: %s)", events).isEqualTo("Signed out"));
+    } finally {
+      subscription.dispose();
+    }
+    assertThat(events).filteredOn(AuthEvent.SignedOut.class::isInstance)
+        .containsExactly(new AuthEvent.SignedOut(SignOutReason.USER_ACTION));
     assertThat(isShowing("#sign-in")).isTrue();
     assertThat(text("#name")).isNullOrEmpty();
     assertThat(emulator.sessions()).allSatisfy(s -> assertThat(s.isActive()).isFalse());
   }
 
+  /** Clicks a node once the window is laid out for what the last state change showed (else the click may miss). */
+  private void click(String query) {
+    layOut();
+    robot.clickOn(query);
+  }
+
+  private void layOut() {
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> robot.listTargetWindows().forEach(w -> {
+      if (w.getScene() != null) {
+        w.getScene().getRoot().applyCss();
+        w.getScene().getRoot().layout();
+      }
+    }));
+  }
+
+  private void awaitText(String query, String expected) {
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(text(query)).as(query).isEqualTo(expected));
+  }
+
   private void type(String query, String text) {
     TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
     robot.interact(field::clear);
+    layOut();
     robot.clickOn(field).write(text);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(field.getText()).isEqualTo(text);
