@@ -300,6 +300,12 @@ public final class SessionManager implements AutoCloseable {
     if (reason != null && key.sessionId().equals(current)) {
       LOG.log(Level.INFO, "The session ended on the server ({0}); signing out locally", Failures.asClerk(failure).code());
       endSessionLocally(key.sessionId(), reason);
+      if ("authentication_invalid".equals(Failures.asClerk(failure).code())) {
+        // the client token itself is refused: forget it, the next sign-in starts a new client
+        backend.setClientToken(null);
+        backend.replaceClient(null);
+        return;
+      }
       refreshClient().exceptionally(e -> null);
     } else if (Failures.needsClientRefresh(failure)) {
       LOG.log(Level.DEBUG, "Refetching the client after {0}", Failures.asClerk(failure).code());
