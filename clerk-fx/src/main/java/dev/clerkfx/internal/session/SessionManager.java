@@ -178,7 +178,7 @@ public final class SessionManager implements AutoCloseable {
   }
 
   private void loadFromNetwork() {
-    if (closed || loadInFlight) return;
+    if (closed || loadInFlight || networkLoaded) return;
     loadInFlight = true;
     CompletableFuture<Environment> env = backend.environment();
     CompletableFuture<Optional<Client>> cli = backend.fetchClient();
@@ -207,10 +207,9 @@ public final class SessionManager implements AutoCloseable {
         backend.setClientToken(null);
         backend.replaceClient(null);
       }
-      networkLoaded = true;
+      networkLoaded = true; // loaded, signed out: the app shows its sign-in screen instead of waiting forever
       Optional<Client> client = backend.client();
       publish(client, null);
-      loaded.completeExceptionally(error);
     });
   }
 
