@@ -63,6 +63,46 @@ final class NativeFapiClient {
     return send("DELETE", path, Map.of(), query);
   }
 
+  /**
+   * Acts as the system browser: GETs an absolute URL (or POSTs a form to it), follows no redirect, and returns the
+   * {@code Location} it redirects to.
+   */
+  String browse(String absoluteUrl, String... formPairs) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absoluteUrl)).timeout(Duration.ofSeconds(20));
+    if (formPairs.length > 0) {
+      StringJoiner body = new StringJoiner("&");
+      form(formPairs).forEach((k, v) -> body.add(enc(k) + "=" + enc(v)));
+      request.header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+    try {
+      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
+          "no redirect from " + absoluteUrl + ": " + response.statusCode() + " " + response.body()));
+    } catch (IOException e) {
+      throw new IllegalStateException("GET " + absoluteUrl + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("GET " + absoluteUrl + " interrupted", e);
+    }
+  }
+
+  /** Returns the decoded query parameters of a URL (last value wins). */
+  static Map<String, String> query(String url) {
+    Map<String, String> out = new LinkedHashMap<>();
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return out;
+    }
+    for (String pair : url.substring(q + 1).split("&")) {
+      int eq = pair.indexOf('=');
+      String k = eq < 0 ? pair : pair.substring(0, eq);
+      String v = eq < 0 ? "" : pair.substring(eq + 1);
+      out.put(java.net.URLDecoder.decode(k, StandardCharsets.UTF_8), java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
   private static Map<String, String> form(String... pairs) {
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i + 1 < pairs.length; i += 2) {
