@@ -301,7 +301,6 @@ public final class Render {
     v.put("object", "verification_oauth");
     v.put("status", "verified");
     v.put("strategy", "oauth_" + x.provider);
-    v.putNull("external_verification_redirect_url");
     v.putNull("error");
     v.put("expire_at", x.createdAt + 600_000L);
     v.putNull("attempts");
