@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class EmulatorServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EmulatorServer.class.getName());
-  private static final int MAX_BODY = 1 << 20;
+  private static final int MAX_BODY = 10 << 20;
   private static final byte[] MALFORMED = "{\"response\":{\"object\":\"client\",\"id\":\"client_"
       .getBytes(StandardCharsets.US_ASCII);
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -112,7 +112,9 @@ public final class EmulatorServer implements AutoCloseable {
         }
       }
       method = tunnelled(wireMethod, query, form);
-      response = dispatch(new Request(method, wireMethod, path, query, headers, form, raw.remoteHost()));
+      Request request = new Request(method, wireMethod, path, query, headers, form, raw.remoteHost());
+      request.body(body);
+      response = dispatch(request);
       if (response == null) {
         hooks.record(new RecordedRequest(method, wireMethod, path, query, headers, form, 0, Map.of(), "",
             received));

@@ -19,6 +19,7 @@ public final class Request {
   private final Map<String, List<String>> headers;
   private final Map<String, List<String>> form;
   private final String remoteHost;
+  private byte[] body = new byte[0];
   private Map<String, String> pathParams = Map.of();
 
   /**
@@ -95,6 +96,15 @@ public final class Request {
   /** Returns the form fields. */
   public Map<String, List<String>> form() {
     return Collections.unmodifiableMap(form);
+  }
+
+  /** Returns the raw request body (for non-form uploads such as a profile image). */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  void body(byte[] raw) {
+    this.body = raw;
   }
 
   /** Returns the caller's address (the rate-limit key). */

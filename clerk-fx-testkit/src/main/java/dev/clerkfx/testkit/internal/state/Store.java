@@ -52,6 +52,8 @@ public final class Store {
   public final Map<String, Records.HostedAuth> hostedAuths = new LinkedHashMap<>();
   /** Rotating-token nonces to what they complete ({@code sia_…}, {@code sua_…} or {@code hauth_…}). */
   public final Map<String, String> nonces = new LinkedHashMap<>();
+  /** Uploaded profile images by id: content type and bytes. */
+  public final Map<String, Image> images = new ConcurrentHashMap<>();
   private final Map<String, String> clientTokens = new ConcurrentHashMap<>();
   private final Map<String, String> lastCodes = new ConcurrentHashMap<>();
 
@@ -110,6 +112,14 @@ public final class Store {
       lock.unlock();
     }
   }
+
+  /**
+   * An uploaded image.
+   *
+   * @param contentType its media type
+   * @param bytes its content
+   */
+  public record Image(String contentType, byte[] bytes) {}
 
   // ---------------------------------------------------------------- organizations and users
 
