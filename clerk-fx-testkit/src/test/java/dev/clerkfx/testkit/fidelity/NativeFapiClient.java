@@ -112,7 +112,7 @@ final class NativeFapiClient {
   }
 
   private Reply send(String method, String path, Map<String, String> form, String... query) {
-    StringJoiner q = new StringJoiner("&", "?", "");
+    StringJoiner q = new StringJoiner("&", path.contains("?") ? "&" : "?", "");
     q.add("_is_native=true");
     for (int i = 0; i + 1 < query.length; i += 2) {
       q.add(enc(query[i]) + "=" + enc(query[i + 1]));
