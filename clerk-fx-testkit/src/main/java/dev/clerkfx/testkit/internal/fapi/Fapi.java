@@ -78,6 +78,7 @@ public final class Fapi {
     new SessionRoutes(this).register(router);
     new ExternalAuth(this).register(router);
     new AccountRoutes(this).register(router);
+    new ReverificationRoutes(this).register(router);
     router.add("GET", "/v1/avatars/{file}", this::avatar);
     router.add("GET", "/v1/health", r -> {
       ObjectNode o = Json.object();

@@ -146,6 +146,16 @@ public final class Records {
     public long firstFactorAt;
     public long secondFactorAt = -1;
     public String lastActiveToken;
+    /** A step-up reverification in progress, or null. */
+    public Reverification reverification;
+  }
+
+  /** A session reverification (step-up): the level asked for and the factors verified so far. */
+  public static final class Reverification {
+    public String level;
+    public String status;
+    public Verification firstFactor;
+    public Verification secondFactor;
   }
 
   /** A verification in progress (one factor of a sign-in, or one field of a sign-up). */
