@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,7 +99,7 @@ final class NativeFapiClient {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      out.put(java.net.URLDecoder.decode(k, StandardCharsets.UTF_8), java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
+      out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return out;
   }
@@ -112,7 +113,7 @@ final class NativeFapiClient {
   }
 
   private Reply send(String method, String path, Map<String, String> form, String... query) {
-    StringJoiner q = new StringJoiner("&", "?", "");
+    StringJoiner q = new StringJoiner("&", path.contains("?") ? "&" : "?", "");
     q.add("_is_native=true");
     for (int i = 0; i + 1 < query.length; i += 2) {
       q.add(enc(query[i]) + "=" + enc(query[i + 1]));

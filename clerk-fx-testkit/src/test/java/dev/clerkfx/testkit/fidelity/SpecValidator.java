@@ -75,7 +75,9 @@ final class SpecValidator {
       nullableCombinators(tree);
       this.operations = operationsOf(tree);
       String json = new ObjectMapper().writeValueAsString(tree);
-      this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json).withResolveCombinators(true).build();
+      this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json)
+          .withResolveCombinators(true)
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the OpenAPI spec " + spec, e);
     }
@@ -209,7 +211,8 @@ final class SpecValidator {
    */
   private static void declareRequiredProperties(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      if (object.get("required") instanceof ArrayNode required && object.get("properties") instanceof ObjectNode props) {
+      if (object.get("required") instanceof ArrayNode required
+          && object.get("properties") instanceof ObjectNode props) {
         for (JsonNode name : required) {
           if (!props.has(name.asText())) {
             ObjectNode any = props.putObject(name.asText());
