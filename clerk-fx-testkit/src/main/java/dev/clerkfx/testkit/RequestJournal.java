@@ -86,7 +86,15 @@ public final class RequestJournal {
     return requests(method, pathGlob).size();
   }
 
-  /** Returns how many requests are journaled. */
+  /**
+
+   * Returns how many requests are journaled.
+
+   *
+
+   * @return how many requests are journaled
+
+   */
   public int size() {
     lock.lock();
     try {

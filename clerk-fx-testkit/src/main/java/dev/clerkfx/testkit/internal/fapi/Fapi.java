@@ -59,7 +59,15 @@ public final class Fapi {
     this.environment = Json.bytes(environment(store.config(), fapiUrl));
   }
 
-  /** Returns the renderer. */
+  /**
+
+   * Returns the renderer.
+
+   *
+
+   * @return the renderer
+
+   */
   public Render render() {
     return render;
   }

@@ -30,16 +30,36 @@ public final class EmulatorServer implements AutoCloseable {
 
   /** What the server asks of its owner: the clock, faults and the journal. */
   public interface Hooks {
-    /** Returns the emulator clock. */
+    /**
+     * Returns the emulator clock.
+     *
+     * @return the clock
+     */
     Clock clock();
 
-    /** Returns the added latency for a request. */
+    /**
+     * Returns the added latency for a request.
+     *
+     * @param method the effective method
+     * @param path the path
+     * @return the latency, zero for none
+     */
     Duration latency(String method, String path);
 
-    /** Returns the non-latency fault that fires for a request, if any. */
+    /**
+     * Returns the non-latency fault that fires for a request, if any.
+     *
+     * @param method the effective method
+     * @param path the path
+     * @return the fault
+     */
     Optional<Fault> fault(String method, String path);
 
-    /** Journals one exchange. */
+    /**
+     * Journals one exchange.
+     *
+     * @param request the exchange
+     */
     void record(RecordedRequest request);
   }
 
@@ -76,7 +96,15 @@ public final class EmulatorServer implements AutoCloseable {
     server.start();
   }
 
-  /** Returns the bound port. */
+  /**
+
+   * Returns the bound port.
+
+   *
+
+   * @return the bound port
+
+   */
   public int port() {
     return server.port();
   }

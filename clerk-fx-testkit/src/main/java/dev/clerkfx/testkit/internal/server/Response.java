@@ -112,17 +112,41 @@ public final class Response {
     return this;
   }
 
-  /** Returns the status. */
+  /**
+
+   * Returns the status.
+
+   *
+
+   * @return the status
+
+   */
   public int status() {
     return status;
   }
 
-  /** Returns the headers (mutable). */
+  /**
+
+   * Returns the headers (mutable).
+
+   *
+
+   * @return the headers (mutable)
+
+   */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** Returns the body. */
+  /**
+
+   * Returns the body.
+
+   *
+
+   * @return the body
+
+   */
   public byte[] body() {
     return body;
   }

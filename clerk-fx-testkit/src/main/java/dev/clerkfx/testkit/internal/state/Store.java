@@ -68,17 +68,41 @@ public final class Store {
     this.config = config;
   }
 
-  /** Returns the instance settings. */
+  /**
+
+   * Returns the instance settings.
+
+   *
+
+   * @return the instance settings
+
+   */
   public EmulatorConfig config() {
     return config;
   }
 
-  /** Returns the emulator clock. */
+  /**
+
+   * Returns the emulator clock.
+
+   *
+
+   * @return the emulator clock
+
+   */
   public Clock clock() {
     return clock;
   }
 
-  /** Returns the current time in epoch milliseconds. */
+  /**
+
+   * Returns the current time in epoch milliseconds.
+
+   *
+
+   * @return the current time in epoch milliseconds
+
+   */
   public long now() {
     return clock.millis();
   }
