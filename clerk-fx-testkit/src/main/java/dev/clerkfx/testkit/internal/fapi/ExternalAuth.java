@@ -22,8 +22,8 @@ import java.util.Optional;
  * <p>OAuth: a sign-in created (or prepared) with {@code strategy=oauth_<provider>} and {@code redirect_url} gets
  * {@code first_factor_verification.external_verification_redirect_url} =
  * {@code <fapi>/emulator/oauth/<provider>/authorize?state=…}. That page lists the instance's users; choosing one
- * (or adding {@code &email=<address>} to the URL) redirects to {@code /v1/oauth_callback}, which redirects to the
- * app's {@code redirect_url} with {@code rotating_token_nonce}. {@code GET /v1/client/sign_ins/{id}?rotating_token_nonce=…}
+ * (or adding {@code &email=<address>} to the URL) redirects to {@code /v1/oauth_callback}, which redirects (303, as
+ * the spec lists) to the app's {@code redirect_url} with {@code rotating_token_nonce}. {@code GET /v1/client/sign_ins/{id}?rotating_token_nonce=…}
  * then completes the sign-in and rotates the client token. An email no user has makes the verification
  * {@code transferable} and the callback carries {@code __clerk_status=failed&__clerk_error_code=external_account_not_found};
  * {@code POST /v1/client/sign_ups transfer=true} then creates the user.
@@ -128,7 +128,7 @@ final class ExternalAuth {
       Records.Verification v = si.firstFactor;
       if (r.nonBlank("error").isPresent()) {
         v.status = "failed";
-        return Response.redirect(withQuery(si.redirectUrl, "__clerk_status=failed&__clerk_error_code="
+        return Response.redirect(303, withQuery(si.redirectUrl, "__clerk_status=failed&__clerk_error_code="
             + enc("oauth_access_denied")));
       }
       String entry = fapi.store.nonces.remove(CODE + r.nonBlank("code").orElse(""));
@@ -143,7 +143,7 @@ final class ExternalAuth {
       v.target = email;
       if (user.isEmpty()) {
         v.status = "transferable";
-        return Response.redirect(withQuery(si.redirectUrl,
+        return Response.redirect(303, withQuery(si.redirectUrl,
             "__clerk_status=failed&__clerk_error_code=external_account_not_found"));
       }
       Records.User u = user.get();
@@ -161,7 +161,7 @@ final class ExternalAuth {
       si.identifier = email;
       String nonce = Ids.base62(32);
       fapi.store.nonces.put(nonce, si.id);
-      return Response.redirect(withQuery(si.redirectUrl, "rotating_token_nonce=" + enc(nonce)));
+      return Response.redirect(303, withQuery(si.redirectUrl, "rotating_token_nonce=" + enc(nonce)));
     });
   }
 
