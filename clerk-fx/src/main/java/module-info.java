@@ -22,11 +22,14 @@ module dev.clerkfx {
   requires java.keyring;
 
   exports dev.clerkfx;
+  exports dev.clerkfx.auth;
   exports dev.clerkfx.model;
   exports dev.clerkfx.store;
 
   // Jackson reads and writes the model records (and ClerkError) reflectively.
   opens dev.clerkfx to com.fasterxml.jackson.databind;
   opens dev.clerkfx.model to com.fasterxml.jackson.databind;
+  // The offline snapshot record (client + environment) is written and read with the same mapper.
+  opens dev.clerkfx.internal.session to com.fasterxml.jackson.databind;
   opens dev.clerkfx.internal.fapi to com.fasterxml.jackson.databind;
 }
