@@ -243,6 +243,9 @@ public final class Records {
     public Verification externalVerification;
     public String externalProvider;
     public String externalEmail;
+    /** OAuth sign-up: the provider being asked and the app's redirect URL. */
+    public String oauthProvider;
+    public String redirectUrl;
     public String createdSessionId;
     public String createdUserId;
     public long createdAt;
