@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +34,10 @@ import java.util.regex.Pattern;
  *   <li>{@code allOf} compositions are merged ({@code withResolveCombinators}): the validator treats properties a
  *       schema does not declare as forbidden, so {@code Client.Session = allOf[SessionBase, {...}]} could
  *       otherwise never validate;</li>
- *   <li>{@code nullable: true} next to a combinator is kept meaningful (see {@code nullableCombinators}).</li>
+ *   <li>{@code nullable: true} next to a combinator is kept meaningful (see {@code nullableCombinators});</li>
+ *   <li>a property a schema lists in {@code required} but forgets to declare (3 places, among them
+ *       {@code Client.User.enterprise_accounts}) is declared as any JSON value, so it is not at the same time
+ *       required and forbidden.</li>
  * </ul>
  * Strictness kept on purpose: a property the spec does not declare is a violation (the validator's default), so
  * the emulator cannot drift into fields real FAPI responses of this version don't have.
@@ -68,10 +70,13 @@ final class SpecValidator {
       ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
       JsonNode tree = yaml.readTree(spec.toFile());
       stripDiscriminators(tree);
+      declareRequiredProperties(tree);
       nullableCombinators(tree);
       this.operations = operationsOf(tree);
       String json = new ObjectMapper().writeValueAsString(tree);
-      this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json).withResolveCombinators(true).build();
+      this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json)
+          .withResolveCombinators(true)
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the OpenAPI spec " + spec, e);
     }
@@ -139,14 +144,26 @@ final class SpecValidator {
 
   private static void collect(ValidationReport.Message message, List<Violation> out) {
     StringBuilder text = new StringBuilder(message.getMessage());
+    appendNested(message, text, 0);
+    String flat = text.toString().replaceAll("\\s+", " ");
+    out.add(new Violation(message.getKey(), flat.length() > 2000 ? flat.substring(0, 2000) + "…" : flat));
+  }
+
+  private static void appendNested(ValidationReport.Message message, StringBuilder text, int depth) {
+    if (depth > 3) {
+      return;
+    }
     for (ValidationReport.Message nested : message.getNestedMessages()) {
       String m = nested.getMessage();
       if (m.endsWith("not found in enum (possible values: [null])")) {
         continue; // the null branch of a nullable combinator (see nullableCombinators): noise
       }
+      if (m.contains("Instance value (") && m.length() > 300) {
+        continue; // repeats the whole instance
+      }
       text.append(" | ").append(m.length() > 400 ? m.substring(0, 400) + "…" : m);
+      appendNested(nested, text, depth + 1);
     }
-    out.add(new Violation(message.getKey(), text.toString().replaceAll("\\s+", " ")));
   }
 
   private static void stripDiscriminators(JsonNode node) {
@@ -187,11 +204,35 @@ final class SpecValidator {
     }
   }
 
+  /**
+   * Declares every property a schema requires without declaring it, as "any JSON value" ({@code {}} would not do:
+   * the parser reads an empty schema as an object schema).
+   */
+  private static void declareRequiredProperties(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      if (object.get("required") instanceof ArrayNode required
+          && object.get("properties") instanceof ObjectNode props) {
+        for (JsonNode name : required) {
+          if (!props.has(name.asText())) {
+            ObjectNode any = props.putObject(name.asText());
+            any.put("nullable", true);
+            ArrayNode types = any.putArray("anyOf");
+            types.addObject().put("type", "array").putObject("items").put("type", "object");
+            for (String type : List.of("object", "string", "number", "boolean")) {
+              types.addObject().put("type", type);
+            }
+          }
+        }
+      }
+      object.elements().forEachRemaining(SpecValidator::declareRequiredProperties);
+    } else if (node instanceof ArrayNode array) {
+      array.elements().forEachRemaining(SpecValidator::declareRequiredProperties);
+    }
+  }
+
   private static List<Operation> operationsOf(JsonNode tree) {
     List<Operation> out = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> paths = tree.path("paths").fields();
-    while (paths.hasNext()) {
-      Map.Entry<String, JsonNode> path = paths.next();
+    for (Map.Entry<String, JsonNode> path : tree.path("paths").properties()) {
       String template = path.getKey();
       StringBuilder regex = new StringBuilder();
       int literal = 0;
@@ -208,9 +249,7 @@ final class SpecValidator {
         }
       }
       Pattern pattern = Pattern.compile(regex.toString());
-      Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
-      while (methods.hasNext()) {
-        Map.Entry<String, JsonNode> method = methods.next();
+      for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
         if (METHODS.contains(method.getKey())) {
           out.add(new Operation(method.getKey(), template, method.getValue().path("operationId").asText(),
               pattern, literal));
