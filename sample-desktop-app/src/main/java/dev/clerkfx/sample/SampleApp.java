@@ -60,7 +60,9 @@ public final class SampleApp extends Application {
     // Refresh tokens ahead of expiry only while the user is using the app.
     stage.focusedProperty().addListener((o, was, focused) -> client.setAppActive(focused));
     stage.setTitle("clerk-fx sample");
-    stage.setScene(new Scene(view, 560, 480));
+    Scene scene = new Scene(view, 560, 480);
+    scene.getStylesheets().add(SampleApp.class.getResource("sample.css").toExternalForm());
+    stage.setScene(scene);
     stage.show();
   }
 

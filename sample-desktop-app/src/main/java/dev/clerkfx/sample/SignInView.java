@@ -47,7 +47,7 @@ final class SignInView extends VBox {
     getStyleClass().add("sign-in-view");
     setSpacing(10);
     setMaxWidth(360);
-    setAlignment(Pos.CENTER_LEFT);
+    setAlignment(Pos.TOP_LEFT);
 
     Label title = new Label("Sign in");
     title.getStyleClass().add("title-2");

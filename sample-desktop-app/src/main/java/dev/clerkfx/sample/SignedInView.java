@@ -3,7 +3,6 @@ package dev.clerkfx.sample;
 import dev.clerkfx.AuthState;
 import dev.clerkfx.UserState;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,7 +22,7 @@ final class SignedInView extends VBox {
     getStyleClass().add("signed-in-view");
     setSpacing(16);
     setMaxWidth(460);
-    setAlignment(Pos.CENTER_LEFT);
+    setAlignment(Pos.TOP_LEFT);
 
     ImageView avatar = new ImageView();
     avatar.setId("avatar");
@@ -88,7 +87,6 @@ final class SignedInView extends VBox {
       }));
     });
 
-    setPadding(new Insets(4));
     getChildren().addAll(header, ids, buttons, apiResult);
   }
 
