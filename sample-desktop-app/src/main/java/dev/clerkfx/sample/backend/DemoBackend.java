@@ -3,6 +3,7 @@ package dev.clerkfx.sample.backend;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.clerkfx.ClerkConfigurationException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -54,6 +55,7 @@ public final class DemoBackend implements AutoCloseable {
    *
    * @param frontendApiUrl the instance's Frontend API URL (the tokens' issuer; the JWKS is read from there)
    * @return the running server
+   * @throws dev.clerkfx.ClerkConfigurationException if {@code frontendApiUrl} is missing or not a URL
    * @throws UncheckedIOException if no loopback port can be bound
    */
   public static DemoBackend start(String frontendApiUrl) {
@@ -66,9 +68,13 @@ public final class DemoBackend implements AutoCloseable {
    * @param frontendApiUrl the instance's Frontend API URL (the tokens' issuer; the JWKS is read from there)
    * @param clock the clock {@code exp} and {@code nbf} are checked against
    * @return the running server
+   * @throws dev.clerkfx.ClerkConfigurationException if {@code frontendApiUrl} is missing or not a URL
    * @throws UncheckedIOException if no loopback port can be bound
    */
   public static DemoBackend start(String frontendApiUrl, Clock clock) {
+    if (clock == null) {
+      throw new ClerkConfigurationException("invalid_clock", "The demo backend needs a clock, got null");
+    }
     try {
       return new DemoBackend(new SessionTokenVerifier(frontendApiUrl, clock));
     } catch (IOException e) {

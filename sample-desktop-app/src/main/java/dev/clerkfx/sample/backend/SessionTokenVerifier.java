@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.clerkfx.ClerkConfigurationException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -50,7 +51,11 @@ final class SessionTokenVerifier {
   }
 
   SessionTokenVerifier(String frontendApiUrl, Clock clock) {
-    this.issuer = stripTrailingSlash(Objects.requireNonNull(frontendApiUrl, "frontendApiUrl"));
+    if (frontendApiUrl == null || frontendApiUrl.isBlank()) {
+      throw new ClerkConfigurationException("invalid_frontend_api_url",
+          "The demo backend needs the instance's Frontend API URL, got " + (frontendApiUrl == null ? "null" : "blank"));
+    }
+    this.issuer = stripTrailingSlash(frontendApiUrl.strip());
     this.clock = Objects.requireNonNull(clock, "clock");
     JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwksUrl(issuer)).retrying(true).build();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
@@ -104,7 +109,7 @@ final class SessionTokenVerifier {
     try {
       return URI.create(issuer + "/.well-known/jwks.json").toURL();
     } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("Not a Frontend API URL: " + issuer, e);
+      throw new ClerkConfigurationException("invalid_frontend_api_url", "Not a Frontend API URL: " + issuer);
     }
   }
 

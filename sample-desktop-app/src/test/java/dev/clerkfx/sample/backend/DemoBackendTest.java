@@ -1,9 +1,11 @@
 package dev.clerkfx.sample.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clerkfx.ClerkConfigurationException;
 import dev.clerkfx.testkit.ClerkEmulator;
 import dev.clerkfx.testkit.EmulatorClock;
 import java.net.http.HttpClient;
@@ -101,6 +103,17 @@ class DemoBackendTest {
     emulator.rotateSigningKey();
 
     assertThat(get("Bearer " + tokens.sessionToken()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void missingOrMalformedSettingsAreConfigurationErrors() {
+    assertThatThrownBy(() -> DemoBackend.start(null)).isInstanceOf(ClerkConfigurationException.class)
+        .hasMessageContaining("Frontend API URL");
+    assertThatThrownBy(() -> DemoBackend.start(" ")).isInstanceOf(ClerkConfigurationException.class);
+    assertThatThrownBy(() -> DemoBackend.start("not a url")).isInstanceOf(ClerkConfigurationException.class)
+        .hasMessageContaining("not a url");
+    assertThatThrownBy(() -> DemoBackend.start(emulator.frontendApiUrl(), null))
+        .isInstanceOf(ClerkConfigurationException.class);
   }
 
   private void assertUnauthorized(HttpResponse<String> response, String reason) throws Exception {
