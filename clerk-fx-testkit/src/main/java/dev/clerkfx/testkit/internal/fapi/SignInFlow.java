@@ -1,0 +1,492 @@
+package dev.clerkfx.testkit.internal.fapi;
+
+import dev.clerkfx.testkit.internal.server.Errors;
+import dev.clerkfx.testkit.internal.server.FapiException;
+import dev.clerkfx.testkit.internal.server.Request;
+import dev.clerkfx.testkit.internal.server.Response;
+import dev.clerkfx.testkit.internal.server.Router;
+import dev.clerkfx.testkit.internal.state.Ids;
+import dev.clerkfx.testkit.internal.state.Records;
+import java.util.Optional;
+
+/**
+ * The sign-in API: create (identifier and password in one call, identifier first, OTP, OAuth), prepare and attempt
+ * first factor (password, email_code, phone_code, reset_password_*), second factor (totp, phone_code, email_code,
+ * backup_code), client trust, and reset password.
+ */
+final class SignInFlow {
+  static final long OTP_LIFETIME_MS = 10 * 60_000L;
+  static final long SIGN_IN_LIFETIME_MS = 24 * 3_600_000L;
+  private static final int MAX_CODE_ATTEMPTS = 5;
+  private final Fapi fapi;
+
+  SignInFlow(Fapi fapi) {
+    this.fapi = fapi;
+  }
+
+  void register(Router router) {
+    router.add("POST", "/v1/client/sign_ins", this::create);
+    router.add("GET", "/v1/client/sign_ins/{id}", this::get);
+    router.add("POST", "/v1/client/sign_ins/{id}/prepare_first_factor", this::prepareFirst);
+    router.add("POST", "/v1/client/sign_ins/{id}/attempt_first_factor", this::attemptFirst);
+    router.add("POST", "/v1/client/sign_ins/{id}/prepare_second_factor", this::prepareSecond);
+    router.add("POST", "/v1/client/sign_ins/{id}/attempt_second_factor", this::attemptSecond);
+    router.add("POST", "/v1/client/sign_ins/{id}/reset_password", this::resetPassword);
+  }
+
+  private Response respond(Records.SignIn si, Records.Client c, String token) {
+    return Fapi.ok(fapi.render.wrap(fapi.render.signIn(si), c), token);
+  }
+
+  // ---------------------------------------------------------------- create / get
+
+  private Response create(Request r) {
+    fapi.limiter.check(r.remoteHost(), RateLimiter.Bucket.CREATE_SIGN_IN);
+    return fapi.store.locked(() -> {
+      Fapi.ClientAndToken ct = fapi.clientOrCreate(r);
+      try {
+        return createFor(r, ct);
+      } catch (FapiException e) {
+        throw fapi.withClient(e, ct.client(), ct.newToken());
+      }
+    });
+  }
+
+  private Response createFor(Request r, Fapi.ClientAndToken ct) {
+    {
+      Records.Client c = ct.client();
+      String strategy = r.nonBlank("strategy").orElse(null);
+      long now = fapi.store.now();
+      Records.SignIn si = new Records.SignIn();
+      si.id = Ids.next("sia");
+      si.clientId = c.id;
+      si.createdAt = now;
+      si.abandonAt = now + SIGN_IN_LIFETIME_MS;
+      if (strategy != null && strategy.startsWith("oauth_")) {
+        fapi.store.signIns.put(si.id, si);
+        c.signInId = si.id;
+        new ExternalAuth(fapi).startOAuth(si, strategy, r.nonBlank("redirect_url").orElse(null));
+        return respond(si, c, ct.newToken());
+      }
+      if (strategy != null && !isKnownCreateStrategy(strategy)) {
+        throw unsupportedStrategy(strategy);
+      }
+      Optional<String> identifier = r.nonBlank("identifier");
+      if (identifier.isEmpty()) {
+        if (r.param("password").isPresent()) {
+          throw Errors.paramMissing("identifier");
+        }
+        fapi.store.signIns.put(si.id, si);
+        c.signInId = si.id;
+        return respond(si, c, ct.newToken());
+      }
+      Records.User user = fapi.store.userByIdentifier(identifier.get()).orElseThrow(() ->
+          new FapiException(422, "form_identifier_not_found", "Couldn't find your account.",
+              "Couldn't find your account.").param("identifier"));
+      checkCanSignIn(user);
+      checkNotSignedIn(c, user);
+      si.identifier = identifier.get();
+      si.userId = user.id;
+      si.status = "needs_first_factor";
+      fapi.store.signIns.put(si.id, si);
+      c.signInId = si.id;
+      c.updatedAt = now;
+      String token = ct.newToken();
+      Optional<String> password = r.param("password");
+      if ("password".equals(strategy) || (strategy == null && password.isPresent())) {
+        if (password.isEmpty() || password.get().isEmpty()) {
+          throw Errors.paramMissing("password");
+        }
+        checkPassword(si, user, password.get());
+        String rotated = advanceAfterFirstFactor(si, c, user, "password");
+        token = rotated != null ? rotated : token;
+      } else if (strategy != null && !"password".equals(strategy)) {
+        prepareFirstFactor(si, user, strategy, r);
+      }
+      return respond(si, c, token);
+    }
+  }
+
+  private static boolean isKnownCreateStrategy(String s) {
+    return switch (s) {
+      case "password", "email_code", "phone_code", "reset_password_email_code", "reset_password_phone_code" -> true;
+      default -> false;
+    };
+  }
+
+  static FapiException unsupportedStrategy(String strategy) {
+    return Errors.paramValue("strategy", "The strategy '" + strategy
+        + "' is not supported by this instance.");
+  }
+
+  private Response get(Request r) {
+    if (r.param("rotating_token_nonce").isPresent()) {
+      return new ExternalAuth(fapi).redeemSignInNonce(r);
+    }
+    return fapi.store.locked(() -> {
+      Records.Client c = fapi.requireClient(r);
+      Records.SignIn si = signIn(r, c);
+      return respond(si, c, null);
+    });
+  }
+
+  Records.SignIn signIn(Request r, Records.Client c) {
+    Records.SignIn si = fapi.store.signIns.get(r.pathParam("id"));
+    if (si == null || !si.clientId.equals(c.id)) {
+      throw Errors.notFound("Sign in");
+    }
+    if (!"complete".equals(si.status) && fapi.store.now() >= si.abandonAt) {
+      si.status = "abandoned";
+    }
+    if ("abandoned".equals(si.status)) {
+      throw new FapiException(400, "sign_in_expired", "Sign in expired",
+          "This sign in attempt has expired. Please start a new sign in.");
+    }
+    return si;
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  void checkCanSignIn(Records.User user) {
+    if (user.banned) {
+      throw new FapiException(403, "user_banned", "Account banned",
+          "Your account is banned. For more information, contact support.");
+    }
+    long now = fapi.store.now();
+    if (user.lockedUntil > now) {
+      long secs = (user.lockedUntil - now + 999) / 1000;
+      FapiException e = new FapiException(403, "user_locked", "Account locked",
+          "Your account is locked. You will be able to try again in " + ((secs + 59) / 60)
+              + " minutes. For more information, contact support.");
+      e.meta().put("lockout_expires_in_seconds", secs);
+      throw e;
+    }
+  }
+
+  private void checkNotSignedIn(Records.Client c, Records.User user) {
+    for (Records.Session s : fapi.store.sessionsOf(c)) {
+      if (!"active".equals(fapi.store.status(s))) {
+        continue;
+      }
+      if (!fapi.store.config().multiSession()) {
+        FapiException e = new FapiException(400, "session_exists", "You're already signed in.",
+            "You're currently in single session mode. You can only be signed into one account at a time.");
+        throw e;
+      }
+      if (s.userId.equals(user.id)) {
+        FapiException e = new FapiException(400, "identifier_already_signed_in", "You're already signed in",
+            "You're already signed in with this account.");
+        e.meta().put("session_id", s.id);
+        throw e;
+      }
+    }
+  }
+
+  private void checkPassword(Records.SignIn si, Records.User user, String password) {
+    Records.Verification v = new Records.Verification();
+    v.object = "verification_password";
+    v.strategy = "password";
+    v.attempts = si.firstFactor != null && "password".equals(si.firstFactor.strategy) ? si.firstFactor.attempts : 0;
+    v.attempts++;
+    si.firstFactor = v;
+    if (user.password == null || !user.password.equals(password)) {
+      v.status = "unverified";
+      throw new FapiException(422, "form_password_incorrect",
+          "Password is incorrect. Try again, or use another method.",
+          "Password is incorrect. Try again, or use another method.").param("password");
+    }
+    v.status = "verified";
+  }
+
+  /** Checks a code against an OTP verification; throws the Clerk error on mismatch or expiry. */
+  void checkCode(Records.Verification v, String code) {
+    if ("failed".equals(v.status)) {
+      throw new FapiException(422, "verification_failed", "Too many failed attempts",
+          "Too many failed attempts. You have to try again with the same or another method.").param("code");
+    }
+    long now = fapi.store.now();
+    if ("expired".equals(v.status) || (v.expireAt != null && now >= v.expireAt)) {
+      v.status = "expired";
+      throw new FapiException(422, "verification_expired", "Verification expired",
+          "This verification has expired. You need to request a new code.").param("code");
+    }
+    v.attempts++;
+    if (!fapi.store.codeMatches(v, code)) {
+      if (v.attempts >= MAX_CODE_ATTEMPTS) {
+        v.status = "failed";
+      }
+      throw new FapiException(422, "form_code_incorrect", "Incorrect code", "Incorrect code").param("code");
+    }
+    v.status = "verified";
+  }
+
+  // ---------------------------------------------------------------- progress
+
+  /** Moves past a verified first factor; returns a rotated client token when the sign-in completed. */
+  String advanceAfterFirstFactor(Records.SignIn si, Records.Client c, Records.User user, String strategy) {
+    if (user.twoFactorEnabled()) {
+      si.status = "needs_second_factor";
+      return null;
+    }
+    if (fapi.store.config().clientTrust() && "password".equals(strategy) && !c.knownUserIds.contains(user.id)) {
+      si.status = "needs_client_trust";
+      si.clientTrust = true;
+      return null;
+    }
+    return complete(si, c, user, false);
+  }
+
+  /** Completes a sign-in: creates the session, clears {@code client.sign_in}, rotates the client token. */
+  String complete(Records.SignIn si, Records.Client c, Records.User user, boolean secondFactor) {
+    Records.Session s = fapi.store.newSession(c, user, secondFactor);
+    si.status = "complete";
+    si.createdSessionId = s.id;
+    c.signInId = null;
+    c.lastAuthenticationStrategy = si.firstFactor == null ? null : si.firstFactor.strategy;
+    return fapi.store.issueClientToken(c);
+  }
+
+  private Records.User signInUser(Records.SignIn si) {
+    if (si.userId == null) {
+      throw new FapiException(422, "form_param_missing", "is missing",
+          "Identify the user first: create the sign in with an identifier.").param("identifier");
+    }
+    return fapi.user(si.userId);
+  }
+
+  private static void requireStatus(Records.SignIn si, String... allowed) {
+    for (String a : allowed) {
+      if (a.equals(si.status)) {
+        return;
+      }
+    }
+    throw new FapiException(400, "sign_in_status_invalid", "Invalid sign in status",
+        "This sign in attempt is in status '" + si.status + "'; this step needs " + String.join(" or ", allowed)
+            + ".");
+  }
+
+  // ---------------------------------------------------------------- first factor
+
+  private Response prepareFirst(Request r) {
+    return fapi.store.locked(() -> {
+      Records.Client c = fapi.requireClient(r);
+      Records.SignIn si = signIn(r, c);
+      String strategy = r.required("strategy");
+      if (strategy.startsWith("oauth_")) {
+        new ExternalAuth(fapi).startOAuth(si, strategy, r.nonBlank("redirect_url").orElse(si.redirectUrl));
+        return respond(si, c, null);
+      }
+      requireStatus(si, "needs_first_factor");
+      prepareFirstFactor(si, signInUser(si), strategy, r);
+      return respond(si, c, null);
+    });
+  }
+
+  private void prepareFirstFactor(Records.SignIn si, Records.User user, String strategy, Request r) {
+    switch (strategy) {
+      case "email_code", "reset_password_email_code" -> {
+        Records.Email e = pickEmail(user, r, si);
+        si.firstFactor = otp(strategy, e.address, e.id);
+      }
+      case "phone_code", "reset_password_phone_code" -> {
+        Records.Phone p = pickPhone(user, r, si, false);
+        si.firstFactor = otp(strategy, p.number, p.id);
+        si.firstFactor.channel = "sms";
+      }
+      case "password" -> throw Errors.paramValue("strategy", "The password strategy needs no preparation.");
+      default -> throw unsupportedStrategy(strategy);
+    }
+  }
+
+  private Records.Verification otp(String strategy, String target, String targetId) {
+    Records.Verification v = new Records.Verification();
+    v.object = "verification_otp";
+    v.strategy = strategy;
+    v.target = target;
+    v.targetId = targetId;
+    v.expireAt = fapi.store.now() + OTP_LIFETIME_MS;
+    v.code = fapi.store.issueCode(target);
+    return v;
+  }
+
+  private static Records.Email pickEmail(Records.User user, Request r, Records.SignIn si) {
+    Optional<String> id = r.nonBlank("email_address_id");
+    if (id.isPresent()) {
+      return user.emails.stream().filter(e -> e.id.equals(id.get())).findFirst()
+          .orElseThrow(() -> Errors.paramValue("email_address_id", "is invalid"));
+    }
+    return user.emails.stream().filter(e -> e.address.equalsIgnoreCase(si.identifier)).findFirst()
+        .or(() -> Optional.ofNullable(user.primaryEmail()))
+        .orElseThrow(() -> Errors.paramMissing("email_address_id"));
+  }
+
+  private static Records.Phone pickPhone(Records.User user, Request r, Records.SignIn si, boolean secondFactor) {
+    Optional<String> id = r.nonBlank("phone_number_id");
+    if (id.isPresent()) {
+      return user.phones.stream().filter(p -> p.id.equals(id.get())).findFirst()
+          .orElseThrow(() -> Errors.paramValue("phone_number_id", "is invalid"));
+    }
+    if (secondFactor) {
+      Optional<Records.Phone> mfa = user.phones.stream().filter(p -> p.secondFactor).findFirst();
+      if (mfa.isPresent()) {
+        return mfa.get();
+      }
+    }
+    return user.phones.stream().filter(p -> p.number.equals(si.identifier)).findFirst()
+        .or(() -> Optional.ofNullable(user.primaryPhone()))
+        .orElseThrow(() -> Errors.paramMissing("phone_number_id"));
+  }
+
+  private Response attemptFirst(Request r) {
+    fapi.limiter.check(r.remoteHost(), RateLimiter.Bucket.ATTEMPT);
+    return fapi.store.locked(() -> {
+      Records.Client c = fapi.requireClient(r);
+      Records.SignIn si = signIn(r, c);
+      requireStatus(si, "needs_first_factor");
+      Records.User user = signInUser(si);
+      checkCanSignIn(user);
+      String strategy = r.required("strategy");
+      String token = null;
+      switch (strategy) {
+        case "password" -> {
+          checkPassword(si, user, r.param("password").orElseThrow(() -> Errors.paramMissing("password")));
+          token = advanceAfterFirstFactor(si, c, user, "password");
+        }
+        case "email_code", "phone_code", "reset_password_email_code", "reset_password_phone_code" -> {
+          Records.Verification v = si.firstFactor;
+          if (v == null || !strategy.equals(v.strategy)) {
+            throw new FapiException(422, "verification_not_sent", "Verification not sent",
+                "You need to send a verification code before attempting to verify.").param("strategy");
+          }
+          checkCode(v, r.param("code").orElseThrow(() -> Errors.paramMissing("code")));
+          if (strategy.startsWith("reset_password")) {
+            si.status = "needs_new_password";
+            si.resetVerified = true;
+          } else {
+            token = advanceAfterFirstFactor(si, c, user, strategy);
+          }
+        }
+        default -> throw unsupportedStrategy(strategy);
+      }
+      return respond(si, c, token);
+    });
+  }
+
+  // ---------------------------------------------------------------- second factor / client trust
+
+  private Response prepareSecond(Request r) {
+    return fapi.store.locked(() -> {
+      Records.Client c = fapi.requireClient(r);
+      Records.SignIn si = signIn(r, c);
+      requireStatus(si, "needs_second_factor", "needs_client_trust");
+      Records.User user = signInUser(si);
+      String strategy = r.required("strategy");
+      switch (strategy) {
+        case "phone_code" -> {
+          Records.Phone p = pickPhone(user, r, si, true);
+          si.secondFactor = otp(strategy, p.number, p.id);
+          si.secondFactor.channel = "sms";
+        }
+        case "email_code" -> {
+          Records.Email e = pickEmail(user, r, si);
+          si.secondFactor = otp(strategy, e.address, e.id);
+        }
+        case "totp", "backup_code" -> throw Errors.paramValue("strategy",
+            "The " + strategy + " strategy needs no preparation.");
+        default -> throw unsupportedStrategy(strategy);
+      }
+      return respond(si, c, null);
+    });
+  }
+
+  private Response attemptSecond(Request r) {
+    fapi.limiter.check(r.remoteHost(), RateLimiter.Bucket.ATTEMPT);
+    return fapi.store.locked(() -> {
+      Records.Client c = fapi.requireClient(r);
+      Records.SignIn si = signIn(r, c);
+      requireStatus(si, "needs_second_factor", "needs_client_trust");
+      Records.User user = signInUser(si);
+      String strategy = r.required("strategy");
+      String code = r.param("code").orElseThrow(() -> Errors.paramMissing("code")).trim();
+      boolean trust = "needs_client_trust".equals(si.status);
+      switch (strategy) {
+        case "totp" -> {
+          if (trust || user.totpSecret == null) {
+            throw unsupportedStrategy(strategy);
+          }
+          Records.Verification v = simple("verification_totp", "totp", si.secondFactor);
+          si.secondFactor = v;
+          v.attempts++;
+          if (!fapi.tokens.verifyTotp(user.totpSecret, code)) {
+            throw new FapiException(422, "form_code_incorrect", "Incorrect code", "Incorrect code").param("code");
+          }
+          v.status = "verified";
+        }
+        case "backup_code" -> {
+          if (trust || user.backupCodes.isEmpty()) {
+            throw unsupportedStrategy(strategy);
+          }
+          Records.Verification v = simple("verification_backup_code", "backup_code", si.secondFactor);
+          si.secondFactor = v;
+          v.attempts++;
+          if (!user.backupCodes.remove(code)) {
+            throw new FapiException(422, "form_code_incorrect", "Incorrect code", "Incorrect code").param("code");
+          }
+          v.status = "verified";
+        }
+        case "phone_code", "email_code" -> {
+          Records.Verification v = si.secondFactor;
+          if (v == null || !strategy.equals(v.strategy)) {
+            throw new FapiException(422, "verification_not_sent", "Verification not sent",
+                "You need to send a verification code before attempting to verify.").param("strategy");
+          }
+          checkCode(v, code);
+        }
+        default -> throw unsupportedStrategy(strategy);
+      }
+      String token = complete(si, c, user, !trust);
+      return respond(si, c, token);
+    });
+  }
+
+  private static Records.Verification simple(String object, String strategy, Records.Verification previous) {
+    Records.Verification v = new Records.Verification();
+    v.object = object;
+    v.strategy = strategy;
+    v.attempts = previous != null && strategy.equals(previous.strategy) ? previous.attempts : 0;
+    return v;
+  }
+
+  // ---------------------------------------------------------------- reset password
+
+  private Response resetPassword(Request r) {
+    return fapi.store.locked(() -> {
+      Records.Client c = fapi.requireClient(r);
+      Records.SignIn si = signIn(r, c);
+      requireStatus(si, "needs_new_password");
+      Records.User user = signInUser(si);
+      String password = r.required("password");
+      if (password.length() < 8) {
+        throw new FapiException(422, "form_password_length_too_short", "Passwords must be 8 characters or more.",
+            "Passwords must be 8 characters or more.").param("password");
+      }
+      user.password = password;
+      user.passwordUpdatedAt = fapi.store.now();
+      user.updatedAt = user.passwordUpdatedAt;
+      if (r.flag("sign_out_of_other_sessions")) {
+        for (Records.Session s : fapi.store.sessions.values()) {
+          if (s.userId.equals(user.id) && "active".equals(fapi.store.status(s))) {
+            fapi.store.endSession(s, "revoked");
+          }
+        }
+      }
+      String token = null;
+      if (user.twoFactorEnabled()) {
+        si.status = "needs_second_factor";
+      } else {
+        token = complete(si, c, user, false);
+      }
+      return respond(si, c, token);
+    });
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The emulated Frontend API: routes for environment, client, sign-in, sign-up, sessions, tokens, {@code /me},
+ * OAuth and hosted auth, and the JSON rendering of every FAPI resource.
+ */
+package dev.clerkfx.testkit.internal.fapi;

@@ -1,0 +1,33 @@
+package dev.clerkfx.testkit.internal.state;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The emulated instance's settings, fixed at start.
+ *
+ * @param multiSession whether a client may hold several signed-in sessions
+ * @param clientTrust whether a password sign-in on a new device needs a second step ({@code needs_client_trust})
+ * @param testMode whether {@code +clerk_test} emails and 555 phones accept {@code 424242}
+ * @param tokenLifetime session token lifetime
+ * @param sessionLifetime session lifetime ({@code expire_at})
+ * @param rateLimits whether Clerk's documented per-IP limits apply
+ * @param templates JWT templates by name
+ * @param applicationName shown in the environment
+ */
+public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean testMode, Duration tokenLifetime,
+    Duration sessionLifetime, boolean rateLimits, Map<String, Template> templates, String applicationName) {
+
+  /**
+   * A JWT template.
+   *
+   * @param claims the custom claims (values may hold shortcodes such as {@code {{user.id}}})
+   * @param lifetime the token lifetime
+   */
+  public record Template(Map<String, Object> claims, Duration lifetime) {}
+
+  /** Copies the templates. */
+  public EmulatorConfig {
+    templates = Map.copyOf(templates);
+  }
+}
