@@ -29,15 +29,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code /v1/client/sessions/{sid}/tokens} for the demo user, signed in through FAPI once per trial. The emulator
  * runs in the benchmark JVM, so client and server share the machine's cores, as they do in a test suite.
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar EmulatorTokenThroughput -f 1 -wi 3 -i 5 -w 1s -r 1s
+ * java -jar benchmarks/target/benchmarks.jar EmulatorTokenThroughput -f 1 -wi 5 -i 10 -w 1s -r 1s
  * </pre>
+ * Five warm-up seconds: the server and OkHttp need about four before the JIT settles on a 2-core machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
 @Threads(4)
 public class EmulatorTokenThroughputBenchmark {
   private ClerkEmulator emulator;
