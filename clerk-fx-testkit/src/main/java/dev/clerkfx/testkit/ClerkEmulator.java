@@ -38,8 +38,8 @@ import java.util.function.Consumer;
  * try (ClerkEmulator emulator = ClerkEmulator.start()) {
  *   String pk = emulator.publishableKey();            // pk_test_… naming http://127.0.0.1:<port>
  *   EmulatorUser demo = emulator.demoUser();          // sign in with demo.email() / demo.password()
- *   emulator.clock().advance(Duration.ofSeconds(61)); // expire every session token minted so far
- *   assertThat(emulator.journal().count("POST", "/v1/client/sessions/*&#47;tokens")).isEqualTo(1);
+ *   emulator.revokeSession(sessionId);                // as if revoked in the dashboard
+ *   int tokenCalls = emulator.journal().count("POST", "/v1/client/sessions/{@literal *}/tokens");
  * }
  * }</pre>
  * It binds 127.0.0.1 only. Every time it reports comes from its {@link EmulatorClock}. Thread-safe.

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,14 +39,17 @@ class ClerkEmulatorCoreTest {
   }
 
   @Test
-  void closeFreesThePortAndIsIdempotent() throws IOException {
+  void closeStopsListeningAndIsIdempotent() {
     int port = emulator.port();
+    assertThat(app.get("/v1/environment").status()).isEqualTo(200);
     emulator.close();
     emulator.close();
-    try (ServerSocket s = new ServerSocket()) {
-      s.bind(new InetSocketAddress("127.0.0.1", port));
-      assertThat(s.isBound()).isTrue();
-    }
+    assertThat(emulator.toString()).endsWith(", closed]");
+    assertThatThrownBy(() -> {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+      }
+    }).isInstanceOf(IOException.class);
   }
 
   @Test

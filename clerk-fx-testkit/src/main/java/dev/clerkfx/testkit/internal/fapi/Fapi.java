@@ -77,10 +77,11 @@ public final class Fapi {
     new SignUpFlow(this).register(router);
     new SessionRoutes(this).register(router);
     new ExternalAuth(this).register(router);
+    new AccountRoutes(this).register(router);
     router.add("GET", "/v1/avatars/{file}", this::avatar);
     router.add("GET", "/v1/health", r -> {
       ObjectNode o = Json.object();
-      o.put("status", "ok");
+      o.put("status", "healthy");
       return Response.json(200, o);
     });
   }
@@ -158,6 +159,23 @@ public final class Fapi {
       e.header("Authorization", newToken);
     }
     return e;
+  }
+
+  /**
+   * Returns the session a {@code /v1/me} call acts for: {@code _clerk_session_id}, else the client's last active
+   * one; fails with 401 {@code signed_out} when it is not an active session of this client.
+   *
+   * @param r the request
+   * @param c the client
+   * @return the session
+   */
+  Records.Session meSession(Request r, Records.Client c) {
+    String sid = r.nonBlank("_clerk_session_id").orElse(c.lastActiveSessionId);
+    Records.Session s = sid == null ? null : store.sessions.get(sid);
+    if (s == null || !s.clientId.equals(c.id) || !"active".equals(store.status(s))) {
+      throw Errors.signedOut();
+    }
+    return s;
   }
 
   /** Finds a user or fails. */

@@ -214,13 +214,21 @@ public final class Render {
     }
   }
 
-  private ObjectNode email(Records.User u, Records.Email e) {
+  /**
+   * Renders an email address of a user.
+   *
+   * @param u the user
+   * @param e the address
+   * @return the JSON
+   */
+  public ObjectNode email(Records.User u, Records.Email e) {
     ObjectNode o = Json.object();
     o.put("id", e.id);
     o.put("object", "email_address");
     o.put("email_address", e.address);
     o.put("reserved", false);
-    o.set("verification", e.verified ? adminVerification() : null);
+    o.set("verification", e.verification != null ? verification(e.verification)
+        : e.verified ? adminVerification() : null);
     ArrayNode links = o.putArray("linked_to");
     u.externalAccounts.stream().filter(x -> e.address.equalsIgnoreCase(x.email)).forEach(x -> {
       ObjectNode l = links.addObject();
@@ -233,7 +241,14 @@ public final class Render {
     return o;
   }
 
-  private ObjectNode phone(Records.User u, Records.Phone p) {
+  /**
+   * Renders a phone number of a user.
+   *
+   * @param u the user
+   * @param p the number
+   * @return the JSON
+   */
+  public ObjectNode phone(Records.User u, Records.Phone p) {
     ObjectNode o = Json.object();
     o.put("id", p.id);
     o.put("object", "phone_number");
@@ -241,7 +256,8 @@ public final class Render {
     o.put("reserved_for_second_factor", p.secondFactor);
     o.put("default_second_factor", p.secondFactor);
     o.put("reserved", false);
-    o.set("verification", p.verified ? adminVerification() : null);
+    o.set("verification", p.verification != null ? verification(p.verification)
+        : p.verified ? adminVerification() : null);
     o.putArray("linked_to");
     o.putNull("backup_codes");
     o.put("created_at", p.createdAt);

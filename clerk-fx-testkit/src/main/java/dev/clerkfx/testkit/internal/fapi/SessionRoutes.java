@@ -199,14 +199,8 @@ final class SessionRoutes {
 
   // ---------------------------------------------------------------- /v1/me
 
-  /** The session a {@code /v1/me} call acts for: {@code _clerk_session_id}, else the last active one. */
   private Records.Session meSession(Request r, Records.Client c) {
-    String sid = r.nonBlank("_clerk_session_id").orElse(c.lastActiveSessionId);
-    Records.Session s = sid == null ? null : fapi.store.sessions.get(sid);
-    if (s == null || !s.clientId.equals(c.id) || !"active".equals(fapi.store.status(s))) {
-      throw Errors.signedOut();
-    }
-    return s;
+    return fapi.meSession(r, c);
   }
 
   private Response me(Request r) {

@@ -70,7 +70,7 @@ final class HttpConnectionServer implements Closeable {
     this.exchange = exchange;
     this.maxBody = maxBody;
     this.socket = new ServerSocket();
-    socket.setReuseAddress(false);
+    socket.setReuseAddress(true); // a restarted standalone emulator can rebind its --port despite TIME_WAIT
     socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newCachedThreadPool(r -> {

@@ -17,6 +17,8 @@ public final class Records {
     public String id;
     public String address;
     public boolean verified = true;
+    /** A verification in progress or done through FAPI; null means "set up by an admin". */
+    public Verification verification;
     public long createdAt;
     public long updatedAt;
   }
@@ -26,6 +28,8 @@ public final class Records {
     public String id;
     public String number;
     public boolean verified = true;
+    /** A verification in progress or done through FAPI; null means "set up by an admin". */
+    public Verification verification;
     public boolean secondFactor;
     public long createdAt;
     public long updatedAt;
@@ -55,6 +59,9 @@ public final class Records {
     public String imageUrl;
     public boolean hasImage;
     public String totpSecret;
+    /** A TOTP secret handed out by {@code POST /v1/me/totp}, waiting for its first code. */
+    public String pendingTotpSecret;
+    public String totpId;
     public final Set<String> backupCodes = new LinkedHashSet<>();
     public final List<Membership> memberships = new ArrayList<>();
     public boolean banned;

@@ -1,0 +1,387 @@
+package dev.clerkfx.testkit.internal.fapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clerkfx.testkit.internal.server.Errors;
+import dev.clerkfx.testkit.internal.server.FapiException;
+import dev.clerkfx.testkit.internal.server.Json;
+import dev.clerkfx.testkit.internal.server.Request;
+import dev.clerkfx.testkit.internal.server.Response;
+import dev.clerkfx.testkit.internal.server.Router;
+import dev.clerkfx.testkit.internal.state.Ids;
+import dev.clerkfx.testkit.internal.state.Records;
+import dev.clerkfx.testkit.internal.state.Store;
+import dev.clerkfx.testkit.internal.totp.BackupCodes;
+import dev.clerkfx.testkit.internal.totp.Totp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * The signed-in user's account under {@code /v1/me}: metadata, password, email addresses, phone numbers, TOTP
+ * enrolment and backup codes. Every route acts for {@code _clerk_session_id} (else the last active session).
+ */
+final class AccountRoutes {
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final Pattern PHONE = Pattern.compile("^\\+[1-9]\\d{6,14}$");
+  private final Fapi fapi;
+
+  AccountRoutes(Fapi fapi) {
+    this.fapi = fapi;
+  }
+
+  void register(Router router) {
+    router.add("PATCH", "/v1/me/metadata", r -> user(r, this::patchMetadata));
+    router.add("POST", "/v1/me/change_password", r -> user(r, this::changePassword));
+    router.add("POST", "/v1/me/remove_password", r -> user(r, this::removePassword));
+    router.add("POST", "/v1/me/email_addresses", r -> account(r, this::addEmail));
+    router.add("GET", "/v1/me/email_addresses/{id}", r -> account(r, (u, x) -> fapi.render.email(u, email(u, x))));
+    router.add("POST", "/v1/me/email_addresses/{id}/prepare_verification", r -> account(r, this::prepareEmail));
+    router.add("POST", "/v1/me/email_addresses/{id}/attempt_verification", r -> account(r, this::attemptEmail));
+    router.add("DELETE", "/v1/me/email_addresses/{id}", r -> account(r, this::deleteEmail));
+    router.add("POST", "/v1/me/phone_numbers", r -> account(r, this::addPhone));
+    router.add("PATCH", "/v1/me/phone_numbers/{id}", r -> account(r, this::updatePhone));
+    router.add("POST", "/v1/me/phone_numbers/{id}/prepare_verification", r -> account(r, this::preparePhone));
+    router.add("POST", "/v1/me/phone_numbers/{id}/attempt_verification", r -> account(r, this::attemptPhone));
+    router.add("DELETE", "/v1/me/phone_numbers/{id}", r -> account(r, this::deletePhone));
+    router.add("POST", "/v1/me/totp", r -> account(r, this::startTotp));
+    router.add("POST", "/v1/me/totp/attempt_verification", r -> account(r, this::verifyTotp));
+    router.add("DELETE", "/v1/me/totp", r -> account(r, this::deleteTotp));
+    router.add("POST", "/v1/me/backup_codes", r -> account(r, this::backupCodes));
+  }
+
+  /** A step on the signed-in user that returns the response resource. */
+  private interface Step extends BiFunction<Records.User, Request, JsonNode> {}
+
+  /** Runs a step whose response is the user. */
+  private Response user(Request r, Step step) {
+    return fapi.store.locked(() -> {
+      Records.Client c = fapi.requireClient(r);
+      Records.User u = fapi.user(fapi.meSession(r, c).userId);
+      step.apply(u, r);
+      u.updatedAt = fapi.store.now();
+      return Fapi.ok(fapi.render.wrap(fapi.render.user(u), c), null);
+    });
+  }
+
+  /** Runs a step whose response is another resource. */
+  private Response account(Request r, Step step) {
+    return fapi.store.locked(() -> {
+      Records.Client c = fapi.requireClient(r);
+      Records.User u = fapi.user(fapi.meSession(r, c).userId);
+      JsonNode result = step.apply(u, r);
+      u.updatedAt = fapi.store.now();
+      return Fapi.ok(fapi.render.wrap(result, c), null);
+    });
+  }
+
+  // ---------------------------------------------------------------- metadata and password
+
+  private JsonNode patchMetadata(Records.User u, Request r) {
+    JsonNode patch;
+    try {
+      patch = Json.parse(r.required("unsafe_metadata"));
+    } catch (IllegalArgumentException e) {
+      throw Errors.paramFormat("unsafe_metadata", "unsafe_metadata must be a JSON object.");
+    }
+    if (!patch.isObject()) {
+      throw Errors.paramFormat("unsafe_metadata", "unsafe_metadata must be a JSON object.");
+    }
+    merge(u.unsafeMetadata, (ObjectNode) patch);
+    return null;
+  }
+
+  /** Deep merge: objects merge, {@code null} deletes a key, anything else replaces. */
+  static void merge(ObjectNode target, ObjectNode patch) {
+    for (Map.Entry<String, JsonNode> e : patch.properties()) {
+      JsonNode v = e.getValue();
+      if (v.isNull()) {
+        target.remove(e.getKey());
+      } else if (v.isObject() && target.get(e.getKey()) instanceof ObjectNode existing) {
+        merge(existing, (ObjectNode) v);
+      } else {
+        target.set(e.getKey(), v.deepCopy());
+      }
+    }
+  }
+
+  private JsonNode changePassword(Records.User u, Request r) {
+    if (u.password != null && !u.password.equals(r.param("current_password").orElse(null))) {
+      throw new FapiException(422, "form_password_validation_failed", "Incorrect password.",
+          "Incorrect password. Please try again.").param("current_password");
+    }
+    String next = r.required("new_password");
+    if (next.length() < 8) {
+      throw new FapiException(422, "form_password_length_too_short", "Passwords must be 8 characters or more.",
+          "Passwords must be 8 characters or more.").param("new_password");
+    }
+    u.password = next;
+    u.passwordUpdatedAt = fapi.store.now();
+    if (r.flag("sign_out_of_other_sessions")) {
+      String keep = fapi.meSession(r, fapi.requireClient(r)).id;
+      for (Records.Session s : List.copyOf(fapi.store.sessions.values())) {
+        if (s.userId.equals(u.id) && !s.id.equals(keep) && "active".equals(fapi.store.status(s))) {
+          fapi.store.endSession(s, "revoked");
+        }
+      }
+    }
+    return null;
+  }
+
+  private JsonNode removePassword(Records.User u, Request r) {
+    if (u.password == null || !u.password.equals(r.param("current_password").orElse(null))) {
+      throw new FapiException(422, "form_password_validation_failed", "Incorrect password.",
+          "Incorrect password. Please try again.").param("current_password");
+    }
+    u.password = null;
+    u.passwordUpdatedAt = null;
+    return null;
+  }
+
+  // ---------------------------------------------------------------- email addresses
+
+  private Records.Email email(Records.User u, Request r) {
+    String id = r.pathParam("id");
+    return u.emails.stream().filter(e -> e.id.equals(id)).findFirst()
+        .orElseThrow(() -> Errors.notFound("Email address"));
+  }
+
+  private void checkFree(String identifier, String param) {
+    if (fapi.store.userByIdentifier(identifier).isPresent()) {
+      throw new FapiException(422, "form_identifier_exists", "That " + param.replace('_', ' ')
+          + " is taken. Please try another.", "That " + param.replace('_', ' ') + " is taken. Please try another.")
+          .param(param);
+    }
+  }
+
+  private JsonNode addEmail(Records.User u, Request r) {
+    String address = r.required("email_address");
+    if (!EMAIL.matcher(address).matches()) {
+      throw Errors.paramFormat("email_address", "email_address must be a valid email address.");
+    }
+    checkFree(address, "email_address");
+    Records.Email e = new Records.Email();
+    e.id = Ids.next("idn");
+    e.address = address;
+    e.verified = false;
+    e.createdAt = fapi.store.now();
+    e.updatedAt = e.createdAt;
+    u.emails.add(e);
+    if (u.primaryEmailId == null) {
+      u.primaryEmailId = e.id;
+    }
+    return fapi.render.email(u, e);
+  }
+
+  private Records.Verification otp(String strategy, String target, String targetId) {
+    Records.Verification v = new Records.Verification();
+    v.object = "verification_otp";
+    v.strategy = strategy;
+    v.target = target;
+    v.targetId = targetId;
+    v.expireAt = fapi.store.now() + SignInFlow.OTP_LIFETIME_MS;
+    v.code = fapi.store.issueCode(target);
+    return v;
+  }
+
+  private JsonNode prepareEmail(Records.User u, Request r) {
+    Records.Email e = email(u, r);
+    String strategy = r.required("strategy");
+    if (!strategy.equals("email_code")) {
+      throw SignInFlow.unsupportedStrategy(strategy);
+    }
+    e.verification = otp("email_code", e.address, e.id);
+    return fapi.render.email(u, e);
+  }
+
+  private JsonNode attemptEmail(Records.User u, Request r) {
+    Records.Email e = email(u, r);
+    if (e.verification == null || e.verification.code == null) {
+      throw new FapiException(422, "verification_not_sent", "Verification not sent",
+          "You need to send a verification code before attempting to verify.").param("code");
+    }
+    new SignInFlow(fapi).checkCode(e.verification, r.required("code"));
+    e.verified = true;
+    e.updatedAt = fapi.store.now();
+    return fapi.render.email(u, e);
+  }
+
+  private JsonNode deleteEmail(Records.User u, Request r) {
+    Records.Email e = email(u, r);
+    if (e.id.equals(u.primaryEmailId) && u.emails.size() > 1) {
+      throw Errors.paramValue("email_id", "Make another email address primary before deleting this one.");
+    }
+    u.emails.remove(e);
+    if (e.id.equals(u.primaryEmailId)) {
+      u.primaryEmailId = null;
+    }
+    return deleted("email_address", e.id);
+  }
+
+  private static ObjectNode deleted(String object, String id) {
+    ObjectNode o = Json.object();
+    o.put("object", object);
+    o.put("id", id);
+    o.put("deleted", true);
+    return o;
+  }
+
+  // ---------------------------------------------------------------- phone numbers
+
+  private Records.Phone phone(Records.User u, Request r) {
+    String id = r.pathParam("id");
+    return u.phones.stream().filter(p -> p.id.equals(id)).findFirst()
+        .orElseThrow(() -> Errors.notFound("Phone number"));
+  }
+
+  private JsonNode addPhone(Records.User u, Request r) {
+    String number = Store.normalizePhone(r.required("phone_number"));
+    if (!PHONE.matcher(number).matches()) {
+      throw Errors.paramFormat("phone_number", "phone_number must be a valid phone number in E.164 format.");
+    }
+    checkFree(number, "phone_number");
+    Records.Phone p = new Records.Phone();
+    p.id = Ids.next("idn");
+    p.number = number;
+    p.verified = false;
+    p.secondFactor = r.flag("reserved_for_second_factor");
+    p.createdAt = fapi.store.now();
+    p.updatedAt = p.createdAt;
+    u.phones.add(p);
+    if (u.primaryPhoneId == null) {
+      u.primaryPhoneId = p.id;
+    }
+    return fapi.render.phone(u, p);
+  }
+
+  private JsonNode updatePhone(Records.User u, Request r) {
+    Records.Phone p = phone(u, r);
+    if (r.param("reserved_for_second_factor").isPresent() || r.param("default_second_factor").isPresent()) {
+      boolean on = r.flag("reserved_for_second_factor") || r.flag("default_second_factor");
+      if (on && !p.verified) {
+        throw Errors.paramValue("reserved_for_second_factor", "Verify the phone number first.");
+      }
+      boolean hadMfa = u.twoFactorEnabled();
+      p.secondFactor = on;
+      if (!hadMfa && u.twoFactorEnabled()) {
+        u.mfaEnabledAt = fapi.store.now();
+      }
+    }
+    p.updatedAt = fapi.store.now();
+    return fapi.render.phone(u, p);
+  }
+
+  private JsonNode preparePhone(Records.User u, Request r) {
+    Records.Phone p = phone(u, r);
+    String strategy = r.required("strategy");
+    if (!strategy.equals("phone_code")) {
+      throw SignInFlow.unsupportedStrategy(strategy);
+    }
+    p.verification = otp("phone_code", p.number, p.id);
+    p.verification.channel = "sms";
+    return fapi.render.phone(u, p);
+  }
+
+  private JsonNode attemptPhone(Records.User u, Request r) {
+    Records.Phone p = phone(u, r);
+    if (p.verification == null || p.verification.code == null) {
+      throw new FapiException(422, "verification_not_sent", "Verification not sent",
+          "You need to send a verification code before attempting to verify.").param("code");
+    }
+    new SignInFlow(fapi).checkCode(p.verification, r.required("code"));
+    p.verified = true;
+    p.updatedAt = fapi.store.now();
+    return fapi.render.phone(u, p);
+  }
+
+  private JsonNode deletePhone(Records.User u, Request r) {
+    Records.Phone p = phone(u, r);
+    u.phones.remove(p);
+    if (p.id.equals(u.primaryPhoneId)) {
+      u.primaryPhoneId = u.phones.isEmpty() ? null : u.phones.get(0).id;
+    }
+    return deleted("phone_number", p.id);
+  }
+
+  // ---------------------------------------------------------------- TOTP and backup codes
+
+  private ObjectNode totp(Records.User u, String secret, boolean verified, List<String> backupCodes) {
+    ObjectNode o = Json.object();
+    o.put("object", "totp");
+    o.put("id", u.totpId);
+    o.put("secret", secret);
+    o.put("uri", secret == null ? null
+        : Totp.uri(secret, fapi.store.config().applicationName(), Render.identifierOf(u)));
+    o.put("verified", verified);
+    if (backupCodes == null) {
+      o.putNull("backup_codes");
+    } else {
+      backupCodes.forEach(o.putArray("backup_codes")::add);
+    }
+    long now = fapi.store.now();
+    o.put("created_at", now);
+    o.put("updated_at", now);
+    return o;
+  }
+
+  private JsonNode startTotp(Records.User u, Request r) {
+    if (u.totpSecret != null) {
+      throw new FapiException(400, "totp_already_enabled", "TOTP already enabled",
+          "An authenticator app is already set up for this account. Remove it first.");
+    }
+    u.pendingTotpSecret = Totp.generateSecret();
+    u.totpId = Ids.next("totp");
+    return totp(u, u.pendingTotpSecret, false, null);
+  }
+
+  private JsonNode verifyTotp(Records.User u, Request r) {
+    if (u.pendingTotpSecret == null) {
+      throw new FapiException(404, "resource_not_found", "not found",
+          "No authenticator app is waiting for verification: call POST /v1/me/totp first.");
+    }
+    if (!fapi.tokens.verifyTotp(u.pendingTotpSecret, r.required("code"))) {
+      throw new FapiException(422, "form_code_incorrect", "Incorrect code", "Incorrect code").param("code");
+    }
+    boolean hadMfa = u.twoFactorEnabled();
+    u.totpSecret = u.pendingTotpSecret;
+    u.pendingTotpSecret = null;
+    List<String> codes = null;
+    if (u.backupCodes.isEmpty()) {
+      codes = new ArrayList<>(BackupCodes.generate().remaining());
+      u.backupCodes.addAll(codes);
+    }
+    if (!hadMfa) {
+      u.mfaEnabledAt = fapi.store.now();
+    }
+    return totp(u, null, true, codes);
+  }
+
+  private JsonNode deleteTotp(Records.User u, Request r) {
+    if (u.totpSecret == null) {
+      throw Errors.notFound("TOTP");
+    }
+    u.totpSecret = null;
+    String id = u.totpId == null ? Ids.next("totp") : u.totpId;
+    u.totpId = null;
+    return deleted("totp", id);
+  }
+
+  private JsonNode backupCodes(Records.User u, Request r) {
+    if (!u.twoFactorEnabled()) {
+      throw new FapiException(400, "backup_codes_not_available", "Backup codes not available",
+          "Set up another second factor before generating backup codes.");
+    }
+    List<String> codes = new ArrayList<>(BackupCodes.generate().remaining());
+    u.backupCodes.clear();
+    u.backupCodes.addAll(codes);
+    ObjectNode o = Json.object();
+    o.put("object", "backup_code");
+    o.put("id", Ids.next("bcode"));
+    codes.forEach(o.putArray("codes")::add);
+    o.put("created_at", fapi.store.now());
+    o.put("updated_at", fapi.store.now());
+    return o;
+  }
+}
