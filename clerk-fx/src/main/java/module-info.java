@@ -11,12 +11,25 @@ module dev.clerkfx {
   requires transitive javafx.controls;
   requires transitive okhttp3;
   requires transitive io.reactivex.rxjava3;
+  requires com.fasterxml.jackson.annotation;
   requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.datatype.jdk8;
+  requires com.fasterxml.jackson.datatype.jsr310;
   requires java.net.http;
+  requires java.prefs;
   // OS keychains (dev.clerkfx.store); an automatic module named from its jar. A backend that fails to load at
   // run time makes TokenStores.system fall back to the owner-only file.
   requires java.keyring;
 
   exports dev.clerkfx;
+  exports dev.clerkfx.auth;
+  exports dev.clerkfx.model;
   exports dev.clerkfx.store;
+
+  // Jackson reads and writes the model records (and ClerkError) reflectively.
+  opens dev.clerkfx to com.fasterxml.jackson.databind;
+  opens dev.clerkfx.model to com.fasterxml.jackson.databind;
+  // The offline snapshot record (client + environment) is written and read with the same mapper.
+  opens dev.clerkfx.internal.session to com.fasterxml.jackson.databind;
+  opens dev.clerkfx.internal.fapi to com.fasterxml.jackson.databind;
 }

@@ -13,7 +13,8 @@ public final class ClerkResponseException extends ClerkException {
   /**
    * Creates an unreadable-response error.
    *
-   * @param status the HTTP status of the response
+   * @param status the HTTP status of the response, or 0 when the data did not come from a response (a stored
+   *     snapshot, a token decoded locally)
    * @param message what was wrong with it (no body content that could hold a secret)
    * @param cause the parse failure, or null
    */
@@ -22,7 +23,7 @@ public final class ClerkResponseException extends ClerkException {
     this.status = status;
   }
 
-  /** Returns the HTTP status of the unreadable response. */
+  /** Returns the HTTP status of the unreadable response, or 0 when it did not come from a response. */
   public int status() {
     return status;
   }

@@ -1,0 +1,450 @@
+package dev.clerkfx;
+
+import dev.clerkfx.auth.SignIns;
+import dev.clerkfx.auth.SignUps;
+import dev.clerkfx.internal.session.FapiAuthVerbs;
+import dev.clerkfx.internal.session.FapiBackend;
+import dev.clerkfx.internal.session.FxDispatch;
+import dev.clerkfx.internal.session.SessionManager;
+import dev.clerkfx.internal.store.SnapshotCache;
+import dev.clerkfx.model.Environment;
+import dev.clerkfx.model.Session;
+import dev.clerkfx.model.Token;
+import dev.clerkfx.model.User;
+import dev.clerkfx.store.InMemoryTokenStore;
+import dev.clerkfx.store.TokenStore;
+import dev.clerkfx.store.TokenStores;
+import io.reactivex.rxjava3.core.Observable;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Clerk session manager for one app: loads the signed-in state, keeps session tokens fresh, and exposes the
+ * state as JavaFX properties ({@link #auth()}, {@link #user()}) and RxJava streams. Build one per app, hand it to
+ * {@link ClerkFx#install(ClerkClient)}, and close it on exit. Every method is safe from any thread and none blocks.
+ *
+ * <pre>{@code
+ * ClerkClient clerk = ClerkClient.builder(System.getenv("CLERK_PUBLISHABLE_KEY")).build();
+ * ClerkFx.install(clerk);
+ *
+ * nameLabel.textProperty().bind(ClerkFx.useUser().fullNameProperty());   // follows sign-in/out
+ * clerk.signIn().withPassword("ada@example.com", password);              // state updates by itself
+ * clerk.getToken().thenAccept(jwt -> jwt.ifPresent(backend::call));      // for your own backend
+ *
+ * // on exit
+ * clerk.close();
+ * }</pre>
+ *
+ * <p>Loading starts when the client is built: a persisted snapshot (client and environment) makes it
+ * {@linkplain AuthSnapshot#loaded() loaded} at once; environment and client are then fetched in parallel, and
+ * transient failures retry with backoff without ever signing the user out.
+ */
+public final class ClerkClient implements AutoCloseable {
+  private final Builder builder;
+  private final PublishableKey publishableKey;
+  private final SessionManager manager;
+  private final FapiBackend transport;
+  private final FxDispatch fx;
+  private final ScheduledExecutorService ownedScheduler;
+  private final ExecutorService io;
+  private final SignIns signIns;
+  private final SignUps signUps;
+  private volatile FxViews views;
+
+  private ClerkClient(Builder b) {
+    this.builder = b.copy();
+    this.publishableKey = PublishableKey.parse(b.publishableKey);
+    Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
+    ScheduledExecutorService scheduler = b.scheduler;
+    if (scheduler == null) {
+      ScheduledThreadPoolExecutor owned = new ScheduledThreadPoolExecutor(1, daemon("clerk-fx-timer"));
+      owned.setRemoveOnCancelPolicy(true);
+      scheduler = owned;
+      this.ownedScheduler = owned;
+    } else {
+      this.ownedScheduler = null;
+    }
+    this.io = Executors.newSingleThreadExecutor(daemon("clerk-fx-io"));
+    String appId = b.appId != null ? b.appId : TokenStores.appIdForFapiHost(publishableKey.host());
+    TokenStore store = b.tokenStore != null ? b.tokenStore : TokenStores.system(appId);
+    SnapshotCache cache = b.snapshotCache != null ? b.snapshotCache
+        : store instanceof InMemoryTokenStore ? SnapshotCache.inMemory() : SnapshotCache.forApp(appId);
+    this.fx = b.fxDispatch != null ? b.fxDispatch : FxDispatch.platform();
+    this.transport = FapiBackend.create(publishableKey, b.proxyUrl, b.okHttpClient, clock);
+    this.manager = SessionManager.create(new SessionManager.Config(
+        clock, scheduler, io, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache),
+        transport);
+    this.signIns = FapiAuthVerbs.signIns(transport);
+    this.signUps = FapiAuthVerbs.signUps(transport);
+    manager.start();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /**
+   * Starts building a client for an instance.
+   *
+   * @param publishableKey the instance's publishable key ({@code pk_test_…} or {@code pk_live_…})
+   * @return a builder
+   */
+  public static Builder builder(String publishableKey) {
+    return new Builder(publishableKey);
+  }
+
+  /** Returns a builder preset with this client's settings, to build a variant. */
+  public Builder newBuilder() {
+    return builder.copy();
+  }
+
+  /** Returns the publishable key this client talks to. */
+  public PublishableKey publishableKey() {
+    return publishableKey;
+  }
+
+  // ------------------------------------------------------------------ state
+
+  /** Returns the current auth state. */
+  public AuthSnapshot snapshot() {
+    return manager.store().current();
+  }
+
+  /** Completes with the first loaded state (from the persisted snapshot or the network). */
+  public CompletableFuture<AuthSnapshot> whenLoaded() {
+    return manager.whenLoaded();
+  }
+
+  /** Returns the instance settings once loaded (sign-in strategies, display settings…). */
+  public Optional<Environment> environment() {
+    return manager.environment();
+  }
+
+  /**
+   * Returns the JavaFX view of the auth state ({@code useAuth()}). The JavaFX toolkit must be running; the view is
+   * created on first use and shared.
+   */
+  public AuthState auth() {
+    return views().auth;
+  }
+
+  /** Returns the JavaFX view of the signed-in user ({@code useUser()}); see {@link #auth()}. */
+  public UserState user() {
+    return views().user;
+  }
+
+  private FxViews views() {
+    FxViews v = views;
+    if (v == null) {
+      synchronized (this) {
+        v = views;
+        if (v == null) {
+          v = new FxViews(this, fx, snapshot(), manager.store().snapshots());
+          views = v;
+        }
+      }
+    }
+    return v;
+  }
+
+  /** Snapshots as they change, replaying the current one to each subscriber. */
+  public Observable<AuthSnapshot> snapshots() {
+    return manager.store().snapshots();
+  }
+
+  /** Events ({@code SignedIn}, {@code SignedOut}, {@code SessionChanged}, {@code UserUpdated}, {@code TokenRefreshed}). */
+  public Observable<AuthEvent> events() {
+    return manager.store().events();
+  }
+
+  /** Session tokens of the current session as they renew (no replay: use {@link #getToken()} for the current one). */
+  public Observable<Token> tokens() {
+    return manager.store().tokens();
+  }
+
+  /**
+   * Tells whether the user has a role or permission in the active organization.
+   *
+   * @param roleOrPermission a role key such as {@code org:admin} or a permission key such as {@code org:invoices:read}
+   * @return true when granted
+   */
+  public boolean has(String roleOrPermission) {
+    return snapshot().has(roleOrPermission);
+  }
+
+  // ------------------------------------------------------------------ tokens
+
+  /**
+   * Returns the current session's token for the active organization: the cached one while more than the buffer of
+   * its life remains (already completed, no allocation), otherwise one fetched from Clerk. Empty when signed out.
+   *
+   * @return the JWT, or empty when signed out; fails with a {@link ClerkException} when Clerk cannot be reached
+   */
+  public CompletableFuture<Optional<String>> getToken() {
+    return manager.getToken();
+  }
+
+  /**
+   * Returns a token as the options say: a JWT template, another organization, or a forced fresh token.
+   *
+   * @param options what to fetch
+   * @return the JWT, or empty when signed out
+   */
+  public CompletableFuture<Optional<String>> getToken(GetTokenOptions options) {
+    return manager.getToken(options);
+  }
+
+  /** Returns an OkHttp interceptor that authenticates requests to the app's backend with {@link #getToken()}. */
+  public ClerkTokenInterceptor tokenInterceptor() {
+    return new ClerkTokenInterceptor(this, GetTokenOptions.defaults());
+  }
+
+  /**
+   * Returns an interceptor like {@link #tokenInterceptor()} that uses a template or organization.
+   *
+   * @param options the token to attach
+   * @return the interceptor
+   */
+  public ClerkTokenInterceptor tokenInterceptor(GetTokenOptions options) {
+    return new ClerkTokenInterceptor(this, options == null ? GetTokenOptions.defaults() : options);
+  }
+
+  /**
+   * Tells clerk-fx whether the app is in use (wire it to window focus). Inactive: no background token refresh.
+   * Active again: a token inside its buffer is refreshed at once.
+   *
+   * @param active true when a window of the app has focus
+   */
+  public void setAppActive(boolean active) {
+    manager.setAppActive(active);
+  }
+
+  // ------------------------------------------------------------------ sign-in, sign-up, sessions
+
+  /** Returns the sign-in verbs (password, codes, second factors, password reset). */
+  public SignIns signIn() {
+    return signIns;
+  }
+
+  /** Returns the sign-up verbs. */
+  public SignUps signUp() {
+    return signUps;
+  }
+
+  /** Returns the client's signed-in sessions (status active or pending), for an account switcher. */
+  public List<Session> sessions() {
+    return snapshot().signedInSessions();
+  }
+
+  /**
+   * Makes a session (and an organization in it) current.
+   *
+   * @param sessionId one of {@link #sessions()}
+   * @param organizationId an organization id, or null / {@code ""} for the personal account
+   * @return the state after the switch
+   */
+  public CompletableFuture<AuthSnapshot> setActive(String sessionId, String organizationId) {
+    return manager.setActive(sessionId, organizationId);
+  }
+
+  /**
+   * Signs out of every session on this client. Local state, the stored client token and the cached snapshot are
+   * cleared even when the request fails; {@code SignedOut(USER_ACTION)} fires at once.
+   *
+   * @return completes when storage is cleared
+   */
+  public CompletableFuture<Void> signOut() {
+    return manager.signOutAll();
+  }
+
+  /**
+   * Signs out of one session; when it is the current one, local state clears at once and another signed-in
+   * session (if any) becomes current.
+   *
+   * @param sessionId the session to end
+   * @return completes when Clerk confirmed (or, for the current session, also when the request failed)
+   */
+  public CompletableFuture<Void> signOut(String sessionId) {
+    return manager.signOut(sessionId);
+  }
+
+  /** Fetches the client again now (for example after the network returns). */
+  public CompletableFuture<AuthSnapshot> refresh() {
+    return manager.refreshClient();
+  }
+
+  /** Reloads the signed-in user ({@code GET /v1/me}). */
+  public CompletableFuture<User> reloadUser() {
+    return manager.reloadUser();
+  }
+
+  /**
+   * Updates the signed-in user's profile ({@code PATCH /v1/me}).
+   *
+   * @param update the changes
+   * @return the updated user
+   */
+  public CompletableFuture<User> updateUser(UserUpdate update) {
+    return manager.updateUser(update);
+  }
+
+  /** True when no token request or load is under way (for tests that drive virtual time). */
+  boolean isIdle() {
+    return manager.isIdle();
+  }
+
+  /** Stops timers and background work. Stored credentials stay (this is not a sign-out). */
+  @Override
+  public void close() {
+    manager.close();
+    FxViews v = views;
+    if (v != null) v.dispose();
+    if (ownedScheduler != null) ownedScheduler.shutdownNow();
+    io.shutdown();
+    transport.close();
+  }
+
+  /** Configures a {@link ClerkClient}. Not thread-safe; {@code build()} may be called more than once. */
+  public static final class Builder {
+    private String publishableKey;
+    private String proxyUrl;
+    private OkHttpClient okHttpClient;
+    private TokenStore tokenStore;
+    private RefreshPolicy refreshPolicy;
+    private Clock clock;
+    private ScheduledExecutorService scheduler;
+    private String appId;
+    private FxDispatch fxDispatch;
+    private SnapshotCache snapshotCache;
+
+    private Builder(String publishableKey) {
+      this.publishableKey = publishableKey;
+    }
+
+    private Builder copy() {
+      Builder b = new Builder(publishableKey);
+      b.proxyUrl = proxyUrl;
+      b.okHttpClient = okHttpClient;
+      b.tokenStore = tokenStore;
+      b.refreshPolicy = refreshPolicy;
+      b.clock = clock;
+      b.scheduler = scheduler;
+      b.appId = appId;
+      b.fxDispatch = fxDispatch;
+      b.snapshotCache = snapshotCache;
+      return b;
+    }
+
+    /**
+     * Sends Frontend API requests through a proxy (Clerk's "proxy URL" setting) instead of the key's host.
+     *
+     * @param url the proxy base URL (https, or http on loopback)
+     * @return this builder
+     */
+    public Builder proxyUrl(String url) {
+      this.proxyUrl = url;
+      return this;
+    }
+
+    /**
+     * Uses the app's OkHttp client (its connection pool, proxy, certificates); clerk-fx adds its interceptors to a
+     * derived client.
+     *
+     * @param client the client
+     * @return this builder
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = client;
+      return this;
+    }
+
+    /**
+     * Keeps the client token in this store (default: the OS keychain, else an owner-only file). An
+     * {@code InMemoryTokenStore} also keeps the cached snapshot in memory only.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder tokenStore(TokenStore store) {
+      this.tokenStore = store;
+      return this;
+    }
+
+    /**
+     * Sets the token buffer, refresh lead and retry settings.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder refreshPolicy(RefreshPolicy policy) {
+      this.refreshPolicy = policy;
+      return this;
+    }
+
+    /**
+     * Judges time by this clock (tests pass the emulator's).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Runs refresh and retry timers on this scheduler; delays are measured on {@link #clock(Clock)}. Default: one
+     * daemon thread owned by the client. Tests pass a virtual-time scheduler.
+     *
+     * @param scheduler the scheduler (not shut down by {@link ClerkClient#close()})
+     * @return this builder
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    /**
+     * Names this app's storage (keychain entry and config folder). Default: derived from the Frontend API host, so
+     * two apps of one instance share a sign-in unless they set different ids.
+     *
+     * @param appId letters, digits, dots, dashes and underscores
+     * @return this builder
+     */
+    public Builder appId(String appId) {
+      this.appId = appId;
+      return this;
+    }
+
+    Builder fxDispatch(FxDispatch dispatch) {
+      this.fxDispatch = dispatch;
+      return this;
+    }
+
+    Builder snapshotCache(SnapshotCache cache) {
+      this.snapshotCache = cache;
+      return this;
+    }
+
+    /**
+     * Builds the client and starts loading.
+     *
+     * @return the client
+     * @throws ClerkConfigurationException when the publishable key or proxy URL is malformed
+     */
+    public ClerkClient build() {
+      return new ClerkClient(this);
+    }
+  }
+}

@@ -1,0 +1,694 @@
+package dev.clerkfx.internal.fapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clerkfx.ClerkApiException;
+import dev.clerkfx.ClerkConfigurationException;
+import dev.clerkfx.ClerkException;
+import dev.clerkfx.ClerkNetworkException;
+import dev.clerkfx.ClerkResponseException;
+import dev.clerkfx.PublishableKey;
+import dev.clerkfx.model.Client;
+import dev.clerkfx.model.DeletedObject;
+import dev.clerkfx.model.Environment;
+import dev.clerkfx.model.Session;
+import dev.clerkfx.model.SignIn;
+import dev.clerkfx.model.SignUp;
+import dev.clerkfx.model.Token;
+import dev.clerkfx.model.User;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Speaks Clerk's Frontend API as the native SDKs do: one method per endpoint a client needs (protocol doc §5.1–5.8,
+ * 5.10), each returning a {@link CompletableFuture} completed on an OkHttp dispatcher thread. Every failure is a
+ * {@link ClerkException}: {@link ClerkApiException} (FAPI error body, or 429), {@link ClerkNetworkException} (no
+ * usable answer), {@link ClerkResponseException} (an answer that is not FAPI JSON of the expected shape).
+ *
+ * <p>All plumbing is in OkHttp interceptors added to the app's (or the default) client: native query and headers,
+ * client-token rotation into {@link ClientTokenHolder}, piggybacked clients into {@link ClientSync}, redacting log.
+ *
+ * <pre>{@code
+ * FapiClient fapi = FapiClient.builder(PublishableKey.parse(pk).frontendApiUrl())
+ *     .tokens(holder).clientSync(sync).build();
+ * fapi.environment().thenAccept(env -> ...);
+ * }</pre>
+ *
+ * <p>Form parameters are passed as {@link Form}s with FAPI's snake_case field names (protocol doc §5).
+ */
+public final class FapiClient {
+  /** Default connect timeout. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default read and write timeout. */
+  public static final Duration READ_WRITE_TIMEOUT = Duration.ofSeconds(30);
+  /** Default whole-call timeout. */
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  private static volatile OkHttpClient defaultHttpClient;
+
+  private final HttpUrl base;
+  private final OkHttpClient http;
+  private final ClientTokenHolder tokens;
+  private final ClientSync clientSync;
+  private final Clock clock;
+
+  private FapiClient(Builder b) {
+    this.base = b.base;
+    this.tokens = b.tokens;
+    this.clientSync = b.clientSync;
+    this.clock = b.clock;
+    this.http = b.httpClient.newBuilder()
+        .addInterceptor(new NativeRequestInterceptor(tokens, b.deviceId, b.sdkVersion))
+        .addInterceptor(new ClientTokenInterceptor(tokens))
+        .addInterceptor(new ClientSyncInterceptor(clientSync))
+        .addInterceptor(new RedactingLoggingInterceptor())
+        .build();
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @param baseUrl the FAPI base URL (from {@link PublishableKey#frontendApiUrl(String)}), without {@code /v1}
+   * @return the builder
+   * @throws ClerkConfigurationException when the URL is not usable
+   */
+  public static Builder builder(String baseUrl) {
+    return new Builder(baseUrl);
+  }
+
+  /**
+   * Returns the shared default OkHttp client: connect 10 s, read/write 30 s, whole call 60 s. Apps that pass their
+   * own client keep its timeouts; FAPI clients built from one base client share its connection pool and threads.
+   */
+  public static OkHttpClient defaultHttpClient() {
+    OkHttpClient c = defaultHttpClient;
+    if (c == null) {
+      synchronized (FapiClient.class) {
+        c = defaultHttpClient;
+        if (c == null) {
+          c = new OkHttpClient.Builder()
+              .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+              .readTimeout(READ_WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+              .writeTimeout(READ_WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+              .callTimeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+              .build();
+          defaultHttpClient = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** Returns the client-token holder this client reads and rotates. */
+  public ClientTokenHolder tokens() {
+    return tokens;
+  }
+
+  /** Returns the owner of the current client this client feeds. */
+  public ClientSync clientSync() {
+    return clientSync;
+  }
+
+  /** Returns the OkHttp client with this client's interceptors (for tests and tools). */
+  public OkHttpClient httpClient() {
+    return http;
+  }
+
+  /** Returns the FAPI base URL. */
+  public HttpUrl baseUrl() {
+    return base;
+  }
+
+  // ---- 5.1 Environment and client
+
+  /** {@code GET /v1/environment} (not wrapped). */
+  public CompletableFuture<Environment> environment() {
+    return send(get(url("environment")), Parsers.unwrapped(Environment.class));
+  }
+
+  /** {@code GET /v1/client}: the client, or empty when there is none (no token, or signed out). */
+  public CompletableFuture<Optional<Client>> getClient() {
+    return send(get(url("client")), Parsers.optionalClient());
+  }
+
+  /** {@code POST /v1/client}: creates a new client; its token arrives in {@code Authorization}. */
+  public CompletableFuture<Client> createClient() {
+    return send(post(url("client"), Form.empty()), Parsers.wrapped(Client.class));
+  }
+
+  /** {@code DELETE /v1/client}: ends every session of the client; returns what is left of it. */
+  public CompletableFuture<Optional<Client>> deleteClient() {
+    return send(delete(url("client")), Parsers.optionalClient());
+  }
+
+  // ---- 5.2 Sign-in
+
+  /**
+   * {@code POST /v1/client/sign_ins}.
+   *
+   * @param form {@code identifier}, {@code strategy}, {@code password}, {@code ticket}, {@code redirect_url}…
+   * @return the sign-in
+   */
+  public CompletableFuture<SignIn> createSignIn(Form form) {
+    return send(post(url("client", "sign_ins"), form), Parsers.wrapped(SignIn.class));
+  }
+
+  /**
+   * {@code GET /v1/client/sign_ins/{id}}, optionally redeeming a {@code rotating_token_nonce} from an external flow.
+   *
+   * @param signInId the sign-in id
+   * @param rotatingTokenNonce the nonce from the callback URL, or null
+   * @return the sign-in
+   */
+  public CompletableFuture<SignIn> getSignIn(String signInId, String rotatingTokenNonce) {
+    return withId(signInId, "sign-in id", id -> {
+      HttpUrl.Builder u = url("client", "sign_ins", id).newBuilder();
+      if (rotatingTokenNonce != null && !rotatingTokenNonce.isBlank()) {
+        u.addQueryParameter("rotating_token_nonce", rotatingTokenNonce);
+      }
+      return send(get(u.build()), Parsers.wrapped(SignIn.class));
+    });
+  }
+
+  /**
+   * {@code POST /v1/client/sign_ins/{id}/prepare_first_factor}.
+   *
+   * @param signInId the sign-in id
+   * @param form {@code strategy} + {@code email_address_id} / {@code phone_number_id} / {@code redirect_url}
+   * @return the sign-in
+   */
+  public CompletableFuture<SignIn> prepareFirstFactor(String signInId, Form form) {
+    return signInAction(signInId, "prepare_first_factor", form);
+  }
+
+  /**
+   * {@code POST /v1/client/sign_ins/{id}/attempt_first_factor}.
+   *
+   * @param signInId the sign-in id
+   * @param form {@code strategy} + {@code password} / {@code code} / {@code ticket}
+   * @return the sign-in
+   */
+  public CompletableFuture<SignIn> attemptFirstFactor(String signInId, Form form) {
+    return signInAction(signInId, "attempt_first_factor", form);
+  }
+
+  /**
+   * {@code POST /v1/client/sign_ins/{id}/prepare_second_factor} (MFA or client trust).
+   *
+   * @param signInId the sign-in id
+   * @param form {@code strategy} + {@code phone_number_id} / {@code email_address_id}
+   * @return the sign-in
+   */
+  public CompletableFuture<SignIn> prepareSecondFactor(String signInId, Form form) {
+    return signInAction(signInId, "prepare_second_factor", form);
+  }
+
+  /**
+   * {@code POST /v1/client/sign_ins/{id}/attempt_second_factor}.
+   *
+   * @param signInId the sign-in id
+   * @param form {@code strategy} ({@code totp}, {@code phone_code}, {@code backup_code}, {@code email_code}) + {@code code}
+   * @return the sign-in
+   */
+  public CompletableFuture<SignIn> attemptSecondFactor(String signInId, Form form) {
+    return signInAction(signInId, "attempt_second_factor", form);
+  }
+
+  /**
+   * {@code POST /v1/client/sign_ins/{id}/reset_password}.
+   *
+   * @param signInId the sign-in id
+   * @param form {@code password}, {@code sign_out_of_other_sessions}
+   * @return the sign-in
+   */
+  public CompletableFuture<SignIn> resetPassword(String signInId, Form form) {
+    return signInAction(signInId, "reset_password", form);
+  }
+
+  private CompletableFuture<SignIn> signInAction(String signInId, String action, Form form) {
+    return withId(signInId, "sign-in id",
+        id -> send(post(url("client", "sign_ins", id, action), form), Parsers.wrapped(SignIn.class)));
+  }
+
+  // ---- 5.3 Sign-up
+
+  /**
+   * {@code POST /v1/client/sign_ups}.
+   *
+   * @param form {@code email_address}, {@code password}, {@code first_name}, {@code unsafe_metadata} (JSON)…
+   * @return the sign-up
+   */
+  public CompletableFuture<SignUp> createSignUp(Form form) {
+    return send(post(url("client", "sign_ups"), form), Parsers.wrapped(SignUp.class));
+  }
+
+  /**
+   * {@code GET /v1/client/sign_ups/{id}}, optionally with a {@code rotating_token_nonce}.
+   *
+   * @param signUpId the sign-up id
+   * @param rotatingTokenNonce the nonce, or null
+   * @return the sign-up
+   */
+  public CompletableFuture<SignUp> getSignUp(String signUpId, String rotatingTokenNonce) {
+    return withId(signUpId, "sign-up id", id -> {
+      HttpUrl.Builder u = url("client", "sign_ups", id).newBuilder();
+      if (rotatingTokenNonce != null && !rotatingTokenNonce.isBlank()) {
+        u.addQueryParameter("rotating_token_nonce", rotatingTokenNonce);
+      }
+      return send(get(u.build()), Parsers.wrapped(SignUp.class));
+    });
+  }
+
+  /**
+   * {@code PATCH /v1/client/sign_ups/{id}}.
+   *
+   * @param signUpId the sign-up id
+   * @param form the fields to change
+   * @return the sign-up
+   */
+  public CompletableFuture<SignUp> updateSignUp(String signUpId, Form form) {
+    return withId(signUpId, "sign-up id",
+        id -> send(patch(url("client", "sign_ups", id), form), Parsers.wrapped(SignUp.class)));
+  }
+
+  /**
+   * {@code POST /v1/client/sign_ups/{id}/prepare_verification}.
+   *
+   * @param signUpId the sign-up id
+   * @param form {@code strategy} ({@code email_code}, {@code phone_code}, {@code email_link} + {@code redirect_url})
+   * @return the sign-up
+   */
+  public CompletableFuture<SignUp> prepareSignUpVerification(String signUpId, Form form) {
+    return withId(signUpId, "sign-up id", id -> send(post(url("client", "sign_ups", id, "prepare_verification"), form),
+        Parsers.wrapped(SignUp.class)));
+  }
+
+  /**
+   * {@code POST /v1/client/sign_ups/{id}/attempt_verification}.
+   *
+   * @param signUpId the sign-up id
+   * @param form {@code strategy}, {@code code}
+   * @return the sign-up
+   */
+  public CompletableFuture<SignUp> attemptSignUpVerification(String signUpId, Form form) {
+    return withId(signUpId, "sign-up id", id -> send(post(url("client", "sign_ups", id, "attempt_verification"), form),
+        Parsers.wrapped(SignUp.class)));
+  }
+
+  // ---- 5.4 / 5.5 Sessions and sign-out
+
+  /**
+   * {@code GET /v1/client/sessions/{id}}.
+   *
+   * @param sessionId the session id
+   * @return the session
+   */
+  public CompletableFuture<Session> getSession(String sessionId) {
+    return withId(sessionId, "session id", id -> send(get(url("client", "sessions", id)), Parsers.wrapped(Session.class)));
+  }
+
+  /**
+   * {@code POST /v1/client/sessions/{id}/touch}: marks the session active, optionally switching organization.
+   *
+   * @param sessionId the session id
+   * @param form {@code active_organization_id} (empty = personal account), {@code intent}
+   * @return the session
+   */
+  public CompletableFuture<Session> touchSession(String sessionId, Form form) {
+    return sessionAction(sessionId, "touch", form);
+  }
+
+  /**
+   * {@code POST /v1/client/sessions/{id}/end}: ends the session (it stays in the client as {@code ended}).
+   *
+   * @param sessionId the session id
+   * @return the session
+   */
+  public CompletableFuture<Session> endSession(String sessionId) {
+    return sessionAction(sessionId, "end", Form.empty());
+  }
+
+  /**
+   * {@code POST /v1/client/sessions/{id}/remove}: signs this session out and drops it from the client.
+   *
+   * @param sessionId the session id
+   * @return the session
+   */
+  public CompletableFuture<Session> removeSession(String sessionId) {
+    return sessionAction(sessionId, "remove", Form.empty());
+  }
+
+  /** {@code DELETE /v1/client/sessions}: signs every session out; returns the client left. */
+  public CompletableFuture<Optional<Client>> removeAllSessions() {
+    return send(delete(url("client", "sessions")), Parsers.optionalClient());
+  }
+
+  private CompletableFuture<Session> sessionAction(String sessionId, String action, Form form) {
+    return withId(sessionId, "session id",
+        id -> send(post(url("client", "sessions", id, action), form), Parsers.wrapped(Session.class)));
+  }
+
+  // ---- 5.6 Session tokens
+
+  /**
+   * {@code POST /v1/client/sessions/{id}/tokens} (not wrapped).
+   *
+   * @param sessionId the session id
+   * @param organizationId null to omit {@code organization_id} (the session's active organization), {@code ""} for
+   *     the personal account, or an organization id
+   * @return the token with the response {@code Date}
+   */
+  public CompletableFuture<FetchedToken> sessionToken(String sessionId, String organizationId) {
+    return sessionToken(sessionId, organizationId, Form.empty());
+  }
+
+  /**
+   * {@code POST /v1/client/sessions/{id}/tokens} with extra fields (for {@code session_minter} instances:
+   * {@code token=<previous JWT>}, {@code force_origin=true}).
+   *
+   * @param sessionId the session id
+   * @param organizationId null to omit, {@code ""} for the personal account, or an organization id
+   * @param extra further fields
+   * @return the token with the response {@code Date}
+   */
+  public CompletableFuture<FetchedToken> sessionToken(String sessionId, String organizationId, Form extra) {
+    Form form = (extra == null ? Form.empty() : extra).toBuilder().add("organization_id", organizationId).build();
+    return withId(sessionId, "session id",
+        id -> send(post(url("client", "sessions", id, "tokens"), form), Parsers.token()));
+  }
+
+  /**
+   * {@code POST /v1/client/sessions/{id}/tokens/{template}}: a JWT-template token (not wrapped).
+   *
+   * @param sessionId the session id
+   * @param template the template name
+   * @return the token with the response {@code Date}
+   */
+  public CompletableFuture<FetchedToken> templateToken(String sessionId, String template) {
+    return withId(sessionId, "session id", id -> withId(template, "template name",
+        t -> send(post(url("client", "sessions", id, "tokens", t), Form.empty()), Parsers.token())));
+  }
+
+  // ---- 5.7 User
+
+  /**
+   * {@code GET /v1/me?_clerk_session_id=…}.
+   *
+   * @param sessionId the session whose user to read
+   * @return the user
+   */
+  public CompletableFuture<User> getMe(String sessionId) {
+    return withId(sessionId, "session id", id -> send(get(me(id)), Parsers.wrapped(User.class)));
+  }
+
+  /**
+   * {@code PATCH /v1/me?_clerk_session_id=…}.
+   *
+   * @param sessionId the session whose user to change
+   * @param form {@code first_name}, {@code last_name}, {@code username}, {@code primary_email_address_id},
+   *     {@code unsafe_metadata} (JSON)…
+   * @return the user
+   */
+  public CompletableFuture<User> updateMe(String sessionId, Form form) {
+    return withId(sessionId, "session id", id -> send(patch(me(id), form), Parsers.wrapped(User.class)));
+  }
+
+  /**
+   * {@code DELETE /v1/me?_clerk_session_id=…}: deletes the user (when the instance allows it).
+   *
+   * @param sessionId the session whose user to delete
+   * @return what was deleted
+   */
+  public CompletableFuture<DeletedObject> deleteMe(String sessionId) {
+    return withId(sessionId, "session id", id -> send(delete(me(id)), Parsers.wrapped(DeletedObject.class)));
+  }
+
+  /**
+   * {@code GET /v1/me/sessions/active?_clerk_session_id=…}: the user's active sessions on all devices (a plain array).
+   *
+   * @param sessionId the current session id
+   * @return the sessions
+   */
+  public CompletableFuture<List<Session>> activeSessions(String sessionId) {
+    return withId(sessionId, "session id", id -> {
+      HttpUrl u = url("me", "sessions", "active").newBuilder().addQueryParameter("_clerk_session_id", id).build();
+      return send(get(u), Parsers.list(Session.class));
+    });
+  }
+
+  // ---- 5.10 Hosted auth
+
+  /**
+   * {@code POST /v1/client/hosted_auth}: starts an Account Portal sign-in in the browser (PKCE).
+   *
+   * @param form {@code redirect_url}, {@code code_challenge}, {@code state}, optional {@code mode}
+   * @return the URL to open
+   */
+  public CompletableFuture<HostedAuth> createHostedAuth(Form form) {
+    return send(post(url("client", "hosted_auth"), form), Parsers.wrapped(HostedAuth.class));
+  }
+
+  /**
+   * {@code POST /v1/client} with {@code _method=GET&rotating_token_nonce=…&code_verifier=…}: redeems the nonce of a
+   * hosted-auth callback; the new client token arrives in {@code Authorization}.
+   *
+   * @param rotatingTokenNonce the nonce from the callback URL
+   * @param codeVerifier the PKCE verifier
+   * @return the client holding the new session
+   */
+  public CompletableFuture<Client> redeemNonce(String rotatingTokenNonce, String codeVerifier) {
+    return withId(rotatingTokenNonce, "rotating token nonce", nonce -> withId(codeVerifier, "code verifier",
+        verifier -> send(post(url("client"), Form.builder().add("_method", "GET")
+            .add("rotating_token_nonce", nonce).add("code_verifier", verifier).build()), Parsers.wrapped(Client.class))));
+  }
+
+  // ---- plumbing
+
+  private HttpUrl me(String sessionId) {
+    return url("me").newBuilder().addQueryParameter("_clerk_session_id", sessionId).build();
+  }
+
+  private HttpUrl url(String... segments) {
+    HttpUrl.Builder b = base.newBuilder().addPathSegment("v1");
+    for (String s : segments) b.addPathSegment(s);
+    return b.build();
+  }
+
+  private static Request get(HttpUrl url) {
+    return new Request.Builder().url(url).get().build();
+  }
+
+  private static Request post(HttpUrl url, Form form) {
+    return new Request.Builder().url(url).post(form(form).toRequestBody()).build();
+  }
+
+  private static Request patch(HttpUrl url, Form form) {
+    return new Request.Builder().url(url).patch(form(form).toRequestBody()).build();
+  }
+
+  private static Request delete(HttpUrl url) {
+    return new Request.Builder().url(url).delete().build();
+  }
+
+  private static Form form(Form form) {
+    return form == null ? Form.empty() : form;
+  }
+
+  private interface IdCall<T> {
+    CompletableFuture<T> call(String id);
+  }
+
+  private static <T> CompletableFuture<T> withId(String id, String what, IdCall<T> call) {
+    if (id == null || id.isBlank()) {
+      return CompletableFuture.failedFuture(new ClerkException("invalid_argument", "The " + what + " is empty", null));
+    }
+    return call.call(id);
+  }
+
+  private <T> CompletableFuture<T> send(Request request, Parsers.Parser<T> parser) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    Call call = http.newCall(request);
+    future.whenComplete((r, e) -> {
+      if (future.isCancelled()) call.cancel();
+    });
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call c, IOException e) {
+        future.completeExceptionally(NetworkErrors.classify(e, request.url().host()));
+      }
+
+      @Override
+      public void onResponse(Call c, Response response) {
+        try (response) {
+          future.complete(handle(request, response, parser));
+        } catch (ClerkException e) {
+          future.completeExceptionally(e);
+        } catch (IOException e) {
+          future.completeExceptionally(NetworkErrors.classify(e, request.url().host()));
+        } catch (RuntimeException e) {
+          future.completeExceptionally(new ClerkResponseException(response.code(),
+              "Could not read the response to " + request.method() + " " + request.url().encodedPath() + ": " + e, e));
+        }
+      }
+    });
+    return future;
+  }
+
+  private <T> T handle(Request request, Response response, Parsers.Parser<T> parser) throws IOException {
+    int status = response.code();
+    ResponseBody body = response.body();
+    MediaType type = body.contentType();
+    String text = body.string();
+    Date date = response.headers().getDate("Date");
+    Instant serverDate = date == null ? null : date.toInstant();
+    boolean json = type == null || ClientSyncInterceptor.isJson(type);
+    String what = request.method() + " " + request.url().encodedPath();
+
+    if (!response.isSuccessful()) {
+      JsonNode root = null;
+      if (json && !text.isBlank()) {
+        try {
+          root = FapiJson.tree(text, status);
+        } catch (ClerkResponseException e) {
+          root = null;
+        }
+      }
+      Instant now = serverDate != null ? serverDate : clock.instant();
+      if (root != null && FapiErrors.isErrorBody(root)) {
+        throw FapiErrors.toException(status, root, response.header("x-clerk-trace-id"), response.header("Retry-After"),
+            now);
+      }
+      if (status == 429) {
+        throw new ClerkApiException(429, List.of(), response.header("x-clerk-trace-id"),
+            FapiErrors.retryAfter(response.header("Retry-After"), now).orElse(null));
+      }
+      throw new ClerkResponseException(status, "Clerk answered " + what + " with HTTP " + status + " and "
+          + describe(type, text, root != null) + " instead of a FAPI error body", null);
+    }
+    if (!json) {
+      throw new ClerkResponseException(status, "Clerk answered " + what + " with content type " + type
+          + " instead of JSON (a proxy or captive portal in between?)", null);
+    }
+    if (text.isBlank()) {
+      throw new ClerkResponseException(status, "Clerk answered " + what + " with HTTP " + status + " and an empty body",
+          null);
+    }
+    JsonNode root = FapiJson.tree(text, status);
+    return parser.parse(root, status, serverDate);
+  }
+
+  private static String describe(MediaType type, String text, boolean parsedJson) {
+    if (text.isBlank()) return "an empty body";
+    if (type != null && !ClientSyncInterceptor.isJson(type)) return "a " + type.type() + "/" + type.subtype() + " body";
+    return parsedJson ? "JSON without an errors array" : "unreadable JSON";
+  }
+
+  /** Builds a {@link FapiClient}. */
+  public static final class Builder {
+    private final HttpUrl base;
+    private OkHttpClient httpClient;
+    private ClientTokenHolder tokens = new ClientTokenHolder();
+    private ClientSync clientSync = new ClientSync();
+    private String deviceId;
+    private String sdkVersion = SdkInfo.SDK_VERSION;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(String baseUrl) {
+      String checked = PublishableKey.validateBaseUrl(Objects.requireNonNullElse(baseUrl, ""));
+      HttpUrl parsed = HttpUrl.parse(checked);
+      if (parsed == null) {
+        throw new ClerkConfigurationException("invalid_proxy_url", "The FAPI base URL is not a valid URL");
+      }
+      this.base = parsed;
+    }
+
+    /**
+     * Sets the OkHttp client to build on (its pool, dispatcher and timeouts are kept; this client's interceptors are
+     * added). Default: {@link FapiClient#defaultHttpClient()}.
+     *
+     * @param client the client
+     * @return this builder
+     */
+    public Builder httpClient(OkHttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Sets the client-token holder. Default: a new, empty holder.
+     *
+     * @param tokens the holder
+     * @return this builder
+     */
+    public Builder tokens(ClientTokenHolder tokens) {
+      this.tokens = Objects.requireNonNull(tokens, "tokens");
+      return this;
+    }
+
+    /**
+     * Sets the owner of the current client. Default: a new one.
+     *
+     * @param sync the owner
+     * @return this builder
+     */
+    public Builder clientSync(ClientSync sync) {
+      this.clientSync = Objects.requireNonNull(sync, "sync");
+      return this;
+    }
+
+    /**
+     * Sets the device id. Default: {@link DeviceId#fromUserPreferences()}.
+     *
+     * @param deviceId the id
+     * @return this builder
+     */
+    public Builder deviceId(String deviceId) {
+      this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
+      return this;
+    }
+
+    /**
+     * Sets the SDK version sent. Default: {@link SdkInfo#SDK_VERSION}.
+     *
+     * @param sdkVersion the version
+     * @return this builder
+     */
+    public Builder sdkVersion(String sdkVersion) {
+      this.sdkVersion = Objects.requireNonNull(sdkVersion, "sdkVersion");
+      return this;
+    }
+
+    /**
+     * Sets the clock used when a response has no {@code Date} (for HTTP-date {@code Retry-After}). Default: UTC.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Builds the client. */
+    public FapiClient build() {
+      if (httpClient == null) httpClient = defaultHttpClient();
+      if (deviceId == null) deviceId = DeviceId.fromUserPreferences();
+      return new FapiClient(this);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.clerkfx.internal.fapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clerkfx.ClerkApiException;
+import dev.clerkfx.ClerkError;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns a Frontend API error body ({@code {"errors":[…],"meta":{…},"clerk_trace_id":"…"}}) into a {@link ClerkApiException}. */
+public final class FapiErrors {
+  private FapiErrors() {}
+
+  /**
+   * Tells whether a parsed body looks like a FAPI error body: an object with an {@code errors} array.
+   *
+   * @param body the parsed body
+   * @return true for an error body
+   */
+  public static boolean isErrorBody(JsonNode body) {
+    return body != null && body.isObject() && body.path("errors").isArray();
+  }
+
+  /**
+   * Builds the exception for an error response.
+   *
+   * @param status the HTTP status
+   * @param body the parsed body (an error body; entries that cannot be read are kept as code-only entries)
+   * @param traceIdHeader the {@code x-clerk-trace-id} header if any, used when the body has no {@code clerk_trace_id}
+   * @param retryAfterHeader the {@code Retry-After} header if any
+   * @param now the time to measure an HTTP-date {@code Retry-After} against (the response {@code Date}, else the clock)
+   * @return the exception
+   */
+  public static ClerkApiException toException(int status, JsonNode body, String traceIdHeader, String retryAfterHeader,
+      Instant now) {
+    List<ClerkError> errors = new ArrayList<>();
+    for (JsonNode entry : body.path("errors")) {
+      if (!entry.isObject()) continue;
+      try {
+        errors.add(FapiJson.mapper().treeToValue(entry, ClerkError.class));
+      } catch (Exception e) {
+        errors.add(new ClerkError(entry.path("code").asText(""), entry.path("message").asText(""),
+            entry.path("long_message").asText(""), null));
+      }
+    }
+    String traceId = text(body.path("clerk_trace_id")).orElse(blankToNull(traceIdHeader));
+    return new ClerkApiException(status, errors, traceId, retryAfter(retryAfterHeader, now).orElse(null));
+  }
+
+  /**
+   * Parses a {@code Retry-After} value: delay-seconds or an HTTP-date.
+   *
+   * @param header the header value, or null
+   * @param now the reference time for an HTTP-date
+   * @return the delay (never negative), or empty when absent or unparseable
+   */
+  public static Optional<Duration> retryAfter(String header, Instant now) {
+    if (header == null || header.isBlank()) return Optional.empty();
+    String value = header.strip();
+    if (value.chars().allMatch(Character::isDigit)) {
+      try {
+        return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    try {
+      Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration d = Duration.between(now, at);
+      return Optional.of(d.isNegative() ? Duration.ZERO : d);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> text(JsonNode node) {
+    return node.isTextual() && !node.asText().isBlank() ? Optional.of(node.asText()) : Optional.empty();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

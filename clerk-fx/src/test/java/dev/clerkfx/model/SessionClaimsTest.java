@@ -1,0 +1,79 @@
+package dev.clerkfx.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clerkfx.ClerkResponseException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class SessionClaimsTest {
+
+  private static String b64(String json) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String jwt(String header, String payload) {
+    return b64(header) + "." + b64(payload) + ".c2ln";
+  }
+
+  @Test
+  void v1OrganizationClaims() {
+    SessionClaims c = SessionClaims.decode(jwt("{\"alg\":\"RS256\",\"kid\":\"ins_1\"}",
+        "{\"sub\":\"user_1\",\"sid\":\"sess_1\",\"iat\":1000,\"exp\":1060,\"nbf\":990,\"org_id\":\"org_1\","
+            + "\"org_slug\":\"acme\",\"org_role\":\"org:admin\",\"org_permissions\":[\"org:sys_profile:manage\"],"
+            + "\"fva\":[3,-1],\"sts\":\"active\",\"act\":{\"sub\":\"user_admin\",\"type\":\"impersonation\"}}"));
+    assertThat(c.version()).isEqualTo(1);
+    assertThat(c.organizationId()).contains("org_1");
+    SessionClaims.OrganizationClaims org = c.organization().orElseThrow();
+    assertThat(org.slug()).contains("acme");
+    assertThat(org.role()).contains("org:admin");
+    assertThat(org.permissions()).containsExactly("org:sys_profile:manage");
+    assertThat(c.factorVerificationAge()).containsExactly(3, -1);
+    assertThat(c.sessionStatus()).contains(SessionStatus.ACTIVE);
+    assertThat(c.actor()).contains(new Actor("user_admin", java.util.Optional.of("impersonation")));
+    assertThat(c.issuedAt()).isEqualTo(Instant.ofEpochSecond(1000));
+  }
+
+  @Test
+  void v2OrganizationClaimsAreNormalised() {
+    // Features o:reports and o:billing (u:profile is a user feature); permissions read,manage;
+    // fpm 3 = both permissions for reports, 1 = read only for billing.
+    SessionClaims c = SessionClaims.decode(jwt("{\"alg\":\"RS256\",\"oiat\":1500}",
+        "{\"v\":2,\"sub\":\"user_1\",\"sid\":\"sess_1\",\"iat\":2000,\"exp\":2060,\"sts\":\"pending\","
+            + "\"fea\":\"o:reports,u:profile,o:billing\","
+            + "\"o\":{\"id\":\"org_2\",\"slg\":\"beta\",\"rol\":\"member\",\"per\":\"read,manage\",\"fpm\":\"3,1\"}}"));
+    assertThat(c.version()).isEqualTo(2);
+    SessionClaims.OrganizationClaims org = c.organization().orElseThrow();
+    assertThat(org.id()).isEqualTo("org_2");
+    assertThat(org.slug()).contains("beta");
+    assertThat(org.role()).contains("org:member");
+    assertThat(org.permissions()).containsExactly("org:reports:read", "org:reports:manage", "org:billing:read");
+    assertThat(c.sessionStatus()).contains(SessionStatus.PENDING);
+    assertThat(c.originIssuedAt()).contains(Instant.ofEpochSecond(1500));
+  }
+
+  @Test
+  void v2WithoutOrganizationHasNone() {
+    SessionClaims c = SessionClaims.decode(jwt("{}", "{\"v\":2,\"sub\":\"user_1\",\"iat\":1,\"exp\":61}"));
+    assertThat(c.organization()).isEmpty();
+    assertThat(c.sessionId()).isEmpty();
+    assertThat(c.sessionStatus()).isEmpty();
+  }
+
+  @Test
+  void malformedTokensAreResponseErrors() {
+    assertThatThrownBy(() -> SessionClaims.decode("not-a-jwt")).isInstanceOf(ClerkResponseException.class)
+        .hasMessageContaining("three");
+    assertThatThrownBy(() -> SessionClaims.decode("@@@.@@@.x")).isInstanceOf(ClerkResponseException.class)
+        .hasMessageContaining("base64url");
+    assertThatThrownBy(() -> SessionClaims.decode(b64("{}") + "." + b64("[1]") + ".x"))
+        .isInstanceOf(ClerkResponseException.class).hasMessageContaining("JSON object");
+    assertThatThrownBy(() -> SessionClaims.decode("e30=.e30=.e30=")).isInstanceOf(ClerkResponseException.class)
+        .hasMessageContaining("required claim");
+    assertThatThrownBy(() -> SessionClaims.decode(null)).isInstanceOf(ClerkResponseException.class);
+    assertThat(SessionClaims.tryDecode("e30=.e30=.e30=")).isEmpty();
+  }
+}
