@@ -1,0 +1,81 @@
+package dev.clerkfx.benchmarks;
+
+import dev.clerkfx.ClerkClient;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Issue 4a: the cached {@code getToken()} hot path — target a median of at most 50 ns and no allocation
+ * ({@code gc.alloc.rate.norm} about 0 B/op with {@code -prof gc}).
+ *
+ * <p>The client is built as an app builds it (publishable key of an emulator on loopback, the SDK's own clock and
+ * timer thread, in-memory token store), the demo user signs in through the SDK, and one {@code getToken()} warms
+ * the cache before measuring. A 60 s token stays fresh for 50 s, longer than a run's measured part.
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar CachedGetToken -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class CachedGetTokenBenchmark {
+  private EmulatedApp app;
+  private ClerkClient client;
+
+  /**
+   * Starts the emulator and the client, signs in and warms the cache.
+   *
+   * @throws Exception if sign-in or the first token fails
+   */
+  @Setup(Level.Trial)
+  public void start() throws Exception {
+    app = EmulatedApp.realTime();
+    app.signInDemoUser();
+    client = app.client;
+    if (client.getToken().get(30, TimeUnit.SECONDS).isEmpty()) {
+      throw new IllegalStateException("Signed in but getToken() gave no token");
+    }
+  }
+
+  /** Closes the client and the emulator. */
+  @TearDown(Level.Trial)
+  public void stop() {
+    app.close();
+  }
+
+  /**
+   * The call an app makes: {@code client.getToken()} with the cache warm.
+   *
+   * @return the (already completed) future, consumed by JMH
+   */
+  @Benchmark
+  public CompletableFuture<Optional<String>> getToken() {
+    return client.getToken();
+  }
+
+  /**
+   * The call plus reading the token out of the completed future, as synchronous code would.
+   *
+   * @return the token
+   */
+  @Benchmark
+  public String getTokenAndRead() {
+    return client.getToken().getNow(Optional.empty()).orElseThrow();
+  }
+}
