@@ -165,6 +165,29 @@ final class EmulatedApp implements AutoCloseable {
   }
 
   /**
+   * Returns when the SDK's next timer falls due.
+   *
+   * @return the instant, or null when no timer is pending
+   */
+  Instant nextTimerDue() {
+    requireVirtual();
+    return scheduler.nextDue();
+  }
+
+  /**
+   * Moves the clock to {@code instant} and runs the timers due then, without waiting for the requests they start:
+   * a caller can then act while a refresh is in flight. Call {@link #settle()} afterwards.
+   *
+   * @param instant the due instant of the next timer (nothing may be due before it)
+   * @return how many timer tasks ran
+   */
+  int fireTimersAt(Instant instant) {
+    requireVirtual();
+    clock.set(instant);
+    return scheduler.runDue();
+  }
+
+  /**
    * Runs the timers due now and waits for the HTTP calls they start, until nothing more is due.
    *
    * @return how many timer tasks ran
