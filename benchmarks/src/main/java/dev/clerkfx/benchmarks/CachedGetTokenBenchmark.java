@@ -24,10 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code gc.alloc.rate.norm} about 0 B/op with {@code -prof gc}).
  *
  * <p>The client is built as an app builds it (publishable key of an emulator on loopback, the SDK's own clock and
- * timer thread) and starts signed in from a token store holding the demo user's client token (an app restart with a
- * remembered session) and is installed in {@link ClerkFx} on a headless JavaFX toolkit; one {@code getToken()} warms
- * the cache before measuring. (Signing in through the SDK inside
- * the trial set-up is avoided: see "Findings" in {@code benchmarks/README.md}.) A 60 s token stays fresh for 50 s, longer than a run's measured part.
+ * timer thread), starts signed in from a token store holding the demo user's client token (an app restart with a
+ * remembered session; signing in through the SDK during set-up is avoided, see "Findings" in
+ * {@code benchmarks/README.md}) and is installed in {@link ClerkFx} on a headless JavaFX toolkit. One
+ * {@code getToken()} warms the cache; a 60 s token then stays fresh for 50 s, longer than a fork's 8 timed seconds.
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar CachedGetToken -f 3 -wi 3 -i 5 -w 1s -r 1s -prof gc
  * </pre>

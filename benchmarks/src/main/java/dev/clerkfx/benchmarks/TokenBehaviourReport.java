@@ -35,9 +35,10 @@ import java.util.stream.Collectors;
  *       emulated seconds, so the cached token expired and no refresh ran), {@value #ROUNDS} rounds: each round must
  *       cost exactly one token request. The emulator holds each token response {@value #HOLD_MILLIS} ms (real time)
  *       so every caller overlaps the request in flight.
- *   <li>c — 30 emulated minutes of active use, 60 s tokens, 10 s buffer, a caller every 1–5 emulated seconds plus one
- *       at each refresh instant while that refresh is in flight (held {@value #HOLD_MILLIS} ms): no call may wait on
- *       the network after the first token (its future is done when returned), at most 1.2 token requests per minute.
+ *   <li>c — 30 emulated minutes of active use, 60 s tokens, 10 s buffer, a caller every 1–5 emulated seconds plus
+ *       one at each refresh instant while that refresh is in flight (held {@value #HOLD_MILLIS} ms): no call may wait
+ *       on the network after the first token (its future is done when returned), at most 1.2 token requests per
+ *       minute.
  *   <li>d — 30 emulated minutes inactive with nobody asking, then 30 signed out with the caller still asking: zero
  *       token requests each.
  * </ul>
@@ -200,7 +201,8 @@ public final class TokenBehaviourReport {
           : Duration.between(start, refreshes.get(refreshes.size() - 1)).dividedBy(refreshes.size());
       rows.add(new Row("c. getToken() calls that waited on the network (30 min, one every 1-5 s)",
           waited + " of " + calls, "0", waited == 0));
-      rows.add(new Row("c. ... of calls made at a refresh instant, that refresh in flight (held " + HOLD_MILLIS + " ms)",
+      rows.add(new Row("c. ... of calls made at a refresh instant, that refresh in flight (held " + HOLD_MILLIS
+          + " ms)",
           racingWaited + " of " + racing, "0", racingWaited == 0));
       rows.add(new Row("c. token requests in the 30 min after the first token",
           refreshes.size() + " = " + String.format("%.3f", perMinute) + "/min, one per "
