@@ -5,8 +5,10 @@ import dev.clerkfx.auth.SignUps;
 import dev.clerkfx.internal.session.FapiAuthVerbs;
 import dev.clerkfx.internal.session.FapiBackend;
 import dev.clerkfx.internal.session.FxDispatch;
+import dev.clerkfx.internal.session.LazyTokenStore;
 import dev.clerkfx.internal.session.SessionManager;
 import dev.clerkfx.internal.store.SnapshotCache;
+import dev.clerkfx.internal.store.StoreLocations;
 import dev.clerkfx.model.Environment;
 import dev.clerkfx.model.Session;
 import dev.clerkfx.model.Token;
@@ -73,7 +75,8 @@ public final class ClerkClient implements AutoCloseable {
     }
     this.io = Executors.newSingleThreadExecutor(daemon("clerk-fx-io"));
     String appId = b.appId != null ? b.appId : TokenStores.appIdForFapiHost(publishableKey.host());
-    TokenStore store = b.tokenStore != null ? b.tokenStore : TokenStores.system(appId);
+    StoreLocations.requireValidAppId(appId); // fail at build, not later on the I/O thread
+    TokenStore store = b.tokenStore != null ? b.tokenStore : new LazyTokenStore(() -> TokenStores.system(appId));
     SnapshotCache cache = b.snapshotCache != null ? b.snapshotCache
         : store instanceof InMemoryTokenStore ? SnapshotCache.inMemory() : SnapshotCache.forApp(appId);
     this.fx = b.fxDispatch != null ? b.fxDispatch : FxDispatch.platform();

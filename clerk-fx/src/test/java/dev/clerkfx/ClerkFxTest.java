@@ -42,6 +42,9 @@ class ClerkFxTest {
     assertThatThrownBy(() -> RefreshPolicy.defaults().withExpiryBuffer(java.time.Duration.ofSeconds(-1)))
         .isInstanceOf(ClerkConfigurationException.class);
     assertThatThrownBy(() -> GetTokenOptions.template(" ")).isInstanceOf(ClerkConfigurationException.class);
+    assertThatThrownBy(() -> ClerkClient.builder("pk_test_" + java.util.Base64.getEncoder()
+        .encodeToString("127.0.0.1:9$".getBytes(java.nio.charset.StandardCharsets.UTF_8))).appId("../evil").build())
+        .isInstanceOf(ClerkConfigurationException.class).hasMessageContaining("app id");
   }
 
   @Test

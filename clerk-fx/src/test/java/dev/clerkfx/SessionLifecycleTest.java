@@ -99,6 +99,23 @@ class SessionLifecycleTest {
   }
 
   @Test
+  void authenticationInvalidOnATokenRequestEndsTheSessionAndForgetsTheClientToken() {
+    h = EmulatorHarness.start();
+    ClerkClient c = h.signedInClient();
+    TestObserver<AuthEvent> events = c.events().test();
+    // the emulator's 401 fault answers authentication_invalid: the client token is no longer accepted
+    h.emulator.faults().add(Fault.on("POST", TOKENS).status(401));
+    h.advance(c, Duration.ofSeconds(50), Duration.ofSeconds(1));
+    assertThat(c.snapshot().signedIn()).isFalse();
+    assertThat(events.values()).contains(new AuthEvent.SignedOut(SignOutReason.REVOKED));
+    await().until(() -> h.tokenStore.load().isEmpty() && h.snapshotCache.load().isEmpty());
+    // the next sign-in starts a fresh client
+    h.emulator.faults().clear();
+    c.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD).join();
+    assertThat(c.snapshot().signedIn()).isTrue();
+  }
+
+  @Test
   void anExpiredSessionSignsOutWithReasonExpired() {
     h = EmulatorHarness.start();
     ClerkClient c = h.signedInClient();

@@ -85,6 +85,33 @@ class TokenRefreshTest {
   }
 
   @Test
+  void theTokenStreamEmitsEachRenewal() {
+    h = EmulatorHarness.start();
+    ClerkClient c = h.signedInClient();
+    var tokens = c.tokens().test();
+    h.advance(c, Duration.ofSeconds(101), Duration.ofSeconds(1));
+    assertThat(tokens.values()).hasSize(2);
+    assertThat(tokens.values().get(1).jwt()).isEqualTo(c.getToken().join().orElseThrow());
+    assertThat(tokens.values().get(0).toString()).doesNotContain(tokens.values().get(0).jwt());
+  }
+
+  @Test
+  void templateTokensAreFetchedAndCachedApartFromTheSessionToken() {
+    h = EmulatorHarness.start(b -> b.jwtTemplate("backend", java.util.Map.of("aud", "orders-api",
+        "uid", "{{user.id}}"), Duration.ofMinutes(5)));
+    ClerkClient c = h.signedInClient();
+    int before = h.emulator.journal().count("POST", TOKENS + "/backend");
+    String t1 = c.getToken(GetTokenOptions.template("backend")).join().orElseThrow();
+    String t2 = c.getToken(GetTokenOptions.template("backend")).join().orElseThrow();
+    assertThat(t2).isEqualTo(t1);
+    assertThat(h.emulator.journal().count("POST", TOKENS + "/backend") - before).isEqualTo(1);
+    var claims = dev.clerkfx.model.SessionClaims.decode(t1);
+    assertThat(claims.claims()).containsEntry("aud", "orders-api")
+        .containsEntry("uid", c.snapshot().userId().orElseThrow());
+    assertThat(t1).isNotEqualTo(c.getToken().join().orElseThrow());
+  }
+
+  @Test
   void noRequestsWhileInactiveAndAnImmediateRefreshOnReturn() {
     h = EmulatorHarness.start();
     ClerkClient c = h.signedInClient();

@@ -160,37 +160,93 @@ public final class ClerkEmulator implements AutoCloseable {
     return new Builder();
   }
 
-  /** Returns the publishable key: {@code pk_test_} + base64({@code 127.0.0.1:<port>$}). */
+  /**
+
+   * Returns the publishable key: {@code pk_test_} + base64({@code 127.0.0.1:<port>$}).
+
+   *
+
+   * @return the publishable key: {@code pk_test_} + base64({@code 127.0.0.1:<port>$})
+
+   */
   public String publishableKey() {
     return publishableKey;
   }
 
-  /** Returns the Frontend API base URL, {@code http://127.0.0.1:<port>}. */
+  /**
+
+   * Returns the Frontend API base URL, {@code http://127.0.0.1:<port>}.
+
+   *
+
+   * @return the Frontend API base URL, {@code http://127.0.0.1:<port>}
+
+   */
   public String frontendApiUrl() {
     return fapiUrl;
   }
 
-  /** Returns the port the emulator listens on. */
+  /**
+
+   * Returns the port the emulator listens on.
+
+   *
+
+   * @return the port the emulator listens on
+
+   */
   public int port() {
     return server.port();
   }
 
-  /** Returns the secret key the Backend API subset accepts ({@code Authorization: Bearer sk_test_…}). */
+  /**
+
+   * Returns the secret key the Backend API subset accepts ({@code Authorization: Bearer sk_test_…}).
+
+   *
+
+   * @return the secret key the Backend API subset accepts ({@code Authorization: Bearer sk_test_…})
+
+   */
   public String secretKey() {
     return secretKey;
   }
 
-  /** Returns the JWKS document ({@code {"keys":[…]}}), as served at {@code /.well-known/jwks.json}. */
+  /**
+
+   * Returns the JWKS document ({@code {"keys":[…]}}), as served at {@code /.well-known/jwks.json}.
+
+   *
+
+   * @return the JWKS document ({@code {"keys":[…]}}), as served at {@code /.well-known/jwks.json}
+
+   */
   public String jwks() {
     return tokens.jwksJson();
   }
 
-  /** Returns the current signing key's public key as PEM (the {@code jwtKey} Clerk's backend SDKs accept). */
+  /**
+
+   * Returns the current signing key's public key as PEM (the {@code jwtKey} Clerk's backend SDKs accept).
+
+   *
+
+   * @return the current signing key's public key as PEM (the {@code jwtKey} Clerk's backend SDKs accept)
+
+   */
   public String jwtPublicKeyPem() {
     return tokens.publicKeyPem();
   }
 
-  /** Returns the clock every emulator time comes from. */
+  /**
+
+   * Returns the clock every emulator time comes from.
+
+   *
+
+   * @return the clock every emulator time comes from
+
+   */
   public EmulatorClock clock() {
     return clock;
   }
@@ -208,7 +264,15 @@ public final class ClerkEmulator implements AutoCloseable {
     return user(demoUserId).orElseThrow(() -> new IllegalStateException("The demo user was deleted"));
   }
 
-  /** Returns every (not deleted) user, in creation order. */
+  /**
+
+   * Returns every (not deleted) user, in creation order.
+
+   *
+
+   * @return every (not deleted) user, in creation order
+
+   */
   public List<EmulatorUser> users() {
     return store.locked(() -> store.users.values().stream().filter(u -> !u.deleted).map(store::describe).toList());
   }
@@ -353,7 +417,15 @@ public final class ClerkEmulator implements AutoCloseable {
     tokens.rotate();
   }
 
-  /** Returns every session the emulator knows, oldest first, with statuses as of the emulator clock. */
+  /**
+
+   * Returns every session the emulator knows, oldest first, with statuses as of the emulator clock.
+
+   *
+
+   * @return every session the emulator knows, oldest first, with statuses as of the emulator clock
+
+   */
   public List<EmulatorSession> sessions() {
     return store.locked(() -> store.sessions.values().stream()
         .sorted((a, b) -> Long.compare(a.createdAt, b.createdAt)).map(this::describe).toList());
@@ -395,12 +467,28 @@ public final class ClerkEmulator implements AutoCloseable {
     return store.lastCode(Objects.requireNonNull(emailOrPhone, "emailOrPhone"));
   }
 
-  /** Returns the fault injection control. */
+  /**
+
+   * Returns the fault injection control.
+
+   *
+
+   * @return the fault injection control
+
+   */
   public Faults faults() {
     return faults;
   }
 
-  /** Returns the request journal. */
+  /**
+
+   * Returns the request journal.
+
+   *
+
+   * @return the request journal
+
+   */
   public RequestJournal journal() {
     return journal;
   }

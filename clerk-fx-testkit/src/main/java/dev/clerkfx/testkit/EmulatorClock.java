@@ -68,7 +68,15 @@ public final class EmulatorClock extends Clock {
     return new EmulatorClock(Clock.systemUTC(), new State(), ZoneOffset.UTC);
   }
 
-  /** Returns whether this clock stands still until moved. */
+  /**
+
+   * Returns whether this clock stands still until moved.
+
+   *
+
+   * @return whether this clock stands still until moved
+
+   */
   public boolean isFrozen() {
     return base == null;
   }

@@ -25,7 +25,14 @@ public record EmulatorOrganization(String id, String name, String slug, Map<Stri
       java.util.regex.Pattern.compile("^org:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$");
 
 
-  /** Checks the fields and copies the role map. */
+  /**
+   * Checks the fields and copies the role map.
+   *
+   * @param id the organization id, or {@code null}
+   * @param name the display name
+   * @param slug the slug
+   * @param roles role key to permission keys
+   */
   public EmulatorOrganization {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(slug, "slug");

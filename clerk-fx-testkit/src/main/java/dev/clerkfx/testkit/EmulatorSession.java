@@ -17,7 +17,15 @@ import java.time.Instant;
 public record EmulatorSession(String id, String clientId, String userId, String status, Instant createdAt,
     Instant expireAt, String lastActiveOrganizationId) {
 
-  /** Returns whether the session can mint tokens. */
+  /**
+
+   * Returns whether the session can mint tokens.
+
+   *
+
+   * @return whether the session can mint tokens
+
+   */
   public boolean isActive() {
     return "active".equals(status);
   }

@@ -94,37 +94,93 @@ public final class Fault {
     return new Fault(method, pathGlob, effect, latency, status, retryAfter, p, remaining.get());
   }
 
-  /** Returns the method matched ({@code "*"} for any). */
+  /**
+
+   * Returns the method matched ({@code "*"} for any).
+
+   *
+
+   * @return the method matched ({@code "*"} for any)
+
+   */
   public String method() {
     return method;
   }
 
-  /** Returns the path glob matched. */
+  /**
+
+   * Returns the path glob matched.
+
+   *
+
+   * @return the path glob matched
+
+   */
   public String pathGlob() {
     return pathGlob;
   }
 
-  /** Returns the effect. */
+  /**
+
+   * Returns the effect.
+
+   *
+
+   * @return the effect
+
+   */
   public Effect effect() {
     return effect;
   }
 
-  /** Returns the added latency (zero unless {@link Effect#LATENCY}). */
+  /**
+
+   * Returns the added latency (zero unless {@link Effect#LATENCY}).
+
+   *
+
+   * @return the added latency (zero unless {@link Effect#LATENCY})
+
+   */
   public Duration latency() {
     return latency;
   }
 
-  /** Returns the status answered ({@code 0} unless {@link Effect#STATUS} or {@link Effect#RATE_LIMITED}). */
+  /**
+
+   * Returns the status answered ({@code 0} unless {@link Effect#STATUS} or {@link Effect#RATE_LIMITED}).
+
+   *
+
+   * @return the status answered ({@code 0} unless {@link Effect#STATUS} or {@link Effect#RATE_LIMITED})
+
+   */
   public int status() {
     return status;
   }
 
-  /** Returns the {@code Retry-After} sent with {@link Effect#RATE_LIMITED}. */
+  /**
+
+   * Returns the {@code Retry-After} sent with {@link Effect#RATE_LIMITED}.
+
+   *
+
+   * @return the {@code Retry-After} sent with {@link Effect#RATE_LIMITED}
+
+   */
   public Duration retryAfter() {
     return retryAfter;
   }
 
-  /** Returns how many more requests this fault applies to ({@link Integer#MAX_VALUE} for unlimited). */
+  /**
+
+   * Returns how many more requests this fault applies to ({@link Integer#MAX_VALUE} for unlimited).
+
+   *
+
+   * @return how many more requests this fault applies to ({@link Integer#MAX_VALUE} for unlimited)
+
+   */
   public int remaining() {
     return remaining.get();
   }

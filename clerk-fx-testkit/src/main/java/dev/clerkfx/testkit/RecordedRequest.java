@@ -27,7 +27,20 @@ public record RecordedRequest(String method, String wireMethod, String path, Map
     Map<String, List<String>> headers, Map<String, List<String>> form, int status,
     Map<String, List<String>> responseHeaders, String responseBody, Instant receivedAt) {
 
-  /** Copies the maps so the record stays immutable. */
+  /**
+   * Copies the maps so the record stays immutable.
+   *
+   * @param method the effective method
+   * @param wireMethod the method on the wire
+   * @param path the path
+   * @param query the query parameters
+   * @param headers the request headers
+   * @param form the form fields
+   * @param status the response status, 0 for a dropped connection
+   * @param responseHeaders the response headers
+   * @param responseBody the response body
+   * @param receivedAt when it arrived
+   */
   public RecordedRequest {
     query = copy(query);
     headers = copy(headers);

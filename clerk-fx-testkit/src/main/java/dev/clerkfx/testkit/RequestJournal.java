@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class RequestJournal {
   /** How many entries the journal keeps. */
-  public static final int CAPACITY = 20_000;
+  public static final int CAPACITY = 5_000;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition added = lock.newCondition();
@@ -86,7 +86,15 @@ public final class RequestJournal {
     return requests(method, pathGlob).size();
   }
 
-  /** Returns how many requests are journaled. */
+  /**
+
+   * Returns how many requests are journaled.
+
+   *
+
+   * @return how many requests are journaled
+
+   */
   public int size() {
     lock.lock();
     try {

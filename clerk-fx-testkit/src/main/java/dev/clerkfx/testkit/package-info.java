@@ -19,8 +19,7 @@
  *       request for a dead session answers 401 {@code session_<status>}; an unknown session 404
  *       {@code resource_not_found}; a bad hosted-auth verifier 422 {@code form_param_value_invalid}
  *       ({@code param_name=code_verifier}).</li>
- *   <li>Not emulated: passkeys, web3, email links, enterprise SSO/SAML, sign-up via OAuth redirect (OAuth
- *       sign-in with transfer to sign-up is), session reverification, organization management endpoints,
+ *   <li>Not emulated: passkeys, web3, email links, enterprise SSO/SAML, organization management endpoints,
  *       billing, profile images (avatars are generated PNGs).</li>
  * </ul>
  */

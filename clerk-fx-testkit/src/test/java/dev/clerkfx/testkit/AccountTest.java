@@ -107,6 +107,31 @@ class AccountTest {
   }
 
   @Test
+  void uploadAndDeleteAProfileImage() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+    String boundary = "----clerkfx";
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+        + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    body.writeBytes(png);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    NativeClient.Reply r = app.exchange(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        emulator.frontendApiUrl() + "/v1/me/profile_image?_is_native=true"))
+        .header("Authorization", app.token)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    assertThat(r.status()).isEqualTo(200);
+    String url = r.response().get("public_url").asText();
+    assertThat(emulator.demoUser().imageUrl()).contains(url);
+    NativeClient.Reply image = app.exchange(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build());
+    assertThat(image.header("Content-Type")).isEqualTo("image/png");
+    assertThat(image.raw().length()).isEqualTo(png.length);
+    assertThat(app.delete("/v1/me/profile_image").response().get("deleted").asBoolean()).isTrue();
+    assertThat(app.get("/v1/me").response().get("has_image").asBoolean()).isFalse();
+    assertThat(app.delete("/v1/me/profile_image").status()).isEqualTo(404);
+  }
+
+  @Test
   void deleteMeRemovesTheUserAndSignsOut() {
     NativeClient.Reply r = app.delete("/v1/me");
     assertThat(r.response().get("deleted").asBoolean()).isTrue();

@@ -13,6 +13,7 @@ import dev.clerkfx.testkit.EmulatorUser;
 import io.jsonwebtoken.Claims;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class EmulatorBackendVerificationTest {
     assertThat(claims.get("org_id")).isEqualTo(orgId);
     assertThat(claims.get("org_slug")).isEqualTo("acme");
     assertThat(claims.get("org_role")).isEqualTo("billing");
-    assertThat((List<?>) claims.get("org_permissions")).asList()
+    assertThat(claims.get("org_permissions")).asInstanceOf(InstanceOfAssertFactories.LIST)
         .containsExactlyInAnyOrder("org:invoices:read", "org:invoices:manage");
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,7 +99,7 @@ final class NativeFapiClient {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      out.put(java.net.URLDecoder.decode(k, StandardCharsets.UTF_8), java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
+      out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return out;
   }
@@ -111,43 +112,62 @@ final class NativeFapiClient {
     return out;
   }
 
+  /** POSTs one file as {@code multipart/form-data} field {@code file}, as clerk-android uploads profile images. */
+  Reply upload(String path, String filename, String contentType, byte[] data) {
+    String boundary = "----clerkfx-conformance";
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    body.writeBytes(data);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    return exchange("POST", path, "multipart/form-data; boundary=" + boundary,
+        HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+  }
+
   private Reply send(String method, String path, Map<String, String> form, String... query) {
-    StringJoiner q = new StringJoiner("&", "?", "");
-    q.add("_is_native=true");
+    StringJoiner q = new StringJoiner("&", "", "");
     for (int i = 0; i + 1 < query.length; i += 2) {
       q.add(enc(query[i]) + "=" + enc(query[i + 1]));
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path + q))
+    String target = q.length() == 0 ? path : path + (path.contains("?") ? "&" : "?") + q;
+    if ("GET".equals(method) || "DELETE".equals(method)) {
+      return exchange(method, target, null, HttpRequest.BodyPublishers.noBody());
+    }
+    StringJoiner body = new StringJoiner("&");
+    form.forEach((k, v) -> body.add(enc(k) + "=" + enc(v)));
+    return exchange(method, target, "application/x-www-form-urlencoded",
+        HttpRequest.BodyPublishers.ofString(body.toString()));
+  }
+
+  private Reply exchange(String method, String pathAndQuery, String contentType, HttpRequest.BodyPublisher body) {
+    String url = baseUrl + pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "_is_native=true";
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
         .timeout(Duration.ofSeconds(20))
         .header("clerk-api-version", "2026-05-12")
         .header("x-mobile", "1")
-        .header("Accept", "application/json");
+        .header("Accept", "application/json")
+        .method(method, body);
     if (clientToken != null && !clientToken.isEmpty()) {
       request.header("Authorization", clientToken);
     }
-    if ("GET".equals(method) || "DELETE".equals(method)) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      StringJoiner body = new StringJoiner("&");
-      form.forEach((k, v) -> body.add(enc(k) + "=" + enc(v)));
-      request.header("Content-Type", "application/x-www-form-urlencoded")
-          .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
     }
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       response.headers().firstValue("Authorization").ifPresent(token -> clientToken = token);
-      JsonNode body;
+      JsonNode parsed;
       try {
-        body = response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());
+        parsed = response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());
       } catch (IOException notJson) {
-        body = MissingNode.getInstance();
+        parsed = MissingNode.getInstance();
       }
-      return new Reply(response.statusCode(), body);
+      return new Reply(response.statusCode(), parsed);
     } catch (IOException e) {
-      throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+      throw new IllegalStateException(method + " " + pathAndQuery + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(method + " " + path + " interrupted", e);
+      throw new IllegalStateException(method + " " + pathAndQuery + " interrupted", e);
     }
   }
 

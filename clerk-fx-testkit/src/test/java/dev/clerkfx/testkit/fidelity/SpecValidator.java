@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +74,9 @@ final class SpecValidator {
       nullableCombinators(tree);
       this.operations = operationsOf(tree);
       String json = new ObjectMapper().writeValueAsString(tree);
-      this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json).withResolveCombinators(true).build();
+      this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json)
+          .withResolveCombinators(true)
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the OpenAPI spec " + spec, e);
     }
@@ -209,7 +210,8 @@ final class SpecValidator {
    */
   private static void declareRequiredProperties(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      if (object.get("required") instanceof ArrayNode required && object.get("properties") instanceof ObjectNode props) {
+      if (object.get("required") instanceof ArrayNode required
+          && object.get("properties") instanceof ObjectNode props) {
         for (JsonNode name : required) {
           if (!props.has(name.asText())) {
             ObjectNode any = props.putObject(name.asText());
@@ -230,9 +232,7 @@ final class SpecValidator {
 
   private static List<Operation> operationsOf(JsonNode tree) {
     List<Operation> out = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> paths = tree.path("paths").fields();
-    while (paths.hasNext()) {
-      Map.Entry<String, JsonNode> path = paths.next();
+    for (Map.Entry<String, JsonNode> path : tree.path("paths").properties()) {
       String template = path.getKey();
       StringBuilder regex = new StringBuilder();
       int literal = 0;
@@ -249,9 +249,7 @@ final class SpecValidator {
         }
       }
       Pattern pattern = Pattern.compile(regex.toString());
-      Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
-      while (methods.hasNext()) {
-        Map.Entry<String, JsonNode> method = methods.next();
+      for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
         if (METHODS.contains(method.getKey())) {
           out.add(new Operation(method.getKey(), template, method.getValue().path("operationId").asText(),
               pattern, literal));

@@ -178,7 +178,7 @@ public final class SessionManager implements AutoCloseable {
   }
 
   private void loadFromNetwork() {
-    if (closed || loadInFlight) return;
+    if (closed || loadInFlight || networkLoaded) return;
     loadInFlight = true;
     CompletableFuture<Environment> env = backend.environment();
     CompletableFuture<Optional<Client>> cli = backend.fetchClient();
@@ -207,10 +207,9 @@ public final class SessionManager implements AutoCloseable {
         backend.setClientToken(null);
         backend.replaceClient(null);
       }
-      networkLoaded = true;
+      networkLoaded = true; // loaded, signed out: the app shows its sign-in screen instead of waiting forever
       Optional<Client> client = backend.client();
       publish(client, null);
-      loaded.completeExceptionally(error);
     });
   }
 
@@ -300,6 +299,12 @@ public final class SessionManager implements AutoCloseable {
     if (reason != null && key.sessionId().equals(current)) {
       LOG.log(Level.INFO, "The session ended on the server ({0}); signing out locally", Failures.asClerk(failure).code());
       endSessionLocally(key.sessionId(), reason);
+      if ("authentication_invalid".equals(Failures.asClerk(failure).code())) {
+        // the client token itself is refused: forget it, the next sign-in starts a new client
+        backend.setClientToken(null);
+        backend.replaceClient(null);
+        return;
+      }
       refreshClient().exceptionally(e -> null);
     } else if (Failures.needsClientRefresh(failure)) {
       LOG.log(Level.DEBUG, "Refetching the client after {0}", Failures.asClerk(failure).code());

@@ -228,8 +228,9 @@ final class TokenEngine {
     synchronized (e) {
       if (!force) {
         if (e.inFlight != null) return e.inFlight;
+        // Re-check under the lock: a request that just finished has already cached its token.
         CachedToken c = e.current;
-        if (!background && c != null && clock.millis() < c.freshUntilLocal) return c.future;
+        if (c != null && clock.millis() < c.freshUntilLocal - (background ? leadMillis : 0)) return c.future;
       }
       f = new CompletableFuture<>();
       if (!force) e.inFlight = f;
@@ -257,13 +258,14 @@ final class TokenEngine {
   }
 
   private void onResult(Entry e, CompletableFuture<Optional<String>> f, MintedToken minted, Throwable failure) {
-    finishInFlight(e, f);
     if (!isLive(e)) {
       // Signed out or switched session while this request was in flight: drop it.
+      finishInFlight(e, f);
       f.complete(Optional.empty());
       return;
     }
     if (failure != null) {
+      finishInFlight(e, f);
       if (Failures.isTransient(failure)) {
         LOG.log(Level.DEBUG, "Token request failed transiently: {0}", Failures.unwrap(failure).getMessage());
         f.completeExceptionally(Failures.asClerk(failure));
@@ -281,7 +283,9 @@ final class TokenEngine {
       }
       return;
     }
+    // Cache first, then end the in-flight slot: a caller arriving in between finds the new token, not a gap.
     CachedToken winner = accept(e, minted, true);
+    finishInFlight(e, f);
     f.complete(Optional.of(minted.jwt()));
     if (e == defaultEntry) {
       // An out-of-order (older) answer keeps the cached token; don't spin on its due time.

@@ -134,6 +134,36 @@ class TokenEngineTest {
   }
 
   @Test
+  void callersRacingTheAnswerNeverStartASecondRequest() throws Exception {
+    fetcher.auto = false;
+    engine.setAppActive(false);
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      for (int round = 0; round < 50; round++) {
+        engine.clear();
+        engine.setSession("sess_" + round, "", null);
+        int before = fetcher.calls.get();
+        CountDownLatch go = new CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> hammering = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+          hammering.add(pool.submit(() -> {
+            go.await();
+            for (int i = 0; i < 2_000; i++) engine.getToken();
+            return null;
+          }));
+        }
+        go.countDown();
+        while (fetcher.held.size() <= round) Thread.onSpinWait();
+        fetcher.held.get(round).complete(mint(new TokenKey("sess_" + round, "", null), clock.millis(), round));
+        for (var h : hammering) h.get(10, TimeUnit.SECONDS);
+        assertThat(fetcher.calls.get() - before).as("round %d", round).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void cachedTokenIsTheSameSharedFutureWhileMoreThanTheBufferRemains() {
     engine.setAppActive(false);
     engine.setSession(SID, "", null);

@@ -50,6 +50,9 @@ final class AccountRoutes {
     router.add("POST", "/v1/me/totp/attempt_verification", r -> account(r, this::verifyTotp));
     router.add("DELETE", "/v1/me/totp", r -> account(r, this::deleteTotp));
     router.add("POST", "/v1/me/backup_codes", r -> account(r, this::backupCodes));
+    router.add("POST", "/v1/me/profile_image", r -> account(r, this::uploadImage));
+    router.add("DELETE", "/v1/me/profile_image", r -> account(r, this::deleteImage));
+    router.add("GET", "/v1/images/{id}", this::image);
   }
 
   /** A step on the signed-in user that returns the response resource. */
@@ -303,6 +306,58 @@ final class AccountRoutes {
       u.primaryPhoneId = u.phones.isEmpty() ? null : u.phones.get(0).id;
     }
     return deleted("phone_number", p.id);
+  }
+
+  // ---------------------------------------------------------------- profile image
+
+  private static final int MAX_IMAGE = 10 * 1024 * 1024;
+
+  private JsonNode uploadImage(Records.User u, Request r) {
+    String type = r.header("content-type").orElse("application/octet-stream");
+    byte[] bytes;
+    String contentType;
+    if (type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+      Multipart.Part part = Multipart.find(r.body(), type, "file")
+          .orElseThrow(() -> Errors.paramMissing("file"));
+      bytes = part.bytes();
+      contentType = part.contentType();
+    } else {
+      bytes = r.body();
+      contentType = type;
+    }
+    if (bytes.length == 0) {
+      throw Errors.paramMissing("file");
+    }
+    if (bytes.length > MAX_IMAGE) {
+      throw Errors.paramValue("file", "The image must be 10 MB or smaller.");
+    }
+    String id = Ids.next("img");
+    fapi.store.images.put(id, new Store.Image(contentType, bytes));
+    u.imageUrl = fapi.fapiUrl + "/v1/images/" + id;
+    u.hasImage = true;
+    ObjectNode o = Json.object();
+    o.put("object", "image");
+    o.put("id", id);
+    o.put("name", "profile_image");
+    o.put("public_url", u.imageUrl);
+    return o;
+  }
+
+  private JsonNode deleteImage(Records.User u, Request r) {
+    if (!u.hasImage) {
+      throw Errors.notFound("Profile image");
+    }
+    u.imageUrl = null;
+    u.hasImage = false;
+    return deleted("image", Ids.next("img"));
+  }
+
+  private Response image(Request r) {
+    Store.Image img = fapi.store.images.get(r.pathParam("id"));
+    if (img == null) {
+      throw Errors.notFound("Image");
+    }
+    return Response.bytes(img.contentType(), img.bytes().clone());
   }
 
   // ---------------------------------------------------------------- TOTP and backup codes

@@ -22,11 +22,14 @@ import java.util.Optional;
  * <p>OAuth: a sign-in created (or prepared) with {@code strategy=oauth_<provider>} and {@code redirect_url} gets
  * {@code first_factor_verification.external_verification_redirect_url} =
  * {@code <fapi>/emulator/oauth/<provider>/authorize?state=…}. That page lists the instance's users; choosing one
- * (or adding {@code &email=<address>} to the URL) redirects to {@code /v1/oauth_callback}, which redirects to the
- * app's {@code redirect_url} with {@code rotating_token_nonce}. {@code GET /v1/client/sign_ins/{id}?rotating_token_nonce=…}
+ * (or adding {@code &email=<address>} to the URL) redirects to {@code /v1/oauth_callback}, which redirects (303, as
+ * the spec lists) to the app's {@code redirect_url} with {@code rotating_token_nonce}. {@code GET /v1/client/sign_ins/{id}?rotating_token_nonce=…}
  * then completes the sign-in and rotates the client token. An email no user has makes the verification
  * {@code transferable} and the callback carries {@code __clerk_status=failed&__clerk_error_code=external_account_not_found};
- * {@code POST /v1/client/sign_ups transfer=true} then creates the user.
+ * {@code POST /v1/client/sign_ups transfer=true} then creates the user. A sign-up started with
+ * {@code strategy=oauth_<provider>} works alike through {@code verifications.external_account}: a new account is
+ * completed by {@code GET /v1/client/sign_ups/{id}?rotating_token_nonce=…}; an existing one comes back with
+ * {@code __clerk_error_code=external_account_exists} and {@code POST /v1/client/sign_ins strategy=transfer} signs it in.
  *
  * <p>Hosted auth (PKCE): {@code POST /v1/client/hosted_auth} ({@code redirect_url} with a custom scheme,
  * {@code code_challenge}, {@code state}) answers {@code {"object":"hosted_auth","url":…}}; the page at that URL takes
@@ -64,11 +67,29 @@ final class ExternalAuth {
     if (redirectUrl == null || redirectUrl.isBlank()) {
       throw Errors.paramMissing("redirect_url");
     }
-    String state = Ids.base62(32);
-    fapi.store.nonces.put(STATE + state, si.id);
     si.oauthProvider = provider;
     si.redirectUrl = redirectUrl;
     si.status = "needs_first_factor";
+    si.firstFactor = oauthVerification(si.id, strategy, provider);
+  }
+
+  /** Starts an OAuth sign-up: {@code verifications.external_account} gets the provider URL (under the lock). */
+  void startOAuthSignUp(Records.SignUp su, String strategy, String redirectUrl) {
+    String provider = strategy.substring("oauth_".length()).toLowerCase(Locale.ROOT);
+    if (!provider.equals("google") && !provider.equals("github")) {
+      throw SignInFlow.unsupportedStrategy(strategy);
+    }
+    if (redirectUrl == null || redirectUrl.isBlank()) {
+      throw Errors.paramMissing("redirect_url");
+    }
+    su.oauthProvider = provider;
+    su.redirectUrl = redirectUrl;
+    su.externalVerification = oauthVerification(su.id, strategy, provider);
+  }
+
+  private Records.Verification oauthVerification(String flowId, String strategy, String provider) {
+    String state = Ids.base62(32);
+    fapi.store.nonces.put(STATE + state, flowId);
     Records.Verification v = new Records.Verification();
     v.object = "verification_oauth";
     v.strategy = strategy;
@@ -76,22 +97,30 @@ final class ExternalAuth {
     v.externalUrl = fapi.fapiUrl + "/emulator/oauth/" + provider + "/authorize?state=" + state
         + "&client_id=emulator&response_type=code&scope=openid+email+profile&redirect_uri="
         + enc(fapi.fapiUrl + "/v1/oauth_callback");
-    si.firstFactor = v;
+    return v;
   }
 
-  private Records.SignIn byState(Request r) {
+  /** An OAuth flow in progress: a sign-in or a sign-up. */
+  private record Flow(String id, String provider, String redirectUrl, Records.Verification verification,
+      Records.SignIn signIn, Records.SignUp signUp) {}
+
+  private Flow byState(Request r) {
     String state = r.nonBlank("state").orElse("");
     String id = fapi.store.nonces.get(STATE + state);
     Records.SignIn si = id == null ? null : fapi.store.signIns.get(id);
-    if (si == null || si.firstFactor == null || !"verification_oauth".equals(si.firstFactor.object)) {
-      throw Errors.paramValue("state", "The OAuth state is unknown or expired. Start the sign in again.");
+    if (si != null && si.firstFactor != null && "verification_oauth".equals(si.firstFactor.object)) {
+      return new Flow(si.id, si.oauthProvider, si.redirectUrl, si.firstFactor, si, null);
     }
-    return si;
+    Records.SignUp su = id == null ? null : fapi.store.signUps.get(id);
+    if (su != null && su.externalVerification != null && su.oauthProvider != null) {
+      return new Flow(su.id, su.oauthProvider, su.redirectUrl, su.externalVerification, null, su);
+    }
+    throw Errors.paramValue("state", "The OAuth state is unknown or expired. Start again.");
   }
 
   private Response providerPage(Request r) {
     return fapi.store.locked(() -> {
-      Records.SignIn si = byState(r);
+      Flow flow = byState(r);
       String state = r.nonBlank("state").orElseThrow();
       Optional<String> email = r.nonBlank("email");
       if (r.nonBlank("error").isPresent()) {
@@ -108,42 +137,46 @@ final class ExternalAuth {
                 .append("</a></li>");
           }
         }
-        String provider = si.oauthProvider;
-        return Response.html(200, page("Sign in with " + provider, "<p>The Clerk emulator stands in for <b>"
+        String provider = flow.provider();
+        return Response.html(200, page((flow.signUp() != null ? "Sign up" : "Sign in") + " with " + provider, "<p>The Clerk emulator stands in for <b>"
             + esc(provider) + "</b>. Choose an account:</p><ul>" + users + "</ul>"
             + "<form method=\"get\"><input type=\"hidden\" name=\"state\" value=\"" + esc(state) + "\">"
             + "<label>Or another email <input name=\"email\" type=\"email\"></label> <button>Continue</button></form>"
             + "<p><a href=\"?state=" + esc(enc(state)) + "&error=access_denied\">Cancel</a></p>"));
       }
       String code = Ids.base62(24);
-      fapi.store.nonces.put(CODE + code, si.id + "|" + email.get().trim());
+      fapi.store.nonces.put(CODE + code, flow.id() + "|" + email.get().trim());
       return Response.redirect(fapi.fapiUrl + "/v1/oauth_callback?state=" + enc(state) + "&code=" + enc(code));
     });
   }
 
   private Response callback(Request r) {
     return fapi.store.locked(() -> {
-      Records.SignIn si = byState(r);
+      Flow flow = byState(r);
       fapi.store.nonces.remove(STATE + r.nonBlank("state").orElseThrow());
-      Records.Verification v = si.firstFactor;
+      Records.Verification v = flow.verification();
       if (r.nonBlank("error").isPresent()) {
         v.status = "failed";
-        return Response.redirect(withQuery(si.redirectUrl, "__clerk_status=failed&__clerk_error_code="
+        return Response.redirect(303, withQuery(flow.redirectUrl(), "__clerk_status=failed&__clerk_error_code="
             + enc("oauth_access_denied")));
       }
       String entry = fapi.store.nonces.remove(CODE + r.nonBlank("code").orElse(""));
-      if (entry == null || !entry.startsWith(si.id + "|")) {
+      if (entry == null || !entry.startsWith(flow.id() + "|")) {
         throw Errors.paramValue("code", "The OAuth code is unknown or was already used.");
       }
-      String email = entry.substring(si.id.length() + 1);
+      String email = entry.substring(flow.id().length() + 1);
       Optional<Records.User> user = fapi.store.users.values().stream()
           .filter(u -> !u.deleted && u.externalAccounts.stream()
-              .anyMatch(x -> x.provider.equals(si.oauthProvider) && x.email.equalsIgnoreCase(email)))
+              .anyMatch(x -> x.provider.equals(flow.provider()) && x.email.equalsIgnoreCase(email)))
           .findFirst().or(() -> fapi.store.userByIdentifier(email).filter(u -> email.contains("@")));
       v.target = email;
+      if (flow.signUp() != null) {
+        return signUpCallback(flow.signUp(), v, email, user.isPresent());
+      }
+      Records.SignIn si = flow.signIn();
       if (user.isEmpty()) {
         v.status = "transferable";
-        return Response.redirect(withQuery(si.redirectUrl,
+        return Response.redirect(303, withQuery(si.redirectUrl,
             "__clerk_status=failed&__clerk_error_code=external_account_not_found"));
       }
       Records.User u = user.get();
@@ -161,7 +194,7 @@ final class ExternalAuth {
       si.identifier = email;
       String nonce = Ids.base62(32);
       fapi.store.nonces.put(nonce, si.id);
-      return Response.redirect(withQuery(si.redirectUrl, "rotating_token_nonce=" + enc(nonce)));
+      return Response.redirect(303, withQuery(si.redirectUrl, "rotating_token_nonce=" + enc(nonce)));
     });
   }
 
@@ -194,9 +227,76 @@ final class ExternalAuth {
     });
   }
 
-  /** {@code GET /v1/client/sign_ups/{id}?rotating_token_nonce=…}: sign-up OAuth is not emulated. */
+  /** The provider answered an OAuth sign-up: an existing account transfers to sign-in, a new one redeems. */
+  private Response signUpCallback(Records.SignUp su, Records.Verification v, String email, boolean exists) {
+    if (exists) {
+      v.status = "transferable";
+      return Response.redirect(303, withQuery(su.redirectUrl,
+          "__clerk_status=failed&__clerk_error_code=external_account_exists"));
+    }
+    v.status = "verified";
+    su.externalProvider = su.oauthProvider;
+    su.externalEmail = email;
+    su.emailAddress = email;
+    Records.Verification fromOauth = new Records.Verification();
+    fromOauth.object = "verification_from_oauth";
+    fromOauth.strategy = "from_oauth_" + su.oauthProvider;
+    fromOauth.status = "verified";
+    fromOauth.target = email;
+    su.emailVerification = fromOauth;
+    String nonce = Ids.base62(32);
+    fapi.store.nonces.put(nonce, su.id);
+    return Response.redirect(303, withQuery(su.redirectUrl, "rotating_token_nonce=" + enc(nonce)));
+  }
+
+  /** {@code GET /v1/client/sign_ups/{id}?rotating_token_nonce=…}: completes an OAuth sign-up. */
   Response redeemSignUpNonce(Request r) {
-    throw Errors.paramValue("rotating_token_nonce", "The rotating token nonce is invalid or was already used.");
+    return fapi.store.locked(() -> {
+      String nonce = r.nonBlank("rotating_token_nonce").orElse("");
+      String id = fapi.store.nonces.get(nonce);
+      Records.SignUp su = id == null ? null : fapi.store.signUps.get(id);
+      if (su == null || !su.id.equals(r.pathParam("id"))) {
+        throw Errors.paramValue("rotating_token_nonce",
+            "The rotating token nonce is invalid or was already used.");
+      }
+      fapi.store.nonces.remove(nonce);
+      Records.Client c = fapi.store.clients.get(su.clientId);
+      if (c == null || c.ended) {
+        throw Errors.signedOut();
+      }
+      String token = new SignUpFlow(fapi).maybeComplete(su, c);
+      if (token == null) {
+        token = fapi.store.issueClientToken(c);
+      }
+      return Fapi.ok(fapi.render.wrap(fapi.render.signUp(su), c), token);
+    });
+  }
+
+  /**
+   * {@code POST /v1/client/sign_ins strategy=transfer}: signs in the existing user an OAuth sign-up found
+   * (call under the lock).
+   *
+   * @param c the client
+   * @return the user to sign in
+   */
+  Records.User transferToSignIn(Records.Client c) {
+    Records.SignUp su = c.signUpId == null ? null : fapi.store.signUps.get(c.signUpId);
+    if (su == null || su.externalVerification == null || !"transferable".equals(su.externalVerification.status)) {
+      throw Errors.paramValue("strategy", "There is no transferable external account on this client.");
+    }
+    String email = su.externalVerification.target;
+    Records.User u = fapi.store.userByIdentifier(email).orElseThrow(() -> Errors.notFound("User"));
+    if (u.externalAccounts.stream().noneMatch(x -> x.provider.equals(su.oauthProvider))) {
+      Records.ExternalAccount x = new Records.ExternalAccount();
+      x.id = Ids.next("eac");
+      x.provider = su.oauthProvider;
+      x.email = email;
+      x.providerUserId = Ids.base62(21);
+      x.createdAt = fapi.store.now();
+      u.externalAccounts.add(x);
+    }
+    c.signUpId = null;
+    return u;
   }
 
   /** Fills a sign-up from the client's transferable OAuth sign-in (call under the store lock). */

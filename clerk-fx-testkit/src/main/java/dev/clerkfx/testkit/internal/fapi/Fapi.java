@@ -59,7 +59,15 @@ public final class Fapi {
     this.environment = Json.bytes(environment(store.config(), fapiUrl));
   }
 
-  /** Returns the renderer. */
+  /**
+
+   * Returns the renderer.
+
+   *
+
+   * @return the renderer
+
+   */
   public Render render() {
     return render;
   }
@@ -78,6 +86,7 @@ public final class Fapi {
     new SessionRoutes(this).register(router);
     new ExternalAuth(this).register(router);
     new AccountRoutes(this).register(router);
+    new ReverificationRoutes(this).register(router);
     router.add("GET", "/v1/avatars/{file}", this::avatar);
     router.add("GET", "/v1/health", r -> {
       ObjectNode o = Json.object();

@@ -108,6 +108,29 @@ public final class Render {
   }
 
   /**
+   * Renders only a session's base fields (the spec's {@code SessionBase}), as reverification responses carry.
+   *
+   * @param s the session
+   * @return the JSON
+   */
+  public ObjectNode sessionBase(Records.Session s) {
+    ObjectNode o = Json.object();
+    o.put("id", s.id);
+    o.put("object", "session");
+    o.put("status", store.status(s));
+    o.put("expire_at", s.expireAt);
+    o.put("abandon_at", s.abandonAt);
+    o.put("last_active_at", s.lastActiveAt);
+    if (s.lastActiveToken == null) {
+      o.putNull("last_active_token");
+    } else {
+      o.set("last_active_token", token(s.lastActiveToken));
+    }
+    o.putNull("actor");
+    return o;
+  }
+
+  /**
    * Returns minutes since an instant, or -1 for never.
    *
    * @param at epoch millis, or negative for never
@@ -301,7 +324,6 @@ public final class Render {
     v.put("object", "verification_oauth");
     v.put("status", "verified");
     v.put("strategy", "oauth_" + x.provider);
-    v.putNull("external_verification_redirect_url");
     v.putNull("error");
     v.put("expire_at", x.createdAt + 600_000L);
     v.putNull("attempts");

@@ -68,6 +68,26 @@ final class SignInFlow {
         new ExternalAuth(fapi).startOAuth(si, strategy, r.nonBlank("redirect_url").orElse(null));
         return respond(si, c, ct.newToken());
       }
+      if ("transfer".equals(strategy) || r.flag("transfer")) {
+        Records.User user = new ExternalAuth(fapi).transferToSignIn(c);
+        checkCanSignIn(user);
+        checkNotSignedIn(c, user);
+        si.identifier = Render.identifierOf(user);
+        si.userId = user.id;
+        Records.Verification v = new Records.Verification();
+        v.object = "verification_oauth";
+        v.strategy = "oauth_" + user.externalAccounts.get(user.externalAccounts.size() - 1).provider;
+        v.status = "verified";
+        v.expireAt = now + SIGN_IN_LIFETIME_MS;
+        si.firstFactor = v;
+        fapi.store.signIns.put(si.id, si);
+        c.signInId = si.id;
+        String rotated = user.twoFactorEnabled() ? null : complete(si, c, user, false);
+        if (rotated == null) {
+          si.status = "needs_second_factor";
+        }
+        return respond(si, c, rotated != null ? rotated : ct.newToken());
+      }
       if (strategy != null && !isKnownCreateStrategy(strategy)) {
         throw unsupportedStrategy(strategy);
       }

@@ -63,7 +63,12 @@ final class SignUpFlow {
         fapi.store.signUps.put(su.id, su);
         c.signUpId = su.id;
         c.updatedAt = now;
-        r.nonBlank("strategy").ifPresent(s -> prepareStrategy(su, s));
+        Optional<String> strategy = r.nonBlank("strategy");
+        if (strategy.isPresent() && strategy.get().startsWith("oauth_")) {
+          new ExternalAuth(fapi).startOAuthSignUp(su, strategy.get(), r.nonBlank("redirect_url").orElse(null));
+        } else {
+          strategy.ifPresent(s -> prepareStrategy(su, s));
+        }
         String token = maybeComplete(su, c);
         return respond(su, c, token != null ? token : ct.newToken());
       } catch (FapiException e) {
@@ -249,7 +254,7 @@ final class SignUpFlow {
   }
 
   /** Completes the sign-up when nothing is missing or unverified; returns the rotated client token. */
-  private String maybeComplete(Records.SignUp su, Records.Client c) {
+  String maybeComplete(Records.SignUp su, Records.Client c) {
     if (!"missing_requirements".equals(su.status) || !Render.missingFields(su).isEmpty()
         || !Render.unverifiedFields(su).isEmpty()) {
       return null;

@@ -42,10 +42,18 @@ public interface TokenService {
    */
   String mintTemplateToken(String template, SessionClaims claims, Map<String, Object> user, Map<String, Object> org);
 
-  /** Returns the JWKS document. */
+  /**
+   * Returns the JWKS document.
+   *
+   * @return the JSON
+   */
   String jwksJson();
 
-  /** Returns the current public key as PEM. */
+  /**
+   * Returns the current public key as PEM.
+   *
+   * @return the PEM text
+   */
   String publicKeyPem();
 
   /** Makes a new signing key current; the previous public key stays in the JWKS. */

@@ -23,23 +23,43 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class EmulatorServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EmulatorServer.class.getName());
-  private static final int MAX_BODY = 1 << 20;
+  private static final int MAX_BODY = 10 << 20;
   private static final byte[] MALFORMED = "{\"response\":{\"object\":\"client\",\"id\":\"client_"
       .getBytes(StandardCharsets.US_ASCII);
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   /** What the server asks of its owner: the clock, faults and the journal. */
   public interface Hooks {
-    /** Returns the emulator clock. */
+    /**
+     * Returns the emulator clock.
+     *
+     * @return the clock
+     */
     Clock clock();
 
-    /** Returns the added latency for a request. */
+    /**
+     * Returns the added latency for a request.
+     *
+     * @param method the effective method
+     * @param path the path
+     * @return the latency, zero for none
+     */
     Duration latency(String method, String path);
 
-    /** Returns the non-latency fault that fires for a request, if any. */
+    /**
+     * Returns the non-latency fault that fires for a request, if any.
+     *
+     * @param method the effective method
+     * @param path the path
+     * @return the fault
+     */
     Optional<Fault> fault(String method, String path);
 
-    /** Journals one exchange. */
+    /**
+     * Journals one exchange.
+     *
+     * @param request the exchange
+     */
     void record(RecordedRequest request);
   }
 
@@ -76,7 +96,15 @@ public final class EmulatorServer implements AutoCloseable {
     server.start();
   }
 
-  /** Returns the bound port. */
+  /**
+
+   * Returns the bound port.
+
+   *
+
+   * @return the bound port
+
+   */
   public int port() {
     return server.port();
   }
@@ -112,7 +140,9 @@ public final class EmulatorServer implements AutoCloseable {
         }
       }
       method = tunnelled(wireMethod, query, form);
-      response = dispatch(new Request(method, wireMethod, path, query, headers, form, raw.remoteHost()));
+      Request request = new Request(method, wireMethod, path, query, headers, form, raw.remoteHost());
+      request.body(body);
+      response = dispatch(request);
       if (response == null) {
         hooks.record(new RecordedRequest(method, wireMethod, path, query, headers, form, 0, Map.of(), "",
             received));

@@ -4,58 +4,168 @@ package dev.clerkfx.testkit.internal.server;
 public final class Errors {
   private Errors() {}
 
-  /** 404 {@code resource_not_found}. */
+  /**
+
+   * 404 {@code resource_not_found}.
+
+   *
+
+   * @param what the what
+
+   * @return the error
+
+   */
+
   public static FapiException notFound(String what) {
     return new FapiException(404, "resource_not_found", "not found", what + " not found");
   }
 
-  /** 401 {@code signed_out}: a route that needs a client got none. */
+  /**
+
+   * 401 {@code signed_out}: a route that needs a client got none.
+
+   *
+
+   * @return the error
+
+   */
+
   public static FapiException signedOut() {
     return new FapiException(401, "signed_out", "Signed out",
         "You are signed out. Please sign in again to continue.");
   }
 
-  /** 401 {@code authentication_invalid}: the client token is not one the emulator issued. */
+  /**
+
+   * 401 {@code authentication_invalid}: the client token is not one the emulator issued.
+
+   *
+
+   * @return the error
+
+   */
+
   public static FapiException authenticationInvalid() {
     return new FapiException(401, "authentication_invalid", "Invalid authentication",
         "Unable to authenticate the request, you need to supply an active session");
   }
 
-  /** 422 {@code form_param_missing}. */
+  /**
+
+   * 422 {@code form_param_missing}.
+
+   *
+
+   * @param param the param
+
+   * @return the error
+
+   */
+
   public static FapiException paramMissing(String param) {
     return new FapiException(422, "form_param_missing", "is missing",
         param + " must be included.").param(param);
   }
 
-  /** 422 {@code form_param_nil}: present but empty. */
+  /**
+
+   * 422 {@code form_param_nil}: present but empty.
+
+   *
+
+   * @param param the param
+
+   * @return the error
+
+   */
+
   public static FapiException paramNil(String param) {
     return new FapiException(422, "form_param_nil", "is missing", "Enter " + param.replace('_', ' ') + ".")
         .param(param);
   }
 
-  /** 422 {@code form_param_format_invalid}. */
+  /**
+
+   * 422 {@code form_param_format_invalid}.
+
+   *
+
+   * @param param the param
+
+   * @param longMessage the longMessage
+
+   * @return the error
+
+   */
+
   public static FapiException paramFormat(String param, String longMessage) {
     return new FapiException(422, "form_param_format_invalid", "is invalid", longMessage).param(param);
   }
 
-  /** 422 {@code form_param_value_invalid}. */
+  /**
+
+   * 422 {@code form_param_value_invalid}.
+
+   *
+
+   * @param param the param
+
+   * @param longMessage the longMessage
+
+   * @return the error
+
+   */
+
   public static FapiException paramValue(String param, String longMessage) {
     return new FapiException(422, "form_param_value_invalid", "is invalid", longMessage).param(param);
   }
 
-  /** 400 {@code form_param_format_invalid}: the body is not a form. */
+  /**
+
+   * 400 {@code form_param_format_invalid}: the body is not a form.
+
+   *
+
+   * @param detail the detail
+
+   * @return the error
+
+   */
+
   public static FapiException malformedBody(String detail) {
     return new FapiException(400, "form_param_format_invalid", "is invalid",
         "The request body could not be parsed as application/x-www-form-urlencoded: " + detail);
   }
 
-  /** 429 {@code too_many_requests} with {@code Retry-After}. */
+  /**
+
+   * 429 {@code too_many_requests} with {@code Retry-After}.
+
+   *
+
+   * @param retryAfterSeconds the retryAfterSeconds
+
+   * @return the error
+
+   */
+
   public static FapiException tooManyRequests(long retryAfterSeconds) {
     return new FapiException(429, "too_many_requests", "Too many requests",
         "Too many requests, retry later").header("Retry-After", Long.toString(Math.max(1, retryAfterSeconds)));
   }
 
-  /** A generic error for an injected status. */
+  /**
+
+   * A generic error for an injected status.
+
+   *
+
+   * @param status the status
+
+   * @return the error
+
+   */
+
   public static FapiException forStatus(int status) {
     return switch (status) {
       case 400 -> new FapiException(400, "bad_request", "Bad request", "The request was invalid.");
@@ -77,7 +187,16 @@ public final class Errors {
     };
   }
 
-  /** 500 {@code internal_clerk_error}: a bug in the emulator. */
+  /**
+
+   * 500 {@code internal_clerk_error}: a bug in the emulator.
+
+   *
+
+   * @return the error
+
+   */
+
   public static FapiException internal() {
     return forStatus(500);
   }

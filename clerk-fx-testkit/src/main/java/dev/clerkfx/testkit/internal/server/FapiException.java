@@ -35,32 +35,80 @@ public final class FapiException extends RuntimeException {
     this.topMeta = Json.object();
   }
 
-  /** Returns the HTTP status. */
+  /**
+
+   * Returns the HTTP status.
+
+   *
+
+   * @return the HTTP status
+
+   */
   public int status() {
     return status;
   }
 
-  /** Returns the Clerk error code. */
+  /**
+
+   * Returns the Clerk error code.
+
+   *
+
+   * @return the Clerk error code
+
+   */
   public String code() {
     return code;
   }
 
-  /** Returns the long message. */
+  /**
+
+   * Returns the long message.
+
+   *
+
+   * @return the long message
+
+   */
   public String longMessage() {
     return longMessage;
   }
 
-  /** Returns the error's {@code meta} object (mutable, before rendering). */
+  /**
+
+   * Returns the error's {@code meta} object (mutable, before rendering).
+
+   *
+
+   * @return the error's {@code meta} object (mutable, before rendering)
+
+   */
   public ObjectNode meta() {
     return meta;
   }
 
-  /** Returns the body's top-level {@code meta} (for a piggybacked client). */
+  /**
+
+   * Returns the body's top-level {@code meta} (for a piggybacked client).
+
+   *
+
+   * @return the body's top-level {@code meta} (for a piggybacked client)
+
+   */
   public ObjectNode topMeta() {
     return topMeta;
   }
 
-  /** Returns the extra response headers. */
+  /**
+
+   * Returns the extra response headers.
+
+   *
+
+   * @return the extra response headers
+
+   */
   public Map<String, String> headers() {
     return headers;
   }

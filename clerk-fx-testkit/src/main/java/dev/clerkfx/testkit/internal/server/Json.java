@@ -16,12 +16,28 @@ public final class Json {
 
   private Json() {}
 
-  /** Returns a new empty object node. */
+  /**
+
+   * Returns a new empty object node.
+
+   *
+
+   * @return a new empty object node
+
+   */
   public static ObjectNode object() {
     return NODES.objectNode();
   }
 
-  /** Returns a new empty array node. */
+  /**
+
+   * Returns a new empty array node.
+
+   *
+
+   * @return a new empty array node
+
+   */
   public static ArrayNode array() {
     return NODES.arrayNode();
   }

@@ -19,6 +19,7 @@ public final class Request {
   private final Map<String, List<String>> headers;
   private final Map<String, List<String>> form;
   private final String remoteHost;
+  private byte[] body = new byte[0];
   private Map<String, String> pathParams = Map.of();
 
   /**
@@ -67,42 +68,123 @@ public final class Request {
     return out;
   }
 
-  /** Returns the effective method, upper case. */
+  /**
+
+   * Returns the effective method, upper case.
+
+   *
+
+   * @return the effective method, upper case
+
+   */
   public String method() {
     return method;
   }
 
-  /** Returns the method on the wire. */
+  /**
+
+   * Returns the method on the wire.
+
+   *
+
+   * @return the method on the wire
+
+   */
   public String wireMethod() {
     return wireMethod;
   }
 
-  /** Returns the path. */
+  /**
+
+   * Returns the path.
+
+   *
+
+   * @return the path
+
+   */
   public String path() {
     return path;
   }
 
-  /** Returns the query parameters. */
+  /**
+
+   * Returns the query parameters.
+
+   *
+
+   * @return the query parameters
+
+   */
   public Map<String, List<String>> query() {
     return Collections.unmodifiableMap(query);
   }
 
-  /** Returns the headers, lower-case names. */
+  /**
+
+   * Returns the headers, lower-case names.
+
+   *
+
+   * @return the headers, lower-case names
+
+   */
   public Map<String, List<String>> headers() {
     return Collections.unmodifiableMap(headers);
   }
 
-  /** Returns the form fields. */
+  /**
+
+   * Returns the form fields.
+
+   *
+
+   * @return the form fields
+
+   */
   public Map<String, List<String>> form() {
     return Collections.unmodifiableMap(form);
   }
 
-  /** Returns the caller's address (the rate-limit key). */
+  /**
+
+   * Returns the raw request body (for non-form uploads such as a profile image).
+
+   *
+
+   * @return the raw request body (for non-form uploads such as a profile image)
+
+   */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  void body(byte[] raw) {
+    this.body = raw;
+  }
+
+  /**
+
+   * Returns the caller's address (the rate-limit key).
+
+   *
+
+   * @return the caller's address (the rate-limit key)
+
+   */
   public String remoteHost() {
     return remoteHost;
   }
 
-  /** Returns the path parameters the router matched. */
+  /**
+
+   * Returns the path parameters the router matched.
+
+   *
+
+   * @return the path parameters the router matched
+
+   */
   public Map<String, String> pathParams() {
     return pathParams;
   }

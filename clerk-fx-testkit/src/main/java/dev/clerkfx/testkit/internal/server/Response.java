@@ -72,7 +72,18 @@ public final class Response {
    * @return the response
    */
   public static Response redirect(String location) {
-    return new Response(302, null, new byte[0]).header("Location", location);
+    return redirect(302, location);
+  }
+
+  /**
+   * A redirect with a chosen status (301, 302, 303, 307).
+   *
+   * @param status the status
+   * @param location the target
+   * @return the response
+   */
+  public static Response redirect(int status, String location) {
+    return new Response(status, null, new byte[0]).header("Location", location);
   }
 
   /**
@@ -101,17 +112,41 @@ public final class Response {
     return this;
   }
 
-  /** Returns the status. */
+  /**
+
+   * Returns the status.
+
+   *
+
+   * @return the status
+
+   */
   public int status() {
     return status;
   }
 
-  /** Returns the headers (mutable). */
+  /**
+
+   * Returns the headers (mutable).
+
+   *
+
+   * @return the headers (mutable)
+
+   */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** Returns the body. */
+  /**
+
+   * Returns the body.
+
+   *
+
+   * @return the body
+
+   */
   public byte[] body() {
     return body;
   }

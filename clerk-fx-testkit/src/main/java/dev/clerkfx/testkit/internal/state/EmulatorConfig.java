@@ -26,7 +26,18 @@ public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean 
    */
   public record Template(Map<String, Object> claims, Duration lifetime) {}
 
-  /** Copies the templates. */
+  /**
+   * Copies the templates.
+   *
+   * @param multiSession whether several sessions per client are allowed
+   * @param clientTrust whether client trust is on
+   * @param testMode whether test mode is on
+   * @param tokenLifetime session token lifetime
+   * @param sessionLifetime session lifetime
+   * @param rateLimits whether rate limits apply
+   * @param templates JWT templates by name
+   * @param applicationName the application name
+   */
   public EmulatorConfig {
     templates = Map.copyOf(templates);
   }

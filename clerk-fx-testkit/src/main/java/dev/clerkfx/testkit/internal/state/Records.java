@@ -78,22 +78,54 @@ public final class Records {
     public Long mfaEnabledAt;
     public boolean deleted;
 
-    /** Returns the primary email record, or null. */
+    /**
+
+     * Returns the primary email record, or null.
+
+     *
+
+     * @return the primary email record, or null
+
+     */
     public Email primaryEmail() {
       return emails.stream().filter(e -> e.id.equals(primaryEmailId)).findFirst().orElse(null);
     }
 
-    /** Returns the primary phone record, or null. */
+    /**
+
+     * Returns the primary phone record, or null.
+
+     *
+
+     * @return the primary phone record, or null
+
+     */
     public Phone primaryPhone() {
       return phones.stream().filter(p -> p.id.equals(primaryPhoneId)).findFirst().orElse(null);
     }
 
-    /** Returns whether a phone is enrolled as a second factor. */
+    /**
+
+     * Returns whether a phone is enrolled as a second factor.
+
+     *
+
+     * @return whether a phone is enrolled as a second factor
+
+     */
     public boolean phoneSecondFactor() {
       return phones.stream().anyMatch(p -> p.secondFactor);
     }
 
-    /** Returns whether any second factor is enrolled. */
+    /**
+
+     * Returns whether any second factor is enrolled.
+
+     *
+
+     * @return whether any second factor is enrolled
+
+     */
     public boolean twoFactorEnabled() {
       return totpSecret != null || !backupCodes.isEmpty() || phoneSecondFactor();
     }
@@ -146,6 +178,16 @@ public final class Records {
     public long firstFactorAt;
     public long secondFactorAt = -1;
     public String lastActiveToken;
+    /** A step-up reverification in progress, or null. */
+    public Reverification reverification;
+  }
+
+  /** A session reverification (step-up): the level asked for and the factors verified so far. */
+  public static final class Reverification {
+    public String level;
+    public String status;
+    public Verification firstFactor;
+    public Verification secondFactor;
   }
 
   /** A verification in progress (one factor of a sign-in, or one field of a sign-up). */
@@ -201,6 +243,9 @@ public final class Records {
     public Verification externalVerification;
     public String externalProvider;
     public String externalEmail;
+    /** OAuth sign-up: the provider being asked and the app's redirect URL. */
+    public String oauthProvider;
+    public String redirectUrl;
     public String createdSessionId;
     public String createdUserId;
     public long createdAt;

@@ -52,6 +52,8 @@ public final class Store {
   public final Map<String, Records.HostedAuth> hostedAuths = new LinkedHashMap<>();
   /** Rotating-token nonces to what they complete ({@code sia_…}, {@code sua_…} or {@code hauth_…}). */
   public final Map<String, String> nonces = new LinkedHashMap<>();
+  /** Uploaded profile images by id: content type and bytes. */
+  public final Map<String, Image> images = new ConcurrentHashMap<>();
   private final Map<String, String> clientTokens = new ConcurrentHashMap<>();
   private final Map<String, String> lastCodes = new ConcurrentHashMap<>();
 
@@ -66,17 +68,41 @@ public final class Store {
     this.config = config;
   }
 
-  /** Returns the instance settings. */
+  /**
+
+   * Returns the instance settings.
+
+   *
+
+   * @return the instance settings
+
+   */
   public EmulatorConfig config() {
     return config;
   }
 
-  /** Returns the emulator clock. */
+  /**
+
+   * Returns the emulator clock.
+
+   *
+
+   * @return the emulator clock
+
+   */
   public Clock clock() {
     return clock;
   }
 
-  /** Returns the current time in epoch milliseconds. */
+  /**
+
+   * Returns the current time in epoch milliseconds.
+
+   *
+
+   * @return the current time in epoch milliseconds
+
+   */
   public long now() {
     return clock.millis();
   }
@@ -110,6 +136,14 @@ public final class Store {
       lock.unlock();
     }
   }
+
+  /**
+   * An uploaded image.
+   *
+   * @param contentType its media type
+   * @param bytes its content
+   */
+  public record Image(String contentType, byte[] bytes) {}
 
   // ---------------------------------------------------------------- organizations and users
 

@@ -22,9 +22,13 @@ public record JwtTemplate(String name, Map<String, Object> claims, Duration life
   public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(5);
 
   /**
-   * Checks the values.
+   * Checks the values; {@code null} lifetime or skew means Clerk's default.
    *
-   * @throws IllegalArgumentException if the name is blank, the lifetime is not positive or the skew is negative
+   * @param name the template name
+   * @param claims the claims template, or {@code null}
+   * @param lifetime the token lifetime, or {@code null}
+   * @param allowedClockSkew the clock skew, or {@code null}
+   * @throws IllegalArgumentException if the name is blank, the lifetime is under a second or the skew is negative
    */
   public JwtTemplate {
     SessionTokenRequest.requireText(name, "JWT template name");

@@ -49,6 +49,16 @@ public record SessionTokenRequest(
   /**
    * Checks the values.
    *
+   * @param sessionId the session id
+   * @param userId the user id
+   * @param status {@code active} or {@code pending}
+   * @param firstFactorAgeMinutes minutes since the first factor, or -1
+   * @param secondFactorAgeMinutes minutes since the second factor, or -1
+   * @param authorizedParty the origin, or {@code null}
+   * @param actor the actor, or {@code null}
+   * @param organization the active organization, or {@code null}
+   * @param customClaims extra claims, or {@code null}
+   * @param originIssuedAtHeader whether to add {@code oiat}
    * @throws IllegalArgumentException if an id is blank, the status is not {@code active}/{@code pending}, or a
    *     factor age is below -1
    */
@@ -89,6 +99,8 @@ public record SessionTokenRequest(
     /**
      * Checks the values.
      *
+     * @param sub the actor's id
+     * @param otherClaims further members, or {@code null}
      * @throws IllegalArgumentException if {@code sub} is blank
      */
     public Actor {
@@ -120,6 +132,10 @@ public record SessionTokenRequest(
     /**
      * Checks the values.
      *
+     * @param id the organization id
+     * @param slug the slug, or {@code null}
+     * @param role the role key, or {@code null}
+     * @param permissions the permission keys, or {@code null}
      * @throws IllegalArgumentException if the id is blank or a permission key is not {@code org:<feature>:<action>}
      */
     public Organization {

@@ -143,18 +143,28 @@ public final class SigningKey {
     return "ins_" + new String(chars);
   }
 
-  /** Returns the key id ({@code kid} header and JWKS member). */
+  /**
+   * Returns the key id ({@code kid} header and JWKS member).
+   *
+   * @return the key id ({@code kid} header and JWKS member)
+   */
   public String kid() {
     return kid;
   }
 
-  /** Returns the public half of the key. */
+  /**
+   * Returns the public half of the key.
+   *
+   * @return the public half of the key
+   */
   public RSAPublicKey publicKey() {
     return publicKey;
   }
 
   /**
    * Returns the public key as a JWK map in Clerk's member order {@code use, kty, kid, alg, n, e} (unmodifiable).
+   *
+   * @return the JWK members
    */
   public Map<String, Object> publicJwk() {
     return publicJwk;
@@ -163,6 +173,8 @@ public final class SigningKey {
   /**
    * Returns the public key as PEM ({@code -----BEGIN PUBLIC KEY-----}, X.509 SubjectPublicKeyInfo), the form Clerk's
    * backend SDKs accept as {@code jwtKey} for networkless verification.
+   *
+   * @return the PEM text
    */
   public String publicKeyPem() {
     return publicKeyPem;

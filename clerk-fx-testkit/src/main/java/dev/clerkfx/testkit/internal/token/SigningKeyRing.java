@@ -54,12 +54,20 @@ public final class SigningKeyRing {
     return new SigningKeyRing(first);
   }
 
-  /** Returns the key that signs new tokens. */
+  /**
+   * Returns the key that signs new tokens.
+   *
+   * @return the key that signs new tokens
+   */
   public SigningKey current() {
     return state.current();
   }
 
-  /** Returns the key that signed before the last rotation, if any; its public half is still in the JWKS. */
+  /**
+   * Returns the key that signed before the last rotation, if any; its public half is still in the JWKS.
+   *
+   * @return the key that signed before the last rotation, if any; its public half is still in the JWKS
+   */
   public Optional<SigningKey> previous() {
     return state.previous();
   }
@@ -94,7 +102,11 @@ public final class SigningKeyRing {
     return next;
   }
 
-  /** Returns the verification keys, current first. */
+  /**
+   * Returns the verification keys, current first.
+   *
+   * @return the verification keys, current first
+   */
   public List<SigningKey> verificationKeys() {
     State s = state;
     List<SigningKey> keys = new ArrayList<>(2);
@@ -118,6 +130,8 @@ public final class SigningKeyRing {
    * {@code GET /v1/jwks}:
    * {@code {"keys":[{"use":"sig","kty":"RSA","kid":"ins_…","alg":"RS256","n":"…","e":"AQAB"}]}},
    * current key first. Computed once per rotation.
+   *
+   * @return the JWKS JSON
    */
   public String jwksJson() {
     return state.jwksJson();

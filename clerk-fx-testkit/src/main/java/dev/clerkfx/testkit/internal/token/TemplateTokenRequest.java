@@ -30,6 +30,11 @@ public record TemplateTokenRequest(
   /**
    * Checks the values.
    *
+   * @param userId the user id
+   * @param authorizedParty the origin, or {@code null}
+   * @param user the user attributes, or {@code null}
+   * @param organization the organization attributes, or {@code null}
+   * @param session the session attributes, or {@code null}
    * @throws IllegalArgumentException if the user id is blank
    */
   public TemplateTokenRequest {

@@ -92,17 +92,29 @@ public final class TokenMinter {
     return new Builder(keys, clock, issuer);
   }
 
-  /** Returns the signing keys. */
+  /**
+   * Returns the signing keys.
+   *
+   * @return the signing keys
+   */
   public SigningKeyRing keys() {
     return keys;
   }
 
-  /** Returns the {@code iss} claim value. */
+  /**
+   * Returns the {@code iss} claim value.
+   *
+   * @return the {@code iss} claim value
+   */
   public String issuer() {
     return issuer;
   }
 
-  /** Returns the session-token lifetime ({@code exp - iat}). */
+  /**
+   * Returns the session-token lifetime ({@code exp - iat}).
+   *
+   * @return the session-token lifetime ({@code exp - iat})
+   */
   public Duration sessionTokenLifetime() {
     return Duration.ofSeconds(sessionLifetimeSeconds);
   }

@@ -5,8 +5,10 @@ package dev.clerkfx.testkit.internal.token;
  * Clerk does for an unknown template (404 {@code resource_not_found}).
  */
 public final class UnknownTemplateException extends RuntimeException {
+  /** Serialisation version. */
   private static final long serialVersionUID = 1L;
 
+  /** The requested template name. */
   private final String templateName;
 
   /**
@@ -19,7 +21,11 @@ public final class UnknownTemplateException extends RuntimeException {
     this.templateName = templateName;
   }
 
-  /** Returns the requested template name. */
+  /**
+   * Returns the requested template name.
+   *
+   * @return the requested template name
+   */
   public String templateName() {
     return templateName;
   }

@@ -99,12 +99,20 @@ public final class BackupCodes {
     return code != null && codes.remove(normalise(code));
   }
 
-  /** Returns the unused codes, in generation order. */
+  /**
+   * Returns the unused codes, in generation order.
+   *
+   * @return the unused codes, in generation order
+   */
   public synchronized List<String> remaining() {
     return List.copyOf(codes);
   }
 
-  /** Returns how many codes are unused. */
+  /**
+   * Returns how many codes are unused.
+   *
+   * @return how many codes are unused
+   */
   public synchronized int remainingCount() {
     return codes.size();
   }
