@@ -1,6 +1,5 @@
 package dev.clerkfx.benchmarks;
 
-import dev.clerkfx.AuthSnapshot;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.store.TokenStore;
 import dev.clerkfx.store.TokenStores;
@@ -130,11 +129,6 @@ final class EmulatedApp implements AutoCloseable {
   private void awaitSnapshot(boolean signedIn) throws InterruptedException, ExecutionException, TimeoutException {
     client.snapshots().filter(s -> s.signedIn() == signedIn).firstOrError().toCompletionStage()
         .toCompletableFuture().get(NETWORK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-  }
-
-  /** Returns the client's current state. */
-  AuthSnapshot snapshot() {
-    return client.snapshot();
   }
 
   /**
