@@ -74,8 +74,10 @@ public final class FapiClient {
     this.clock = b.clock;
     this.http = b.httpClient.newBuilder()
         .addInterceptor(new NativeRequestInterceptor(tokens, b.deviceId, b.sdkVersion))
-        .addInterceptor(new ClientTokenInterceptor(tokens))
+        // Sync outside the token interceptor: on the way back the rotated client token is stored BEFORE the new
+        // client is published, so a listener that reacts to a sign-in (the token engine) already sends it.
         .addInterceptor(new ClientSyncInterceptor(clientSync))
+        .addInterceptor(new ClientTokenInterceptor(tokens))
         .addInterceptor(new RedactingLoggingInterceptor())
         .build();
   }

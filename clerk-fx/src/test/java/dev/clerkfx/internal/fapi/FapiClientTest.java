@@ -360,6 +360,19 @@ class FapiClientTest {
   }
 
   @Test
+  void rotatedTokenIsStoredBeforeTheNewClientIsPublished() throws Exception {
+    // A sign-in that completes rotates the client token AND piggybacks the signed-in client. Whoever reacts to the
+    // new client (the token engine requests a session token at once) must already find the rotated token.
+    tokens.set("before.sign.in");
+    List<Optional<String>> tokenSeenByClientListeners = new CopyOnWriteArrayList<>();
+    sync.addListener(client -> tokenSeenByClientListeners.add(tokens.current()));
+    server.enqueue(jsonBuilder(200, "{\"response\":" + signInJson("complete") + ",\"client\":"
+        + clientJson("client_1", "sess_1", "active") + "}").setHeader("Authorization", "after.sign.in").build());
+    done(fapi.attemptFirstFactor("sia_1", Form.builder().add("strategy", "password").build()));
+    assertThat(tokenSeenByClientListeners).containsExactly(Optional.of("after.sign.in"));
+  }
+
+  @Test
   void clientFromErrorMetaIsApplied() throws Exception {
     server.enqueue(json(422, "{\"errors\":[{\"code\":\"form_password_incorrect\",\"message\":\"Password is incorrect\","
         + "\"long_message\":\"Password is incorrect. Try again.\",\"meta\":{\"param_name\":\"password\"}}],"

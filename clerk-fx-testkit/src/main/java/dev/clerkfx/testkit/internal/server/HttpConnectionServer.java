@@ -65,6 +65,7 @@ final class HttpConnectionServer implements Closeable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final int maxBody;
   private volatile boolean closed;
+  private volatile Thread acceptor;
 
   HttpConnectionServer(int port, Exchange exchange, int maxBody) throws IOException {
     this.exchange = exchange;
@@ -85,7 +86,7 @@ final class HttpConnectionServer implements Closeable {
   }
 
   void start() {
-    Thread acceptor = new Thread(this::acceptLoop, "clerk-emulator-accept-" + port());
+    acceptor = new Thread(this::acceptLoop, "clerk-emulator-accept-" + port());
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -335,6 +336,16 @@ final class HttpConnectionServer implements Closeable {
       socket.close();
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "Closing the emulator socket failed", e);
+    }
+    // The JDK closes a listening socket that a thread is blocked on in accept() only when that thread has left the
+    // system call; until then the kernel still completes connections. Wait for the acceptor, so a closed emulator's
+    // port refuses connections as soon as close() returns.
+    if (acceptor != null && acceptor != Thread.currentThread()) {
+      try {
+        acceptor.join(TimeUnit.SECONDS.toMillis(2));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     for (Socket s : open) {
       try {
