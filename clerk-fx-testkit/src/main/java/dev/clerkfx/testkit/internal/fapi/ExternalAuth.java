@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * OAuth and hosted auth for native apps, with small pages standing in for the identity provider and the Account
@@ -201,18 +203,8 @@ final class ExternalAuth {
   /** {@code GET /v1/client/sign_ins/{id}?rotating_token_nonce=…}: completes an OAuth sign-in. */
   Response redeemSignInNonce(Request r) {
     return fapi.store.locked(() -> {
-      String nonce = r.nonBlank("rotating_token_nonce").orElse("");
-      String id = fapi.store.nonces.get(nonce);
-      Records.SignIn si = id == null ? null : fapi.store.signIns.get(id);
-      if (si == null || !si.id.equals(r.pathParam("id"))) {
-        throw Errors.paramValue("rotating_token_nonce",
-            "The rotating token nonce is invalid or was already used.");
-      }
-      fapi.store.nonces.remove(nonce);
-      Records.Client c = fapi.store.clients.get(si.clientId);
-      if (c == null || c.ended) {
-        throw Errors.signedOut();
-      }
+      Records.SignIn si = redeemNonce(r, fapi.store.signIns, x -> x.id);
+      Records.Client c = liveClient(si.clientId);
       Records.User u = fapi.user(si.userId);
       SignInFlow flow = new SignInFlow(fapi);
       flow.checkCanSignIn(u);
@@ -252,24 +244,39 @@ final class ExternalAuth {
   /** {@code GET /v1/client/sign_ups/{id}?rotating_token_nonce=…}: completes an OAuth sign-up. */
   Response redeemSignUpNonce(Request r) {
     return fapi.store.locked(() -> {
-      String nonce = r.nonBlank("rotating_token_nonce").orElse("");
-      String id = fapi.store.nonces.get(nonce);
-      Records.SignUp su = id == null ? null : fapi.store.signUps.get(id);
-      if (su == null || !su.id.equals(r.pathParam("id"))) {
-        throw Errors.paramValue("rotating_token_nonce",
-            "The rotating token nonce is invalid or was already used.");
-      }
-      fapi.store.nonces.remove(nonce);
-      Records.Client c = fapi.store.clients.get(su.clientId);
-      if (c == null || c.ended) {
-        throw Errors.signedOut();
-      }
+      Records.SignUp su = redeemNonce(r, fapi.store.signUps, x -> x.id);
+      Records.Client c = liveClient(su.clientId);
       String token = new SignUpFlow(fapi).maybeComplete(su, c);
       if (token == null) {
         token = fapi.store.issueClientToken(c);
       }
       return Fapi.ok(fapi.render.wrap(fapi.render.signUp(su), c), token);
     });
+  }
+
+  /**
+   * Spends the request's {@code rotating_token_nonce} on the sign-in or sign-up its path names (call under the
+   * lock); a nonce works once.
+   */
+  private <T> T redeemNonce(Request r, Map<String, T> flows, Function<T, String> idOf) {
+    String nonce = r.nonBlank("rotating_token_nonce").orElse("");
+    String id = fapi.store.nonces.get(nonce);
+    T flow = id == null ? null : flows.get(id);
+    if (flow == null || !idOf.apply(flow).equals(r.pathParam("id"))) {
+      throw Errors.paramValue("rotating_token_nonce",
+          "The rotating token nonce is invalid or was already used.");
+    }
+    fapi.store.nonces.remove(nonce);
+    return flow;
+  }
+
+  /** Returns the client a redeemed flow belongs to, or fails with 401 {@code signed_out} once it has ended. */
+  private Records.Client liveClient(String clientId) {
+    Records.Client c = fapi.store.clients.get(clientId);
+    if (c == null || c.ended) {
+      throw Errors.signedOut();
+    }
+    return c;
   }
 
   /**
