@@ -194,9 +194,7 @@ final class ExternalAuth {
       v.status = "verified";
       si.userId = u.id;
       si.identifier = email;
-      String nonce = Ids.base62(32);
-      fapi.store.nonces.put(nonce, si.id);
-      return Response.redirect(303, withQuery(si.redirectUrl, "rotating_token_nonce=" + enc(nonce)));
+      return redirectWithNonce(si.id, si.redirectUrl);
     });
   }
 
@@ -236,9 +234,14 @@ final class ExternalAuth {
     fromOauth.status = "verified";
     fromOauth.target = email;
     su.emailVerification = fromOauth;
+    return redirectWithNonce(su.id, su.redirectUrl);
+  }
+
+  /** Redirects (303) to the app with a fresh single-use {@code rotating_token_nonce} for the sign-in or sign-up. */
+  private Response redirectWithNonce(String flowId, String redirectUrl) {
     String nonce = Ids.base62(32);
-    fapi.store.nonces.put(nonce, su.id);
-    return Response.redirect(303, withQuery(su.redirectUrl, "rotating_token_nonce=" + enc(nonce)));
+    fapi.store.nonces.put(nonce, flowId);
+    return Response.redirect(303, withQuery(redirectUrl, "rotating_token_nonce=" + enc(nonce)));
   }
 
   /** {@code GET /v1/client/sign_ups/{id}?rotating_token_nonce=…}: completes an OAuth sign-up. */

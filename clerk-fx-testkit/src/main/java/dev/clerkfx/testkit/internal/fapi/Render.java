@@ -525,12 +525,7 @@ public final class Render {
    */
   static ObjectNode emailFactor(ArrayNode a, String strategy, String safeIdentifier, Records.Email e,
       Records.User u) {
-    ObjectNode f = a.addObject();
-    f.put("strategy", strategy);
-    f.put("safe_identifier", safeIdentifier);
-    f.put("email_address_id", e.id);
-    f.put("primary", e.id.equals(u.primaryEmailId));
-    return f;
+    return factor(a, strategy, safeIdentifier, "email_address_id", e.id, e.id.equals(u.primaryEmailId));
   }
 
   /**
@@ -540,11 +535,16 @@ public final class Render {
    */
   static ObjectNode phoneFactor(ArrayNode a, String strategy, String safeIdentifier, Records.Phone p,
       Records.User u) {
+    return factor(a, strategy, safeIdentifier, "phone_number_id", p.id, p.id.equals(u.primaryPhoneId));
+  }
+
+  private static ObjectNode factor(ArrayNode a, String strategy, String safeIdentifier, String idKey, String id,
+      boolean primary) {
     ObjectNode f = a.addObject();
     f.put("strategy", strategy);
     f.put("safe_identifier", safeIdentifier);
-    f.put("phone_number_id", p.id);
-    f.put("primary", p.id.equals(u.primaryPhoneId));
+    f.put(idKey, id);
+    f.put("primary", primary);
     return f;
   }
 
