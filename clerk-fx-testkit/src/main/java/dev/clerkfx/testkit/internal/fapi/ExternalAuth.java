@@ -62,21 +62,15 @@ final class ExternalAuth {
 
   /** Starts (or restarts) an OAuth first factor on a sign-in (call under the store lock). */
   void startOAuth(Records.SignIn si, String strategy, String redirectUrl) {
-    String provider = strategy.substring("oauth_".length()).toLowerCase(Locale.ROOT);
-    if (!provider.equals("google") && !provider.equals("github")) {
-      throw SignInFlow.unsupportedStrategy(strategy);
-    }
-    if (redirectUrl == null || redirectUrl.isBlank()) {
-      throw Errors.paramMissing("redirect_url");
-    }
+    String provider = provider(strategy, redirectUrl);
     si.oauthProvider = provider;
     si.redirectUrl = redirectUrl;
     si.status = "needs_first_factor";
     si.firstFactor = oauthVerification(si.id, strategy, provider);
   }
 
-  /** Starts an OAuth sign-up: {@code verifications.external_account} gets the provider URL (under the lock). */
-  void startOAuthSignUp(Records.SignUp su, String strategy, String redirectUrl) {
+  /** Returns the provider an {@code oauth_<provider>} strategy names, after checking it and the redirect URL. */
+  private static String provider(String strategy, String redirectUrl) {
     String provider = strategy.substring("oauth_".length()).toLowerCase(Locale.ROOT);
     if (!provider.equals("google") && !provider.equals("github")) {
       throw SignInFlow.unsupportedStrategy(strategy);
@@ -84,6 +78,12 @@ final class ExternalAuth {
     if (redirectUrl == null || redirectUrl.isBlank()) {
       throw Errors.paramMissing("redirect_url");
     }
+    return provider;
+  }
+
+  /** Starts an OAuth sign-up: {@code verifications.external_account} gets the provider URL (under the lock). */
+  void startOAuthSignUp(Records.SignUp su, String strategy, String redirectUrl) {
+    String provider = provider(strategy, redirectUrl);
     su.oauthProvider = provider;
     su.redirectUrl = redirectUrl;
     su.externalVerification = oauthVerification(su.id, strategy, provider);
