@@ -20,7 +20,7 @@
  *       {@code resource_not_found}; a bad hosted-auth verifier 422 {@code form_param_value_invalid}
  *       ({@code param_name=code_verifier}).</li>
  *   <li>Not emulated: passkeys, web3, email links, enterprise SSO/SAML, organization management endpoints,
- *       billing, profile images (avatars are generated PNGs).</li>
+ *       billing. Uploaded profile images are kept in memory; users without one get a generated PNG avatar.</li>
  * </ul>
  */
 package dev.clerkfx.testkit;

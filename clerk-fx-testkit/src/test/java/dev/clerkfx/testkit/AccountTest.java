@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clerkfx.testkit.internal.totp.Totp;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AccountTest {
   private final EmulatorClock clock = EmulatorClock.startingAt(Instant.parse("2026-09-01T09:00:00Z"));
+  @AutoClose
   private final ClerkEmulator emulator = ClerkEmulator.builder().clock(clock).start();
   private final NativeClient app = new NativeClient(emulator);
 
   @BeforeEach
   void signIn() {
     app.signIn(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD);
-  }
-
-  @AfterEach
-  void close() {
-    emulator.close();
   }
 
   @Test

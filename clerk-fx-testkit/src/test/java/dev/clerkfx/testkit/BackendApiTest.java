@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class BackendApiTest {
+  @AutoClose
   private final ClerkEmulator emulator = ClerkEmulator.builder().clock(EmulatorClock.startingNow()).start();
   private final NativeClient app = new NativeClient(emulator);
   private final NativeClient backend = new NativeClient(emulator);
-
-  @AfterEach
-  void close() {
-    emulator.close();
-  }
 
   private NativeClient.Reply bapi(String method, String path, String key) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emulator.frontendApiUrl() + path))

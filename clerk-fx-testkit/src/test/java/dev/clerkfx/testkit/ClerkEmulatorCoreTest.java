@@ -15,18 +15,14 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ClerkEmulatorCoreTest {
   private final EmulatorClock clock = EmulatorClock.startingAt(Instant.parse("2026-03-01T10:00:00Z"));
+  @AutoClose
   private final ClerkEmulator emulator = ClerkEmulator.builder().clock(clock).start();
   private final NativeClient app = new NativeClient(emulator);
-
-  @AfterEach
-  void close() {
-    emulator.close();
-  }
 
   @Test
   void publishableKeyNamesTheLoopbackFrontendApi() {

@@ -11,19 +11,15 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ExternalAuthTest {
   private static final String APP_REDIRECT = "dev.clerkfx.sample://callback";
   private final EmulatorClock clock = EmulatorClock.startingAt(Instant.parse("2026-07-01T09:00:00Z"));
+  @AutoClose
   private final ClerkEmulator emulator = ClerkEmulator.builder().clock(clock).start();
   private final NativeClient app = new NativeClient(emulator);
-
-  @AfterEach
-  void close() {
-    emulator.close();
-  }
 
   /** A browser: GETs a URL (no cookies, no redirects followed) and returns the Location it redirects to. */
   private String browse(String url) {

@@ -9,18 +9,14 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class FaultsAndLeniencyTest {
   private final EmulatorClock clock = EmulatorClock.startingAt(Instant.parse("2026-08-01T09:00:00Z"));
+  @AutoClose
   private final ClerkEmulator emulator = ClerkEmulator.builder().clock(clock).multiSession(true).start();
   private final NativeClient app = new NativeClient(emulator);
-
-  @AfterEach
-  void close() {
-    emulator.close();
-  }
 
   // ---------------------------------------------------------------- faults
 

@@ -13,18 +13,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The emulator's HTTP/1.1 layer on the wire: keep-alive, chunked bodies, 100-continue, HTTP/1.0, bad requests. */
 class HttpWireTest {
+  @AutoClose
   private final ClerkEmulator emulator = ClerkEmulator.builder()
       .clock(EmulatorClock.startingAt(Instant.parse("2026-02-02T02:02:02Z"))).start();
-
-  @AfterEach
-  void close() {
-    emulator.close();
-  }
 
   private record Wire(int status, Map<String, String> headers, String body) {}
 

@@ -6,21 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.clerkfx.testkit.internal.totp.Totp;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ReverificationTest {
   private static final String SECRET = "JBSWY3DPEHPK3PXP";
   private final EmulatorClock clock = EmulatorClock.startingAt(Instant.parse("2026-10-01T09:00:00Z"));
+  @AutoClose
   private final ClerkEmulator emulator = ClerkEmulator.builder().clock(clock)
       .user(EmulatorUser.builder().email("mfa@example.com").password("mfa-password").totpSecret(SECRET).build())
       .start();
   private final NativeClient app = new NativeClient(emulator);
-
-  @AfterEach
-  void close() {
-    emulator.close();
-  }
 
   @Test
   void firstFactorReverificationWithPasswordResetsTheFactorAge() {

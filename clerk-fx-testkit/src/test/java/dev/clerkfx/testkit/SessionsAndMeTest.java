@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class SessionsAndMeTest {
   private final EmulatorClock clock = EmulatorClock.startingAt(Instant.parse("2026-06-01T09:00:00Z"));
+  @AutoClose
   private final ClerkEmulator emulator = ClerkEmulator.builder().clock(clock).multiSession(true)
       .organization(EmulatorOrganization.of("Acme", "acme").withRole("org:billing", "org:invoices:read",
           "org:invoices:manage", "org:reports:read"))
@@ -21,11 +22,6 @@ class SessionsAndMeTest {
           Duration.ofMinutes(5))
       .start();
   private final NativeClient app = new NativeClient(emulator);
-
-  @AfterEach
-  void close() {
-    emulator.close();
-  }
 
   @Test
   void touchSetsTheActiveOrganizationAndTokensCarryTheV2OrgClaim() {

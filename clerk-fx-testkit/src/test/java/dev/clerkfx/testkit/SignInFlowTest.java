@@ -7,12 +7,13 @@ import dev.clerkfx.testkit.internal.totp.Totp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class SignInFlowTest {
   private static final String TOTP_SECRET = "JBSWY3DPEHPK3PXP";
   private final EmulatorClock clock = EmulatorClock.startingAt(Instant.parse("2026-04-01T08:00:00Z"));
+  @AutoClose
   private final ClerkEmulator emulator = ClerkEmulator.builder().clock(clock)
       .user(EmulatorUser.builder().email("grace@example.com").phone("+14155550123").password("hopper-1906")
           .firstName("Grace").lastName("Hopper").build())
@@ -21,11 +22,6 @@ class SignInFlowTest {
           .phoneSecondFactor(true).build())
       .start();
   private final NativeClient app = new NativeClient(emulator);
-
-  @AfterEach
-  void close() {
-    emulator.close();
-  }
 
   @Test
   void identifierFirstThenPassword() {

@@ -14,7 +14,7 @@ import io.jsonwebtoken.Claims;
 import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class EmulatorBackendVerificationTest {
   private static final String PASSWORD = "correct-horse-battery-staple-42";
 
+  @AutoClose
   private ClerkEmulator emulator;
   private NativeFapiClient device;
   private String sessionId;
@@ -44,11 +45,6 @@ class EmulatorBackendVerificationTest {
         "password", PASSWORD);
     assertThat(signedIn.status()).isEqualTo(200);
     sessionId = signedIn.response().path("created_session_id").asText();
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
   }
 
   private String token(String... form) {

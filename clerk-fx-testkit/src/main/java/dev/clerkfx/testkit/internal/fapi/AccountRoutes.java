@@ -17,15 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
  * The signed-in user's account under {@code /v1/me}: metadata, password, email addresses, phone numbers, TOTP
  * enrolment and backup codes. Every route acts for {@code _clerk_session_id} (else the last active session).
  */
 final class AccountRoutes {
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-  private static final Pattern PHONE = Pattern.compile("^\\+[1-9]\\d{6,14}$");
   private final Fapi fapi;
 
   AccountRoutes(Fapi fapi) {
@@ -83,16 +80,7 @@ final class AccountRoutes {
   // ---------------------------------------------------------------- metadata and password
 
   private JsonNode patchMetadata(Records.User u, Request r) {
-    JsonNode patch;
-    try {
-      patch = Json.parse(r.required("unsafe_metadata"));
-    } catch (IllegalArgumentException e) {
-      throw Errors.paramFormat("unsafe_metadata", "unsafe_metadata must be a JSON object.");
-    }
-    if (!patch.isObject()) {
-      throw Errors.paramFormat("unsafe_metadata", "unsafe_metadata must be a JSON object.");
-    }
-    merge(u.unsafeMetadata, (ObjectNode) patch);
+    merge(u.unsafeMetadata, FormChecks.jsonObject(r.required("unsafe_metadata"), "unsafe_metadata"));
     return null;
   }
 
@@ -116,10 +104,7 @@ final class AccountRoutes {
           "Incorrect password. Please try again.").param("current_password");
     }
     String next = r.required("new_password");
-    if (next.length() < 8) {
-      throw new FapiException(422, "form_password_length_too_short", "Passwords must be 8 characters or more.",
-          "Passwords must be 8 characters or more.").param("new_password");
-    }
+    FormChecks.requirePasswordLength(next, "new_password");
     u.password = next;
     u.passwordUpdatedAt = fapi.store.now();
     if (r.flag("sign_out_of_other_sessions")) {
@@ -151,20 +136,10 @@ final class AccountRoutes {
         .orElseThrow(() -> Errors.notFound("Email address"));
   }
 
-  private void checkFree(String identifier, String param) {
-    if (fapi.store.userByIdentifier(identifier).isPresent()) {
-      throw new FapiException(422, "form_identifier_exists", "That " + param.replace('_', ' ')
-          + " is taken. Please try another.", "That " + param.replace('_', ' ') + " is taken. Please try another.")
-          .param(param);
-    }
-  }
-
   private JsonNode addEmail(Records.User u, Request r) {
     String address = r.required("email_address");
-    if (!EMAIL.matcher(address).matches()) {
-      throw Errors.paramFormat("email_address", "email_address must be a valid email address.");
-    }
-    checkFree(address, "email_address");
+    FormChecks.requireEmailFormat(address);
+    FormChecks.requireFree(fapi.store, address, "email_address");
     Records.Email e = new Records.Email();
     e.id = Ids.next("idn");
     e.address = address;
@@ -178,34 +153,32 @@ final class AccountRoutes {
     return fapi.render.email(u, e);
   }
 
-  private Records.Verification otp(String strategy, String target, String targetId) {
-    Records.Verification v = new Records.Verification();
-    v.object = "verification_otp";
-    v.strategy = strategy;
-    v.target = target;
-    v.targetId = targetId;
-    v.expireAt = fapi.store.now() + SignInFlow.OTP_LIFETIME_MS;
-    v.code = fapi.store.issueCode(target);
-    return v;
+  /** Issues a code for an identification after checking the request names the one strategy it supports. */
+  private Records.Verification prepare(Request r, String strategy, String target, String targetId) {
+    String requested = r.required("strategy");
+    if (!requested.equals(strategy)) {
+      throw SignInFlow.unsupportedStrategy(requested);
+    }
+    return Verifications.otp(fapi.store, strategy, target, targetId);
+  }
+
+  /** Checks the request's code against an identification's prepared verification. */
+  private void attempt(Records.Verification v, Request r) {
+    if (v == null || v.code == null) {
+      throw Verifications.notSent("code");
+    }
+    Verifications.checkCode(fapi.store, v, r.required("code"));
   }
 
   private JsonNode prepareEmail(Records.User u, Request r) {
     Records.Email e = email(u, r);
-    String strategy = r.required("strategy");
-    if (!strategy.equals("email_code")) {
-      throw SignInFlow.unsupportedStrategy(strategy);
-    }
-    e.verification = otp("email_code", e.address, e.id);
+    e.verification = prepare(r, "email_code", e.address, e.id);
     return fapi.render.email(u, e);
   }
 
   private JsonNode attemptEmail(Records.User u, Request r) {
     Records.Email e = email(u, r);
-    if (e.verification == null || e.verification.code == null) {
-      throw new FapiException(422, "verification_not_sent", "Verification not sent",
-          "You need to send a verification code before attempting to verify.").param("code");
-    }
-    new SignInFlow(fapi).checkCode(e.verification, r.required("code"));
+    attempt(e.verification, r);
     e.verified = true;
     e.updatedAt = fapi.store.now();
     return fapi.render.email(u, e);
@@ -241,10 +214,8 @@ final class AccountRoutes {
 
   private JsonNode addPhone(Records.User u, Request r) {
     String number = Store.normalizePhone(r.required("phone_number"));
-    if (!PHONE.matcher(number).matches()) {
-      throw Errors.paramFormat("phone_number", "phone_number must be a valid phone number in E.164 format.");
-    }
-    checkFree(number, "phone_number");
+    FormChecks.requirePhoneFormat(number);
+    FormChecks.requireFree(fapi.store, number, "phone_number");
     Records.Phone p = new Records.Phone();
     p.id = Ids.next("idn");
     p.number = number;
@@ -278,22 +249,14 @@ final class AccountRoutes {
 
   private JsonNode preparePhone(Records.User u, Request r) {
     Records.Phone p = phone(u, r);
-    String strategy = r.required("strategy");
-    if (!strategy.equals("phone_code")) {
-      throw SignInFlow.unsupportedStrategy(strategy);
-    }
-    p.verification = otp("phone_code", p.number, p.id);
+    p.verification = prepare(r, "phone_code", p.number, p.id);
     p.verification.channel = "sms";
     return fapi.render.phone(u, p);
   }
 
   private JsonNode attemptPhone(Records.User u, Request r) {
     Records.Phone p = phone(u, r);
-    if (p.verification == null || p.verification.code == null) {
-      throw new FapiException(422, "verification_not_sent", "Verification not sent",
-          "You need to send a verification code before attempting to verify.").param("code");
-    }
-    new SignInFlow(fapi).checkCode(p.verification, r.required("code"));
+    attempt(p.verification, r);
     p.verified = true;
     p.updatedAt = fapi.store.now();
     return fapi.render.phone(u, p);
@@ -397,7 +360,7 @@ final class AccountRoutes {
           "No authenticator app is waiting for verification: call POST /v1/me/totp first.");
     }
     if (!fapi.tokens.verifyTotp(u.pendingTotpSecret, r.required("code"))) {
-      throw new FapiException(422, "form_code_incorrect", "Incorrect code", "Incorrect code").param("code");
+      throw Verifications.incorrectCode();
     }
     boolean hadMfa = u.twoFactorEnabled();
     u.totpSecret = u.pendingTotpSecret;

@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * OAuth and hosted auth for native apps, with small pages standing in for the identity provider and the Account
@@ -60,21 +62,15 @@ final class ExternalAuth {
 
   /** Starts (or restarts) an OAuth first factor on a sign-in (call under the store lock). */
   void startOAuth(Records.SignIn si, String strategy, String redirectUrl) {
-    String provider = strategy.substring("oauth_".length()).toLowerCase(Locale.ROOT);
-    if (!provider.equals("google") && !provider.equals("github")) {
-      throw SignInFlow.unsupportedStrategy(strategy);
-    }
-    if (redirectUrl == null || redirectUrl.isBlank()) {
-      throw Errors.paramMissing("redirect_url");
-    }
+    String provider = provider(strategy, redirectUrl);
     si.oauthProvider = provider;
     si.redirectUrl = redirectUrl;
     si.status = "needs_first_factor";
     si.firstFactor = oauthVerification(si.id, strategy, provider);
   }
 
-  /** Starts an OAuth sign-up: {@code verifications.external_account} gets the provider URL (under the lock). */
-  void startOAuthSignUp(Records.SignUp su, String strategy, String redirectUrl) {
+  /** Returns the provider an {@code oauth_<provider>} strategy names, after checking it and the redirect URL. */
+  private static String provider(String strategy, String redirectUrl) {
     String provider = strategy.substring("oauth_".length()).toLowerCase(Locale.ROOT);
     if (!provider.equals("google") && !provider.equals("github")) {
       throw SignInFlow.unsupportedStrategy(strategy);
@@ -82,6 +78,12 @@ final class ExternalAuth {
     if (redirectUrl == null || redirectUrl.isBlank()) {
       throw Errors.paramMissing("redirect_url");
     }
+    return provider;
+  }
+
+  /** Starts an OAuth sign-up: {@code verifications.external_account} gets the provider URL (under the lock). */
+  void startOAuthSignUp(Records.SignUp su, String strategy, String redirectUrl) {
+    String provider = provider(strategy, redirectUrl);
     su.oauthProvider = provider;
     su.redirectUrl = redirectUrl;
     su.externalVerification = oauthVerification(su.id, strategy, provider);
@@ -192,27 +194,15 @@ final class ExternalAuth {
       v.status = "verified";
       si.userId = u.id;
       si.identifier = email;
-      String nonce = Ids.base62(32);
-      fapi.store.nonces.put(nonce, si.id);
-      return Response.redirect(303, withQuery(si.redirectUrl, "rotating_token_nonce=" + enc(nonce)));
+      return redirectWithNonce(si.id, si.redirectUrl);
     });
   }
 
   /** {@code GET /v1/client/sign_ins/{id}?rotating_token_nonce=…}: completes an OAuth sign-in. */
   Response redeemSignInNonce(Request r) {
     return fapi.store.locked(() -> {
-      String nonce = r.nonBlank("rotating_token_nonce").orElse("");
-      String id = fapi.store.nonces.get(nonce);
-      Records.SignIn si = id == null ? null : fapi.store.signIns.get(id);
-      if (si == null || !si.id.equals(r.pathParam("id"))) {
-        throw Errors.paramValue("rotating_token_nonce",
-            "The rotating token nonce is invalid or was already used.");
-      }
-      fapi.store.nonces.remove(nonce);
-      Records.Client c = fapi.store.clients.get(si.clientId);
-      if (c == null || c.ended) {
-        throw Errors.signedOut();
-      }
+      Records.SignIn si = redeemNonce(r, fapi.store.signIns, x -> x.id);
+      Records.Client c = liveClient(si.clientId);
       Records.User u = fapi.user(si.userId);
       SignInFlow flow = new SignInFlow(fapi);
       flow.checkCanSignIn(u);
@@ -244,32 +234,52 @@ final class ExternalAuth {
     fromOauth.status = "verified";
     fromOauth.target = email;
     su.emailVerification = fromOauth;
+    return redirectWithNonce(su.id, su.redirectUrl);
+  }
+
+  /** Redirects (303) to the app with a fresh single-use {@code rotating_token_nonce} for the sign-in or sign-up. */
+  private Response redirectWithNonce(String flowId, String redirectUrl) {
     String nonce = Ids.base62(32);
-    fapi.store.nonces.put(nonce, su.id);
-    return Response.redirect(303, withQuery(su.redirectUrl, "rotating_token_nonce=" + enc(nonce)));
+    fapi.store.nonces.put(nonce, flowId);
+    return Response.redirect(303, withQuery(redirectUrl, "rotating_token_nonce=" + enc(nonce)));
   }
 
   /** {@code GET /v1/client/sign_ups/{id}?rotating_token_nonce=…}: completes an OAuth sign-up. */
   Response redeemSignUpNonce(Request r) {
     return fapi.store.locked(() -> {
-      String nonce = r.nonBlank("rotating_token_nonce").orElse("");
-      String id = fapi.store.nonces.get(nonce);
-      Records.SignUp su = id == null ? null : fapi.store.signUps.get(id);
-      if (su == null || !su.id.equals(r.pathParam("id"))) {
-        throw Errors.paramValue("rotating_token_nonce",
-            "The rotating token nonce is invalid or was already used.");
-      }
-      fapi.store.nonces.remove(nonce);
-      Records.Client c = fapi.store.clients.get(su.clientId);
-      if (c == null || c.ended) {
-        throw Errors.signedOut();
-      }
+      Records.SignUp su = redeemNonce(r, fapi.store.signUps, x -> x.id);
+      Records.Client c = liveClient(su.clientId);
       String token = new SignUpFlow(fapi).maybeComplete(su, c);
       if (token == null) {
         token = fapi.store.issueClientToken(c);
       }
       return Fapi.ok(fapi.render.wrap(fapi.render.signUp(su), c), token);
     });
+  }
+
+  /**
+   * Spends the request's {@code rotating_token_nonce} on the sign-in or sign-up its path names (call under the
+   * lock); a nonce works once.
+   */
+  private <T> T redeemNonce(Request r, Map<String, T> flows, Function<T, String> idOf) {
+    String nonce = r.nonBlank("rotating_token_nonce").orElse("");
+    String id = fapi.store.nonces.get(nonce);
+    T flow = id == null ? null : flows.get(id);
+    if (flow == null || !idOf.apply(flow).equals(r.pathParam("id"))) {
+      throw Errors.paramValue("rotating_token_nonce",
+          "The rotating token nonce is invalid or was already used.");
+    }
+    fapi.store.nonces.remove(nonce);
+    return flow;
+  }
+
+  /** Returns the client a redeemed flow belongs to, or fails with 401 {@code signed_out} once it has ended. */
+  private Records.Client liveClient(String clientId) {
+    Records.Client c = fapi.store.clients.get(clientId);
+    if (c == null || c.ended) {
+      throw Errors.signedOut();
+    }
+    return c;
   }
 
   /**

@@ -81,15 +81,7 @@ public final class Render {
     ObjectNode o = Json.object();
     o.put("object", "session");
     o.put("id", s.id);
-    o.put("status", store.status(s));
-    o.put("expire_at", s.expireAt);
-    o.put("abandon_at", s.abandonAt);
-    o.put("last_active_at", s.lastActiveAt);
-    if (s.lastActiveToken == null) {
-      o.putNull("last_active_token");
-    } else {
-      o.set("last_active_token", token(s.lastActiveToken));
-    }
+    putLifecycle(o, s);
     o.put("last_active_organization_id", s.activeOrganizationId);
     o.putNull("actor");
     Records.User u = store.users.get(s.userId);
@@ -117,6 +109,13 @@ public final class Render {
     ObjectNode o = Json.object();
     o.put("id", s.id);
     o.put("object", "session");
+    putLifecycle(o, s);
+    o.putNull("actor");
+    return o;
+  }
+
+  /** Puts the fields every session rendering carries: status, expiry, abandonment and last activity. */
+  private void putLifecycle(ObjectNode o, Records.Session s) {
     o.put("status", store.status(s));
     o.put("expire_at", s.expireAt);
     o.put("abandon_at", s.abandonAt);
@@ -126,8 +125,6 @@ public final class Render {
     } else {
       o.set("last_active_token", token(s.lastActiveToken));
     }
-    o.putNull("actor");
-    return o;
   }
 
   /**
@@ -467,34 +464,18 @@ public final class Render {
       a.addObject().put("strategy", "password");
     }
     for (Records.Phone p : u.phones) {
-      ObjectNode f = a.addObject();
-      f.put("strategy", "phone_code");
-      f.put("safe_identifier", safe(p.number, si));
-      f.put("phone_number_id", p.id);
-      f.put("primary", p.id.equals(u.primaryPhoneId));
+      phoneFactor(a, "phone_code", safe(p.number, si), p, u);
     }
     for (Records.Email e : u.emails) {
-      ObjectNode f = a.addObject();
-      f.put("strategy", "email_code");
-      f.put("safe_identifier", safe(e.address, si));
-      f.put("email_address_id", e.id);
-      f.put("primary", e.id.equals(u.primaryEmailId));
+      emailFactor(a, "email_code", safe(e.address, si), e, u);
     }
     Records.Email pe = u.primaryEmail();
     if (pe != null && u.password != null) {
-      ObjectNode f = a.addObject();
-      f.put("strategy", "reset_password_email_code");
-      f.put("safe_identifier", safe(pe.address, si));
-      f.put("email_address_id", pe.id);
-      f.put("primary", true);
+      emailFactor(a, "reset_password_email_code", safe(pe.address, si), pe, u);
     }
     Records.Phone pp = u.primaryPhone();
     if (pp != null && u.password != null) {
-      ObjectNode f = a.addObject();
-      f.put("strategy", "reset_password_phone_code");
-      f.put("safe_identifier", safe(pp.number, si));
-      f.put("phone_number_id", pp.id);
-      f.put("primary", true);
+      phoneFactor(a, "reset_password_phone_code", safe(pp.number, si), pp, u);
     }
     return a;
   }
@@ -504,40 +485,67 @@ public final class Render {
     if ("needs_client_trust".equals(si.status)) {
       Records.Email pe = u.primaryEmail();
       if (pe != null) {
-        ObjectNode f = a.addObject();
-        f.put("strategy", "email_code");
-        f.put("safe_identifier", safe(pe.address, si));
-        f.put("email_address_id", pe.id);
-        f.put("primary", true);
+        emailFactor(a, "email_code", safe(pe.address, si), pe, u);
       }
       Records.Phone pp = u.primaryPhone();
       if (pp != null) {
-        ObjectNode f = a.addObject();
-        f.put("strategy", "phone_code");
-        f.put("safe_identifier", maskPhone(pp.number));
-        f.put("phone_number_id", pp.id);
-        f.put("primary", true);
-        f.put("default", true);
+        phoneFactor(a, "phone_code", maskPhone(pp.number), pp, u).put("default", true);
       }
       return a;
     }
+    addSecondFactors(a, u);
+    return a;
+  }
+
+  /**
+   * Adds a user's second factors (TOTP, the phone numbers reserved for second factor, backup codes) to a
+   * {@code supported_second_factors} array.
+   *
+   * @param a the array
+   * @param u the user
+   */
+  static void addSecondFactors(ArrayNode a, Records.User u) {
     if (u.totpSecret != null) {
       a.addObject().put("strategy", "totp");
     }
     for (Records.Phone p : u.phones) {
       if (p.secondFactor) {
-        ObjectNode f = a.addObject();
-        f.put("strategy", "phone_code");
-        f.put("safe_identifier", maskPhone(p.number));
-        f.put("phone_number_id", p.id);
-        f.put("primary", p.id.equals(u.primaryPhoneId));
-        f.put("default", true);
+        phoneFactor(a, "phone_code", maskPhone(p.number), p, u).put("default", true);
       }
     }
     if (!u.backupCodes.isEmpty()) {
       a.addObject().put("strategy", "backup_code");
     }
-    return a;
+  }
+
+  /**
+   * Adds a factor that sends a code to an email address; {@code primary} when it is the user's primary one.
+   *
+   * @return the factor, for callers to add more fields
+   */
+  static ObjectNode emailFactor(ArrayNode a, String strategy, String safeIdentifier, Records.Email e,
+      Records.User u) {
+    return factor(a, strategy, safeIdentifier, "email_address_id", e.id, e.id.equals(u.primaryEmailId));
+  }
+
+  /**
+   * Adds a factor that sends a code to a phone number; {@code primary} when it is the user's primary one.
+   *
+   * @return the factor, for callers to add more fields
+   */
+  static ObjectNode phoneFactor(ArrayNode a, String strategy, String safeIdentifier, Records.Phone p,
+      Records.User u) {
+    return factor(a, strategy, safeIdentifier, "phone_number_id", p.id, p.id.equals(u.primaryPhoneId));
+  }
+
+  private static ObjectNode factor(ArrayNode a, String strategy, String safeIdentifier, String idKey, String id,
+      boolean primary) {
+    ObjectNode f = a.addObject();
+    f.put("strategy", strategy);
+    f.put("safe_identifier", safeIdentifier);
+    f.put(idKey, id);
+    f.put("primary", primary);
+    return f;
   }
 
   /** Shows the identifier the user typed in full and masks the others, as Clerk does. */

@@ -108,14 +108,7 @@ final class ReverificationRoutes {
   }
 
   private Records.Verification otp(String strategy, String target, String targetId) {
-    Records.Verification v = new Records.Verification();
-    v.object = "verification_otp";
-    v.strategy = strategy;
-    v.target = target;
-    v.targetId = targetId;
-    v.expireAt = fapi.store.now() + SignInFlow.OTP_LIFETIME_MS;
-    v.code = fapi.store.issueCode(target);
-    return v;
+    return Verifications.otp(fapi.store, strategy, target, targetId);
   }
 
   private void attemptFirst(Ctx x, Records.Reverification rv) {
@@ -128,17 +121,12 @@ final class ReverificationRoutes {
       v.attempts = 1;
       rv.firstFactor = v;
       if (x.user().password == null || !x.user().password.equals(x.request().param("password").orElse(null))) {
-        throw new FapiException(422, "form_password_incorrect",
-            "Password is incorrect. Try again, or use another method.",
-            "Password is incorrect. Try again, or use another method.").param("password");
+        throw Verifications.passwordIncorrect();
       }
       v.status = "verified";
     } else if (strategy.equals("email_code") || strategy.equals("phone_code")) {
-      if (rv.firstFactor == null || !strategy.equals(rv.firstFactor.strategy)) {
-        throw new FapiException(422, "verification_not_sent", "Verification not sent",
-            "You need to send a verification code before attempting to verify.").param("strategy");
-      }
-      new SignInFlow(fapi).checkCode(rv.firstFactor, x.request().required("code"));
+      Verifications.checkCode(fapi.store, Verifications.requireSent(rv.firstFactor, strategy),
+          x.request().required("code"));
     } else {
       throw SignInFlow.unsupportedStrategy(strategy);
     }
@@ -167,22 +155,17 @@ final class ReverificationRoutes {
       case "totp" -> {
         rv.secondFactor = simple("verification_totp", "totp");
         if (u.totpSecret == null || !fapi.tokens.verifyTotp(u.totpSecret, code)) {
-          throw new FapiException(422, "form_code_incorrect", "Incorrect code", "Incorrect code").param("code");
+          throw Verifications.incorrectCode();
         }
       }
       case "backup_code" -> {
         rv.secondFactor = simple("verification_backup_code", "backup_code");
         if (!u.backupCodes.remove(code)) {
-          throw new FapiException(422, "form_code_incorrect", "Incorrect code", "Incorrect code").param("code");
+          throw Verifications.incorrectCode();
         }
       }
-      case "phone_code" -> {
-        if (rv.secondFactor == null || !"phone_code".equals(rv.secondFactor.strategy)) {
-          throw new FapiException(422, "verification_not_sent", "Verification not sent",
-              "You need to send a verification code before attempting to verify.").param("strategy");
-        }
-        new SignInFlow(fapi).checkCode(rv.secondFactor, code);
-      }
+      case "phone_code" ->
+          Verifications.checkCode(fapi.store, Verifications.requireSent(rv.secondFactor, strategy), code);
       default -> throw SignInFlow.unsupportedStrategy(strategy);
     }
     rv.secondFactor.status = "verified";
@@ -209,40 +192,16 @@ final class ReverificationRoutes {
         f.addObject().put("strategy", "password");
       }
       for (Records.Email e : u.emails) {
-        ObjectNode n = f.addObject();
-        n.put("strategy", "email_code");
-        n.put("safe_identifier", Render.maskEmail(e.address));
-        n.put("email_address_id", e.id);
-        n.put("primary", e.id.equals(u.primaryEmailId));
+        Render.emailFactor(f, "email_code", Render.maskEmail(e.address), e, u);
       }
       for (Records.Phone p : u.phones) {
-        ObjectNode n = f.addObject();
-        n.put("strategy", "phone_code");
-        n.put("safe_identifier", Render.maskPhone(p.number));
-        n.put("phone_number_id", p.id);
-        n.put("primary", p.id.equals(u.primaryPhoneId));
+        Render.phoneFactor(f, "phone_code", Render.maskPhone(p.number), p, u);
       }
     } else {
       o.putNull("supported_first_factors");
     }
     if ("needs_second_factor".equals(rv.status)) {
-      ArrayNode f = o.putArray("supported_second_factors");
-      if (u.totpSecret != null) {
-        f.addObject().put("strategy", "totp");
-      }
-      for (Records.Phone p : u.phones) {
-        if (p.secondFactor) {
-          ObjectNode n = f.addObject();
-          n.put("strategy", "phone_code");
-          n.put("safe_identifier", Render.maskPhone(p.number));
-          n.put("phone_number_id", p.id);
-          n.put("primary", p.id.equals(u.primaryPhoneId));
-          n.put("default", true);
-        }
-      }
-      if (!u.backupCodes.isEmpty()) {
-        f.addObject().put("strategy", "backup_code");
-      }
+      Render.addSecondFactors(o.putArray("supported_second_factors"), u);
     } else {
       o.putNull("supported_second_factors");
     }

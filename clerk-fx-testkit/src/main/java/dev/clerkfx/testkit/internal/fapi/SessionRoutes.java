@@ -1,6 +1,5 @@
 package dev.clerkfx.testkit.internal.fapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clerkfx.testkit.internal.server.Errors;
@@ -223,8 +222,7 @@ final class SessionRoutes {
         if (!v.isEmpty()) {
           Optional<Records.User> other = fapi.store.userByIdentifier(v);
           if (other.isPresent() && other.get() != u) {
-            throw new FapiException(422, "form_identifier_exists", "That username is taken. Please try another.",
-                "That username is taken. Please try another.").param("username");
+            throw FormChecks.identifierTaken("username");
           }
         }
         u.username = v.isEmpty() ? null : v;
@@ -241,18 +239,8 @@ final class SessionRoutes {
         }
         u.primaryPhoneId = id;
       });
-      r.nonBlank("unsafe_metadata").ifPresent(json -> {
-        JsonNode node;
-        try {
-          node = Json.parse(json);
-        } catch (IllegalArgumentException e) {
-          throw Errors.paramFormat("unsafe_metadata", "unsafe_metadata must be a JSON object.");
-        }
-        if (!node.isObject()) {
-          throw Errors.paramFormat("unsafe_metadata", "unsafe_metadata must be a JSON object.");
-        }
-        u.unsafeMetadata = (ObjectNode) node;
-      });
+      r.nonBlank("unsafe_metadata").ifPresent(json ->
+          u.unsafeMetadata = FormChecks.jsonObject(json, "unsafe_metadata"));
       u.updatedAt = fapi.store.now();
       return Fapi.ok(fapi.render.wrap(fapi.render.user(u), c), null);
     });

@@ -15,9 +15,7 @@ import java.util.Optional;
  * backup_code), client trust, and reset password.
  */
 final class SignInFlow {
-  static final long OTP_LIFETIME_MS = 10 * 60_000L;
   static final long SIGN_IN_LIFETIME_MS = 24 * 3_600_000L;
-  private static final int MAX_CODE_ATTEMPTS = 5;
   private final Fapi fapi;
 
   SignInFlow(Fapi fapi) {
@@ -189,9 +187,7 @@ final class SignInFlow {
         continue;
       }
       if (!fapi.store.config().multiSession()) {
-        FapiException e = new FapiException(400, "session_exists", "You're already signed in.",
-            "You're currently in single session mode. You can only be signed into one account at a time.");
-        throw e;
+        throw sessionExists();
       }
       if (s.userId.equals(user.id)) {
         FapiException e = new FapiException(400, "identifier_already_signed_in", "You're already signed in",
@@ -200,6 +196,12 @@ final class SignInFlow {
         throw e;
       }
     }
+  }
+
+  /** 400 {@code session_exists}: single-session mode and this client already has an active session. */
+  static FapiException sessionExists() {
+    return new FapiException(400, "session_exists", "You're already signed in.",
+        "You're currently in single session mode. You can only be signed into one account at a time.");
   }
 
   private void checkPassword(Records.SignIn si, Records.User user, String password) {
@@ -211,31 +213,7 @@ final class SignInFlow {
     si.firstFactor = v;
     if (user.password == null || !user.password.equals(password)) {
       v.status = "unverified";
-      throw new FapiException(422, "form_password_incorrect",
-          "Password is incorrect. Try again, or use another method.",
-          "Password is incorrect. Try again, or use another method.").param("password");
-    }
-    v.status = "verified";
-  }
-
-  /** Checks a code against an OTP verification; throws the Clerk error on mismatch or expiry. */
-  void checkCode(Records.Verification v, String code) {
-    if ("failed".equals(v.status)) {
-      throw new FapiException(422, "verification_failed", "Too many failed attempts",
-          "Too many failed attempts. You have to try again with the same or another method.").param("code");
-    }
-    long now = fapi.store.now();
-    if ("expired".equals(v.status) || (v.expireAt != null && now >= v.expireAt)) {
-      v.status = "expired";
-      throw new FapiException(422, "verification_expired", "Verification expired",
-          "This verification has expired. You need to request a new code.").param("code");
-    }
-    v.attempts++;
-    if (!fapi.store.codeMatches(v, code)) {
-      if (v.attempts >= MAX_CODE_ATTEMPTS) {
-        v.status = "failed";
-      }
-      throw new FapiException(422, "form_code_incorrect", "Incorrect code", "Incorrect code").param("code");
+      throw Verifications.passwordIncorrect();
     }
     v.status = "verified";
   }
@@ -272,6 +250,22 @@ final class SignInFlow {
           "Identify the user first: create the sign in with an identifier.").param("identifier");
     }
     return fapi.user(si.userId);
+  }
+
+  /** A step on a sign-in that has passed its status check; returns the rotated client token, if any. */
+  private interface Step {
+    String apply(Records.Client c, Records.SignIn si, Records.User user);
+  }
+
+  /** Runs a step on the request's sign-in once its status is one of {@code allowed}, and answers the sign-in. */
+  private Response step(Request r, Step step, String... allowed) {
+    return fapi.store.locked(() -> {
+      Records.Client c = fapi.requireClient(r);
+      Records.SignIn si = signIn(r, c);
+      requireStatus(si, allowed);
+      String token = step.apply(c, si, signInUser(si));
+      return respond(si, c, token);
+    });
   }
 
   private static void requireStatus(Records.SignIn si, String... allowed) {
@@ -319,14 +313,7 @@ final class SignInFlow {
   }
 
   private Records.Verification otp(String strategy, String target, String targetId) {
-    Records.Verification v = new Records.Verification();
-    v.object = "verification_otp";
-    v.strategy = strategy;
-    v.target = target;
-    v.targetId = targetId;
-    v.expireAt = fapi.store.now() + OTP_LIFETIME_MS;
-    v.code = fapi.store.issueCode(target);
-    return v;
+    return Verifications.otp(fapi.store, strategy, target, targetId);
   }
 
   private static Records.Email pickEmail(Records.User user, Request r, Records.SignIn si) {
@@ -359,11 +346,7 @@ final class SignInFlow {
 
   private Response attemptFirst(Request r) {
     fapi.limiter.check(r.remoteHost(), RateLimiter.Bucket.ATTEMPT);
-    return fapi.store.locked(() -> {
-      Records.Client c = fapi.requireClient(r);
-      Records.SignIn si = signIn(r, c);
-      requireStatus(si, "needs_first_factor");
-      Records.User user = signInUser(si);
+    return step(r, (c, si, user) -> {
       checkCanSignIn(user);
       String strategy = r.required("strategy");
       String token = null;
@@ -373,12 +356,8 @@ final class SignInFlow {
           token = advanceAfterFirstFactor(si, c, user, "password");
         }
         case "email_code", "phone_code", "reset_password_email_code", "reset_password_phone_code" -> {
-          Records.Verification v = si.firstFactor;
-          if (v == null || !strategy.equals(v.strategy)) {
-            throw new FapiException(422, "verification_not_sent", "Verification not sent",
-                "You need to send a verification code before attempting to verify.").param("strategy");
-          }
-          checkCode(v, r.param("code").orElseThrow(() -> Errors.paramMissing("code")));
+          Verifications.checkCode(fapi.store, Verifications.requireSent(si.firstFactor, strategy),
+              r.param("code").orElseThrow(() -> Errors.paramMissing("code")));
           if (strategy.startsWith("reset_password")) {
             si.status = "needs_new_password";
             si.resetVerified = true;
@@ -388,18 +367,14 @@ final class SignInFlow {
         }
         default -> throw unsupportedStrategy(strategy);
       }
-      return respond(si, c, token);
-    });
+      return token;
+    }, "needs_first_factor");
   }
 
   // ---------------------------------------------------------------- second factor / client trust
 
   private Response prepareSecond(Request r) {
-    return fapi.store.locked(() -> {
-      Records.Client c = fapi.requireClient(r);
-      Records.SignIn si = signIn(r, c);
-      requireStatus(si, "needs_second_factor", "needs_client_trust");
-      Records.User user = signInUser(si);
+    return step(r, (c, si, user) -> {
       String strategy = r.required("strategy");
       switch (strategy) {
         case "phone_code" -> {
@@ -415,17 +390,13 @@ final class SignInFlow {
             "The " + strategy + " strategy needs no preparation.");
         default -> throw unsupportedStrategy(strategy);
       }
-      return respond(si, c, null);
-    });
+      return null;
+    }, "needs_second_factor", "needs_client_trust");
   }
 
   private Response attemptSecond(Request r) {
     fapi.limiter.check(r.remoteHost(), RateLimiter.Bucket.ATTEMPT);
-    return fapi.store.locked(() -> {
-      Records.Client c = fapi.requireClient(r);
-      Records.SignIn si = signIn(r, c);
-      requireStatus(si, "needs_second_factor", "needs_client_trust");
-      Records.User user = signInUser(si);
+    return step(r, (c, si, user) -> {
       String strategy = r.required("strategy");
       String code = r.param("code").orElseThrow(() -> Errors.paramMissing("code")).trim();
       boolean trust = "needs_client_trust".equals(si.status);
@@ -438,7 +409,7 @@ final class SignInFlow {
           si.secondFactor = v;
           v.attempts++;
           if (!fapi.tokens.verifyTotp(user.totpSecret, code)) {
-            throw new FapiException(422, "form_code_incorrect", "Incorrect code", "Incorrect code").param("code");
+            throw Verifications.incorrectCode();
           }
           v.status = "verified";
         }
@@ -450,23 +421,16 @@ final class SignInFlow {
           si.secondFactor = v;
           v.attempts++;
           if (!user.backupCodes.remove(code)) {
-            throw new FapiException(422, "form_code_incorrect", "Incorrect code", "Incorrect code").param("code");
+            throw Verifications.incorrectCode();
           }
           v.status = "verified";
         }
-        case "phone_code", "email_code" -> {
-          Records.Verification v = si.secondFactor;
-          if (v == null || !strategy.equals(v.strategy)) {
-            throw new FapiException(422, "verification_not_sent", "Verification not sent",
-                "You need to send a verification code before attempting to verify.").param("strategy");
-          }
-          checkCode(v, code);
-        }
+        case "phone_code", "email_code" ->
+            Verifications.checkCode(fapi.store, Verifications.requireSent(si.secondFactor, strategy), code);
         default -> throw unsupportedStrategy(strategy);
       }
-      String token = complete(si, c, user, !trust);
-      return respond(si, c, token);
-    });
+      return complete(si, c, user, !trust);
+    }, "needs_second_factor", "needs_client_trust");
   }
 
   private static Records.Verification simple(String object, String strategy, Records.Verification previous) {
@@ -480,16 +444,9 @@ final class SignInFlow {
   // ---------------------------------------------------------------- reset password
 
   private Response resetPassword(Request r) {
-    return fapi.store.locked(() -> {
-      Records.Client c = fapi.requireClient(r);
-      Records.SignIn si = signIn(r, c);
-      requireStatus(si, "needs_new_password");
-      Records.User user = signInUser(si);
+    return step(r, (c, si, user) -> {
       String password = r.required("password");
-      if (password.length() < 8) {
-        throw new FapiException(422, "form_password_length_too_short", "Passwords must be 8 characters or more.",
-            "Passwords must be 8 characters or more.").param("password");
-      }
+      FormChecks.requirePasswordLength(password, "password");
       user.password = password;
       user.passwordUpdatedAt = fapi.store.now();
       user.updatedAt = user.passwordUpdatedAt;
@@ -500,13 +457,11 @@ final class SignInFlow {
           }
         }
       }
-      String token = null;
       if (user.twoFactorEnabled()) {
         si.status = "needs_second_factor";
-      } else {
-        token = complete(si, c, user, false);
+        return null;
       }
-      return respond(si, c, token);
-    });
+      return complete(si, c, user, false);
+    }, "needs_new_password");
   }
 }

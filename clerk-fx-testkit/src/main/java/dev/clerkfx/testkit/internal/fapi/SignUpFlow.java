@@ -1,7 +1,5 @@
 package dev.clerkfx.testkit.internal.fapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clerkfx.testkit.internal.server.Errors;
 import dev.clerkfx.testkit.internal.server.FapiException;
 import dev.clerkfx.testkit.internal.server.Json;
@@ -12,15 +10,12 @@ import dev.clerkfx.testkit.internal.state.Ids;
 import dev.clerkfx.testkit.internal.state.Records;
 import dev.clerkfx.testkit.internal.state.Store;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The sign-up API: create, update, prepare and attempt verification (email_code, phone_code), OAuth transfer;
  * {@code missing_requirements} until email and password are given and every given email/phone is verified.
  */
 final class SignUpFlow {
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-  private static final Pattern PHONE = Pattern.compile("^\\+[1-9]\\d{6,14}$");
   private final Fapi fapi;
 
   SignUpFlow(Fapi fapi) {
@@ -47,8 +42,7 @@ final class SignUpFlow {
         Records.Client c = ct.client();
         if (!fapi.store.config().multiSession()
             && fapi.store.sessionsOf(c).stream().anyMatch(s -> "active".equals(fapi.store.status(s)))) {
-          throw new FapiException(400, "session_exists", "You're already signed in.",
-              "You're currently in single session mode. You can only be signed into one account at a time.");
+          throw SignInFlow.sessionExists();
         }
         long now = fapi.store.now();
         Records.SignUp su = new Records.SignUp();
@@ -121,13 +115,8 @@ final class SignUpFlow {
     Store store = fapi.store;
     Optional<String> email = r.nonBlank("email_address");
     if (email.isPresent()) {
-      if (!EMAIL.matcher(email.get()).matches()) {
-        throw Errors.paramFormat("email_address", "email_address must be a valid email address.");
-      }
-      if (store.userByIdentifier(email.get()).isPresent()) {
-        throw new FapiException(422, "form_identifier_exists", "That email address is taken. Please try another.",
-            "That email address is taken. Please try another.").param("email_address");
-      }
+      FormChecks.requireEmailFormat(email.get());
+      FormChecks.requireFree(store, email.get(), "email_address");
       if (!email.get().equalsIgnoreCase(su.emailAddress)) {
         su.emailAddress = email.get();
         su.emailVerification = null;
@@ -135,13 +124,8 @@ final class SignUpFlow {
     }
     Optional<String> phone = r.nonBlank("phone_number").map(Store::normalizePhone);
     if (phone.isPresent()) {
-      if (!PHONE.matcher(phone.get()).matches()) {
-        throw Errors.paramFormat("phone_number", "phone_number must be a valid phone number in E.164 format.");
-      }
-      if (store.userByIdentifier(phone.get()).isPresent()) {
-        throw new FapiException(422, "form_identifier_exists", "That phone number is taken. Please try another.",
-            "That phone number is taken. Please try another.").param("phone_number");
-      }
+      FormChecks.requirePhoneFormat(phone.get());
+      FormChecks.requireFree(store, phone.get(), "phone_number");
       if (!phone.get().equals(su.phoneNumber)) {
         su.phoneNumber = phone.get();
         su.phoneVerification = null;
@@ -154,35 +138,17 @@ final class SignUpFlow {
             "Usernames must be between 4 and 64 characters long.",
             "Usernames must be between 4 and 64 characters long.").param("username");
       }
-      if (store.userByIdentifier(username.get()).isPresent()) {
-        throw new FapiException(422, "form_identifier_exists", "That username is taken. Please try another.",
-            "That username is taken. Please try another.").param("username");
-      }
+      FormChecks.requireFree(store, username.get(), "username");
       su.username = username.get();
     }
     Optional<String> password = r.param("password").filter(p -> !p.isEmpty());
     if (password.isPresent()) {
-      if (password.get().length() < 8) {
-        throw new FapiException(422, "form_password_length_too_short", "Passwords must be 8 characters or more.",
-            "Passwords must be 8 characters or more.").param("password");
-      }
+      FormChecks.requirePasswordLength(password.get(), "password");
       su.password = password.get();
     }
     r.nonBlank("first_name").ifPresent(v -> su.firstName = v);
     r.nonBlank("last_name").ifPresent(v -> su.lastName = v);
-    Optional<String> meta = r.nonBlank("unsafe_metadata");
-    if (meta.isPresent()) {
-      JsonNode node;
-      try {
-        node = Json.parse(meta.get());
-      } catch (IllegalArgumentException e) {
-        throw Errors.paramFormat("unsafe_metadata", "unsafe_metadata must be a JSON object.");
-      }
-      if (!node.isObject()) {
-        throw Errors.paramFormat("unsafe_metadata", "unsafe_metadata must be a JSON object.");
-      }
-      su.unsafeMetadata = (ObjectNode) node;
-    }
+    r.nonBlank("unsafe_metadata").ifPresent(v -> su.unsafeMetadata = FormChecks.jsonObject(v, "unsafe_metadata"));
     if (r.flag("legal_accepted")) {
       su.legalAcceptedAt = store.now();
     }
@@ -211,13 +177,8 @@ final class SignUpFlow {
   }
 
   private Records.Verification otp(String strategy, String target, String channel) {
-    Records.Verification v = new Records.Verification();
-    v.object = "verification_otp";
-    v.strategy = strategy;
-    v.target = target;
+    Records.Verification v = Verifications.otp(fapi.store, strategy, target, null);
     v.channel = channel;
-    v.expireAt = fapi.store.now() + SignInFlow.OTP_LIFETIME_MS;
-    v.code = fapi.store.issueCode(target);
     return v;
   }
 
@@ -244,10 +205,9 @@ final class SignUpFlow {
         default -> throw SignInFlow.unsupportedStrategy(strategy);
       };
       if (v == null) {
-        throw new FapiException(422, "verification_not_sent", "Verification not sent",
-            "You need to send a verification code before attempting to verify.").param("strategy");
+        throw Verifications.notSent("strategy");
       }
-      new SignInFlow(fapi).checkCode(v, r.param("code").orElseThrow(() -> Errors.paramMissing("code")));
+      Verifications.checkCode(fapi.store, v, r.param("code").orElseThrow(() -> Errors.paramMissing("code")));
       String token = maybeComplete(su, c);
       return respond(su, c, token);
     });
