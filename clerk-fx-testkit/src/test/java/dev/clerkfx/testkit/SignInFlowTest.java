@@ -41,6 +41,22 @@ class SignInFlowTest {
   }
 
   @Test
+  void completedSignInCarriesAFreshLastActiveToken() throws Exception {
+    NativeClient.Reply done = app.post("/v1/client/sign_ins", "identifier", "grace@example.com",
+        "password", "hopper-1906");
+    assertThat(done.response().get("status").asText()).isEqualTo("complete");
+    JsonNode session = done.client().get("sessions").get(0);
+    String jwt = session.path("last_active_token").path("jwt").asText();
+    assertThat(jwt).as("real FAPI returns the new session's token with the client").isNotBlank();
+    com.nimbusds.jwt.SignedJWT parsed = com.nimbusds.jwt.SignedJWT.parse(jwt);
+    assertThat(parsed.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(
+        com.nimbusds.jose.jwk.JWKSet.parse(emulator.jwks()).getKeys().get(0).toRSAKey()))).isTrue();
+    assertThat(parsed.getJWTClaimsSet().getStringClaim("sid")).isEqualTo(session.get("id").asText());
+    assertThat(parsed.getJWTClaimsSet().getExpirationTime().toInstant())
+        .isEqualTo(clock.instant().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+
+  @Test
   void wrongPasswordIsFormPasswordIncorrect() {
     NativeClient.Reply r = app.post("/v1/client/sign_ins", "identifier", "grace@example.com", "password", "nope");
     assertThat(r.status()).isEqualTo(422);

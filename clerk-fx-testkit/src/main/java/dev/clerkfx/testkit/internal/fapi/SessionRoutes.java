@@ -138,6 +138,50 @@ final class SessionRoutes {
   private record Minting(TokenService.SessionClaims claims, Records.Session session, Map<String, Object> user,
       Map<String, Object> org) {}
 
+  /** Builds what a token for a session needs (claims, and for templates the user and organization attributes). */
+  private Minting minting(Records.Session s, String template, String origin) {
+    Records.User u = fapi.user(s.userId);
+    String orgSlug = null;
+    String role = null;
+    List<String> perms = List.of();
+    Map<String, Object> orgAttrs = null;
+    if (s.activeOrganizationId != null) {
+      Records.Organization o = fapi.store.organizations.get(s.activeOrganizationId);
+      Records.Membership ms = u.memberships.stream()
+          .filter(x -> x.organizationId.equals(s.activeOrganizationId)).findFirst().orElse(null);
+      if (o == null || ms == null) {
+        s.activeOrganizationId = null;
+      } else {
+        orgSlug = o.slug;
+        role = ms.role;
+        perms = o.roles.getOrDefault(ms.role, List.of());
+        if (template != null) {
+          orgAttrs = new LinkedHashMap<>();
+          orgAttrs.put("id", o.id);
+          orgAttrs.put("name", o.name);
+          orgAttrs.put("slug", o.slug);
+          orgAttrs.put("role", ms.role);
+          orgAttrs.put("public_metadata", Map.of());
+        }
+      }
+    }
+    TokenService.SessionClaims claims = new TokenService.SessionClaims(s.id, s.userId, "active",
+        fapi.render.ageMinutes(s.firstFactorAt), fapi.render.ageMinutes(s.secondFactorAt),
+        s.activeOrganizationId, orgSlug, role, perms, origin);
+    return new Minting(claims, s, template == null ? null : fapi.render.userAttributes(u), orgAttrs);
+  }
+
+  /**
+   * Mints a session token for a session that has just been created and keeps it as its {@code last_active_token},
+   * as real FAPI does: the client a completed sign-in or sign-up returns already carries a usable token. Call with
+   * the store's lock held.
+   *
+   * @param s the new session
+   */
+  void seedLastActiveToken(Records.Session s) {
+    s.lastActiveToken = fapi.tokens.mintSessionToken(minting(s, null, null).claims());
+  }
+
   private Response token(Request r, String template) {
     Minting m = fapi.store.locked(() -> {
       Records.Client c = fapi.requireClient(r);
@@ -152,35 +196,7 @@ final class SessionRoutes {
           setOrganization(s, org.get());
         }
       }
-      Records.User u = fapi.user(s.userId);
-      String orgSlug = null;
-      String role = null;
-      List<String> perms = List.of();
-      Map<String, Object> orgAttrs = null;
-      if (s.activeOrganizationId != null) {
-        Records.Organization o = fapi.store.organizations.get(s.activeOrganizationId);
-        Records.Membership ms = u.memberships.stream()
-            .filter(x -> x.organizationId.equals(s.activeOrganizationId)).findFirst().orElse(null);
-        if (o == null || ms == null) {
-          s.activeOrganizationId = null;
-        } else {
-          orgSlug = o.slug;
-          role = ms.role;
-          perms = o.roles.getOrDefault(ms.role, List.of());
-          if (template != null) {
-            orgAttrs = new LinkedHashMap<>();
-            orgAttrs.put("id", o.id);
-            orgAttrs.put("name", o.name);
-            orgAttrs.put("slug", o.slug);
-            orgAttrs.put("role", ms.role);
-            orgAttrs.put("public_metadata", Map.of());
-          }
-        }
-      }
-      TokenService.SessionClaims claims = new TokenService.SessionClaims(s.id, s.userId, "active",
-          fapi.render.ageMinutes(s.firstFactorAt), fapi.render.ageMinutes(s.secondFactorAt),
-          s.activeOrganizationId, orgSlug, role, perms, r.header("origin").orElse(null));
-      return new Minting(claims, s, template == null ? null : fapi.render.userAttributes(u), orgAttrs);
+      return minting(s, template, r.header("origin").orElse(null));
     });
     String jwt;
     if (template == null) {

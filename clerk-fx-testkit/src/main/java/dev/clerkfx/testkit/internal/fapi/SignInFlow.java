@@ -237,6 +237,7 @@ final class SignInFlow {
   /** Completes a sign-in: creates the session, clears {@code client.sign_in}, rotates the client token. */
   String complete(Records.SignIn si, Records.Client c, Records.User user, boolean secondFactor) {
     Records.Session s = fapi.store.newSession(c, user, secondFactor);
+    new SessionRoutes(fapi).seedLastActiveToken(s);
     si.status = "complete";
     si.createdSessionId = s.id;
     c.signInId = null;

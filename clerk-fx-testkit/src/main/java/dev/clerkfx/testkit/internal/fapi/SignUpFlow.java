@@ -263,6 +263,7 @@ final class SignUpFlow {
     }
     store.users.put(u.id, u);
     Records.Session s = store.newSession(c, u, false);
+    new SessionRoutes(fapi).seedLastActiveToken(s);
     su.status = "complete";
     su.createdUserId = u.id;
     su.createdSessionId = s.id;
