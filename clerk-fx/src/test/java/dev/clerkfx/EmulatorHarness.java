@@ -8,14 +8,14 @@ import dev.clerkfx.store.InMemoryTokenStore;
 import dev.clerkfx.store.TokenStores;
 import dev.clerkfx.testkit.ClerkEmulator;
 import dev.clerkfx.testkit.EmulatorClock;
-import dev.clerkfx.testsupport.ManualScheduler;
+import dev.clerkfx.testkit.VirtualTimeScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One emulator plus clients wired to it on virtual time: the emulator's clock, a {@link ManualScheduler} on that
+ * One emulator plus clients wired to it on virtual time: the emulator's clock, a {@link VirtualTimeScheduler} on that
  * clock, in-memory token store and snapshot cache (shared by every client of the harness, like one machine), and
  * JavaFX changes applied on the calling thread.
  */
@@ -23,14 +23,14 @@ final class EmulatorHarness implements AutoCloseable {
   static final String TOKENS = "/v1/client/sessions/*/tokens";
 
   final ClerkEmulator emulator;
-  final ManualScheduler scheduler;
+  final VirtualTimeScheduler scheduler;
   final InMemoryTokenStore tokenStore = TokenStores.inMemory();
   final SnapshotCache snapshotCache = SnapshotCache.inMemory();
   private final List<ClerkClient> clients = new ArrayList<>();
 
   private EmulatorHarness(ClerkEmulator emulator) {
     this.emulator = emulator;
-    this.scheduler = new ManualScheduler(emulator.clock(), d -> emulator.clock().advance(d));
+    this.scheduler = new VirtualTimeScheduler(emulator.clock(), d -> emulator.clock().advance(d));
   }
 
   static EmulatorHarness start() {

@@ -6,6 +6,7 @@ import dev.clerkfx.store.TokenStores;
 import dev.clerkfx.testkit.ClerkEmulator;
 import dev.clerkfx.testkit.EmulatorClock;
 import dev.clerkfx.testkit.RecordedRequest;
+import dev.clerkfx.testkit.VirtualTimeScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +20,7 @@ import okhttp3.OkHttpClient;
 /**
  * An app as a user builds it — one {@link ClerkClient} from the emulator's publishable key, an in-memory token
  * store — wired to a {@link ClerkEmulator}, optionally on emulated time: the emulator and the SDK share one frozen
- * {@link EmulatorClock}, and the SDK's timers run on a {@link VirtualScheduler} driven by {@link #advanceTo}.
+ * {@link EmulatorClock}, and the SDK's timers run on a {@link VirtualTimeScheduler} driven by {@link #advanceTo}.
  */
 final class EmulatedApp implements AutoCloseable {
   /** The session-token endpoint, as a journal glob. */
@@ -29,7 +30,7 @@ final class EmulatedApp implements AutoCloseable {
   final ClerkEmulator emulator;
   final EmulatorClock clock;
   final ClerkClient client;
-  private final VirtualScheduler scheduler;
+  private final VirtualTimeScheduler scheduler;
   private final NetworkIdle network;
   private final Dispatcher dispatcher;
 
@@ -52,7 +53,7 @@ final class EmulatedApp implements AutoCloseable {
         .okHttpClient(http)
         .tokenStore(store);
     if (virtualTime) {
-      this.scheduler = new VirtualScheduler(clock);
+      this.scheduler = VirtualTimeScheduler.on(clock);
       b.clock(clock).scheduler(scheduler);
     } else {
       this.scheduler = null;

@@ -13,7 +13,7 @@ import dev.clerkfx.model.Client;
 import dev.clerkfx.model.Environment;
 import dev.clerkfx.model.User;
 import dev.clerkfx.store.TokenStores;
-import dev.clerkfx.testsupport.ManualScheduler;
+import dev.clerkfx.testkit.VirtualTimeScheduler;
 import dev.clerkfx.testsupport.MutableClock;
 import dev.clerkfx.testsupport.TestData;
 import io.reactivex.rxjava3.observers.TestObserver;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** The session manager's rules that the emulator cannot provoke, against a scripted backend. */
 class SessionManagerTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
-  private final ManualScheduler scheduler = ManualScheduler.on(clock);
+  private final VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock, clock::advance);
   private final ExecutorService io = new DirectExecutorService();
   private final FakeBackend backend = new FakeBackend();
 

@@ -8,7 +8,7 @@ import dev.clerkfx.ClerkError;
 import dev.clerkfx.ClerkNetworkException;
 import dev.clerkfx.GetTokenOptions;
 import dev.clerkfx.RefreshPolicy;
-import dev.clerkfx.testsupport.ManualScheduler;
+import dev.clerkfx.testkit.VirtualTimeScheduler;
 import dev.clerkfx.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ class TokenEngineTest {
   private static final String SID = "sess_1";
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
-  private final ManualScheduler scheduler = ManualScheduler.on(clock);
+  private final VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock, clock::advance);
   private final FakeFetcher fetcher = new FakeFetcher();
   private final List<Object> refreshed = new CopyOnWriteArrayList<>();
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
