@@ -4,7 +4,8 @@
  * JUnit 5 extension}) and the types tests use to drive it: {@link dev.clerkfx.testkit.EmulatorClock},
  * {@link dev.clerkfx.testkit.EmulatorUser}, {@link dev.clerkfx.testkit.EmulatorOrganization},
  * {@link dev.clerkfx.testkit.EmulatorSession}, {@link dev.clerkfx.testkit.Fault} / {@link dev.clerkfx.testkit.Faults},
- * {@link dev.clerkfx.testkit.RequestJournal} / {@link dev.clerkfx.testkit.RecordedRequest}.
+ * {@link dev.clerkfx.testkit.RequestJournal} / {@link dev.clerkfx.testkit.RecordedRequest}, and
+ * {@link dev.clerkfx.testkit.VirtualTimeScheduler} to run the SDK's timers on the emulator's virtual time.
  *
  * <h2>Deviations from real Clerk, on purpose</h2>
  * <ul>
