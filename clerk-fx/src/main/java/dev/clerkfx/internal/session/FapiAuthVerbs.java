@@ -6,15 +6,15 @@ import dev.clerkfx.auth.SignInParams;
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUpParams;
 import dev.clerkfx.auth.SignUps;
-import dev.clerkfx.internal.fapi.FapiClient;
 import dev.clerkfx.internal.fapi.Form;
 import dev.clerkfx.model.SignIn;
 import dev.clerkfx.model.SignUp;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The sign-in and sign-up verbs over the transport. Client changes (a completed attempt's new session) reach the
- * session manager through the client sync, before the returned future completes.
+ * The sign-in and sign-up verbs over the transport. Like every {@code FapiClient} call, each response's facts (a
+ * completed attempt's new session in the piggybacked client, the rotated client token) reach the session state
+ * machine before the returned future completes: a new verb is one {@code FapiClient} call, nothing more.
  */
 public final class FapiAuthVerbs {
   private FapiAuthVerbs() {}
@@ -26,7 +26,7 @@ public final class FapiAuthVerbs {
    * @return the verbs
    */
   public static SignIns signIns(FapiBackend backend) {
-    return new SignInVerbs(backend.fapi());
+    return new SignInVerbs(backend);
   }
 
   /**
@@ -36,14 +36,14 @@ public final class FapiAuthVerbs {
    * @return the verbs
    */
   public static SignUps signUps(FapiBackend backend) {
-    return new SignUpVerbs(backend.fapi());
+    return new SignUpVerbs(backend);
   }
 
   private static final class SignInVerbs implements SignIns {
-  private final FapiClient fapi;
+  private final FapiBackend backend;
 
-  SignInVerbs(FapiClient fapi) {
-    this.fapi = fapi;
+  SignInVerbs(FapiBackend backend) {
+    this.backend = backend;
   }
 
   @Override
@@ -56,26 +56,26 @@ public final class FapiAuthVerbs {
   @Override
   public CompletableFuture<SignIn> create(SignInParams p) {
     if (p == null) return invalid("create needs SignInParams");
-    return fapi.createSignIn(Form.builder().add("identifier", p.identifier()).add("strategy", p.strategy())
+    return backend.fapi().createSignIn(Form.builder().add("identifier", p.identifier()).add("strategy", p.strategy())
         .add("password", p.password()).add("ticket", p.ticket()).add("redirect_url", p.redirectUrl()).build());
   }
 
   @Override
   public CompletableFuture<SignIn> get(String signInId) {
     if (blank(signInId)) return invalid("get needs a sign-in id");
-    return fapi.getSignIn(signInId, null);
+    return backend.fapi().getSignIn(signInId, null);
   }
 
   @Override
   public CompletableFuture<SignIn> prepareFirstFactor(String signInId, FactorParams p) {
     if (blank(signInId) || p == null || blank(p.strategy())) return invalid("prepareFirstFactor needs an id and a strategy");
-    return fapi.prepareFirstFactor(signInId, prepareForm(p));
+    return backend.fapi().prepareFirstFactor(signInId, prepareForm(p));
   }
 
   @Override
   public CompletableFuture<SignIn> attemptFirstFactor(String signInId, FactorParams p) {
     if (blank(signInId) || p == null || blank(p.strategy())) return invalid("attemptFirstFactor needs an id and a strategy");
-    return fapi.attemptFirstFactor(signInId, attemptForm(p));
+    return backend.fapi().attemptFirstFactor(signInId, attemptForm(p));
   }
 
   @Override
@@ -83,7 +83,7 @@ public final class FapiAuthVerbs {
     if (blank(signInId) || p == null || blank(p.strategy())) {
       return invalid("prepareSecondFactor needs an id and a strategy");
     }
-    return fapi.prepareSecondFactor(signInId, prepareForm(p));
+    return backend.fapi().prepareSecondFactor(signInId, prepareForm(p));
   }
 
   @Override
@@ -91,7 +91,7 @@ public final class FapiAuthVerbs {
     if (blank(signInId) || p == null || blank(p.strategy())) {
       return invalid("attemptSecondFactor needs an id and a strategy");
     }
-    return fapi.attemptSecondFactor(signInId, attemptForm(p));
+    return backend.fapi().attemptSecondFactor(signInId, attemptForm(p));
   }
 
   @Override
@@ -99,7 +99,7 @@ public final class FapiAuthVerbs {
     if (blank(signInId) || newPassword == null || newPassword.isEmpty()) {
       return invalid("resetPassword needs an id and a new password");
     }
-    return fapi.resetPassword(signInId, Form.builder().add("password", newPassword)
+    return backend.fapi().resetPassword(signInId, Form.builder().add("password", newPassword)
         .add("sign_out_of_other_sessions", signOutOfOtherSessions).build());
   }
 
@@ -115,34 +115,34 @@ public final class FapiAuthVerbs {
   }
 
   private static final class SignUpVerbs implements SignUps {
-  private final FapiClient fapi;
+  private final FapiBackend backend;
 
-  SignUpVerbs(FapiClient fapi) {
-    this.fapi = fapi;
+  SignUpVerbs(FapiBackend backend) {
+    this.backend = backend;
   }
 
   @Override
   public CompletableFuture<SignUp> create(SignUpParams p) {
     if (p == null) return invalid("create needs SignUpParams");
-    return fapi.createSignUp(signUpForm(p));
+    return backend.fapi().createSignUp(signUpForm(p));
   }
 
   @Override
   public CompletableFuture<SignUp> update(String signUpId, SignUpParams p) {
     if (blank(signUpId) || p == null) return invalid("update needs a sign-up id and SignUpParams");
-    return fapi.updateSignUp(signUpId, signUpForm(p));
+    return backend.fapi().updateSignUp(signUpId, signUpForm(p));
   }
 
   @Override
   public CompletableFuture<SignUp> get(String signUpId) {
     if (blank(signUpId)) return invalid("get needs a sign-up id");
-    return fapi.getSignUp(signUpId, null);
+    return backend.fapi().getSignUp(signUpId, null);
   }
 
   @Override
   public CompletableFuture<SignUp> prepareVerification(String signUpId, String strategy) {
     if (blank(signUpId) || blank(strategy)) return invalid("prepareVerification needs an id and a strategy");
-    return fapi.prepareSignUpVerification(signUpId, Form.builder().add("strategy", strategy).build());
+    return backend.fapi().prepareSignUpVerification(signUpId, Form.builder().add("strategy", strategy).build());
   }
 
   @Override
@@ -150,7 +150,7 @@ public final class FapiAuthVerbs {
     if (blank(signUpId) || blank(strategy) || blank(code)) {
       return invalid("attemptVerification needs an id, a strategy and a code");
     }
-    return fapi.attemptSignUpVerification(signUpId, Form.builder().add("strategy", strategy).add("code", code).build());
+    return backend.fapi().attemptSignUpVerification(signUpId, Form.builder().add("strategy", strategy).add("code", code).build());
   }
 
   private static Form signUpForm(SignUpParams p) {

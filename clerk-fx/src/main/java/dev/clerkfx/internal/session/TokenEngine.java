@@ -68,7 +68,6 @@ final class TokenEngine {
   private volatile long generation;
   private volatile boolean appActive = true;
   private volatile long serverOffsetMillis;
-  private final java.util.concurrent.atomic.AtomicInteger requestsInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
   TokenEngine(Clock clock, ScheduledExecutorService scheduler, RefreshPolicy policy, Fetcher fetcher,
       Listener listener, Backoff backoff) {
@@ -171,11 +170,6 @@ final class TokenEngine {
     return c == null ? Optional.empty() : Optional.of(c.minted);
   }
 
-  /** The number of token requests under way (tests wait for 0 before moving virtual time on). */
-  int requestsInFlight() {
-    return requestsInFlight.get();
-  }
-
   /** True while a session is set. */
   boolean hasSession() {
     return defaultEntry != null;
@@ -241,19 +235,12 @@ final class TokenEngine {
       return f;
     }
     CompletableFuture<MintedToken> call;
-    requestsInFlight.incrementAndGet();
     try {
       call = fetcher.fetch(e.key, force);
     } catch (RuntimeException ex) {
       call = CompletableFuture.failedFuture(ex);
     }
-    call.whenComplete((minted, failure) -> {
-      try {
-        onResult(e, f, minted, failure);
-      } finally {
-        requestsInFlight.decrementAndGet();
-      }
-    });
+    call.whenComplete((minted, failure) -> onResult(e, f, minted, failure));
     return f;
   }
 
