@@ -65,6 +65,15 @@ class BrowserSignInTest {
     throw new AssertionError("no redirect_url sent");
   }
 
+  /**
+   * Lets the browser open the provider page and stop there (the user has not acted yet); returns the loopback
+   * redirect URL once it did.
+   */
+  private URI browserIsOpen() {
+    await().until(() -> !browser.opened.isEmpty());
+    return lastRedirectUrl();
+  }
+
   private static void assertNothingListens(URI url) {
     assertThatThrownBy(() -> new Socket(url.getHost(), url.getPort()).close()).isInstanceOf(ConnectException.class);
   }
@@ -232,13 +241,8 @@ class BrowserSignInTest {
   @Test
   void aWrongStateIsRefusedAndAReplayedCallbackFindsNothing() throws Exception {
     ClerkClient c = client();
-    CompletableFuture<URI> redirect = new CompletableFuture<>();
-    browser.action = u -> {
-      redirect.complete(lastRedirectUrl());
-      return null;
-    };
     CompletableFuture<BrowserAuthResult> flow = c.signIn().withOAuth("oauth_google");
-    URI loopback = redirect.get(10, TimeUnit.SECONDS);
+    URI loopback = browserIsOpen();
     URI base = URI.create("http://127.0.0.1:" + loopback.getPort() + loopback.getPath());
     HttpResponse<String> wrong = browser.http.send(TestBrowser.get(base + "?state=forged&rotating_token_nonce=x"),
         HttpResponse.BodyHandlers.ofString());
@@ -260,13 +264,8 @@ class BrowserSignInTest {
   @Test
   void aSecondFlowFailsNamingThePendingOneAndCancellingClosesTheListener() throws Exception {
     ClerkClient c = client();
-    CompletableFuture<URI> redirect = new CompletableFuture<>();
-    browser.action = u -> {
-      redirect.complete(lastRedirectUrl());
-      return null;
-    };
     CompletableFuture<BrowserAuthResult> first = c.signIn().withOAuth("oauth_google");
-    URI loopback = redirect.get(10, TimeUnit.SECONDS);
+    URI loopback = browserIsOpen();
     Throwable second = failure(c.signIn().withHostedPages());
     assertThat(second).isInstanceOf(BrowserSignInException.class).hasMessageContaining("oauth_google sign-in");
     assertThat(((BrowserSignInException) second).code()).isEqualTo(BrowserSignInException.FLOW_PENDING);
@@ -297,13 +296,8 @@ class BrowserSignInTest {
   @Test
   void aClosedTabTimesOut() throws Exception {
     ClerkClient c = client(e -> { }, o -> o.timeout(Duration.ofMinutes(3)));
-    CompletableFuture<URI> redirect = new CompletableFuture<>();
-    browser.action = u -> {
-      redirect.complete(lastRedirectUrl());
-      return null;
-    };
     CompletableFuture<BrowserAuthResult> flow = c.signIn().withOAuth("oauth_google");
-    URI loopback = redirect.get(10, TimeUnit.SECONDS);
+    URI loopback = browserIsOpen();
     h.scheduler.advance(Duration.ofMinutes(2));
     assertThat(flow).isNotDone();
     h.scheduler.advance(Duration.ofMinutes(1));
