@@ -2,8 +2,9 @@
  * clerk-fx: the Clerk SDK for JavaFX desktop apps.
  *
  * <p>Public API lives in {@code dev.clerkfx} (entry points, state, errors), {@code dev.clerkfx.model}
- * (immutable Frontend API resources), {@code dev.clerkfx.store} (where the client token is kept) and
- * {@code dev.clerkfx.browser} (how browser sign-in opens URLs and receives the redirect).
+ * (immutable Frontend API resources), {@code dev.clerkfx.store} (where the client token is kept),
+ * {@code dev.clerkfx.browser} (how browser sign-in opens URLs and receives the redirect) and {@code dev.clerkfx.ui}
+ * (prebuilt JavaFX components).
  * Everything under {@code dev.clerkfx.internal} is implementation and may change in any release.
  */
 module dev.clerkfx {
@@ -30,6 +31,7 @@ module dev.clerkfx {
   exports dev.clerkfx.browser;
   exports dev.clerkfx.model;
   exports dev.clerkfx.store;
+  exports dev.clerkfx.ui;
 
   // Jackson reads and writes the model records (and ClerkError) reflectively.
   opens dev.clerkfx to com.fasterxml.jackson.databind;
