@@ -2,6 +2,8 @@ package dev.clerkfx;
 
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUps;
+import dev.clerkfx.browser.BrowserSignInOptions;
+import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.session.FapiAuthVerbs;
 import dev.clerkfx.internal.session.FapiBackend;
 import dev.clerkfx.internal.session.FxDispatch;
@@ -58,6 +60,7 @@ public final class ClerkClient implements AutoCloseable {
   private final ExecutorService io;
   private final SignIns signIns;
   private final SignUps signUps;
+  private final BrowserFlows browser;
   private volatile FxViews views;
 
   private ClerkClient(Builder b) {
@@ -84,8 +87,9 @@ public final class ClerkClient implements AutoCloseable {
     this.manager = SessionManager.create(new SessionManager.Config(
         clock, scheduler, io, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache),
         transport);
-    this.signIns = FapiAuthVerbs.signIns(transport);
-    this.signUps = FapiAuthVerbs.signUps(transport);
+    this.browser = new BrowserFlows(transport.fapi(), b.browserSignIn, scheduler);
+    this.signIns = FapiAuthVerbs.signIns(transport, browser);
+    this.signUps = FapiAuthVerbs.signUps(transport, browser);
     manager.start();
   }
 
@@ -327,6 +331,7 @@ public final class ClerkClient implements AutoCloseable {
   /** Stops timers and background work. Stored credentials stay (this is not a sign-out). */
   @Override
   public void close() {
+    browser.close();
     manager.close();
     FxViews v = views;
     if (v != null) v.dispose();
@@ -347,6 +352,7 @@ public final class ClerkClient implements AutoCloseable {
     private String appId;
     private FxDispatch fxDispatch;
     private SnapshotCache snapshotCache;
+    private BrowserSignInOptions browserSignIn;
 
     private Builder(String publishableKey) {
       this.publishableKey = publishableKey;
@@ -363,6 +369,7 @@ public final class ClerkClient implements AutoCloseable {
       b.appId = appId;
       b.fxDispatch = fxDispatch;
       b.snapshotCache = snapshotCache;
+      b.browserSignIn = browserSignIn;
       return b;
     }
 
@@ -444,6 +451,19 @@ public final class ClerkClient implements AutoCloseable {
      */
     public Builder appId(String appId) {
       this.appId = appId;
+      return this;
+    }
+
+    /**
+     * Sets how browser sign-in (OAuth, enterprise SSO, hosted pages, email links) opens URLs and receives the
+     * redirect. Default: {@link BrowserSignInOptions#defaults()} (system browser, loopback listener on a random port,
+     * 3-minute timeout).
+     *
+     * @param options the settings
+     * @return this builder
+     */
+    public Builder browserSignIn(BrowserSignInOptions options) {
+      this.browserSignIn = options;
       return this;
     }
 
