@@ -322,6 +322,18 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
+   * Returns the code an authenticator app shows now for a TOTP secret (on the emulator's clock), as a user would
+   * type it: for a secret from {@code POST /v1/me/totp} or {@link EmulatorUser.Builder#totpSecret}.
+   *
+   * @param base32Secret the secret
+   * @return the 6-digit code
+   */
+  public String totpCode(String base32Secret) {
+    return dev.clerkfx.testkit.internal.totp.Totp.currentCode(Objects.requireNonNull(base32Secret, "base32Secret"),
+        clock);
+  }
+
+  /**
    * Invites an email address to an organization, as an admin would; the user owning the (verified) address sees it
    * in {@code GET /v1/me/organization_invitations} and may accept it.
    *

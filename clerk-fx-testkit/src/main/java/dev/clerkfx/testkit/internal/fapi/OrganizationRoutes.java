@@ -110,7 +110,7 @@ final class OrganizationRoutes {
 
   private void join(Records.User u, Records.Organization org, String role) {
     if (u.memberships.stream().anyMatch(m -> m.organizationId.equals(org.id))) {
-      throw new FapiException(400, "already_a_member_in_organization", "Already a member",
+      throw new FapiException(422, "already_a_member_in_organization", "Already a member",
           "You are already a member of this organization.");
     }
     Records.Membership m = new Records.Membership();
@@ -165,7 +165,7 @@ final class OrganizationRoutes {
       throw Errors.notFound("Organization invitation");
     }
     if (!"pending".equals(i.status)) {
-      throw new FapiException(400, "organization_invitation_not_pending", "Invitation not pending",
+      throw new FapiException(422, "organization_invitation_not_pending", "Invitation not pending",
           "This invitation is " + i.status + ".");
     }
     Records.Organization org = fapi.store.organizations.get(i.organizationId);
