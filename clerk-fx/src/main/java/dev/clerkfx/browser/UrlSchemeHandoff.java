@@ -79,7 +79,7 @@ public final class UrlSchemeHandoff implements AutoCloseable {
       if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.APP_OPEN_URI)) {
         Desktop.getDesktop().setOpenURIHandler(event -> server.deliver(event.getURI()));
       }
-    } catch (UnsupportedOperationException | SecurityException | java.awt.HeadlessException e) {
+    } catch (UnsupportedOperationException | SecurityException e) { // HeadlessException included
       // no such event on this platform: URLs arrive as process arguments and are forwarded
     }
   }
