@@ -2,6 +2,8 @@ package dev.clerkfx;
 
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUps;
+import dev.clerkfx.browser.BrowserSignInOptions;
+import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.session.FapiAuthVerbs;
 import dev.clerkfx.internal.session.FapiBackend;
 import dev.clerkfx.internal.session.FxDispatch;
@@ -60,6 +62,7 @@ public final class ClerkClient implements AutoCloseable {
   private final SignIns signIns;
   private final SignUps signUps;
   private final Locale locale;
+  private final BrowserFlows browser;
   private volatile FxViews views;
 
   private ClerkClient(Builder b) {
@@ -87,8 +90,9 @@ public final class ClerkClient implements AutoCloseable {
         clock, scheduler, io, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache),
         transport);
     this.locale = b.locale != null ? b.locale : Locale.getDefault();
-    this.signIns = FapiAuthVerbs.signIns(transport, locale.toLanguageTag());
-    this.signUps = FapiAuthVerbs.signUps(transport, locale.toLanguageTag());
+    this.browser = new BrowserFlows(transport.fapi(), b.browserSignIn, scheduler);
+    this.signIns = FapiAuthVerbs.signIns(transport, browser, locale.toLanguageTag());
+    this.signUps = FapiAuthVerbs.signUps(transport, browser, locale.toLanguageTag());
     manager.start();
   }
 
@@ -321,6 +325,7 @@ public final class ClerkClient implements AutoCloseable {
   /** Stops timers and background work. Stored credentials stay (this is not a sign-out). */
   @Override
   public void close() {
+    browser.close();
     manager.close();
     FxViews v = views;
     if (v != null) v.dispose();
@@ -342,6 +347,7 @@ public final class ClerkClient implements AutoCloseable {
     private FxDispatch fxDispatch;
     private SnapshotCache snapshotCache;
     private Locale locale;
+    private BrowserSignInOptions browserSignIn;
 
     private Builder(String publishableKey) {
       this.publishableKey = publishableKey;
@@ -359,6 +365,7 @@ public final class ClerkClient implements AutoCloseable {
       b.fxDispatch = fxDispatch;
       b.snapshotCache = snapshotCache;
       b.locale = locale;
+      b.browserSignIn = browserSignIn;
       return b;
     }
 
@@ -453,6 +460,19 @@ public final class ClerkClient implements AutoCloseable {
      */
     public Builder locale(Locale locale) {
       this.locale = locale;
+      return this;
+    }
+
+    /**
+     * Sets how browser sign-in (OAuth, enterprise SSO, hosted pages, email links) opens URLs and receives the
+     * redirect. Default: {@link BrowserSignInOptions#defaults()} (system browser, loopback listener on a random port,
+     * 3-minute timeout).
+     *
+     * @param options the settings
+     * @return this builder
+     */
+    public Builder browserSignIn(BrowserSignInOptions options) {
+      this.browserSignIn = options;
       return this;
     }
 
