@@ -247,10 +247,8 @@ public final class SignInFlow {
     if (providers.isEmpty()) {
       return;
     }
-    javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane();
+    javafx.scene.layout.VBox row = new javafx.scene.layout.VBox(8);
     row.getStyleClass().add("clerk-social-row");
-    row.setHgap(8);
-    row.setVgap(8);
     for (Environment.SocialProvider p : providers) {
       String name = p.name().orElse(p.strategy().replace("oauth_", ""));
       Button b = new Button(text.get("signin.social.continueWith", name));
@@ -258,7 +256,7 @@ public final class SignInFlow {
       b.getStyleClass().addAll("clerk-choice-button", "clerk-social-button");
       b.setAccessibleText(b.getText());
       b.setMaxWidth(Double.MAX_VALUE);
-      b.prefWidthProperty().bind(row.widthProperty());
+      b.setMinWidth(0);
       b.setOnAction(e -> browser(step, signingUp ? client.signUp().withOAuth(p.strategy())
           : client.signIn().withOAuth(p.strategy())));
       row.getChildren().add(b);
@@ -381,15 +379,16 @@ public final class SignInFlow {
   }
 
   private void prepareFirst(StepForm from, Factor f, Runnable then) {
-    FactorParams params = f.strategy().startsWith("reset_password") || f.strategy().equals("email_code")
-        || f.strategy().equals("phone_code")
-        ? new FactorParams(f.strategy(), null, null, f.emailAddressId().orElse(null), f.phoneNumberId().orElse(null),
-            null)
-        : FactorParams.strategy(f.strategy());
-    run(from, client.signIn().prepareFirstFactor(signIn.id(), params), si -> {
+    run(from, client.signIn().prepareFirstFactor(signIn.id(), prepareParams(f)), si -> {
       signIn = si;
       then.run();
     });
+  }
+
+  /** The prepare step of a factor: its strategy and where the code goes. */
+  private static FactorParams prepareParams(Factor f) {
+    return new FactorParams(f.strategy(), null, null, f.emailAddressId().orElse(null), f.phoneNumberId().orElse(null),
+        null);
   }
 
   private String shownIdentifier() {
@@ -475,18 +474,22 @@ public final class SignInFlow {
 
   private void showFirstCode(Factor f) {
     boolean email = f.strategy().equals("email_code");
-    StepForm step = new StepForm(email ? "email-code" : "phone-code",
-        text.get(email ? "signin.code.emailTitle" : "signin.code.phoneTitle"),
+    StepForm step = firstFactorCodeStep(email ? "email-code" : "phone-code",
+        text.get(email ? "signin.code.emailTitle" : "signin.code.phoneTitle"), f);
+    alternativesLink(step, f.strategy(), true);
+    identityLink(step);
+    display(step);
+  }
+
+  /** A step that asks for the code a first factor sent, with a resend link. */
+  private StepForm firstFactorCodeStep(String name, String title, Factor f) {
+    StepForm step = new StepForm(name, title,
         text.get("signin.code.subtitle", f.safeIdentifier().orElse(shownIdentifier())));
     step.field("code", text.get("signin.code.label"), false, null);
     step.primary(common.get("common.continue"), () -> attemptCode(step, code ->
         client.signIn().attemptFirstFactor(signIn.id(), FactorParams.code(f.strategy(), code))));
-    resendLink(step, () -> client.signIn().prepareFirstFactor(signIn.id(),
-        new FactorParams(f.strategy(), null, null, f.emailAddressId().orElse(null), f.phoneNumberId().orElse(null),
-            null)));
-    alternativesLink(step, f.strategy(), true);
-    identityLink(step);
-    display(step);
+    resendLink(step, () -> client.signIn().prepareFirstFactor(signIn.id(), prepareParams(f)));
+    return step;
   }
 
   /** The email-link wait screen: Clerk emails a link; the step waits until it was opened in any browser. */
@@ -540,14 +543,7 @@ public final class SignInFlow {
   // ---------------------------------------------------------------- forgotten password
 
   private void showResetCode(Factor f) {
-    StepForm step = new StepForm("reset-code", text.get("signin.reset.title"),
-        text.get("signin.code.subtitle", f.safeIdentifier().orElse(shownIdentifier())));
-    step.field("code", text.get("signin.code.label"), false, null);
-    step.primary(common.get("common.continue"), () -> attemptCode(step, code ->
-        client.signIn().attemptFirstFactor(signIn.id(), FactorParams.code(f.strategy(), code))));
-    resendLink(step, () -> client.signIn().prepareFirstFactor(signIn.id(),
-        new FactorParams(f.strategy(), null, null, f.emailAddressId().orElse(null), f.phoneNumberId().orElse(null),
-            null)));
+    StepForm step = firstFactorCodeStep("reset-code", text.get("signin.reset.title"), f);
     step.link("clerk-back", common.get("common.back"), this::showPassword);
     display(step);
   }
@@ -598,8 +594,7 @@ public final class SignInFlow {
     }
     Factor f = factor.get();
     if (f.strategy().equals("phone_code") || f.strategy().equals("email_code")) {
-      run(current, client.signIn().prepareSecondFactor(signIn.id(), new FactorParams(f.strategy(), null, null,
-          f.emailAddressId().orElse(null), f.phoneNumberId().orElse(null), null)), si -> {
+      run(current, client.signIn().prepareSecondFactor(signIn.id(), prepareParams(f)), si -> {
             signIn = si;
             showSecondFactorStep(f);
           });
@@ -626,8 +621,7 @@ public final class SignInFlow {
     step.primary(common.get("common.continue"), () -> attemptCode(step, code ->
         client.signIn().attemptSecondFactor(signIn.id(), FactorParams.code(f.strategy(), code))));
     if (f.strategy().equals("phone_code") || f.strategy().equals("email_code")) {
-      resendLink(step, () -> client.signIn().prepareSecondFactor(signIn.id(), new FactorParams(f.strategy(), null,
-          null, f.emailAddressId().orElse(null), f.phoneNumberId().orElse(null), null)));
+      resendLink(step, () -> client.signIn().prepareSecondFactor(signIn.id(), prepareParams(f)));
     }
     alternativesLink(step, f.strategy(), false);
     display(step);
@@ -640,8 +634,7 @@ public final class SignInFlow {
       return;
     }
     Factor factor = f.get();
-    FactorParams prepare = new FactorParams(factor.strategy(), null, null, factor.emailAddressId().orElse(null),
-        factor.phoneNumberId().orElse(null), null);
+    FactorParams prepare = prepareParams(factor);
     run(current, client.signIn().prepareSecondFactor(signIn.id(), prepare), si -> {
       signIn = si;
       StepForm step = new StepForm("client-trust", text.get("signin.trust.title"),

@@ -89,6 +89,7 @@ public final class Fapi {
     new EmailLinks(this).register(router);
     new AccountRoutes(this).register(router);
     new ReverificationRoutes(this).register(router);
+    new OrganizationRoutes(this).register(router);
     router.add("GET", "/v1/avatars/{file}", this::avatar);
     router.add("GET", "/v1/health", r -> {
       ObjectNode o = Json.object();
@@ -118,7 +119,14 @@ public final class Fapi {
     if (!Store.wellFormedToken(auth)) {
       throw Errors.authenticationInvalid();
     }
-    return store.clientForToken(auth);
+    Optional<Records.Client> c = store.clientForToken(auth);
+    c.ifPresent(x -> noteUserAgent(x, r));
+    return c;
+  }
+
+  /** Remembers the client's {@code User-Agent}: its sessions' latest activity. */
+  private static void noteUserAgent(Records.Client c, Request r) {
+    r.header("user-agent").ifPresent(ua -> c.userAgent = ua);
   }
 
   /** Returns the request's client or fails with 401 {@code signed_out}. */
@@ -136,6 +144,7 @@ public final class Fapi {
       return new ClientAndToken(c.get(), null);
     }
     Records.Client created = store.newClient();
+    noteUserAgent(created, r);
     return new ClientAndToken(created, store.issueClientToken(created));
   }
 

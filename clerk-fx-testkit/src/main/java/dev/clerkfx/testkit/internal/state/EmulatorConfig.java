@@ -17,10 +17,11 @@ import java.util.Map;
  * @param applicationName shown in the environment
  * @param production whether the instance is a production one (strict redirect URL rules)
  * @param allowedRedirectUrls the redirect URLs registered with a production instance
+ * @param reverification whether sensitive account actions need a recent factor verification
  */
 public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean testMode, Duration tokenLifetime,
     Duration sessionLifetime, boolean rateLimits, Map<String, Template> templates, String applicationName,
-    boolean production, List<String> allowedRedirectUrls) {
+    boolean production, List<String> allowedRedirectUrls, boolean reverification) {
 
   /**
    * A JWT template.
@@ -43,6 +44,7 @@ public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean 
    * @param applicationName the application name
    * @param production whether the instance is a production one
    * @param allowedRedirectUrls registered redirect URLs
+   * @param reverification whether sensitive account actions need a recent factor verification
    */
   public EmulatorConfig {
     templates = Map.copyOf(templates);
