@@ -1,7 +1,10 @@
 package dev.clerkfx;
 
+import dev.clerkfx.account.Account;
+import dev.clerkfx.account.Organizations;
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUps;
+import dev.clerkfx.internal.account.AccountVerbs;
 import dev.clerkfx.internal.session.FapiAuthVerbs;
 import dev.clerkfx.internal.session.FapiBackend;
 import dev.clerkfx.internal.session.FxDispatch;
@@ -58,6 +61,7 @@ public final class ClerkClient implements AutoCloseable {
   private final ExecutorService io;
   private final SignIns signIns;
   private final SignUps signUps;
+  private final AccountVerbs account;
   private volatile FxViews views;
 
   private ClerkClient(Builder b) {
@@ -80,12 +84,14 @@ public final class ClerkClient implements AutoCloseable {
     SnapshotCache cache = b.snapshotCache != null ? b.snapshotCache
         : store instanceof InMemoryTokenStore ? SnapshotCache.inMemory() : SnapshotCache.forApp(appId);
     this.fx = b.fxDispatch != null ? b.fxDispatch : FxDispatch.platform();
-    this.transport = FapiBackend.create(publishableKey, b.proxyUrl, b.okHttpClient, clock);
+    this.transport = FapiBackend.create(publishableKey, b.proxyUrl, b.okHttpClient, clock,
+        dev.clerkfx.internal.fapi.UserAgents.of(b.appProductName, b.appProductVersion));
     this.manager = SessionManager.create(new SessionManager.Config(
         clock, scheduler, io, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache),
         transport);
     this.signIns = FapiAuthVerbs.signIns(transport);
     this.signUps = FapiAuthVerbs.signUps(transport);
+    this.account = new AccountVerbs(transport.fapi(), manager, io);
     manager.start();
   }
 
@@ -293,13 +299,23 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Updates the signed-in user's profile ({@code PATCH /v1/me}).
+   * Returns the signed-in user's account verbs: profile, email addresses, phone numbers, password, MFA, connected
+   * accounts, devices, deletion and reverification.
    *
-   * @param update the changes
-   * @return the updated user
+   * @return the verbs (one instance per client)
    */
-  public CompletableFuture<User> updateUser(UserUpdate update) {
-    return manager.updateUser(update);
+  public Account account() {
+    return account;
+  }
+
+  /**
+   * Returns the signed-in user's organization verbs: memberships, switching, creating, leaving, invitations and
+   * suggestions.
+   *
+   * @return the verbs (one instance per client)
+   */
+  public Organizations organizations() {
+    return account.organizations();
   }
 
   /** True when no token request or load is under way (for tests that drive virtual time). */
@@ -330,6 +346,8 @@ public final class ClerkClient implements AutoCloseable {
     private String appId;
     private FxDispatch fxDispatch;
     private SnapshotCache snapshotCache;
+    private String appProductName;
+    private String appProductVersion;
 
     private Builder(String publishableKey) {
       this.publishableKey = publishableKey;
@@ -346,6 +364,8 @@ public final class ClerkClient implements AutoCloseable {
       b.appId = appId;
       b.fxDispatch = fxDispatch;
       b.snapshotCache = snapshotCache;
+      b.appProductName = appProductName;
+      b.appProductVersion = appProductVersion;
       return b;
     }
 
@@ -427,6 +447,21 @@ public final class ClerkClient implements AutoCloseable {
      */
     public Builder appId(String appId) {
       this.appId = appId;
+      return this;
+    }
+
+    /**
+     * Names the app in the {@code User-Agent} of every Frontend API request ({@code Acme-Notes/2.1 clerk-fx/…}), so
+     * the user's device list ({@code Account.activeSessions()}) says which app a session came from. Characters that
+     * are not allowed in a product token (such as spaces) become {@code -}.
+     *
+     * @param name the app's name, for example {@code "Acme Notes"}
+     * @param version the app's version, for example {@code "2.1"}, or null
+     * @return this builder
+     */
+    public Builder appProduct(String name, String version) {
+      this.appProductName = name;
+      this.appProductVersion = version;
       return this;
     }
 

@@ -67,7 +67,7 @@ public final class ClerkEmulator implements AutoCloseable {
   private ClerkEmulator(Builder b) {
     this.clock = b.clock != null ? b.clock : EmulatorClock.ticking();
     EmulatorConfig config = new EmulatorConfig(b.multiSession, b.clientTrust, b.testMode, b.tokenLifetime,
-        b.sessionLifetime, b.rateLimits, b.templates, b.applicationName);
+        b.sessionLifetime, b.rateLimits, b.templates, b.applicationName, b.reverification);
     this.store = new Store(clock, config);
     Router router = new Router();
     try {
@@ -322,6 +322,76 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
+   * Returns the code an authenticator app shows now for a TOTP secret (on the emulator's clock), as a user would
+   * type it: for a secret from {@code POST /v1/me/totp} or {@link EmulatorUser.Builder#totpSecret}.
+   *
+   * @param base32Secret the secret
+   * @return the 6-digit code
+   */
+  public String totpCode(String base32Secret) {
+    return dev.clerkfx.testkit.internal.totp.Totp.currentCode(Objects.requireNonNull(base32Secret, "base32Secret"),
+        clock);
+  }
+
+  /**
+   * Invites an email address to an organization, as an admin would; the user owning the (verified) address sees it
+   * in {@code GET /v1/me/organization_invitations} and may accept it.
+   *
+   * @param organizationId the organization's id
+   * @param emailAddress the invited address
+   * @param role the role given on accepting, such as {@code org:member}
+   * @return the invitation id ({@code orginv_…})
+   * @throws IllegalArgumentException if there is no such organization or it has no such role
+   */
+  public String inviteToOrganization(String organizationId, String emailAddress, String role) {
+    Objects.requireNonNull(emailAddress, "emailAddress");
+    Objects.requireNonNull(role, "role");
+    return store.locked(() -> {
+      var org = store.organization(organizationId)
+          .orElseThrow(() -> new IllegalArgumentException("No organization " + organizationId));
+      if (!org.roles.containsKey(role)) {
+        throw new IllegalArgumentException("Organization " + org.slug + " has no role " + role);
+      }
+      var i = new Records.Invitation();
+      i.id = Ids.next("orginv");
+      i.organizationId = org.id;
+      i.emailAddress = emailAddress;
+      i.role = role;
+      i.createdAt = store.now();
+      i.updatedAt = i.createdAt;
+      store.invitations.put(i.id, i);
+      return i.id;
+    });
+  }
+
+  /**
+   * Suggests an organization to a user, as Clerk does when the organization's verified domain matches the user's
+   * email; accepting it makes the user an {@code org:member}.
+   *
+   * @param organizationId the organization's id
+   * @param userId the user's id
+   * @return the suggestion id ({@code orgsug_…})
+   * @throws IllegalArgumentException if there is no such organization or user
+   */
+  public String suggestOrganization(String organizationId, String userId) {
+    return store.locked(() -> {
+      var org = store.organization(organizationId)
+          .orElseThrow(() -> new IllegalArgumentException("No organization " + organizationId));
+      if (!store.users.containsKey(userId)) {
+        throw new IllegalArgumentException("No user " + userId);
+      }
+      var sug = new Records.Suggestion();
+      sug.id = Ids.next("orgsug");
+      sug.organizationId = org.id;
+      sug.userId = userId;
+      sug.createdAt = store.now();
+      sug.updatedAt = sug.createdAt;
+      store.suggestions.put(sug.id, sug);
+      return sug.id;
+    });
+  }
+
+  /**
    * Changes a user's profile, as if edited in the dashboard; the next {@code /v1/client} or {@code /v1/me} shows it.
    *
    * <pre>{@code emulator.updateUser(id, u -> u.firstName("Grace"));}</pre>
@@ -534,6 +604,7 @@ public final class ClerkEmulator implements AutoCloseable {
     private boolean clientTrust;
     private boolean testMode = true;
     private boolean rateLimits;
+    private boolean reverification = true;
     private boolean freshKey;
     private Duration tokenLifetime = Duration.ofSeconds(60);
     private Duration sessionLifetime = Duration.ofDays(7);
@@ -571,6 +642,20 @@ public final class ClerkEmulator implements AutoCloseable {
      */
     public Builder withoutDemoUser() {
       this.demoUser = false;
+      return this;
+    }
+
+    /**
+     * Enforces reverification (default true, as Clerk does): sensitive account actions (adding or removing an email
+     * address or phone number, making one primary, changing or removing the password, TOTP, backup codes, connected
+     * accounts, deleting the account) fail with 403 {@code session_reverification_required} when the session's
+     * factors were verified more than 10 minutes ago; {@code POST /v1/client/sessions/{id}/verify} resets them.
+     *
+     * @param value whether reverification is enforced
+     * @return this builder
+     */
+    public Builder reverification(boolean value) {
+      this.reverification = value;
       return this;
     }
 

@@ -154,7 +154,10 @@ class EmulatorSpecConformanceTest {
       "getUser", "patchUser", "patchUserMetadata", "deleteUser", "createEmailAddresses", "sendVerificationEmail",
       "verifyEmailAddress", "DeleteEmailAddress", "postPhoneNumbers", "sendVerificationSMS", "verifyPhoneNumber",
       "UpdatePhoneNumber", "DeletePhoneNumber", "changePassword", "postTOTP", "verifyTOTP", "deleteTOTP",
-      "createBackupCodes", "updateProfileImage", "deleteProfileImage", "getJWKS");
+      "createBackupCodes", "updateProfileImage", "deleteProfileImage", "getJWKS", "removePassword",
+      "postOAuthAccounts", "deleteExternalAccount", "getOrganizationMemberships", "deleteOrganizationMemberships",
+      "getUsersOrganizationInvitations", "acceptOrganizationInvitation", "getOrganizationSuggestions",
+      "acceptOrganizationSuggestion", "createOrganization");
 
   /** Floors under the measured coverage (see the printed figures); raise them as the emulator grows. */
   static final double MIN_SPEC_COVERAGE = 0.27;
@@ -207,6 +210,7 @@ class EmulatorSpecConformanceTest {
       flow("sign-up", () -> signUp(emulator, url));
       flow("account (/v1/me sub-resources)", () -> account(emulator, url));
       flow("session reverification", () -> reverification(emulator, url));
+      flow("organizations", () -> organizations(emulator, url));
       flow("sign-out paths", () -> signOuts(url));
       flow("oauth redirect and nonce", () -> oauth(url));
       flow("oauth transfer to sign-up", () -> oauthTransfer(url));
@@ -421,6 +425,10 @@ class EmulatorSpecConformanceTest {
         "code", emulator.lastVerificationCode(phone).orElse("424242")), 200, "attempt phone verification");
     expect(device.patch("/v1/me/phone_numbers/" + phoneId + "?_clerk_session_id=" + sid,
         "reserved_for_second_factor", "true"), 200, "PATCH phone number");
+    // with a second factor enrolled, a sensitive action needs a second-factor verification of the session
+    expect(device.delete("/v1/me/phone_numbers/" + phoneId, s), 403, "DELETE phone number, not reverified");
+    expect(device.patch("/v1/me/phone_numbers/" + phoneId + "?_clerk_session_id=" + sid,
+        "reserved_for_second_factor", "false"), 200, "PATCH phone number off");
     expect(device.delete("/v1/me/phone_numbers/" + phoneId, s), 200, "DELETE phone number");
 
     NativeFapiClient.Reply totp = device.post("/v1/me/totp?_clerk_session_id=" + sid);
@@ -440,6 +448,60 @@ class EmulatorSpecConformanceTest {
         "new_password", PASSWORD + "-new", "sign_out_of_other_sessions", "false"), 200, "change password");
     expect(device.post("/v1/me/remove_password?_clerk_session_id=" + sid, "current_password",
         PASSWORD + "-new"), 200, "remove password");
+
+    expect(device.upload("/v1/me/profile_image?_clerk_session_id=" + sid, "me.txt", "text/plain",
+        "not an image".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 422, "profile image of another type");
+    NativeFapiClient.Reply connected = device.post("/v1/me/external_accounts?_clerk_session_id=" + sid,
+        "strategy", "oauth_github", "redirect_url", APP_REDIRECT);
+    expect(connected, 200, "POST /v1/me/external_accounts");
+    String eac = connected.response().path("id").asText();
+    expect(device.get(connected.response().path("verification").path("external_verification_redirect_url").asText()
+        .replace(url, "")), 303, "provider approves the connection");
+    expect(device.delete("/v1/me/external_accounts/" + eac, s), 200, "DELETE external account");
+    String only = device.get("/v1/me", s).response().path("email_addresses").path(0).path("id").asText();
+    expect(device.delete("/v1/me/email_addresses/" + only, s), 400, "DELETE the last identification");
+
+    // the reverification window: 11 minutes later a sensitive action is refused until the session reverifies
+    emulator.clock().advance(Duration.ofMinutes(11));
+    expect(device.post("/v1/me/email_addresses?_clerk_session_id=" + sid, "email_address",
+        "late+clerk_test@example.com"), 403, "POST email address on a stale session");
+    expect(device.post("/v1/client/sessions/" + sid + "/verify", "level", "first_factor"), 200, "start");
+    expect(device.post("/v1/client/sessions/" + sid + "/verify/prepare_first_factor", "strategy", "email_code"), 200,
+        "prepare");
+    expect(device.post("/v1/client/sessions/" + sid + "/verify/attempt_first_factor", "strategy", "email_code",
+        "code", emulator.lastVerificationCode("acct+clerk_test@example.com").orElse("424242")), 200, "attempt");
+    expect(device.post("/v1/me/email_addresses?_clerk_session_id=" + sid, "email_address",
+        "late+clerk_test@example.com"), 200, "POST email address after reverifying");
+    expect(device.delete("/v1/me", s), 200, "DELETE /v1/me");
+  }
+
+  private static void organizations(ClerkEmulator emulator, String url) {
+    NativeFapiClient device = new NativeFapiClient(url);
+    String sid = signIn(device, "bob+clerk_test@example.com");
+    String[] s = {"_clerk_session_id", sid};
+    String q = "?_clerk_session_id=" + sid;
+    NativeFapiClient.Reply created = device.post("/v1/organizations" + q, "name", "Bob's Burgers");
+    expect(created, 200, "POST /v1/organizations");
+    expect(device.post("/v1/organizations" + q, "name", "Again", "slug",
+        created.response().path("slug").asText()), 422, "POST /v1/organizations with a taken slug");
+    expect(device.get("/v1/me/organization_memberships", "_clerk_session_id", sid, "paginated", "true"), 200,
+        "GET memberships");
+    expect(device.delete("/v1/me/organization_memberships/" + created.response().path("id").asText(), s), 200,
+        "leave");
+
+    String acme = emulator.createOrganization(EmulatorOrganization.of("Initech", "initech"));
+    String inv = emulator.inviteToOrganization(acme, "bob+clerk_test@example.com", "org:member");
+    String bob = emulator.userByIdentifier("bob+clerk_test@example.com").orElseThrow().id().orElseThrow();
+    String other = emulator.createOrganization(EmulatorOrganization.of("Globex", "globex"));
+    String sug = emulator.suggestOrganization(other, bob);
+    expect(device.get("/v1/me/organization_invitations", "_clerk_session_id", sid, "status", "pending"), 200,
+        "GET invitations");
+    expect(device.post("/v1/me/organization_invitations/" + inv + "/accept" + q), 200, "accept invitation");
+    expect(device.post("/v1/me/organization_invitations/" + inv + "/accept" + q), 422, "accept it twice");
+    expect(device.get("/v1/me/organization_suggestions", "_clerk_session_id", sid, "status", "pending"), 200,
+        "GET suggestions");
+    expect(device.post("/v1/me/organization_suggestions/" + sug + "/accept" + q), 200, "accept suggestion");
+    expect(device.get("/v1/me/sessions/active", s), 200, "GET active sessions");
   }
 
   private static void reverification(ClerkEmulator emulator, String url) {

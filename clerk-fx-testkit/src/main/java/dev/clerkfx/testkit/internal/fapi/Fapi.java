@@ -87,6 +87,7 @@ public final class Fapi {
     new ExternalAuth(this).register(router);
     new AccountRoutes(this).register(router);
     new ReverificationRoutes(this).register(router);
+    new OrganizationRoutes(this).register(router);
     router.add("GET", "/v1/avatars/{file}", this::avatar);
     router.add("GET", "/v1/health", r -> {
       ObjectNode o = Json.object();
@@ -184,6 +185,7 @@ public final class Fapi {
     if (s == null || !s.clientId.equals(c.id) || !"active".equals(store.status(s))) {
       throw Errors.signedOut();
     }
+    r.header("user-agent").ifPresent(ua -> s.userAgent = ua);
     return s;
   }
 

@@ -16,7 +16,8 @@ import java.util.Map;
  * @param applicationName shown in the environment
  */
 public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean testMode, Duration tokenLifetime,
-    Duration sessionLifetime, boolean rateLimits, Map<String, Template> templates, String applicationName) {
+    Duration sessionLifetime, boolean rateLimits, Map<String, Template> templates, String applicationName,
+    boolean reverification) {
 
   /**
    * A JWT template.
@@ -37,6 +38,7 @@ public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean 
    * @param rateLimits whether rate limits apply
    * @param templates JWT templates by name
    * @param applicationName the application name
+   * @param reverification whether sensitive account actions need a recent factor verification
    */
   public EmulatorConfig {
     templates = Map.copyOf(templates);

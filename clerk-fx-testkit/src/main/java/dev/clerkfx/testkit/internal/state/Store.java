@@ -40,6 +40,10 @@ public final class Store {
   public final Map<String, Records.User> users = new LinkedHashMap<>();
   /** Organizations by id. */
   public final Map<String, Records.Organization> organizations = new LinkedHashMap<>();
+  /** Organization invitations by id. */
+  public final Map<String, Records.Invitation> invitations = new LinkedHashMap<>();
+  /** Organization suggestions by id. */
+  public final Map<String, Records.Suggestion> suggestions = new LinkedHashMap<>();
   /** Clients by id. */
   public final Map<String, Records.Client> clients = new LinkedHashMap<>();
   /** Sessions by id. */
