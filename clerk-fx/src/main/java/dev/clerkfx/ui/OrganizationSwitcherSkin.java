@@ -10,10 +10,13 @@ import dev.clerkfx.internal.ui.MenuPopup;
 import dev.clerkfx.internal.ui.UiLocale;
 import dev.clerkfx.internal.ui.UiText;
 import dev.clerkfx.model.Organization;
+import dev.clerkfx.model.OrganizationInvitation;
 import dev.clerkfx.model.OrganizationMembership;
+import dev.clerkfx.model.PublicOrganizationData;
 import dev.clerkfx.model.User;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.css.PseudoClass;
@@ -23,6 +26,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SkinBase;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -43,6 +47,9 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
   private final HBox face;
   private final InlineMessage message;
   private final MenuPopup menu;
+  private final List<OrganizationInvitation> invitations = new ArrayList<>();
+  private final TextField newName = new TextField();
+  private boolean creating;
 
   OrganizationSwitcherSkin(OrganizationSwitcher control) {
     super(control);
@@ -122,6 +129,8 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
   void showMenu() {
     if (!snapshot().signedIn()) return;
     message.clear();
+    creating = false;
+    loadInvitations();
     fillMenu(true);
     getSkinnable().setShowing(menu.isShowing());
   }
@@ -134,6 +143,10 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
     OrganizationSwitcher control = getSkinnable();
     AuthSnapshot s = snapshot();
     if (!s.signedIn()) return;
+    if (creating) {
+      fillCreate(focus);
+      return;
+    }
     User user = s.user().orElseThrow();
     String current = s.organizationId().orElse("");
 
@@ -169,20 +182,104 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
       content.getChildren().add(none);
     }
     addActions(content, items, user);
-    ProgressIndicator progress = new ProgressIndicator();
-    progress.getStyleClass().add("clerk-progress");
-    progress.setPrefSize(18, 18);
-    progress.visibleProperty().bind(control.busyProperty());
-    progress.managedProperty().bind(progress.visibleProperty());
+    ProgressIndicator progress = progress(control);
     progress.setAccessibleText(common.get("common.working"));
     content.getChildren().addAll(progress, message);
     for (Button b : items) b.disableProperty().bind(control.busyProperty());
     menu.show(content, items, focus);
   }
 
-  /** Create and invitations: added below the list. */
+  /** Pending invitations to join, then "Create organization". */
   private void addActions(VBox content, List<Button> items, User user) {
-    content.getChildren().add(new Separator());
+    if (!invitations.isEmpty()) {
+      content.getChildren().add(new Separator());
+      Label title = new Label(words.get("organizations.invitations"));
+      title.getStyleClass().add("clerk-secondary");
+      content.getChildren().add(title);
+      for (OrganizationInvitation invitation : invitations) {
+        String n = invitation.publicOrganizationData().flatMap(PublicOrganizationData::name)
+            .orElse(invitation.publicOrganizationData().map(PublicOrganizationData::id).orElse(""));
+        Avatar a = new Avatar(28);
+        a.show(n, invitation.publicOrganizationData().map(PublicOrganizationData::id).orElse(n),
+            invitation.publicOrganizationData().flatMap(PublicOrganizationData::imageUrl).orElse(""));
+        Button join = MenuPopup.item("clerk-organization-invitation-" + invitation.id(), null, () -> accept(invitation));
+        HBox row = MenuPopup.row(a, n, words.get("organizations.join"), null);
+        join.setGraphic(row);
+        join.setAccessibleText(words.get("organizations.joinOf", n));
+        items.add(join);
+        content.getChildren().add(join);
+      }
+    }
+    if (user.createOrganizationEnabled()) {
+      content.getChildren().add(new Separator());
+      Button create = MenuPopup.item("clerk-organization-create", words.get("organizations.create"), () -> {
+        creating = true;
+        fillMenu(true);
+      });
+      items.add(create);
+      content.getChildren().add(create);
+    }
+  }
+
+  /** The "create organization" form, in place of the list. */
+  private void fillCreate(boolean focus) {
+    OrganizationSwitcher control = getSkinnable();
+    VBox content = new VBox(8);
+    content.getStyleClass().addAll("clerk-menu", "clerk-organization-switcher-menu");
+    Label title = new Label(words.get("organizations.create"));
+    title.getStyleClass().add("clerk-title");
+    Label label = new Label(words.get("organizations.name"));
+    label.setLabelFor(newName);
+    newName.setId("clerk-organization-create-name");
+    newName.setAccessibleText(label.getText());
+    Button create = MenuPopup.item("clerk-organization-create-submit", words.get("organizations.createSubmit"),
+        this::create);
+    create.getStyleClass().add("clerk-button-primary");
+    Button cancel = MenuPopup.item("clerk-organization-create-cancel", common.get("common.cancel"), () -> {
+      creating = false;
+      fillMenu(true);
+    });
+    newName.setOnAction(e -> create());
+    newName.disableProperty().bind(control.busyProperty());
+    create.disableProperty().bind(control.busyProperty().or(newName.textProperty().isEmpty()));
+    cancel.disableProperty().bind(control.busyProperty());
+    ProgressIndicator progress = progress(control);
+    content.getChildren().addAll(title, label, newName, create, cancel, progress, message);
+    menu.show(content, List.of(create, cancel), false);
+    if (focus) javafx.application.Platform.runLater(newName::requestFocus);
+  }
+
+  private void create() {
+    String n = newName.getText().strip();
+    if (n.isEmpty()) return;
+    ClerkClient client = getSkinnable().getClient();
+    run(client.organizations().create(n, null).thenCompose(o -> client.organizations().setActive(o.id())), () -> {
+      newName.clear();
+      creating = false;
+    });
+  }
+
+  private void accept(OrganizationInvitation invitation) {
+    ClerkClient client = getSkinnable().getClient();
+    run(client.organizations().acceptInvitation(invitation.id()), () -> invitations.remove(invitation));
+  }
+
+  private void loadInvitations() {
+    FxAsync.onFx(getSkinnable().getClient().organizations().invitations(), (list, e) -> {
+      if (list == null) return; // invitations are extra: a failure leaves the rest of the menu usable
+      invitations.clear();
+      invitations.addAll(list);
+      if (menu.isShowing() && !creating) fillMenu(false);
+    });
+  }
+
+  private static ProgressIndicator progress(OrganizationSwitcher control) {
+    ProgressIndicator progress = new ProgressIndicator();
+    progress.getStyleClass().add("clerk-progress");
+    progress.setPrefSize(18, 18);
+    progress.visibleProperty().bind(control.busyProperty());
+    progress.managedProperty().bind(progress.visibleProperty());
+    return progress;
   }
 
   private String roleName(OrganizationMembership m) {
@@ -196,17 +293,16 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
   }
 
   private void switchTo(String organizationId) {
-    ClerkClient client = getSkinnable().getClient();
-    AuthSnapshot s = snapshot();
-    String current = s.organizationId().orElse(null);
-    if (java.util.Objects.equals(current, organizationId)) {
+    String current = snapshot().organizationId().orElse(null);
+    if (Objects.equals(current, organizationId)) {
       hideMenu();
       return;
     }
-    run(client.setActive(s.sessionId().orElseThrow(), organizationId == null ? "" : organizationId));
+    run(getSkinnable().getClient().organizations().setActive(organizationId), () -> { });
   }
 
-  private void run(CompletableFuture<?> action) {
+  /** Runs an action with progress; on success {@code then} runs and the menu closes, on failure it says why. */
+  private void run(CompletableFuture<?> action, Runnable then) {
     OrganizationSwitcher control = getSkinnable();
     control.setBusy(true);
     message.clear();
@@ -215,6 +311,7 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
       if (e != null) {
         message.showError(e);
       } else {
+        then.run();
         hideMenu();
       }
     });

@@ -59,6 +59,16 @@ public final class InlineMessage extends Label {
     return m;
   }
 
+  /** Shows a problem found before anything was sent (for example two passwords that differ). */
+  public void showProblem(String text) {
+    stop();
+    last = null;
+    pseudoClassStateChanged(ERROR, true);
+    setText(text);
+    setAccessibleText(text);
+    setVisible(true);
+  }
+
   /** Shows a plain (non-error) note. */
   public void showInfo(String text) {
     stop();
