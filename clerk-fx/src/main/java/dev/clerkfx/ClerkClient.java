@@ -22,6 +22,7 @@ import dev.clerkfx.store.TokenStores;
 import io.reactivex.rxjava3.core.Observable;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,7 @@ public final class ClerkClient implements AutoCloseable {
   private final SignIns signIns;
   private final SignUps signUps;
   private final AccountVerbs account;
+  private final Locale locale;
   private volatile FxViews views;
 
   private ClerkClient(Builder b) {
@@ -89,8 +91,9 @@ public final class ClerkClient implements AutoCloseable {
     this.manager = SessionManager.create(new SessionManager.Config(
         clock, scheduler, io, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache),
         transport);
-    this.signIns = FapiAuthVerbs.signIns(transport);
-    this.signUps = FapiAuthVerbs.signUps(transport);
+    this.locale = b.locale != null ? b.locale : Locale.getDefault();
+    this.signIns = FapiAuthVerbs.signIns(transport, locale.toLanguageTag());
+    this.signUps = FapiAuthVerbs.signUps(transport, locale.toLanguageTag());
     this.account = new AccountVerbs(transport.fapi(), manager, io);
     manager.start();
   }
@@ -116,6 +119,14 @@ public final class ClerkClient implements AutoCloseable {
   /** Returns a builder preset with this client's settings, to build a variant. */
   public Builder newBuilder() {
     return builder.copy();
+  }
+
+  /**
+   * Returns the language of this client's prebuilt components and of Clerk's messages and emails: the builder's
+   * {@link Builder#locale(Locale)}, else the JVM's default locale when the client was built.
+   */
+  public Locale locale() {
+    return locale;
   }
 
   /** Returns the publishable key this client talks to. */
@@ -348,6 +359,7 @@ public final class ClerkClient implements AutoCloseable {
     private SnapshotCache snapshotCache;
     private String appProductName;
     private String appProductVersion;
+    private Locale locale;
 
     private Builder(String publishableKey) {
       this.publishableKey = publishableKey;
@@ -366,6 +378,7 @@ public final class ClerkClient implements AutoCloseable {
       b.snapshotCache = snapshotCache;
       b.appProductName = appProductName;
       b.appProductVersion = appProductVersion;
+      b.locale = locale;
       return b;
     }
 
@@ -462,6 +475,19 @@ public final class ClerkClient implements AutoCloseable {
     public Builder appProduct(String name, String version) {
       this.appProductName = name;
       this.appProductVersion = version;
+      return this;
+    }
+
+    /**
+     * Sets the language of the prebuilt components ({@code dev.clerkfx.ui}), also sent to Clerk with each new
+     * sign-in and sign-up so its messages and emails match (default: the JVM's default locale). The components
+     * ship English, German, French and Spanish; other languages show English.
+     *
+     * @param locale the locale, or null for the default
+     * @return this builder
+     */
+    public Builder locale(Locale locale) {
+      this.locale = locale;
       return this;
     }
 

@@ -26,7 +26,18 @@ public final class FapiAuthVerbs {
    * @return the verbs
    */
   public static SignIns signIns(FapiBackend backend) {
-    return new SignInVerbs(backend.fapi());
+    return signIns(backend, null);
+  }
+
+  /**
+   * Returns the sign-in verbs, sending {@code locale} with each new sign-in.
+   *
+   * @param backend the transport
+   * @param locale the BCP 47 language tag Clerk words its messages and emails in, or null to send none
+   * @return the verbs
+   */
+  public static SignIns signIns(FapiBackend backend, String locale) {
+    return new SignInVerbs(backend.fapi(), locale);
   }
 
   /**
@@ -36,14 +47,27 @@ public final class FapiAuthVerbs {
    * @return the verbs
    */
   public static SignUps signUps(FapiBackend backend) {
-    return new SignUpVerbs(backend.fapi());
+    return signUps(backend, null);
+  }
+
+  /**
+   * Returns the sign-up verbs, sending {@code locale} with each new sign-up.
+   *
+   * @param backend the transport
+   * @param locale the BCP 47 language tag, or null to send none
+   * @return the verbs
+   */
+  public static SignUps signUps(FapiBackend backend, String locale) {
+    return new SignUpVerbs(backend.fapi(), locale);
   }
 
   private static final class SignInVerbs implements SignIns {
   private final FapiClient fapi;
+  private final String locale;
 
-  SignInVerbs(FapiClient fapi) {
+  SignInVerbs(FapiClient fapi, String locale) {
     this.fapi = fapi;
+    this.locale = locale;
   }
 
   @Override
@@ -57,7 +81,8 @@ public final class FapiAuthVerbs {
   public CompletableFuture<SignIn> create(SignInParams p) {
     if (p == null) return invalid("create needs SignInParams");
     return fapi.createSignIn(Form.builder().add("identifier", p.identifier()).add("strategy", p.strategy())
-        .add("password", p.password()).add("ticket", p.ticket()).add("redirect_url", p.redirectUrl()).build());
+        .add("password", p.password()).add("ticket", p.ticket()).add("redirect_url", p.redirectUrl())
+        .add("locale", locale).build());
   }
 
   @Override
@@ -116,21 +141,23 @@ public final class FapiAuthVerbs {
 
   private static final class SignUpVerbs implements SignUps {
   private final FapiClient fapi;
+  private final String locale;
 
-  SignUpVerbs(FapiClient fapi) {
+  SignUpVerbs(FapiClient fapi, String locale) {
     this.fapi = fapi;
+    this.locale = locale;
   }
 
   @Override
   public CompletableFuture<SignUp> create(SignUpParams p) {
     if (p == null) return invalid("create needs SignUpParams");
-    return fapi.createSignUp(signUpForm(p));
+    return fapi.createSignUp(signUpForm(p).add("locale", locale).build());
   }
 
   @Override
   public CompletableFuture<SignUp> update(String signUpId, SignUpParams p) {
     if (blank(signUpId) || p == null) return invalid("update needs a sign-up id and SignUpParams");
-    return fapi.updateSignUp(signUpId, signUpForm(p));
+    return fapi.updateSignUp(signUpId, signUpForm(p).build());
   }
 
   @Override
@@ -153,12 +180,12 @@ public final class FapiAuthVerbs {
     return fapi.attemptSignUpVerification(signUpId, Form.builder().add("strategy", strategy).add("code", code).build());
   }
 
-  private static Form signUpForm(SignUpParams p) {
+  private static Form.Builder signUpForm(SignUpParams p) {
     Form.Builder f = Form.builder().add("email_address", p.emailAddress()).add("phone_number", p.phoneNumber())
         .add("username", p.username()).add("password", p.password()).add("first_name", p.firstName())
         .add("last_name", p.lastName()).add("strategy", p.strategy()).add("legal_accepted", p.legalAccepted());
     if (p.unsafeMetadata() != null) f.addJson("unsafe_metadata", p.unsafeMetadata());
-    return f.build();
+    return f;
   }
 
   }
