@@ -1,9 +1,8 @@
 package dev.clerkfx.ui;
 
-import dev.clerkfx.internal.ui.ErrorMessages;
 import dev.clerkfx.internal.ui.FxAsync;
 import dev.clerkfx.internal.ui.InlineMessage;
-import dev.clerkfx.internal.ui.UiLocale;
+import dev.clerkfx.internal.ui.Problem;
 import dev.clerkfx.internal.ui.UiText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +39,8 @@ final class FormKit {
 
   FormKit(UserProfileView view) {
     this.view = view;
-    this.words = UiLocale.text(view.getClient(), "account");
-    this.common = UiLocale.text(view.getClient(), "common");
+    this.words = UiText.load("account", view.getClient().locale());
+    this.common = UiText.load("common", view.getClient().locale());
   }
 
   /** A titled section with an optional one-line description. */
@@ -182,8 +181,8 @@ final class FormKit {
         if (error == null) {
           done.accept(value);
         } else if (!(error instanceof CancellationException)) {
-          ErrorMessages.Message m = message.showError(error);
-          m.param().map(byParam::get).ifPresent(n -> {
+          Problem p = message.showError(error);
+          p.field().map(byParam::get).ifPresent(n -> {
             n.pseudoClassStateChanged(ERROR, true);
             marked.add(n);
             n.requestFocus();

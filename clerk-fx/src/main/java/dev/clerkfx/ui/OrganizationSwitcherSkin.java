@@ -7,7 +7,6 @@ import dev.clerkfx.internal.ui.FxAsync;
 import dev.clerkfx.internal.ui.Identity;
 import dev.clerkfx.internal.ui.InlineMessage;
 import dev.clerkfx.internal.ui.MenuPopup;
-import dev.clerkfx.internal.ui.UiLocale;
 import dev.clerkfx.internal.ui.UiText;
 import dev.clerkfx.model.Organization;
 import dev.clerkfx.model.OrganizationInvitation;
@@ -54,8 +53,8 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
   OrganizationSwitcherSkin(OrganizationSwitcher control) {
     super(control);
     ClerkClient client = control.getClient();
-    this.words = UiLocale.text(client, "account");
-    this.common = UiLocale.text(client, "common");
+    this.words = UiText.load("account", client.locale());
+    this.common = UiText.load("common", client.locale());
     this.message = new InlineMessage(common);
     this.menu = new MenuPopup(control, () -> {
       control.setShowing(false);

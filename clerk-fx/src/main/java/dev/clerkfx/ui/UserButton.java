@@ -18,7 +18,8 @@ import javafx.scene.control.Skin;
 /**
  * The signed-in user's avatar as a button that opens the account menu: name and email, "Manage account" (the
  * {@link UserProfileView} in a dialog), on multi-session instances the other signed-in accounts to switch to and
- * "Add account", and "Sign out".
+ * "Add account" (a {@link SignInDialog}, or the app's own {@linkplain #onAddAccountProperty() action}), and
+ * "Sign out".
  *
  * <p>The avatar loads in the background and is cached; the user's initials on a coloured circle show until it has
  * loaded, and whenever it cannot load (offline). While signed out the button shows nothing and is disabled.
@@ -79,9 +80,9 @@ public final class UserButton extends Control {
   }
 
   /**
-   * What "Add account" does on a multi-session instance: typically open the app's sign-in screen; a new sign-in
-   * then becomes the current session. While null, the menu offers no "Add account". Called on the FX Application
-   * Thread, after the menu closed.
+   * What "Add account" does on a multi-session instance, for apps with their own sign-in screen; a new sign-in then
+   * becomes the current session. While null (the default), "Add account" opens a {@link SignInDialog}. Called on the
+   * FX Application Thread, after the menu closed.
    */
   public ObjectProperty<EventHandler<ActionEvent>> onAddAccountProperty() {
     if (onAddAccount == null) onAddAccount = new SimpleObjectProperty<>(this, "onAddAccount");

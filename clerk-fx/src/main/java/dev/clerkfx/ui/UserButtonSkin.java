@@ -7,7 +7,7 @@ import dev.clerkfx.internal.ui.FxAsync;
 import dev.clerkfx.internal.ui.Identity;
 import dev.clerkfx.internal.ui.InlineMessage;
 import dev.clerkfx.internal.ui.MenuPopup;
-import dev.clerkfx.internal.ui.UiLocale;
+import dev.clerkfx.internal.ui.Themes;
 import dev.clerkfx.internal.ui.UiText;
 import dev.clerkfx.model.Session;
 import java.util.ArrayList;
@@ -45,8 +45,8 @@ final class UserButtonSkin extends SkinBase<UserButton> {
   UserButtonSkin(UserButton control) {
     super(control);
     ClerkClient client = control.getClient();
-    this.words = UiLocale.text(client, "account");
-    this.common = UiLocale.text(client, "common");
+    this.words = UiText.load("account", client.locale());
+    this.common = UiText.load("common", client.locale());
     this.message = new InlineMessage(common);
     this.menu = new MenuPopup(control, () -> {
       control.setShowing(false);
@@ -157,15 +157,22 @@ final class UserButtonSkin extends SkinBase<UserButton> {
         items.add(b);
         content.getChildren().add(b);
       }
-      EventHandler<ActionEvent> add = control.getOnAddAccount();
-      if (add != null) {
-        Button b = MenuPopup.item("clerk-user-button-add-account", words.get("userButton.addAccount"), () -> {
-          hideMenu();
+      Button b = MenuPopup.item("clerk-user-button-add-account", words.get("userButton.addAccount"), () -> {
+        hideMenu();
+        EventHandler<ActionEvent> add = control.getOnAddAccount();
+        if (add != null) {
           add.handle(new ActionEvent(control, control));
-        });
-        items.add(b);
-        content.getChildren().add(b);
-      }
+        } else {
+          SignInDialog dialog = new SignInDialog(client);
+          if (control.getScene() != null && control.getScene().getWindow() != null) {
+            dialog.initOwner(control.getScene().getWindow());
+          }
+          Themes.adopt(dialog.getDialogPane(), control);
+          dialog.show();
+        }
+      });
+      items.add(b);
+      content.getChildren().add(b);
     }
 
     content.getChildren().add(new Separator());

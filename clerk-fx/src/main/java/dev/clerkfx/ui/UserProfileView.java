@@ -3,7 +3,6 @@ package dev.clerkfx.ui;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.ClerkFx;
 import dev.clerkfx.internal.ui.Themes;
-import dev.clerkfx.internal.ui.UiLocale;
 import dev.clerkfx.internal.ui.UiText;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
@@ -113,7 +112,7 @@ public final class UserProfileView extends Control {
    * @return the dialog (already showing)
    */
   static Dialog<Void> openDialog(ClerkClient client, Node owner) {
-    UiText words = UiLocale.text(client, "account");
+    UiText words = UiText.load("account", client.locale());
     Dialog<Void> dialog = new Dialog<>();
     dialog.setTitle(words.get("profile.title"));
     Window window = owner == null || owner.getScene() == null ? null : owner.getScene().getWindow();

@@ -4,7 +4,6 @@ import dev.clerkfx.AuthSnapshot;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.internal.ui.Avatar;
 import dev.clerkfx.internal.ui.Identity;
-import dev.clerkfx.internal.ui.UiLocale;
 import dev.clerkfx.internal.ui.UiText;
 import dev.clerkfx.model.User;
 import javafx.geometry.Pos;
@@ -31,7 +30,7 @@ final class UserProfileViewSkin extends SkinBase<UserProfileView> {
   UserProfileViewSkin(UserProfileView control) {
     super(control);
     ClerkClient client = control.getClient();
-    this.words = UiLocale.text(client, "account");
+    this.words = UiText.load("account", client.locale());
     FormKit kit = new FormKit(control);
     this.profile = new ProfilePage(kit);
     this.security = new SecurityPage(kit);

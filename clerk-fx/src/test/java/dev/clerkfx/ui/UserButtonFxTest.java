@@ -111,4 +111,16 @@ class UserButtonFxTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#clerk-user-profile-dialog-view").tryQuery()).isPresent();
   }
+
+  @Test
+  void addAccountOpensTheSignInDialogWhenTheAppSetNoAction(FxRobot robot) {
+    h.signInAda();
+    robot.interact(() -> button.setOnAddAccount(null));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("#user-button");
+    robot.clickOn("#clerk-user-button-add-account");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("." + SignInView.DEFAULT_STYLE_CLASS).tryQuery()).isPresent();
+    assertThat(addAccountClicks).isZero();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.clerkfx.internal.ui;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
 
@@ -17,12 +18,20 @@ public final class FxAsync {
    */
   public static <T> void onFx(CompletableFuture<T> future, BiConsumer<T, Throwable> done) {
     future.whenComplete((value, error) -> {
-      Throwable e = error == null ? null : ErrorMessages.unwrap(error);
+      Throwable e = error == null ? null : unwrap(error);
       if (Platform.isFxApplicationThread()) {
         done.accept(value, e);
       } else {
         Platform.runLater(() -> done.accept(value, e));
       }
     });
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable e = t;
+    while (e instanceof CompletionException && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
   }
 }

@@ -1,11 +1,11 @@
 package dev.clerkfx.internal.ui;
 
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
-import javafx.util.Duration;
 
 /**
  * The line under a form that says how an action ended: Clerk's message, a network failure, or "Too many attempts —
@@ -15,12 +15,19 @@ public final class InlineMessage extends Label {
   private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
   private final UiText common;
-  private Timeline countdown;
-  private ErrorMessages.Message last;
+  private final Clock clock;
+  private Countdown countdown;
+  private Problem last;
 
-  /** Creates an empty message line using the {@code common} words. */
+  /** Creates an empty message line using the {@code common} words; countdowns run on the system clock. */
   public InlineMessage(UiText common) {
+    this(common, Clock.systemUTC());
+  }
+
+  /** Creates an empty message line whose countdowns run on {@code clock}. */
+  public InlineMessage(UiText common, Clock clock) {
     this.common = common;
+    this.clock = clock;
     getStyleClass().add("clerk-message");
     setWrapText(true);
     setMaxWidth(Double.MAX_VALUE);
@@ -31,49 +38,50 @@ public final class InlineMessage extends Label {
   /**
    * Shows what {@code failure} means, with a live countdown for rate limits and lockouts.
    *
-   * @return the message shown (its {@code param} names the field to mark)
+   * @return the problem shown (its {@code field} names the form field to mark)
    */
-  public ErrorMessages.Message showError(Throwable failure) {
-    stop();
-    ErrorMessages.Message m = ErrorMessages.describe(failure, common);
-    last = m;
-    pseudoClassStateChanged(ERROR, true);
-    setVisible(true);
-    if (m.countdown().isPresent()) {
-      long[] left = {Math.max(1, m.countdown().get().toSeconds())};
-      setText(m.at(common, left[0]));
-      countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
-        left[0]--;
-        if (left[0] <= 0) {
-          clear();
+  public Problem showError(Throwable failure) {
+    Problem p = Problem.of(failure);
+    Optional<Duration> wait = p.retryIn();
+    switch (p.kind()) {
+      case NETWORK -> show(common.get("common.error.network"), true);
+      case RATE_LIMITED -> count(common.get("common.error.rateLimited"), wait.orElse(Duration.ofSeconds(10)));
+      case LOCKED -> {
+        if (wait.isPresent()) {
+          count(common.get("common.error.locked"), wait.get());
         } else {
-          setText(m.at(common, left[0]));
+          show(p.message().isEmpty() ? common.get("common.error.unknown") : p.message(), true);
         }
-      }));
-      countdown.setCycleCount((int) left[0]);
-      countdown.play();
-    } else {
-      setText(m.text());
+      }
+      case CLERK -> show(p.message().isEmpty() ? common.get("common.error.unknown") : p.message(), true);
+      default -> show(common.get("common.error.unknown"), true);
     }
-    setAccessibleText(getText());
-    return m;
+    last = p;
+    return p;
+  }
+
+  private void count(String pattern, Duration length) {
+    show("", true);
+    countdown = Countdown.start(clock, length, seconds -> {
+      setText(new MessageFormat(pattern, common.locale()).format(new Object[] {seconds}));
+      setAccessibleText(getText());
+    }, this::clear);
   }
 
   /** Shows a problem found before anything was sent (for example two passwords that differ). */
   public void showProblem(String text) {
-    stop();
-    last = null;
-    pseudoClassStateChanged(ERROR, true);
-    setText(text);
-    setAccessibleText(text);
-    setVisible(true);
+    show(text, true);
   }
 
   /** Shows a plain (non-error) note. */
   public void showInfo(String text) {
+    show(text, false);
+  }
+
+  private void show(String text, boolean error) {
     stop();
     last = null;
-    pseudoClassStateChanged(ERROR, false);
+    pseudoClassStateChanged(ERROR, error);
     setText(text);
     setAccessibleText(text);
     setVisible(true);
@@ -88,13 +96,13 @@ public final class InlineMessage extends Label {
     setVisible(false);
   }
 
-  /** True while a rate-limit or lockout countdown runs (actions should stay disabled). */
+  /** True while a rate-limit or lockout countdown runs. */
   public boolean isCountingDown() {
-    return countdown != null;
+    return countdown != null && !countdown.isFinished();
   }
 
-  /** The error shown, if the line shows one. */
-  public Optional<ErrorMessages.Message> error() {
+  /** The failure shown, if the line shows one. */
+  public Optional<Problem> problem() {
     return Optional.ofNullable(last);
   }
 
