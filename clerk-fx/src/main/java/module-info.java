@@ -1,8 +1,8 @@
 /**
  * clerk-fx: the Clerk SDK for JavaFX desktop apps.
  *
- * <p>Public API lives in {@code dev.clerkfx} (entry points, state, errors), {@code dev.clerkfx.auth} (sign-in and sign-up),
- * {@code dev.clerkfx.account} (the signed-in user's account and organizations), {@code dev.clerkfx.model}
+ * <p>Public API lives in {@code dev.clerkfx} (entry points, state, errors), {@code dev.clerkfx.auth} (sign-in and
+ * sign-up), {@code dev.clerkfx.account} (the signed-in user's account and organizations), {@code dev.clerkfx.model}
  * (immutable Frontend API resources), {@code dev.clerkfx.store} (where the client token is kept) and
  * {@code dev.clerkfx.ui} (prebuilt JavaFX components).
  * Everything under {@code dev.clerkfx.internal} is implementation and may change in any release.

@@ -288,7 +288,6 @@ class AccountVerbsTest {
     other.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD).join();
     h.settle(other);
     String otherId = other.snapshot().sessionId().orElseThrow();
-    other.getToken().join();
 
     List<ActiveSession> sessions = c.account().activeSessions().join();
     assertThat(last(h, "GET", "/v1/me/sessions/active").queryParameter("_clerk_session_id"))

@@ -324,7 +324,12 @@ public final class AccountVerbs implements Account {
 
   @Override
   public CompletableFuture<Void> deleteAccount() {
-    return signedIn(fapi::deleteMe).thenCompose(deleted -> manager.accountDeleted());
+    return signedIn(sid -> {
+      manager.accountDeletion(sid);
+      return fapi.deleteMe(sid).whenComplete((deleted, failure) -> {
+        if (failure != null) manager.accountDeletion(null);
+      });
+    }).thenCompose(deleted -> manager.accountDeleted());
   }
 
   // ------------------------------------------------------------------ reverification

@@ -65,6 +65,8 @@ public final class SessionManager implements AutoCloseable {
   private volatile boolean closed;
   private volatile Environment environment;
   private volatile SessionClaims latestClaims;
+  /** The session whose user is being deleted ({@code DELETE /v1/me} in flight), else null. */
+  private volatile String deletingAccount;
 
   SessionManager(Config config, Backend backend) {
     this.config = config;
@@ -240,7 +242,7 @@ public final class SessionManager implements AutoCloseable {
   private void onClientChanged(Optional<Client> client, long serverDateMillis) {
     if (closed) return;
     if (serverDateMillis > 0) engine.noteServerDate(serverDateMillis);
-    publish(client, null);
+    publish(client, deletingAccount != null ? SignOutReason.ACCOUNT_DELETED : null);
     schedulePersist();
   }
 
@@ -349,12 +351,23 @@ public final class SessionManager implements AutoCloseable {
   }
 
   /**
+   * Says that the user's account is being deleted ({@code DELETE /v1/me} in flight), so the sign-out its answer
+   * brings is reported as {@link SignOutReason#ACCOUNT_DELETED}; null when the request ended without deleting.
+   *
+   * @param sessionId the session deleting its user, or null
+   */
+  public void accountDeletion(String sessionId) {
+    this.deletingAccount = sessionId;
+  }
+
+  /**
    * The user's account was deleted on the server: local state signs out with {@link SignOutReason#ACCOUNT_DELETED}
    * and the stored client token and snapshot are cleared.
    *
    * @return completes when storage is cleared
    */
   public CompletableFuture<Void> accountDeleted() {
+    deletingAccount = null;
     return signOutLocally(SignOutReason.ACCOUNT_DELETED, () -> CompletableFuture.completedFuture(null));
   }
 

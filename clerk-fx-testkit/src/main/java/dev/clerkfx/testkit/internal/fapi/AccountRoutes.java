@@ -260,6 +260,7 @@ final class AccountRoutes {
       }
       boolean hadMfa = u.twoFactorEnabled();
       p.secondFactor = on;
+      dropBackupCodesWithoutAnotherFactor(u);
       if (!hadMfa && u.twoFactorEnabled()) {
         u.mfaEnabledAt = fapi.store.now();
       }
@@ -483,9 +484,17 @@ final class AccountRoutes {
       throw Errors.notFound("TOTP");
     }
     u.totpSecret = null;
+    dropBackupCodesWithoutAnotherFactor(u);
     String id = u.totpId == null ? Ids.next("totp") : u.totpId;
     u.totpId = null;
     return deleted("totp", id);
+  }
+
+  /** Backup codes only back up another second factor: with none left (as in Clerk) they go too. */
+  private static void dropBackupCodesWithoutAnotherFactor(Records.User u) {
+    if (u.totpSecret == null && !u.phoneSecondFactor()) {
+      u.backupCodes.clear();
+    }
   }
 
   private JsonNode backupCodes(Records.User u, Request r) {

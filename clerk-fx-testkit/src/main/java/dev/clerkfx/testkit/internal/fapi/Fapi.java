@@ -117,7 +117,14 @@ public final class Fapi {
     if (!Store.wellFormedToken(auth)) {
       throw Errors.authenticationInvalid();
     }
-    return store.clientForToken(auth);
+    Optional<Records.Client> c = store.clientForToken(auth);
+    c.ifPresent(x -> noteUserAgent(x, r));
+    return c;
+  }
+
+  /** Remembers the client's {@code User-Agent}: its sessions' latest activity. */
+  private static void noteUserAgent(Records.Client c, Request r) {
+    r.header("user-agent").ifPresent(ua -> c.userAgent = ua);
   }
 
   /** Returns the request's client or fails with 401 {@code signed_out}. */
@@ -135,6 +142,7 @@ public final class Fapi {
       return new ClientAndToken(c.get(), null);
     }
     Records.Client created = store.newClient();
+    noteUserAgent(created, r);
     return new ClientAndToken(created, store.issueClientToken(created));
   }
 
@@ -185,7 +193,6 @@ public final class Fapi {
     if (s == null || !s.clientId.equals(c.id) || !"active".equals(store.status(s))) {
       throw Errors.signedOut();
     }
-    r.header("user-agent").ifPresent(ua -> s.userAgent = ua);
     return s;
   }
 

@@ -190,7 +190,6 @@ final class SessionRoutes {
       if (!"active".equals(st)) {
         throw sessionGone(st);
       }
-      r.header("user-agent").ifPresent(ua -> s.userAgent = ua);
       if (template == null) {
         Optional<String> org = r.param("organization_id");
         if (org.isPresent()) {
@@ -301,7 +300,8 @@ final class SessionRoutes {
           o.put("last_active_at", s.lastActiveAt);
           o.putNull("last_active_token");
           o.putNull("actor");
-          o.set("latest_activity", activity(s, r.remoteHost()));
+          Records.Client owner = fapi.store.clients.get(s.clientId);
+          o.set("latest_activity", activity(s, owner == null ? null : owner.userAgent, r.remoteHost()));
         }
       }
       return Response.json(200, out);
@@ -309,15 +309,15 @@ final class SessionRoutes {
   }
 
   /**
-   * Renders a session's latest activity from the {@code User-Agent} it last sent: the first product token
+   * Renders a session's latest activity from the {@code User-Agent} its client last sent: the first product token
    * ({@code Acme-Notes/2.1}) is the browser or app, the platform in its comment the device; loopback callers are
    * located in "Localhost, ZZ".
    */
-  private static ObjectNode activity(Records.Session s, String ip) {
+  private static ObjectNode activity(Records.Session s, String userAgent, String ip) {
     ObjectNode a = Json.object();
     a.put("object", "session_activity");
     a.put("id", "sess_activity_" + s.id.substring(5));
-    String ua = s.userAgent == null ? "" : s.userAgent.strip();
+    String ua = userAgent == null ? "" : userAgent.strip();
     String product = ua.isEmpty() ? "" : ua.split("\\s+")[0];
     int slash = product.indexOf('/');
     a.put("browser_name", product.isEmpty() ? "Unknown" : slash < 0 ? product : product.substring(0, slash));

@@ -186,6 +186,8 @@ public final class Records {
     public String signUpId;
     public String lastAuthenticationStrategy;
     public boolean ended;
+    /** The {@code User-Agent} this client last sent: its sessions' latest activity. */
+    public String userAgent;
     /** Users who have completed a sign-in on this client (client trust treats the device as known). */
     public final Set<String> knownUserIds = new LinkedHashSet<>();
   }
@@ -205,8 +207,6 @@ public final class Records {
     public long firstFactorAt;
     public long secondFactorAt = -1;
     public String lastActiveToken;
-    /** The {@code User-Agent} of the request that created the session (shown as its latest activity). */
-    public String userAgent;
     /** A step-up reverification in progress, or null. */
     public Reverification reverification;
   }
