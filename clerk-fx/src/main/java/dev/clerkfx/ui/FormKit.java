@@ -20,6 +20,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -99,9 +100,9 @@ final class FormKit {
     return b;
   }
 
-  /** Buttons in a row, right-aligned, with the progress indicator first. */
-  static HBox actions(Node... nodes) {
-    HBox row = new HBox(8, nodes);
+  /** Buttons in a row, right-aligned, with the progress indicator first; they wrap when the view is narrow. */
+  static FlowPane actions(Node... nodes) {
+    FlowPane row = new FlowPane(8, 8, nodes);
     row.setAlignment(Pos.CENTER_RIGHT);
     row.getStyleClass().add("clerk-actions");
     return row;

@@ -20,6 +20,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -59,7 +60,7 @@ final class ProfilePage {
     upload = FormKit.secondary("clerk-profile-upload-image", kit.words.get("profile.image.upload"));
     removeImage = FormKit.secondary("clerk-profile-remove-image", kit.words.get("profile.image.remove"));
     imageForm = kit.form(upload, removeImage);
-    HBox picture = new HBox(12, avatar, upload, removeImage, imageForm.progress);
+    FlowPane picture = new FlowPane(12, 8, avatar, upload, removeImage, imageForm.progress);
     picture.setAlignment(Pos.CENTER_LEFT);
     upload.setOnAction(e -> chooseImage());
     removeImage.setOnAction(e -> imageForm.run(account::removeProfileImage, u -> { }));

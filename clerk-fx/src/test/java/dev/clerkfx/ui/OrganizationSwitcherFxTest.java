@@ -21,7 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The organization switcher on a headless stage against the emulator: switch, personal account, create, join. */
 @ExtendWith(ApplicationExtension.class)
 class OrganizationSwitcherFxTest {
-  private final UiEmulator h = UiEmulator.start(b -> b.organization(
+  private final AccountFixture h = AccountFixture.start(b -> b.organization(
       EmulatorOrganization.of("Analytical Engines", "engines").withRole("org:member", "org:engines:read")));
   private OrganizationSwitcher switcher;
 

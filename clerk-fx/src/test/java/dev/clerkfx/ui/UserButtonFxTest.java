@@ -21,7 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The user button on a headless stage against the emulator: the menu, switching accounts, signing out. */
 @ExtendWith(ApplicationExtension.class)
 class UserButtonFxTest {
-  private final UiEmulator h = UiEmulator.start(b -> b.multiSession(true));
+  private final AccountFixture h = AccountFixture.start(b -> b.multiSession(true));
   private UserButton button;
   private int addAccountClicks;
 

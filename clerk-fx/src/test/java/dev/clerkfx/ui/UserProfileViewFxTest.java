@@ -29,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The user profile on a headless stage against the emulator: a name change and an authenticator-app enrolment. */
 @ExtendWith(ApplicationExtension.class)
 class UserProfileViewFxTest {
-  private final UiEmulator h = UiEmulator.start(b -> { });
+  private final AccountFixture h = AccountFixture.start(b -> { });
   private UserProfileView view;
   private Label boundName;
 
