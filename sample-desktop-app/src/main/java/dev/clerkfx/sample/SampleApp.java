@@ -3,7 +3,7 @@ package dev.clerkfx.sample;
 import atlantafx.base.theme.PrimerLight;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.ClerkFx;
-import dev.clerkfx.sample.backend.DemoBackend;
+import dev.clerkfx.sample.backend.SampleBackend;
 import dev.clerkfx.store.TokenStores;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -22,7 +22,7 @@ import javafx.stage.Stage;
 public final class SampleApp extends Application {
   private final ClerkInstance injectedInstance;
   private ClerkInstance instance;
-  private DemoBackend backend;
+  private SampleBackend backend;
   private ClerkClient client;
   private DemoApiClient api;
   private MainView view;
@@ -41,7 +41,7 @@ public final class SampleApp extends Application {
   @Override
   public void init() {
     instance = injectedInstance != null ? injectedInstance : ClerkInstance.fromEnvironment(System.getenv());
-    backend = DemoBackend.start(instance.frontendApiUrl());
+    backend = SampleBackend.start(instance.backendConfig(System.getenv()));
     ClerkClient.Builder builder = ClerkClient.builder(instance.publishableKey());
     if (instance.emulator().isPresent()) {
       // The emulator forgets its clients when it stops: keeping its client token across runs would be pointless.
@@ -49,7 +49,7 @@ public final class SampleApp extends Application {
     }
     client = builder.build();
     ClerkFx.install(client);
-    api = new DemoApiClient(client.tokenInterceptor(), backend.helloUri());
+    api = new DemoApiClient(client.tokenInterceptor(), backend.uri("/"));
   }
 
   /** Builds the window. */
