@@ -2,7 +2,8 @@
  * clerk-fx: the Clerk SDK for JavaFX desktop apps.
  *
  * <p>Public API lives in {@code dev.clerkfx} (entry points, state, errors), {@code dev.clerkfx.model}
- * (immutable Frontend API resources) and {@code dev.clerkfx.store} (where the client token is kept).
+ * (immutable Frontend API resources), {@code dev.clerkfx.store} (where the client token is kept) and
+ * {@code dev.clerkfx.ui} (prebuilt JavaFX components).
  * Everything under {@code dev.clerkfx.internal} is implementation and may change in any release.
  */
 module dev.clerkfx {
@@ -25,6 +26,7 @@ module dev.clerkfx {
   exports dev.clerkfx.auth;
   exports dev.clerkfx.model;
   exports dev.clerkfx.store;
+  exports dev.clerkfx.ui;
 
   // Jackson reads and writes the model records (and ClerkError) reflectively.
   opens dev.clerkfx to com.fasterxml.jackson.databind;

@@ -208,19 +208,36 @@ public final class ClerkClient implements AutoCloseable {
     return manager.getToken(options);
   }
 
-  /** Returns an OkHttp interceptor that authenticates requests to the app's backend with {@link #getToken()}. */
-  public ClerkTokenInterceptor tokenInterceptor() {
-    return new ClerkTokenInterceptor(this, GetTokenOptions.defaults());
+  /**
+   * Returns an OkHttp interceptor that adds this client's session token ({@link #getToken()}) to requests for the
+   * listed hosts of the app's backend, over https (or to loopback), and retries once after a 401 from them.
+   *
+   * <pre>{@code
+   * OkHttpClient api = new OkHttpClient.Builder().addInterceptor(clerk.tokenInterceptor("api.example.com")).build();
+   * }</pre>
+   *
+   * @param host a host that may receive the token, such as {@code api.example.com} or {@code localhost:8080}
+   * @param moreHosts further hosts
+   * @return the interceptor
+   * @throws ClerkConfigurationException (code {@code invalid_interceptor_host}) when an entry is unusable
+   * @see TokenInterceptorOptions
+   */
+  public ClerkTokenInterceptor tokenInterceptor(String host, String... moreHosts) {
+    String[] all = new String[1 + (moreHosts == null ? 0 : moreHosts.length)];
+    all[0] = host;
+    if (moreHosts != null) System.arraycopy(moreHosts, 0, all, 1, moreHosts.length);
+    return tokenInterceptor(TokenInterceptorOptions.forHosts(all));
   }
 
   /**
-   * Returns an interceptor like {@link #tokenInterceptor()} that uses a template or organization.
+   * Returns an interceptor like {@link #tokenInterceptor(String, String...)} with a chosen token (a JWT template,
+   * another organization).
    *
-   * @param options the token to attach
+   * @param options the hosts that may receive the token, and the token
    * @return the interceptor
    */
-  public ClerkTokenInterceptor tokenInterceptor(GetTokenOptions options) {
-    return new ClerkTokenInterceptor(this, options == null ? GetTokenOptions.defaults() : options);
+  public ClerkTokenInterceptor tokenInterceptor(TokenInterceptorOptions options) {
+    return new ClerkTokenInterceptor(this, java.util.Objects.requireNonNull(options, "options"));
   }
 
   /**

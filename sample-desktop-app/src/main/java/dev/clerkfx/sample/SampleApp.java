@@ -5,6 +5,7 @@ import dev.clerkfx.ClerkClient;
 import dev.clerkfx.ClerkFx;
 import dev.clerkfx.sample.backend.SampleBackend;
 import dev.clerkfx.store.TokenStores;
+import java.net.URI;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -49,7 +50,8 @@ public final class SampleApp extends Application {
     }
     client = builder.build();
     ClerkFx.install(client);
-    api = new DemoApiClient(client.tokenInterceptor(), backend.uri("/"));
+    URI apiBase = backend.uri("/");
+    api = new DemoApiClient(client.tokenInterceptor(apiBase.getAuthority()), apiBase);
   }
 
   /** Builds the window. */
