@@ -3,6 +3,8 @@ package dev.clerkfx.internal.fapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clerkfx.ClerkApiException;
 import dev.clerkfx.ClerkError;
+import dev.clerkfx.account.ReverificationLevel;
+import dev.clerkfx.account.ReverificationRequiredException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -49,11 +51,28 @@ public final class FapiErrors {
       }
     }
     String traceId = text(body.path("clerk_trace_id")).orElse(blankToNull(traceIdHeader));
+    if (!errors.isEmpty() && ReverificationRequiredException.CODE.equals(errors.get(0).code())) {
+      return reverification(status, errors, traceId, body.path("errors").path(0).path("meta"));
+    }
     return new ClerkApiException(status, errors, traceId, retryAfter(retryAfterHeader, now).orElse(null));
   }
 
   /** The longest {@code Retry-After} read; longer values (up to absurd ones) read as this. */
   static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
+  /**
+   * The typed reverification error. The level and window are read from the entry's {@code meta.reverification}
+   * ({@code level}, {@code after_minutes}) when present; Clerk's default level is {@code second_factor}.
+   */
+  private static ReverificationRequiredException reverification(int status, List<ClerkError> errors, String traceId,
+      JsonNode meta) {
+    JsonNode r = meta.path("reverification");
+    if (!r.isObject()) r = meta;
+    ReverificationLevel level = ReverificationLevel.fromWire(r.path("level").asText(null));
+    JsonNode minutes = r.path("after_minutes");
+    Duration window = minutes.canConvertToLong() ? Duration.ofMinutes(minutes.asLong()) : null;
+    return new ReverificationRequiredException(status, errors, traceId, level, window);
+  }
 
   /**
    * Parses a {@code Retry-After} value: delay-seconds or an HTTP-date.

@@ -9,6 +9,7 @@ import dev.clerkfx.ClerkConfigurationException;
 import dev.clerkfx.ClerkException;
 import dev.clerkfx.ClerkNetworkException;
 import dev.clerkfx.ClerkResponseException;
+import dev.clerkfx.model.ActiveSession;
 import dev.clerkfx.model.Client;
 import dev.clerkfx.model.Environment;
 import dev.clerkfx.model.Session;
@@ -209,8 +210,8 @@ class FapiClientTest {
     assertThat(patch.getMethod()).isEqualTo("PATCH");
     assertThat(patch.getBody().utf8()).isEqualTo("first_name=Grace");
 
-    List<Session> active = done(fapi.activeSessions("sess_1"));
-    assertThat(active).extracting(Session::id).containsExactly("sess_1", "sess_2");
+    List<ActiveSession> active = done(fapi.activeSessions("sess_1"));
+    assertThat(active).extracting(ActiveSession::id).containsExactly("sess_1", "sess_2");
     assertThat(take().getUrl().encodedPath()).isEqualTo("/v1/me/sessions/active");
   }
 

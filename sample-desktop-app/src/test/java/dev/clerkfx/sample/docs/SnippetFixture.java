@@ -3,6 +3,7 @@ package dev.clerkfx.sample.docs;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.ClerkFx;
 import dev.clerkfx.SignOutReason;
+import dev.clerkfx.model.ActiveSession;
 import dev.clerkfx.model.SignIn;
 import dev.clerkfx.store.TokenStores;
 import dev.clerkfx.testkit.ClerkEmulator;
@@ -91,6 +92,15 @@ public abstract class SnippetFixture {
    */
   protected void showResult(SignIn signIn, Throwable error) {
     calls.add(error != null ? error : signIn);
+  }
+
+  /**
+   * The docs' "show the user's devices".
+   *
+   * @param devices the user's active sessions
+   */
+  protected void showDevices(List<ActiveSession> devices) {
+    calls.add(devices);
   }
 
   /**
