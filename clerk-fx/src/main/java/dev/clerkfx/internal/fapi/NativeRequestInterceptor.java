@@ -10,14 +10,16 @@ import okhttp3.Response;
 /**
  * Makes every request a native FAPI request: query {@code _is_native=true}; headers {@code Authorization: <client
  * token>} (raw, no {@code Bearer}, only when one is held), {@code clerk-api-version}, {@code x-mobile: 1}, the SDK
- * version, {@code x-native-device-id} and {@code Accept: application/json}. The client token is the one
- * {@link FapiFacts#clientToken()} holds when the request leaves, unless the request carries a {@link SentToken} tag
- * (a sign-out sends the token it just forgot). The response it returns carries that request, token included.
+ * version, {@code x-native-device-id} and {@code Accept: application/json}; and the app's {@code User-Agent} when
+ * one is configured ({@link UserAgents}). The client token is the one {@link FapiFacts#clientToken()} holds when the
+ * request leaves, unless the request carries a {@link SentToken} tag (a sign-out sends the token it just forgot).
+ * The response it returns carries that request, token included.
  */
 public final class NativeRequestInterceptor implements Interceptor {
   private final FapiFacts facts;
   private final String deviceId;
   private final String sdkVersion;
+  private final String userAgent;
 
   /**
    * Creates the interceptor.
@@ -27,6 +29,19 @@ public final class NativeRequestInterceptor implements Interceptor {
    * @param sdkVersion the SDK version to send
    */
   public NativeRequestInterceptor(FapiFacts facts, String deviceId, String sdkVersion) {
+    this(facts, deviceId, sdkVersion, null);
+  }
+
+  /**
+   * Creates the interceptor with a {@code User-Agent}.
+   *
+   * @param facts where the client token is read from at send time
+   * @param deviceId the per-install device id
+   * @param sdkVersion the SDK version to send
+   * @param userAgent the {@code User-Agent} value, or null to leave OkHttp's
+   */
+  public NativeRequestInterceptor(FapiFacts facts, String deviceId, String sdkVersion, String userAgent) {
+    this.userAgent = userAgent;
     this.facts = Objects.requireNonNull(facts, "facts");
     this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
     this.sdkVersion = Objects.requireNonNull(sdkVersion, "sdkVersion");
@@ -60,6 +75,7 @@ public final class NativeRequestInterceptor implements Interceptor {
         .header(SdkInfo.SDK_VERSION_HEADER, sdkVersion)
         .header("x-native-device-id", deviceId)
         .header("Accept", "application/json");
+    if (userAgent != null) b.header("User-Agent", userAgent);
     SentToken pinned = original.tag(SentToken.class);
     Optional<String> token = pinned != null ? pinned.token() : facts.clientToken();
     token.ifPresentOrElse(t -> b.header("Authorization", t), () -> b.removeHeader("Authorization"));

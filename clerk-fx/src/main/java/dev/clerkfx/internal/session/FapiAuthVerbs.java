@@ -1,20 +1,22 @@
 package dev.clerkfx.internal.session;
 
 import dev.clerkfx.ClerkUsageException;
+import dev.clerkfx.auth.BrowserAuthResult;
 import dev.clerkfx.auth.FactorParams;
 import dev.clerkfx.auth.SignInParams;
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUpParams;
 import dev.clerkfx.auth.SignUps;
+import dev.clerkfx.internal.browser.BrowserFlows;
+import dev.clerkfx.internal.fapi.FapiClient;
 import dev.clerkfx.internal.fapi.Form;
 import dev.clerkfx.model.SignIn;
 import dev.clerkfx.model.SignUp;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The sign-in and sign-up verbs over the transport. Like every {@code FapiClient} call, each response's facts (a
- * completed attempt's new session in the piggybacked client, the rotated client token) reach the session state
- * machine before the returned future completes: a new verb is one {@code FapiClient} call, nothing more.
+ * The sign-in and sign-up verbs over the transport. Client changes (a completed attempt's new session) reach the
+ * session manager through the client sync, before the returned future completes.
  */
 public final class FapiAuthVerbs {
   private FapiAuthVerbs() {}
@@ -23,27 +25,59 @@ public final class FapiAuthVerbs {
    * Returns the sign-in verbs.
    *
    * @param backend the transport
+   * @param browser the browser flows
+   * @param locale the BCP 47 language tag sent with each new sign-in (Clerk words its messages and emails in it), or
+   *     null to send none
    * @return the verbs
    */
-  public static SignIns signIns(FapiBackend backend) {
-    return new SignInVerbs(backend);
+  public static SignIns signIns(FapiBackend backend, BrowserFlows browser, String locale) {
+    return new SignInVerbs(backend.fapi(), browser, locale);
   }
 
   /**
    * Returns the sign-up verbs.
    *
    * @param backend the transport
+   * @param browser the browser flows
+   * @param locale the BCP 47 language tag sent with each new sign-up, or null to send none
    * @return the verbs
    */
-  public static SignUps signUps(FapiBackend backend) {
-    return new SignUpVerbs(backend);
+  public static SignUps signUps(FapiBackend backend, BrowserFlows browser, String locale) {
+    return new SignUpVerbs(backend.fapi(), browser, locale);
   }
 
   private static final class SignInVerbs implements SignIns {
-  private final FapiBackend backend;
+  private final FapiClient fapi;
+  private final BrowserFlows browser;
+  private final String locale;
 
-  SignInVerbs(FapiBackend backend) {
-    this.backend = backend;
+  SignInVerbs(FapiClient fapi, BrowserFlows browser, String locale) {
+    this.fapi = fapi;
+    this.browser = browser;
+    this.locale = locale;
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withOAuth(String strategy) {
+    if (blank(strategy) || !strategy.startsWith("oauth_")) return invalid("withOAuth needs an oauth_<provider> strategy");
+    return browser.oauthSignIn(strategy, null);
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withEnterpriseSso(String emailAddress) {
+    if (blank(emailAddress) || !emailAddress.contains("@")) return invalid("withEnterpriseSso needs an email address");
+    return browser.oauthSignIn("enterprise_sso", emailAddress);
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withHostedPages() {
+    return browser.hosted("sign-in");
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withEmailLink(String emailAddress) {
+    if (blank(emailAddress)) return invalid("withEmailLink needs an email address");
+    return browser.emailLinkSignIn(emailAddress);
   }
 
   @Override
@@ -56,26 +90,27 @@ public final class FapiAuthVerbs {
   @Override
   public CompletableFuture<SignIn> create(SignInParams p) {
     if (p == null) return invalid("create needs SignInParams");
-    return backend.fapi().createSignIn(Form.builder().add("identifier", p.identifier()).add("strategy", p.strategy())
-        .add("password", p.password()).add("ticket", p.ticket()).add("redirect_url", p.redirectUrl()).build());
+    return fapi.createSignIn(Form.builder().add("identifier", p.identifier()).add("strategy", p.strategy())
+        .add("password", p.password()).add("ticket", p.ticket()).add("redirect_url", p.redirectUrl())
+        .add("locale", locale).build());
   }
 
   @Override
   public CompletableFuture<SignIn> get(String signInId) {
     if (blank(signInId)) return invalid("get needs a sign-in id");
-    return backend.fapi().getSignIn(signInId, null);
+    return fapi.getSignIn(signInId, null);
   }
 
   @Override
   public CompletableFuture<SignIn> prepareFirstFactor(String signInId, FactorParams p) {
     if (blank(signInId) || p == null || blank(p.strategy())) return invalid("prepareFirstFactor needs an id and a strategy");
-    return backend.fapi().prepareFirstFactor(signInId, prepareForm(p));
+    return fapi.prepareFirstFactor(signInId, prepareForm(p));
   }
 
   @Override
   public CompletableFuture<SignIn> attemptFirstFactor(String signInId, FactorParams p) {
     if (blank(signInId) || p == null || blank(p.strategy())) return invalid("attemptFirstFactor needs an id and a strategy");
-    return backend.fapi().attemptFirstFactor(signInId, attemptForm(p));
+    return fapi.attemptFirstFactor(signInId, attemptForm(p));
   }
 
   @Override
@@ -83,7 +118,7 @@ public final class FapiAuthVerbs {
     if (blank(signInId) || p == null || blank(p.strategy())) {
       return invalid("prepareSecondFactor needs an id and a strategy");
     }
-    return backend.fapi().prepareSecondFactor(signInId, prepareForm(p));
+    return fapi.prepareSecondFactor(signInId, prepareForm(p));
   }
 
   @Override
@@ -91,7 +126,7 @@ public final class FapiAuthVerbs {
     if (blank(signInId) || p == null || blank(p.strategy())) {
       return invalid("attemptSecondFactor needs an id and a strategy");
     }
-    return backend.fapi().attemptSecondFactor(signInId, attemptForm(p));
+    return fapi.attemptSecondFactor(signInId, attemptForm(p));
   }
 
   @Override
@@ -99,7 +134,7 @@ public final class FapiAuthVerbs {
     if (blank(signInId) || newPassword == null || newPassword.isEmpty()) {
       return invalid("resetPassword needs an id and a new password");
     }
-    return backend.fapi().resetPassword(signInId, Form.builder().add("password", newPassword)
+    return fapi.resetPassword(signInId, Form.builder().add("password", newPassword)
         .add("sign_out_of_other_sessions", signOutOfOtherSessions).build());
   }
 
@@ -115,34 +150,55 @@ public final class FapiAuthVerbs {
   }
 
   private static final class SignUpVerbs implements SignUps {
-  private final FapiBackend backend;
+  private final FapiClient fapi;
+  private final BrowserFlows browser;
+  private final String locale;
 
-  SignUpVerbs(FapiBackend backend) {
-    this.backend = backend;
+  SignUpVerbs(FapiClient fapi, BrowserFlows browser, String locale) {
+    this.fapi = fapi;
+    this.browser = browser;
+    this.locale = locale;
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withOAuth(String strategy) {
+    if (blank(strategy) || !strategy.startsWith("oauth_")) return invalid("withOAuth needs an oauth_<provider> strategy");
+    return browser.oauthSignUp(strategy);
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withHostedPages() {
+    return browser.hosted("sign-up");
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> verifyWithEmailLink(String signUpId) {
+    if (blank(signUpId)) return invalid("verifyWithEmailLink needs a sign-up id");
+    return browser.emailLinkSignUp(signUpId);
   }
 
   @Override
   public CompletableFuture<SignUp> create(SignUpParams p) {
     if (p == null) return invalid("create needs SignUpParams");
-    return backend.fapi().createSignUp(signUpForm(p));
+    return fapi.createSignUp(signUpForm(p).add("locale", locale).build());
   }
 
   @Override
   public CompletableFuture<SignUp> update(String signUpId, SignUpParams p) {
     if (blank(signUpId) || p == null) return invalid("update needs a sign-up id and SignUpParams");
-    return backend.fapi().updateSignUp(signUpId, signUpForm(p));
+    return fapi.updateSignUp(signUpId, signUpForm(p).build());
   }
 
   @Override
   public CompletableFuture<SignUp> get(String signUpId) {
     if (blank(signUpId)) return invalid("get needs a sign-up id");
-    return backend.fapi().getSignUp(signUpId, null);
+    return fapi.getSignUp(signUpId, null);
   }
 
   @Override
   public CompletableFuture<SignUp> prepareVerification(String signUpId, String strategy) {
     if (blank(signUpId) || blank(strategy)) return invalid("prepareVerification needs an id and a strategy");
-    return backend.fapi().prepareSignUpVerification(signUpId, Form.builder().add("strategy", strategy).build());
+    return fapi.prepareSignUpVerification(signUpId, Form.builder().add("strategy", strategy).build());
   }
 
   @Override
@@ -150,15 +206,15 @@ public final class FapiAuthVerbs {
     if (blank(signUpId) || blank(strategy) || blank(code)) {
       return invalid("attemptVerification needs an id, a strategy and a code");
     }
-    return backend.fapi().attemptSignUpVerification(signUpId, Form.builder().add("strategy", strategy).add("code", code).build());
+    return fapi.attemptSignUpVerification(signUpId, Form.builder().add("strategy", strategy).add("code", code).build());
   }
 
-  private static Form signUpForm(SignUpParams p) {
+  private static Form.Builder signUpForm(SignUpParams p) {
     Form.Builder f = Form.builder().add("email_address", p.emailAddress()).add("phone_number", p.phoneNumber())
         .add("username", p.username()).add("password", p.password()).add("first_name", p.firstName())
         .add("last_name", p.lastName()).add("strategy", p.strategy()).add("legal_accepted", p.legalAccepted());
     if (p.unsafeMetadata() != null) f.addJson("unsafe_metadata", p.unsafeMetadata());
-    return f.build();
+    return f;
   }
 
   }

@@ -1,7 +1,6 @@
 package dev.clerkfx.internal.session;
 
 import dev.clerkfx.PublishableKey;
-import dev.clerkfx.UserUpdate;
 import dev.clerkfx.internal.fapi.FapiClient;
 import dev.clerkfx.internal.fapi.FapiFacts;
 import dev.clerkfx.internal.fapi.FapiJson;
@@ -24,13 +23,15 @@ public final class FapiBackend implements Backend {
   private final String baseUrl;
   private final OkHttpClient http;
   private final Clock clock;
+  private final String userAgent;
   private final FapiFacts facts;
   private volatile FapiClient fapi;
 
-  private FapiBackend(String baseUrl, OkHttpClient http, Clock clock, FapiFacts facts) {
+  private FapiBackend(String baseUrl, OkHttpClient http, Clock clock, String userAgent, FapiFacts facts) {
     this.baseUrl = baseUrl;
     this.http = http;
     this.clock = clock;
+    this.userAgent = userAgent;
     this.facts = facts;
   }
 
@@ -41,13 +42,14 @@ public final class FapiBackend implements Backend {
    * @param proxyUrl a proxy base URL, or null
    * @param http the app's OkHttp client to build on, or null for the shared default
    * @param clock the clock
+   * @param userAgent the {@code User-Agent} to send, or null for OkHttp's
    * @param facts the state machine that holds the client token and hears each response's facts
    * @return the backend
    * @throws dev.clerkfx.ClerkConfigurationException when the proxy URL is malformed
    */
   public static FapiBackend create(PublishableKey key, String proxyUrl, OkHttpClient http, Clock clock,
-      FapiFacts facts) {
-    return new FapiBackend(key.frontendApiUrl(proxyUrl), http, clock, facts);
+      String userAgent, FapiFacts facts) {
+    return new FapiBackend(key.frontendApiUrl(proxyUrl), http, clock, userAgent, facts);
   }
 
   /** The transport, for the sign-in and sign-up verbs (made on first use). */
@@ -58,6 +60,7 @@ public final class FapiBackend implements Backend {
         f = fapi;
         if (f == null) {
           FapiClient.Builder b = FapiClient.builder(baseUrl).clock(clock).facts(facts);
+          if (userAgent != null) b.userAgent(userAgent);
           if (http != null) b.httpClient(http);
           f = b.build();
           fapi = f;
@@ -93,7 +96,7 @@ public final class FapiBackend implements Backend {
       }
       call = fapi().sessionToken(key.sessionId(), key.organizationId(), extra.build());
     }
-    return call.thenApply(ft -> Tokens.mint(ft.token(), ft.serverDate().map(Instant::toEpochMilli).orElse(0L)));
+    return call.thenApply(ft -> Tokens.decode(ft.token(), ft.serverDate().map(Instant::toEpochMilli).orElse(0L)));
   }
 
   @Override
@@ -115,13 +118,6 @@ public final class FapiBackend implements Backend {
   @Override
   public CompletableFuture<User> me(String sessionId) {
     return fapi().getMe(sessionId);
-  }
-
-  @Override
-  public CompletableFuture<User> updateMe(String sessionId, UserUpdate update) {
-    Form.Builder form = Form.builder().add("first_name", update.firstName()).add("last_name", update.lastName());
-    if (update.unsafeMetadata() != null) form.addJson("unsafe_metadata", update.unsafeMetadata());
-    return fapi().updateMe(sessionId, form.build());
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.clerkfx.GetTokenOptions;
 import dev.clerkfx.LoadState;
 import dev.clerkfx.RefreshPolicy;
 import dev.clerkfx.SignOutReason;
-import dev.clerkfx.UserUpdate;
 import dev.clerkfx.internal.fapi.FapiFacts;
 import dev.clerkfx.internal.fapi.ResponseFacts;
 import dev.clerkfx.internal.store.SnapshotCache;
@@ -90,6 +89,8 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   private volatile Backend backend;
   private volatile Current current = new Current(SessionState.initial(), AuthSnapshot.initial());
   private volatile boolean closed;
+  /** The session whose user is being deleted ({@code DELETE /v1/me} in flight), else null. */
+  private volatile String deletingAccount;
 
   // state thread only
   private boolean restoreDone;
@@ -248,7 +249,7 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
         next = next.withClient(f.client(), f.serverDate().isPresent() ? f.serverDate() : s.clientDate());
       }
     }
-    commit(next, null, null);
+    commit(next, deletingAccount != null ? SignOutReason.ACCOUNT_DELETED : null, null);
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -530,7 +531,7 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
     String key = s.id() + '\n' + org + '\n' + s.lastActiveToken().map(Token::jwt).orElse("");
     if (!key.equals(engineKey)) {
       engineKey = key;
-      engine.setSession(s.id(), org, s.lastActiveToken().map(Tokens::tryMint).orElse(null));
+      engine.setSession(s.id(), org, s.lastActiveToken().map(Tokens::tryDecode).orElse(null));
     }
     Optional<SessionClaims> seeded = engine.cachedDefault().map(MintedToken::model)
         .filter(m -> m instanceof SessionClaims c && c.sessionId().map(s.id()::equals).orElse(false))
@@ -610,6 +611,10 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
    * @return completes when Clerk answered (or the request failed: local state is cleared anyway)
    */
   public CompletableFuture<Void> signOutAll() {
+    return signOutLocally(SignOutReason.USER_ACTION, true);
+  }
+
+  private CompletableFuture<Void> signOutLocally(SignOutReason reason, boolean tellClerk) {
     CompletableFuture<Void> result = new CompletableFuture<>();
     onState(() -> {
       SessionState s = current.state();
@@ -617,10 +622,10 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
       Set<String> sessions = s.client().map(c -> c.sessions().stream().map(Session::id).collect(Collectors.toSet()))
           .orElse(Set.of());
       commit(s.withDead(sessions).withClaims(Optional.empty()).withClientToken(Optional.empty())
-          .withClient(Optional.empty(), s.clientDate()), SignOutReason.USER_ACTION, null);
+          .withClient(Optional.empty(), s.clientDate()), reason, null);
       // queued after the commit's persistence: storage is clear before the request leaves
       queueIo(() -> {
-        if (token.isEmpty()) {
+        if (token.isEmpty() || !tellClerk) {
           result.complete(null);
           return;
         }
@@ -686,26 +691,54 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
     return applyUser(backend.me(sid.get()));
   }
 
-  /** Updates the signed-in user's profile. */
-  public CompletableFuture<User> updateUser(UserUpdate update) {
-    if (update == null) {
-      return CompletableFuture.failedFuture(new ClerkUsageException("invalid_argument", "updateUser needs an update"));
-    }
-    AuthSnapshot snap = snapshot();
-    Optional<String> sid = snap.sessionId();
-    if (sid.isEmpty()) return notSignedIn();
-    if (update.isEmpty()) return CompletableFuture.completedFuture(snap.user().orElseThrow());
-    return applyUser(backend.updateMe(sid.get(), update));
+  /**
+   * Applies a user that a {@code /v1/me} call returned (responses without a piggybacked client still reach the state
+   * this way); returns once applied. Any thread.
+   *
+   * @param user the user
+   * @return the same user
+   */
+  public User userChanged(User user) {
+    applyAndWait(() -> putUser(user));
+    return user;
   }
 
   /** Puts a user fetched from {@code /v1/me} into the client's sessions, then completes with it. */
   private CompletableFuture<User> applyUser(CompletableFuture<User> call) {
-    return offSdkThreads(call.thenCompose(user -> onState(() -> {
-      SessionState s = current.state();
-      if (s.client().isPresent()) {
-        commit(s.withClient(s.client().map(c -> PersistedSnapshot.withUser(c, user)), s.clientDate()), null, null);
-      }
-    }).thenApply(v -> user)));
+    return offSdkThreads(call.thenCompose(user -> onState(() -> putUser(user)).thenApply(v -> user)));
+  }
+
+  private void putUser(User user) {
+    SessionState s = current.state();
+    if (s.client().isPresent()) {
+      commit(s.withClient(s.client().map(c -> PersistedSnapshot.withUser(c, user)), s.clientDate()), null, null);
+    }
+  }
+
+  /**
+   * Says that the user's account is being deleted ({@code DELETE /v1/me} in flight), so the sign-out its answer
+   * brings is reported as {@link SignOutReason#ACCOUNT_DELETED}; null when the request ended without deleting.
+   *
+   * @param sessionId the session deleting its user, or null
+   */
+  public void accountDeletion(String sessionId) {
+    this.deletingAccount = sessionId;
+  }
+
+  /**
+   * The user's account was deleted on the server: local state signs out with {@link SignOutReason#ACCOUNT_DELETED}
+   * and the stored client token and snapshot are cleared.
+   *
+   * @return completes when storage is cleared
+   */
+  public CompletableFuture<Void> accountDeleted() {
+    deletingAccount = null;
+    return signOutLocally(SignOutReason.ACCOUNT_DELETED, false);
+  }
+
+  /** Work that may block (reading a file the app named), off the SDK's serial threads. */
+  public java.util.concurrent.Executor blockingWork() {
+    return callbacks;
   }
 
   private static <T> CompletableFuture<T> notSignedIn() {

@@ -11,7 +11,6 @@ import dev.clerkfx.ClerkUsageException;
 import dev.clerkfx.LoadState;
 import dev.clerkfx.RefreshPolicy;
 import dev.clerkfx.SignOutReason;
-import dev.clerkfx.UserUpdate;
 import dev.clerkfx.internal.fapi.FapiJson;
 import dev.clerkfx.internal.fapi.ResponseFacts;
 import dev.clerkfx.internal.store.SnapshotCache;
@@ -95,7 +94,6 @@ class SessionManagerTest {
     @Override public CompletableFuture<Void> removeSession(String id) { return CompletableFuture.completedFuture(null); }
     @Override public CompletableFuture<Void> touchSession(String id, String org) { return CompletableFuture.completedFuture(null); }
     @Override public CompletableFuture<User> me(String id) { return CompletableFuture.failedFuture(new IllegalStateException()); }
-    @Override public CompletableFuture<User> updateMe(String id, UserUpdate u) { return CompletableFuture.failedFuture(new IllegalStateException()); }
     @Override public String writeSnapshot(PersistedSnapshot s) { return FapiJson.write(s); }
     @Override public PersistedSnapshot readSnapshot(String json) { return FapiJson.read(json, PersistedSnapshot.class); }
   }
