@@ -17,9 +17,9 @@ import java.util.Objects;
 
 /**
  * The publishing end of the state machine: turns each committed snapshot into {@link AuthEvent}s and hands
- * snapshots, events, renewed tokens and load states to the RxJava subjects (and, through {@link #views()}, to the
- * JavaFX views). Runs only on the {@code clerk-fx-events} thread, so it needs no lock and subscribers run outside
- * every SDK lock, in commit order.
+ * snapshots, events, renewed tokens and load states to the RxJava subjects. {@link #publish} runs only on the
+ * {@code clerk-fx-events} thread, so it needs no lock and subscribers run outside every SDK lock, in commit order.
+ * {@link #publishView} feeds the JavaFX views from the state thread (they only queue the step for the FX thread).
  */
 final class Publisher {
   private static final System.Logger LOG = System.getLogger(Publisher.class.getName());
@@ -67,7 +67,6 @@ final class Publisher {
     boolean loadChanged = !load.equals(lastLoad);
     last = next;
     lastLoad = load;
-    if (changed || loadChanged) safe(() -> views.onNext(new Published(next, load)));
     if (changed) safe(() -> snapshots.onNext(next));
     if (loadChanged) safe(() -> loadStates.onNext(load));
     if (changed) {
@@ -77,6 +76,16 @@ final class Publisher {
       safe(() -> tokens.onNext(renewed));
       safe(() -> events.onNext(new AuthEvent.TokenRefreshed(renewed)));
     }
+  }
+
+  /**
+   * Hands one committed step to the JavaFX views. State thread only: the views only queue it for the FX thread, so
+   * an FX-thread continuation of an SDK future always finds the state that future's response brought.
+   *
+   * @param step the snapshot and load state
+   */
+  void publishView(Published step) {
+    if (!step.equals(views.getValue())) safe(() -> views.onNext(step));
   }
 
   private static void safe(Runnable r) {

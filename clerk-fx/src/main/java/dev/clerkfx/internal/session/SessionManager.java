@@ -43,9 +43,10 @@ import java.util.stream.Collectors;
  * <p>Facts arrive from anywhere (a response's rotated client token and piggybacked client from the transport, a
  * token from the token engine, the stored state from the I/O thread, the app's verbs). Each is applied on the
  * {@code clerk-fx-state} thread to one immutable {@link SessionState}, which yields the {@link AuthSnapshot} once;
- * the token engine is told about session changes there too. Every step then goes, in order, through the
- * {@code clerk-fx-io} thread, which persists the state current when it runs (client token, then the snapshot), and
- * on to the {@code clerk-fx-events} thread, which publishes it to the RxJava streams and the JavaFX views. No lock is
+ * the token engine is told about session changes there too, and the JavaFX views get the step (queued for the FX
+ * thread, so an FX continuation of an SDK future sees the state its response brought). Every step then goes, in
+ * order, through the {@code clerk-fx-io} thread, which persists the state current when it runs (client token, then
+ * the snapshot), and on to the {@code clerk-fx-events} thread, which publishes it to the RxJava streams. No lock is
  * held while app code runs, and the state thread never waits for anything, so a blocking SDK call made from a
  * subscriber completes.
  *
@@ -501,6 +502,9 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
     if (firstLoaded) loadedSignalled = true;
     LoadState load = next.load();
     if (!persist && renewed == null && snap.equals(prev.snapshot()) && load.equals(prev.state().load())) return;
+    // the JavaFX views are queued on the FX thread now, before any future this step completes: an FX-thread
+    // continuation of that future finds the state its response brought (the streams follow the persistence)
+    publisher.publishView(new Published(snap, load));
     Runnable publish = () -> {
       publisher.publish(snap, load, reason, renewed);
       if (firstLoaded) {
