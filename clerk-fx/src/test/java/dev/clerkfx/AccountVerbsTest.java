@@ -353,6 +353,7 @@ class AccountVerbsTest {
     assertThat(h.emulator.journal().count("DELETE", "/v1/me")).isEqualTo(1);
     assertThat(h.emulator.user(userId)).isEmpty();
     assertThat(c.snapshot().signedIn()).isFalse();
+    h.settle(c);
     assertThat(events.values()).anyMatch(e -> e instanceof AuthEvent.SignedOut s
         && s.reason() == SignOutReason.ACCOUNT_DELETED);
     assertThat(h.tokenStore.load()).isEmpty();
