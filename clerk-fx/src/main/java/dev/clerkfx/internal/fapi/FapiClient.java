@@ -66,6 +66,8 @@ public final class FapiClient {
    * a longer one, or none, gets this one, so a stalled or dribbling response never holds callers for a minute.
    */
   public static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+  /** The whole-call deadline of a file upload (a profile image over a slow uplink). */
+  public static final Duration UPLOAD_CALL_TIMEOUT = Duration.ofMinutes(2);
 
   private static volatile OkHttpClient defaultHttpClient;
 
@@ -717,6 +719,9 @@ public final class FapiClient {
   private <T> CompletableFuture<T> send(Request request, Parsers.Parser<T> parser) {
     CompletableFuture<T> future = new CompletableFuture<>();
     Call call = http.newCall(request);
+    if (request.body() instanceof MultipartBody) {
+      call.timeout().timeout(UPLOAD_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS); // a file upload may take longer
+    }
     future.whenComplete((r, e) -> {
       if (future.isCancelled()) call.cancel();
     });
