@@ -138,7 +138,8 @@ public final class AccountVerbs implements Account {
         }
         return Files.readAllBytes(file);
       } catch (IOException e) {
-        throw new ClerkUsageException("image_unreadable", "Could not read " + file.getFileName() + ": " + e.getMessage());
+        throw new ClerkUsageException("image_unreadable",
+            "Could not read " + file.getFileName() + ": " + e.getMessage());
       }
     }, io).thenCompose(this::setProfileImage);
   }
@@ -147,7 +148,8 @@ public final class AccountVerbs implements Account {
   public CompletableFuture<User> setProfileImage(byte[] image) {
     if (image == null || image.length == 0) return invalid("setProfileImage needs image bytes");
     if (image.length > MAX_PROFILE_IMAGE_BYTES) {
-      return CompletableFuture.failedFuture(new ClerkUsageException("image_too_large", "The image is larger than 10 MB"));
+      return CompletableFuture.failedFuture(
+          new ClerkUsageException("image_too_large", "The image is larger than 10 MB"));
     }
     Optional<String> type = ImageTypes.detect(image);
     if (type.isEmpty()) {
@@ -292,7 +294,9 @@ public final class AccountVerbs implements Account {
 
   @Override
   public CompletableFuture<ExternalAccount> connectExternalAccount(String strategy, String redirectUrl) {
-    if (blank(strategy) || blank(redirectUrl)) return invalid("connectExternalAccount needs a strategy and a redirect URL");
+    if (blank(strategy) || blank(redirectUrl)) {
+      return invalid("connectExternalAccount needs a strategy and a redirect URL");
+    }
     return signedIn(sid -> fapi.postMine(sid, Form.builder().add("strategy", strategy).add("redirect_url", redirectUrl)
         .build(), ExternalAccount.class, "external_accounts"));
   }
