@@ -5,6 +5,8 @@ import dev.clerkfx.account.Organizations;
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUps;
 import dev.clerkfx.internal.account.AccountVerbs;
+import dev.clerkfx.browser.BrowserSignInOptions;
+import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.session.FapiAuthVerbs;
 import dev.clerkfx.internal.session.FapiBackend;
 import dev.clerkfx.internal.session.FxDispatch;
@@ -62,6 +64,7 @@ public final class ClerkClient implements AutoCloseable {
   private final SignIns signIns;
   private final SignUps signUps;
   private final AccountVerbs account;
+  private final BrowserFlows browser;
   private volatile FxViews views;
 
   private ClerkClient(Builder b) {
@@ -89,8 +92,9 @@ public final class ClerkClient implements AutoCloseable {
     this.manager = SessionManager.create(new SessionManager.Config(
         clock, scheduler, io, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache),
         transport);
-    this.signIns = FapiAuthVerbs.signIns(transport);
-    this.signUps = FapiAuthVerbs.signUps(transport);
+    this.browser = new BrowserFlows(transport.fapi(), b.browserSignIn, scheduler);
+    this.signIns = FapiAuthVerbs.signIns(transport, browser);
+    this.signUps = FapiAuthVerbs.signUps(transport, browser);
     this.account = new AccountVerbs(transport.fapi(), manager, io);
     manager.start();
   }
@@ -214,19 +218,36 @@ public final class ClerkClient implements AutoCloseable {
     return manager.getToken(options);
   }
 
-  /** Returns an OkHttp interceptor that authenticates requests to the app's backend with {@link #getToken()}. */
-  public ClerkTokenInterceptor tokenInterceptor() {
-    return new ClerkTokenInterceptor(this, GetTokenOptions.defaults());
+  /**
+   * Returns an OkHttp interceptor that adds this client's session token ({@link #getToken()}) to requests for the
+   * listed hosts of the app's backend, over https (or to loopback), and retries once after a 401 from them.
+   *
+   * <pre>{@code
+   * OkHttpClient api = new OkHttpClient.Builder().addInterceptor(clerk.tokenInterceptor("api.example.com")).build();
+   * }</pre>
+   *
+   * @param host a host that may receive the token, such as {@code api.example.com} or {@code localhost:8080}
+   * @param moreHosts further hosts
+   * @return the interceptor
+   * @throws ClerkConfigurationException (code {@code invalid_interceptor_host}) when an entry is unusable
+   * @see TokenInterceptorOptions
+   */
+  public ClerkTokenInterceptor tokenInterceptor(String host, String... moreHosts) {
+    String[] all = new String[1 + (moreHosts == null ? 0 : moreHosts.length)];
+    all[0] = host;
+    if (moreHosts != null) System.arraycopy(moreHosts, 0, all, 1, moreHosts.length);
+    return tokenInterceptor(TokenInterceptorOptions.forHosts(all));
   }
 
   /**
-   * Returns an interceptor like {@link #tokenInterceptor()} that uses a template or organization.
+   * Returns an interceptor like {@link #tokenInterceptor(String, String...)} with a chosen token (a JWT template,
+   * another organization).
    *
-   * @param options the token to attach
+   * @param options the hosts that may receive the token, and the token
    * @return the interceptor
    */
-  public ClerkTokenInterceptor tokenInterceptor(GetTokenOptions options) {
-    return new ClerkTokenInterceptor(this, options == null ? GetTokenOptions.defaults() : options);
+  public ClerkTokenInterceptor tokenInterceptor(TokenInterceptorOptions options) {
+    return new ClerkTokenInterceptor(this, java.util.Objects.requireNonNull(options, "options"));
   }
 
   /**
@@ -326,6 +347,7 @@ public final class ClerkClient implements AutoCloseable {
   /** Stops timers and background work. Stored credentials stay (this is not a sign-out). */
   @Override
   public void close() {
+    browser.close();
     manager.close();
     FxViews v = views;
     if (v != null) v.dispose();
@@ -348,6 +370,7 @@ public final class ClerkClient implements AutoCloseable {
     private SnapshotCache snapshotCache;
     private String appProductName;
     private String appProductVersion;
+    private BrowserSignInOptions browserSignIn;
 
     private Builder(String publishableKey) {
       this.publishableKey = publishableKey;
@@ -366,6 +389,7 @@ public final class ClerkClient implements AutoCloseable {
       b.snapshotCache = snapshotCache;
       b.appProductName = appProductName;
       b.appProductVersion = appProductVersion;
+      b.browserSignIn = browserSignIn;
       return b;
     }
 
@@ -462,6 +486,19 @@ public final class ClerkClient implements AutoCloseable {
     public Builder appProduct(String name, String version) {
       this.appProductName = name;
       this.appProductVersion = version;
+      return this;
+    }
+
+    /**
+     * Sets how browser sign-in (OAuth, enterprise SSO, hosted pages, email links) opens URLs and receives the
+     * redirect. Default: {@link BrowserSignInOptions#defaults()} (system browser, loopback listener on a random port,
+     * 3-minute timeout).
+     *
+     * @param options the settings
+     * @return this builder
+     */
+    public Builder browserSignIn(BrowserSignInOptions options) {
+      this.browserSignIn = options;
       return this;
     }
 

@@ -233,6 +233,11 @@ public final class Records {
     public String externalUrl;
     public String nonce;
     public String channel;
+    /** Why an external verification failed or became transferable (Clerk error code), and its message. */
+    public String errorCode;
+    public String errorMessage;
+    /** Email links: the client the link was opened for. */
+    public String verifiedAtClient;
   }
 
   /** A sign-in attempt. */
