@@ -95,7 +95,7 @@ public final class ClerkClient implements AutoCloseable {
     this.browser = new BrowserFlows(transport.fapi(), b.browserSignIn, scheduler);
     this.signIns = FapiAuthVerbs.signIns(transport, browser);
     this.signUps = FapiAuthVerbs.signUps(transport, browser);
-    this.account = new AccountVerbs(transport.fapi(), manager, io);
+    this.account = new AccountVerbs(transport.fapi(), manager, io, browser);
     manager.start();
   }
 

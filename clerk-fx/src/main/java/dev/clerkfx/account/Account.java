@@ -258,7 +258,19 @@ public interface Account {
   List<ExternalAccount> externalAccounts();
 
   /**
-   * Starts connecting an OAuth provider ({@code POST /v1/me/external_accounts}): the answer's
+   * Connects an OAuth provider through the browser, as browser sign-in does
+   * ({@code ClerkClient.Builder.browserSignIn}): asks Clerk for the provider's page
+   * ({@code POST /v1/me/external_accounts}), opens it, waits for the redirect back, then reloads the user.
+   *
+   * @param strategy {@code oauth_google}, {@code oauth_github}…
+   * @return the connected account; fails with a {@code BrowserSignInException} on timeout or cancellation, and
+   *     with {@code external_account_not_verified} when the provider did not approve
+   */
+  CompletableFuture<ExternalAccount> connectExternalAccount(String strategy);
+
+  /**
+   * Starts connecting an OAuth provider with the app's own browser handling ({@code POST /v1/me/external_accounts}):
+   * the answer's
    * {@code verification.externalVerificationRedirectUrl} is the page to open in the browser; after the provider
    * redirects to {@code redirectUrl}, {@link #reloadUser()} shows the connected account.
    *

@@ -1,6 +1,7 @@
 package dev.clerkfx.internal.account;
 
 import dev.clerkfx.AuthSnapshot;
+import dev.clerkfx.ClerkException;
 import dev.clerkfx.ClerkUsageException;
 import dev.clerkfx.GetTokenOptions;
 import dev.clerkfx.account.Account;
@@ -9,6 +10,7 @@ import dev.clerkfx.account.ProfileUpdate;
 import dev.clerkfx.account.ReverificationLevel;
 import dev.clerkfx.account.ReverificationRequiredException;
 import dev.clerkfx.auth.FactorParams;
+import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.fapi.FapiClient;
 import dev.clerkfx.internal.fapi.Form;
 import dev.clerkfx.internal.session.SessionManager;
@@ -24,6 +26,7 @@ import dev.clerkfx.model.PhoneNumber;
 import dev.clerkfx.model.SessionVerification;
 import dev.clerkfx.model.Totp;
 import dev.clerkfx.model.User;
+import dev.clerkfx.model.Verification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -48,6 +52,7 @@ public final class AccountVerbs implements Account {
   private final FapiClient fapi;
   private final SessionManager manager;
   private final Executor io;
+  private final BrowserFlows browser;
   private final OrganizationVerbs organizations = new OrganizationVerbs();
 
   /**
@@ -56,11 +61,13 @@ public final class AccountVerbs implements Account {
    * @param fapi the transport
    * @param manager the session manager (current session, state updates)
    * @param io where files are read
+   * @param browser the browser flows (connecting an OAuth account)
    */
-  public AccountVerbs(FapiClient fapi, SessionManager manager, Executor io) {
+  public AccountVerbs(FapiClient fapi, SessionManager manager, Executor io, BrowserFlows browser) {
     this.fapi = fapi;
     this.manager = manager;
     this.io = io;
+    this.browser = browser;
   }
 
   /** Returns the organization verbs. */
@@ -293,12 +300,30 @@ public final class AccountVerbs implements Account {
   }
 
   @Override
+  public CompletableFuture<ExternalAccount> connectExternalAccount(String strategy) {
+    if (blank(strategy)) return invalid("connectExternalAccount needs a strategy");
+    AtomicReference<String> started = new AtomicReference<>();
+    return signedIn(sid -> browser.external("connect " + strategy, redirect ->
+        connectExternalAccount(strategy, redirect).thenApply(a -> {
+          started.set(a.id());
+          return a.verification().flatMap(Verification::externalVerificationRedirectUrl)
+              .orElseThrow(() -> new ClerkException("external_account_no_url",
+                  "Clerk gave no page to connect " + strategy + " on", null));
+        })))
+        .thenCompose(callback -> reloadUser())
+        .thenApply(u -> u.externalAccounts().stream().filter(a -> a.id().equals(started.get()))
+            .filter(a -> a.verification().map(Verification::verified).orElse(false)).findFirst()
+            .orElseThrow(() -> new ClerkException("external_account_not_verified",
+                "The " + strategy + " account was not connected (the provider did not approve)", null)));
+  }
+
+  @Override
   public CompletableFuture<ExternalAccount> connectExternalAccount(String strategy, String redirectUrl) {
     if (blank(strategy) || blank(redirectUrl)) {
       return invalid("connectExternalAccount needs a strategy and a redirect URL");
     }
     return signedIn(sid -> fapi.postMine(sid, Form.builder().add("strategy", strategy).add("redirect_url", redirectUrl)
-        .build(), ExternalAccount.class, "external_accounts"));
+        .add("action_complete_redirect_url", redirectUrl).build(), ExternalAccount.class, "external_accounts"));
   }
 
   @Override
