@@ -23,6 +23,8 @@ import dev.clerkfx.model.OrganizationInvitation;
 import dev.clerkfx.model.OrganizationMembership;
 import dev.clerkfx.model.OrganizationSuggestion;
 import dev.clerkfx.model.PhoneNumber;
+import dev.clerkfx.model.Session;
+import dev.clerkfx.model.SessionStatus;
 import dev.clerkfx.model.SessionVerification;
 import dev.clerkfx.model.Totp;
 import dev.clerkfx.model.User;
@@ -77,12 +79,22 @@ public final class AccountVerbs implements Account {
 
   // ------------------------------------------------------------------ helpers
 
+  /**
+   * The session to act for: the signed-in one, or a pending one (tasks left), so the verbs that finish its tasks
+   * (choosing an organization, enrolling MFA) can run.
+   */
+  private Optional<Session> actingSession() {
+    AuthSnapshot s = manager.store().current();
+    return s.session().filter(x -> s.signedIn() || x.status() == SessionStatus.PENDING);
+  }
+
   private Optional<String> sessionId() {
-    return manager.store().current().sessionId();
+    return actingSession().map(Session::id);
   }
 
   private Optional<User> currentUser() {
-    return manager.store().current().user();
+    AuthSnapshot s = manager.store().current();
+    return s.user().or(() -> actingSession().flatMap(Session::user));
   }
 
   /** Runs a call for the current session, or fails with {@code not_signed_in}. */
