@@ -4,9 +4,9 @@ import dev.clerkfx.account.Account;
 import dev.clerkfx.account.Organizations;
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUps;
-import dev.clerkfx.internal.account.AccountVerbs;
 import dev.clerkfx.browser.BrowserSignInOptions;
 import dev.clerkfx.internal.browser.BrowserFlows;
+import dev.clerkfx.internal.account.AccountVerbs;
 import dev.clerkfx.internal.session.FapiAuthVerbs;
 import dev.clerkfx.internal.session.FapiBackend;
 import dev.clerkfx.internal.session.FxDispatch;
@@ -24,6 +24,7 @@ import dev.clerkfx.store.TokenStores;
 import io.reactivex.rxjava3.core.Observable;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -63,8 +64,9 @@ public final class ClerkClient implements AutoCloseable {
   private final ExecutorService io;
   private final SignIns signIns;
   private final SignUps signUps;
-  private final AccountVerbs account;
+  private final Locale locale;
   private final BrowserFlows browser;
+  private final AccountVerbs account;
   private volatile FxViews views;
 
   private ClerkClient(Builder b) {
@@ -92,9 +94,10 @@ public final class ClerkClient implements AutoCloseable {
     this.manager = SessionManager.create(new SessionManager.Config(
         clock, scheduler, io, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache),
         transport);
+    this.locale = b.locale != null ? b.locale : Locale.getDefault();
     this.browser = new BrowserFlows(transport.fapi(), b.browserSignIn, scheduler);
-    this.signIns = FapiAuthVerbs.signIns(transport, browser);
-    this.signUps = FapiAuthVerbs.signUps(transport, browser);
+    this.signIns = FapiAuthVerbs.signIns(transport, browser, locale.toLanguageTag());
+    this.signUps = FapiAuthVerbs.signUps(transport, browser, locale.toLanguageTag());
     this.account = new AccountVerbs(transport.fapi(), manager, io, browser);
     manager.start();
   }
@@ -120,6 +123,14 @@ public final class ClerkClient implements AutoCloseable {
   /** Returns a builder preset with this client's settings, to build a variant. */
   public Builder newBuilder() {
     return builder.copy();
+  }
+
+  /**
+   * Returns the language of this client's prebuilt components and of Clerk's messages and emails: the builder's
+   * {@link Builder#locale(Locale)}, else the JVM's default locale when the client was built.
+   */
+  public Locale locale() {
+    return locale;
   }
 
   /** Returns the publishable key this client talks to. */
@@ -368,9 +379,10 @@ public final class ClerkClient implements AutoCloseable {
     private String appId;
     private FxDispatch fxDispatch;
     private SnapshotCache snapshotCache;
+    private Locale locale;
+    private BrowserSignInOptions browserSignIn;
     private String appProductName;
     private String appProductVersion;
-    private BrowserSignInOptions browserSignIn;
 
     private Builder(String publishableKey) {
       this.publishableKey = publishableKey;
@@ -387,9 +399,10 @@ public final class ClerkClient implements AutoCloseable {
       b.appId = appId;
       b.fxDispatch = fxDispatch;
       b.snapshotCache = snapshotCache;
+      b.locale = locale;
+      b.browserSignIn = browserSignIn;
       b.appProductName = appProductName;
       b.appProductVersion = appProductVersion;
-      b.browserSignIn = browserSignIn;
       return b;
     }
 
@@ -475,17 +488,15 @@ public final class ClerkClient implements AutoCloseable {
     }
 
     /**
-     * Names the app in the {@code User-Agent} of every Frontend API request ({@code Acme-Notes/2.1 clerk-fx/…}), so
-     * the user's device list ({@code Account.activeSessions()}) says which app a session came from. Characters that
-     * are not allowed in a product token (such as spaces) become {@code -}.
+     * Sets the language of the prebuilt components ({@code dev.clerkfx.ui}), also sent to Clerk with each new
+     * sign-in and sign-up so its messages and emails match (default: the JVM's default locale). The components
+     * ship English, German, French and Spanish; other languages show English.
      *
-     * @param name the app's name, for example {@code "Acme Notes"}
-     * @param version the app's version, for example {@code "2.1"}, or null
+     * @param locale the locale, or null for the default
      * @return this builder
      */
-    public Builder appProduct(String name, String version) {
-      this.appProductName = name;
-      this.appProductVersion = version;
+    public Builder locale(Locale locale) {
+      this.locale = locale;
       return this;
     }
 
@@ -499,6 +510,21 @@ public final class ClerkClient implements AutoCloseable {
      */
     public Builder browserSignIn(BrowserSignInOptions options) {
       this.browserSignIn = options;
+      return this;
+    }
+
+    /**
+     * Names the app in the {@code User-Agent} of every Frontend API request ({@code Acme-Notes/2.1 clerk-fx/…}), so
+     * the user's device list ({@code Account.activeSessions()}) says which app a session came from. Characters that
+     * are not allowed in a product token (such as spaces) become {@code -}.
+     *
+     * @param name the app's name, for example {@code "Acme Notes"}
+     * @param version the app's version, for example {@code "2.1"}, or null
+     * @return this builder
+     */
+    public Builder appProduct(String name, String version) {
+      this.appProductName = name;
+      this.appProductVersion = version;
       return this;
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param applicationName shown in the environment
  * @param production whether the instance is a production one (strict redirect URL rules)
  * @param allowedRedirectUrls the redirect URLs registered with a production instance
+ * @param reverification whether sensitive account actions need a recent factor verification
  */
 public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean testMode, Duration tokenLifetime,
     Duration sessionLifetime, boolean rateLimits, Map<String, Template> templates, String applicationName,

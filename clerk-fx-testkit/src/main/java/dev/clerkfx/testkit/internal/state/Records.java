@@ -207,6 +207,8 @@ public final class Records {
     public long firstFactorAt;
     public long secondFactorAt = -1;
     public String lastActiveToken;
+    /** Whether a session task is outstanding: tokens then say {@code sts: pending}. */
+    public boolean pending;
     /**
      * Tasks left before the session is fully signed in ({@code choose-organization}, {@code setup-mfa}); while any
      * remain the session is rendered {@code pending} (and its tokens carry {@code sts: pending}), though it is kept
