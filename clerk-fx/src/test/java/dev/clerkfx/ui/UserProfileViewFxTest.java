@@ -10,6 +10,7 @@ import dev.clerkfx.model.User;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The user profile on a headless stage against the emulator: a name change and an authenticator-app enrolment. */
@@ -76,6 +78,9 @@ class UserProfileViewFxTest {
     WaitForAsyncUtils.waitForFxEvents();
     robot.clickOn("#clerk-profile-tab-security");
     assertThat(h.client.snapshot().user().orElseThrow().totpEnabled()).isFalse();
+    // the tab's content is laid out on a later pulse
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        () -> robot.lookup("#clerk-profile-totp-add").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
     robot.clickOn("#clerk-profile-totp-add");
     WaitForAsyncUtils.waitForAsync(10_000, () -> robot.lookup("#clerk-profile-totp-qr").queryAs(ImageView.class)
         .getImage() != null);
