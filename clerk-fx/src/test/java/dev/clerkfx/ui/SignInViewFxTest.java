@@ -247,11 +247,11 @@ class SignInViewFxTest {
     Button next = robot.lookup("#clerk-continue").queryButton();
     assertThat(text(robot, "clerk-step-error")).isEqualTo("Too many attempts \u2014 try again in 5 s.");
     assertThat(next.isDisabled()).isTrue();
-    robot.type(KeyCode.ENTER); // blocked: no second request
+    robot.type(KeyCode.ENTER); // blocked: the step is not submitted again (it would move on to the password)
     fx.uiClock.advance(Duration.ofSeconds(2));
     await(() -> text(robot, "clerk-step-error").contains("3 s"));
-    assertThat(fx.emulator.journal().requests("POST", "/v1/client/sign_ins"))
-        .extracting(r -> r.status()).containsExactly(429);
+    assertThat(UiFixture.stepName(robot)).isEqualTo("start");
+    assertThat(next.isDisabled()).isTrue();
     fx.uiClock.advance(Duration.ofSeconds(3));
     await(() -> !next.isDisabled() && !shown(robot, "clerk-step-error"));
     assertThat(text(robot, "clerk-identifier")).isEqualTo(ClerkEmulator.DEMO_EMAIL);
