@@ -245,7 +245,7 @@ class SignInViewFxTest {
     passIdentifier(robot, ClerkEmulator.DEMO_EMAIL);
     await(() -> shown(robot, "clerk-step-error"));
     Button next = robot.lookup("#clerk-continue").queryButton();
-    assertThat(text(robot, "clerk-step-error")).isEqualTo("Too many attempts \u2014 try again in 5 s.");
+    assertThat(text(robot, "clerk-step-error")).isEqualTo("Too many attempts \u2014 try again in 5 s");
     assertThat(next.isDisabled()).isTrue();
     // focus is back on the field after the request: Enter means this step, which is blocked
     UiFixture.assertFocused(robot, "clerk-identifier");
