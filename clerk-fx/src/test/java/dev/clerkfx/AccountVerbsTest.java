@@ -75,6 +75,7 @@ class AccountVerbsTest {
     assertThat(patch.queryParameter("_clerk_session_id")).isEqualTo(c.snapshot().sessionId());
     assertThat(u.username()).contains("augusta");
     assertThat(user(c).fullName()).contains("Augusta King");
+    h.settle(c); // events are published after the change is persisted
     assertThat(events.values()).anyMatch(e -> e instanceof AuthEvent.UserUpdated);
 
     c.account().mergeUnsafeMetadata(Map.of("theme", "dark", "layout", Map.of("sidebar", true))).join();
@@ -352,6 +353,7 @@ class AccountVerbsTest {
     assertThat(h.emulator.journal().count("DELETE", "/v1/me")).isEqualTo(1);
     assertThat(h.emulator.user(userId)).isEmpty();
     assertThat(c.snapshot().signedIn()).isFalse();
+    h.settle(c);
     assertThat(events.values()).anyMatch(e -> e instanceof AuthEvent.SignedOut s
         && s.reason() == SignOutReason.ACCOUNT_DELETED);
     assertThat(h.tokenStore.load()).isEmpty();

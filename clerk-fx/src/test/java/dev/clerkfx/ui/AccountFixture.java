@@ -1,12 +1,9 @@
 package dev.clerkfx.ui;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.clerkfx.AuthSnapshot;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.testkit.ClerkEmulator;
 import dev.clerkfx.testkit.EmulatorUser;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -53,11 +50,13 @@ final class AccountFixture implements AutoCloseable {
     return awaitState(s -> s.user().flatMap(u -> u.firstName()).orElse("").equals("Grace"));
   }
 
-  /** Waits until the client's state matches (the SDK's state; the FX properties follow on the FX thread). */
+  /**
+   * Waits until the client has published a matching state (the FX properties' update is then queued on the FX
+   * thread: {@code WaitForAsyncUtils.waitForFxEvents()} applies it).
+   */
   AuthSnapshot awaitState(Predicate<AuthSnapshot> condition) {
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
-        .until(() -> condition.test(client.snapshot()));
-    return client.snapshot();
+    return client.snapshots().filter(condition::test).timeout(10, java.util.concurrent.TimeUnit.SECONDS)
+        .blockingFirst();
   }
 
   @Override

@@ -71,11 +71,11 @@ public final class AccountVerbs implements Account {
   // ------------------------------------------------------------------ helpers
 
   private Optional<String> sessionId() {
-    return manager.store().current().sessionId();
+    return manager.snapshot().sessionId();
   }
 
   private Optional<User> currentUser() {
-    return manager.store().current().user();
+    return manager.snapshot().user();
   }
 
   /** Runs a call for the current session, or fails with {@code not_signed_in}. */
@@ -427,7 +427,7 @@ public final class AccountVerbs implements Account {
     @Override
     public CompletableFuture<Void> leave(String organizationId) {
       if (blank(organizationId)) return invalid("leave needs an organization id");
-      boolean wasActive = manager.store().current().organization()
+      boolean wasActive = manager.snapshot().organization()
           .map(m -> m.organization().id().equals(organizationId)).orElse(false);
       return signedIn(sid -> fapi.deleteMine(sid, "organization_memberships", organizationId))
           .thenCompose(v -> wasActive ? refreshClaims() : reloadUser().thenApply(u -> null));
@@ -461,7 +461,7 @@ public final class AccountVerbs implements Account {
 
     /** The active organization changed on the server: fetch the client and a fresh token so claims agree. */
     private CompletableFuture<Void> refreshClaims() {
-      return manager.refreshClient()
+      return manager.refresh()
           .thenCompose(s -> manager.getToken(GetTokenOptions.defaults().withSkipCache(true)))
           .thenApply(t -> null);
     }
