@@ -3,8 +3,9 @@
  *
  * <p>Public API lives in {@code dev.clerkfx} (entry points, state, errors), {@code dev.clerkfx.auth} (sign-in and
  * sign-up), {@code dev.clerkfx.account} (the signed-in user's account and organizations), {@code dev.clerkfx.model}
- * (immutable Frontend API resources), {@code dev.clerkfx.store} (where the client token is kept) and
- * {@code dev.clerkfx.ui} (prebuilt JavaFX components).
+ * (immutable Frontend API resources), {@code dev.clerkfx.store} (where the client token is kept),
+ * {@code dev.clerkfx.browser} (how browser sign-in opens URLs and receives the redirect) and {@code dev.clerkfx.ui}
+ * (prebuilt JavaFX components).
  * Everything under {@code dev.clerkfx.internal} is implementation and may change in any release.
  */
 module dev.clerkfx {
@@ -18,6 +19,9 @@ module dev.clerkfx {
   requires com.fasterxml.jackson.datatype.jdk8;
   requires com.fasterxml.jackson.datatype.jsr310;
   requires java.net.http;
+  // Browser sign-in: java.awt.Desktop opens the system browser; the JDK HTTP server is the loopback redirect listener.
+  requires java.desktop;
+  requires jdk.httpserver;
   requires java.prefs;
   // OS keychains (dev.clerkfx.store); an automatic module named from its jar. A backend that fails to load at
   // run time makes TokenStores.system fall back to the owner-only file.
@@ -28,6 +32,7 @@ module dev.clerkfx {
   exports dev.clerkfx;
   exports dev.clerkfx.account;
   exports dev.clerkfx.auth;
+  exports dev.clerkfx.browser;
   exports dev.clerkfx.model;
   exports dev.clerkfx.store;
   exports dev.clerkfx.ui;

@@ -4,6 +4,8 @@ import dev.clerkfx.account.Account;
 import dev.clerkfx.account.Organizations;
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUps;
+import dev.clerkfx.browser.BrowserSignInOptions;
+import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.account.AccountVerbs;
 import dev.clerkfx.internal.session.FapiAuthVerbs;
 import dev.clerkfx.internal.session.FapiBackend;
@@ -62,8 +64,9 @@ public final class ClerkClient implements AutoCloseable {
   private final ExecutorService io;
   private final SignIns signIns;
   private final SignUps signUps;
-  private final AccountVerbs account;
   private final Locale locale;
+  private final BrowserFlows browser;
+  private final AccountVerbs account;
   private volatile FxViews views;
 
   private ClerkClient(Builder b) {
@@ -92,8 +95,9 @@ public final class ClerkClient implements AutoCloseable {
         clock, scheduler, io, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache),
         transport);
     this.locale = b.locale != null ? b.locale : Locale.getDefault();
-    this.signIns = FapiAuthVerbs.signIns(transport, locale.toLanguageTag());
-    this.signUps = FapiAuthVerbs.signUps(transport, locale.toLanguageTag());
+    this.browser = new BrowserFlows(transport.fapi(), b.browserSignIn, scheduler);
+    this.signIns = FapiAuthVerbs.signIns(transport, browser, locale.toLanguageTag());
+    this.signUps = FapiAuthVerbs.signUps(transport, browser, locale.toLanguageTag());
     this.account = new AccountVerbs(transport.fapi(), manager, io);
     manager.start();
   }
@@ -225,19 +229,36 @@ public final class ClerkClient implements AutoCloseable {
     return manager.getToken(options);
   }
 
-  /** Returns an OkHttp interceptor that authenticates requests to the app's backend with {@link #getToken()}. */
-  public ClerkTokenInterceptor tokenInterceptor() {
-    return new ClerkTokenInterceptor(this, GetTokenOptions.defaults());
+  /**
+   * Returns an OkHttp interceptor that adds this client's session token ({@link #getToken()}) to requests for the
+   * listed hosts of the app's backend, over https (or to loopback), and retries once after a 401 from them.
+   *
+   * <pre>{@code
+   * OkHttpClient api = new OkHttpClient.Builder().addInterceptor(clerk.tokenInterceptor("api.example.com")).build();
+   * }</pre>
+   *
+   * @param host a host that may receive the token, such as {@code api.example.com} or {@code localhost:8080}
+   * @param moreHosts further hosts
+   * @return the interceptor
+   * @throws ClerkConfigurationException (code {@code invalid_interceptor_host}) when an entry is unusable
+   * @see TokenInterceptorOptions
+   */
+  public ClerkTokenInterceptor tokenInterceptor(String host, String... moreHosts) {
+    String[] all = new String[1 + (moreHosts == null ? 0 : moreHosts.length)];
+    all[0] = host;
+    if (moreHosts != null) System.arraycopy(moreHosts, 0, all, 1, moreHosts.length);
+    return tokenInterceptor(TokenInterceptorOptions.forHosts(all));
   }
 
   /**
-   * Returns an interceptor like {@link #tokenInterceptor()} that uses a template or organization.
+   * Returns an interceptor like {@link #tokenInterceptor(String, String...)} with a chosen token (a JWT template,
+   * another organization).
    *
-   * @param options the token to attach
+   * @param options the hosts that may receive the token, and the token
    * @return the interceptor
    */
-  public ClerkTokenInterceptor tokenInterceptor(GetTokenOptions options) {
-    return new ClerkTokenInterceptor(this, options == null ? GetTokenOptions.defaults() : options);
+  public ClerkTokenInterceptor tokenInterceptor(TokenInterceptorOptions options) {
+    return new ClerkTokenInterceptor(this, java.util.Objects.requireNonNull(options, "options"));
   }
 
   /**
@@ -337,6 +358,7 @@ public final class ClerkClient implements AutoCloseable {
   /** Stops timers and background work. Stored credentials stay (this is not a sign-out). */
   @Override
   public void close() {
+    browser.close();
     manager.close();
     FxViews v = views;
     if (v != null) v.dispose();
@@ -357,9 +379,10 @@ public final class ClerkClient implements AutoCloseable {
     private String appId;
     private FxDispatch fxDispatch;
     private SnapshotCache snapshotCache;
+    private Locale locale;
+    private BrowserSignInOptions browserSignIn;
     private String appProductName;
     private String appProductVersion;
-    private Locale locale;
 
     private Builder(String publishableKey) {
       this.publishableKey = publishableKey;
@@ -376,9 +399,10 @@ public final class ClerkClient implements AutoCloseable {
       b.appId = appId;
       b.fxDispatch = fxDispatch;
       b.snapshotCache = snapshotCache;
+      b.locale = locale;
+      b.browserSignIn = browserSignIn;
       b.appProductName = appProductName;
       b.appProductVersion = appProductVersion;
-      b.locale = locale;
       return b;
     }
 
@@ -464,6 +488,32 @@ public final class ClerkClient implements AutoCloseable {
     }
 
     /**
+     * Sets the language of the prebuilt components ({@code dev.clerkfx.ui}), also sent to Clerk with each new
+     * sign-in and sign-up so its messages and emails match (default: the JVM's default locale). The components
+     * ship English, German, French and Spanish; other languages show English.
+     *
+     * @param locale the locale, or null for the default
+     * @return this builder
+     */
+    public Builder locale(Locale locale) {
+      this.locale = locale;
+      return this;
+    }
+
+    /**
+     * Sets how browser sign-in (OAuth, enterprise SSO, hosted pages, email links) opens URLs and receives the
+     * redirect. Default: {@link BrowserSignInOptions#defaults()} (system browser, loopback listener on a random port,
+     * 3-minute timeout).
+     *
+     * @param options the settings
+     * @return this builder
+     */
+    public Builder browserSignIn(BrowserSignInOptions options) {
+      this.browserSignIn = options;
+      return this;
+    }
+
+    /**
      * Names the app in the {@code User-Agent} of every Frontend API request ({@code Acme-Notes/2.1 clerk-fx/…}), so
      * the user's device list ({@code Account.activeSessions()}) says which app a session came from. Characters that
      * are not allowed in a product token (such as spaces) become {@code -}.
@@ -475,19 +525,6 @@ public final class ClerkClient implements AutoCloseable {
     public Builder appProduct(String name, String version) {
       this.appProductName = name;
       this.appProductVersion = version;
-      return this;
-    }
-
-    /**
-     * Sets the language of the prebuilt components ({@code dev.clerkfx.ui}), also sent to Clerk with each new
-     * sign-in and sign-up so its messages and emails match (default: the JVM's default locale). The components
-     * ship English, German, French and Spanish; other languages show English.
-     *
-     * @param locale the locale, or null for the default
-     * @return this builder
-     */
-    public Builder locale(Locale locale) {
-      this.locale = locale;
       return this;
     }
 

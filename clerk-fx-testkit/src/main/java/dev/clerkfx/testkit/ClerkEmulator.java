@@ -67,7 +67,8 @@ public final class ClerkEmulator implements AutoCloseable {
   private ClerkEmulator(Builder b) {
     this.clock = b.clock != null ? b.clock : EmulatorClock.ticking();
     EmulatorConfig config = new EmulatorConfig(b.multiSession, b.clientTrust, b.testMode, b.tokenLifetime,
-        b.sessionLifetime, b.rateLimits, b.templates, b.applicationName, b.reverification);
+        b.sessionLifetime, b.rateLimits, b.templates, b.applicationName, b.production, b.allowedRedirectUrls,
+        b.reverification);
     this.store = new Store(clock, config);
     Router router = new Router();
     try {
@@ -97,7 +98,7 @@ public final class ClerkEmulator implements AutoCloseable {
     }
     int port = server.port();
     this.fapiUrl = "http://127.0.0.1:" + port;
-    this.publishableKey = "pk_test_" + Base64.getEncoder()
+    this.publishableKey = (b.production ? "pk_live_" : "pk_test_") + Base64.getEncoder()
         .encodeToString(("127.0.0.1:" + port + "$").getBytes(StandardCharsets.UTF_8));
     this.secretKey = "sk_test_" + Ids.base62(40);
     SigningKeyRing keys = SigningKeyRing.of(b.freshKey ? SigningKey.generate() : SharedKey.get());
@@ -482,6 +483,21 @@ public final class ClerkEmulator implements AutoCloseable {
     });
   }
 
+  /**
+   * Marks a session as pending or active again, as Clerk does while a session task (such as choosing an
+   * organization) is outstanding: its session tokens then carry {@code "sts": "pending"}, which backends treat as
+   * signed out. Only the tokens show it; the session's other behaviour is unchanged.
+   *
+   * @param sessionId the session id
+   * @param pending whether a task is outstanding
+   * @throws IllegalArgumentException if there is no such session
+   */
+  public void setSessionPending(String sessionId, boolean pending) {
+    store.locked(() -> {
+      liveSession(sessionId).pending = pending;
+    });
+  }
+
   /** Makes a new signing key current; the previous public key stays in the JWKS. */
   public void rotateSigningKey() {
     tokens.rotate();
@@ -524,6 +540,17 @@ public final class ClerkEmulator implements AutoCloseable {
   private EmulatorSession describe(Records.Session s) {
     return new EmulatorSession(s.id, s.clientId, s.userId, store.status(s), Instant.ofEpochMilli(s.createdAt),
         Instant.ofEpochMilli(s.expireAt), s.activeOrganizationId);
+  }
+
+  /**
+   * Returns the last email link (magic link) sent to an email address: opening it (a plain GET, as a browser or mail
+   * client would) marks it used and verifies the sign-in or sign-up it belongs to, so tests need no mailbox.
+   *
+   * @param email the address
+   * @return the link, if one was sent
+   */
+  public Optional<String> lastEmailLink(String email) {
+    return store.lastEmailLink(Objects.requireNonNull(email, "email"));
   }
 
   /**
@@ -610,8 +637,39 @@ public final class ClerkEmulator implements AutoCloseable {
     private Duration sessionLifetime = Duration.ofDays(7);
     private int port;
     private String applicationName = "Clerk FX Emulator";
+    private boolean production;
+    private final List<String> allowedRedirectUrls = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Emulates a production instance (default false: a development one). Its publishable key is {@code pk_live_…},
+     * and, as on Clerk, browser flows pass the {@code rotating_token_nonce} only to redirect URLs registered with
+     * {@link #allowedRedirectUrls(String...)}: an OAuth or SSO callback to another URL arrives without it, and hosted
+     * auth refuses such a URL with 422 {@code form_param_value_invalid}. A development instance accepts any
+     * loopback ({@code http://127.0.0.1}, {@code http://localhost}, {@code http://[::1]}) or custom-scheme URL.
+     *
+     * @param value whether the instance is a production one
+     * @return this builder
+     */
+    public Builder production(boolean value) {
+      this.production = value;
+      return this;
+    }
+
+    /**
+     * Registers redirect URLs with a production instance (Clerk's allow-list for native and desktop redirects). A
+     * redirect URL matches when scheme, host, port and path are equal; its query is ignored.
+     *
+     * @param urls the URLs, such as {@code http://127.0.0.1:45789/sso-callback} or {@code com.example.app://callback}
+     * @return this builder
+     */
+    public Builder allowedRedirectUrls(String... urls) {
+      for (String u : urls) {
+        allowedRedirectUrls.add(Objects.requireNonNull(u, "url"));
+      }
+      return this;
+    }
 
     /**
      * Sets the clock (default: {@link EmulatorClock#ticking()}, real time).

@@ -250,7 +250,8 @@ class SignInViewFxTest {
     robot.type(KeyCode.ENTER); // blocked: no second request
     fx.uiClock.advance(Duration.ofSeconds(2));
     await(() -> text(robot, "clerk-step-error").contains("3 s"));
-    assertThat(fx.emulator.journal().count("POST", "/v1/client/sign_ins")).isEqualTo(1);
+    assertThat(fx.emulator.journal().requests("POST", "/v1/client/sign_ins"))
+        .extracting(r -> r.status()).containsExactly(429);
     fx.uiClock.advance(Duration.ofSeconds(3));
     await(() -> !next.isDisabled() && !shown(robot, "clerk-step-error"));
     assertThat(text(robot, "clerk-identifier")).isEqualTo(ClerkEmulator.DEMO_EMAIL);

@@ -61,8 +61,11 @@ public final class FapiClient {
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** Default read and write timeout. */
   public static final Duration READ_WRITE_TIMEOUT = Duration.ofSeconds(30);
-  /** Default whole-call timeout. */
-  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * The whole-call deadline of every FAPI call (connect, send, wait and read the whole body): an app's client with
+   * a longer one, or none, gets this one, so a stalled or dribbling response never holds callers for a minute.
+   */
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
 
   private static volatile OkHttpClient defaultHttpClient;
 
@@ -78,6 +81,7 @@ public final class FapiClient {
     this.clientSync = b.clientSync;
     this.clock = b.clock;
     this.http = b.httpClient.newBuilder()
+        .callTimeout(callDeadlineMillis(b.httpClient), TimeUnit.MILLISECONDS)
         .addInterceptor(new NativeRequestInterceptor(tokens, b.deviceId, b.sdkVersion, b.userAgent))
         // Sync outside the token interceptor: on the way back the rotated client token is stored BEFORE the new
         // client is published, so a listener that reacts to a sign-in (the token engine) already sends it.
@@ -85,6 +89,12 @@ public final class FapiClient {
         .addInterceptor(new ClientTokenInterceptor(tokens))
         .addInterceptor(new RedactingLoggingInterceptor())
         .build();
+  }
+
+  /** The app's whole-call timeout when it is set and shorter than {@link #CALL_TIMEOUT}, else that. */
+  private static long callDeadlineMillis(OkHttpClient base) {
+    int own = base.callTimeoutMillis(); // 0 = none
+    return own > 0 ? Math.min(own, CALL_TIMEOUT.toMillis()) : CALL_TIMEOUT.toMillis();
   }
 
   /**
@@ -99,7 +109,7 @@ public final class FapiClient {
   }
 
   /**
-   * Returns the shared default OkHttp client: connect 10 s, read/write 30 s, whole call 60 s. Apps that pass their
+   * Returns the shared default OkHttp client: connect 10 s, read/write 30 s, whole call 20 s. Apps that pass their
    * own client keep its timeouts; FAPI clients built from one base client share its connection pool and threads.
    */
   public static OkHttpClient defaultHttpClient() {

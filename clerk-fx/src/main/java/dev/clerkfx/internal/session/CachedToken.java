@@ -14,10 +14,16 @@ final class CachedToken {
   final long freshUntilLocal;
   /** Local-clock millis until which the token may still be served while a refresh is in flight. */
   final long graceUntilLocal;
+  /**
+   * Local-clock millis before which this entry is not fetched again unless a caller forces it (receipt plus the
+   * minimum refetch interval for fetched tokens; {@code Long.MIN_VALUE} for seeds, which may be old).
+   */
+  final long refetchNotBeforeLocal;
   final CompletedTokenFuture future;
 
-  CachedToken(MintedToken minted, long serverMinusLocalMillis, long bufferMillis) {
+  CachedToken(MintedToken minted, long serverMinusLocalMillis, long bufferMillis, long refetchNotBeforeLocal) {
     this.minted = minted;
+    this.refetchNotBeforeLocal = refetchNotBeforeLocal;
     this.expiresAtLocal = minted.expiresAtMillis() - serverMinusLocalMillis;
     this.freshUntilLocal = expiresAtLocal - bufferMillis;
     this.graceUntilLocal = expiresAtLocal - bufferMillis / 2;
@@ -26,7 +32,9 @@ final class CachedToken {
 
   /**
    * True when {@code candidate} should replace {@code current}: another session always wins; otherwise prefer an
-   * unexpired token, then the higher {@code oiat} (when both carry one), then the higher {@code iat}.
+   * unexpired token, then the higher {@code oiat} (when both carry one), then the higher {@code iat}, then (the same
+   * token, or one minted in the same second) the one judged to live longer, so a token fetched with a sound view
+   * of time replaces the same token seeded with a skewed one.
    */
   static boolean isFresher(CachedToken candidate, CachedToken current, long nowLocal) {
     if (current == null) return true;
@@ -40,6 +48,7 @@ final class CachedToken {
         && a.originIssuedAtMillis() != b.originIssuedAtMillis()) {
       return a.originIssuedAtMillis() > b.originIssuedAtMillis();
     }
-    return a.issuedAtMillis() > b.issuedAtMillis();
+    if (a.issuedAtMillis() != b.issuedAtMillis()) return a.issuedAtMillis() > b.issuedAtMillis();
+    return candidate.expiresAtLocal > current.expiresAtLocal;
   }
 }

@@ -1,11 +1,13 @@
 package dev.clerkfx.internal.session;
 
 import dev.clerkfx.ClerkUsageException;
+import dev.clerkfx.auth.BrowserAuthResult;
 import dev.clerkfx.auth.FactorParams;
 import dev.clerkfx.auth.SignInParams;
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUpParams;
 import dev.clerkfx.auth.SignUps;
+import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.fapi.FapiClient;
 import dev.clerkfx.internal.fapi.Form;
 import dev.clerkfx.model.SignIn;
@@ -23,51 +25,59 @@ public final class FapiAuthVerbs {
    * Returns the sign-in verbs.
    *
    * @param backend the transport
+   * @param browser the browser flows
+   * @param locale the BCP 47 language tag sent with each new sign-in (Clerk words its messages and emails in it), or
+   *     null to send none
    * @return the verbs
    */
-  public static SignIns signIns(FapiBackend backend) {
-    return signIns(backend, null);
-  }
-
-  /**
-   * Returns the sign-in verbs, sending {@code locale} with each new sign-in.
-   *
-   * @param backend the transport
-   * @param locale the BCP 47 language tag Clerk words its messages and emails in, or null to send none
-   * @return the verbs
-   */
-  public static SignIns signIns(FapiBackend backend, String locale) {
-    return new SignInVerbs(backend.fapi(), locale);
+  public static SignIns signIns(FapiBackend backend, BrowserFlows browser, String locale) {
+    return new SignInVerbs(backend.fapi(), browser, locale);
   }
 
   /**
    * Returns the sign-up verbs.
    *
    * @param backend the transport
+   * @param browser the browser flows
+   * @param locale the BCP 47 language tag sent with each new sign-up, or null to send none
    * @return the verbs
    */
-  public static SignUps signUps(FapiBackend backend) {
-    return signUps(backend, null);
-  }
-
-  /**
-   * Returns the sign-up verbs, sending {@code locale} with each new sign-up.
-   *
-   * @param backend the transport
-   * @param locale the BCP 47 language tag, or null to send none
-   * @return the verbs
-   */
-  public static SignUps signUps(FapiBackend backend, String locale) {
-    return new SignUpVerbs(backend.fapi(), locale);
+  public static SignUps signUps(FapiBackend backend, BrowserFlows browser, String locale) {
+    return new SignUpVerbs(backend.fapi(), browser, locale);
   }
 
   private static final class SignInVerbs implements SignIns {
   private final FapiClient fapi;
+  private final BrowserFlows browser;
   private final String locale;
 
-  SignInVerbs(FapiClient fapi, String locale) {
+  SignInVerbs(FapiClient fapi, BrowserFlows browser, String locale) {
     this.fapi = fapi;
+    this.browser = browser;
     this.locale = locale;
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withOAuth(String strategy) {
+    if (blank(strategy) || !strategy.startsWith("oauth_")) return invalid("withOAuth needs an oauth_<provider> strategy");
+    return browser.oauthSignIn(strategy, null);
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withEnterpriseSso(String emailAddress) {
+    if (blank(emailAddress) || !emailAddress.contains("@")) return invalid("withEnterpriseSso needs an email address");
+    return browser.oauthSignIn("enterprise_sso", emailAddress);
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withHostedPages() {
+    return browser.hosted("sign-in");
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withEmailLink(String emailAddress) {
+    if (blank(emailAddress)) return invalid("withEmailLink needs an email address");
+    return browser.emailLinkSignIn(emailAddress);
   }
 
   @Override
@@ -141,11 +151,30 @@ public final class FapiAuthVerbs {
 
   private static final class SignUpVerbs implements SignUps {
   private final FapiClient fapi;
+  private final BrowserFlows browser;
   private final String locale;
 
-  SignUpVerbs(FapiClient fapi, String locale) {
+  SignUpVerbs(FapiClient fapi, BrowserFlows browser, String locale) {
     this.fapi = fapi;
+    this.browser = browser;
     this.locale = locale;
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withOAuth(String strategy) {
+    if (blank(strategy) || !strategy.startsWith("oauth_")) return invalid("withOAuth needs an oauth_<provider> strategy");
+    return browser.oauthSignUp(strategy);
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withHostedPages() {
+    return browser.hosted("sign-up");
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> verifyWithEmailLink(String signUpId) {
+    if (blank(signUpId)) return invalid("verifyWithEmailLink needs a sign-up id");
+    return browser.emailLinkSignUp(signUpId);
   }
 
   @Override

@@ -82,7 +82,7 @@ public final class FapiBackend implements Backend, AutoCloseable {
       }
       call = fapi.sessionToken(key.sessionId(), key.organizationId(), extra.build());
     }
-    return call.thenApply(ft -> Tokens.mint(ft.token(), ft.serverDate().map(Instant::toEpochMilli).orElse(0L)));
+    return call.thenApply(ft -> Tokens.decode(ft.token(), ft.serverDate().map(Instant::toEpochMilli).orElse(0L)));
   }
 
   @Override

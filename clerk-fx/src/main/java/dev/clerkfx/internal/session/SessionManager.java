@@ -279,7 +279,7 @@ public final class SessionManager implements AutoCloseable {
   }
 
   private MintedToken seed(Session session) {
-    return session.lastActiveToken().map(Tokens::tryMint).orElse(null);
+    return session.lastActiveToken().map(Tokens::tryDecode).orElse(null);
   }
 
   private void onTokenRefreshed(MintedToken token, boolean defaultKey) {

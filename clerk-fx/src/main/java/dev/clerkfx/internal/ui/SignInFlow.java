@@ -1,6 +1,8 @@
 package dev.clerkfx.internal.ui;
 
 import dev.clerkfx.ClerkClient;
+import dev.clerkfx.browser.BrowserSignInException;
+import dev.clerkfx.auth.BrowserAuthResult;
 import dev.clerkfx.auth.FactorParams;
 import dev.clerkfx.auth.SignInParams;
 import dev.clerkfx.auth.SignUpParams;
@@ -49,6 +51,7 @@ public final class SignInFlow {
   private SignUp signUp;
   private String identifier = "";
   private int generation;
+  private CompletableFuture<?> browserFlow;
   /** Running countdowns with the step they belong to; a step's countdowns stop when another step shows. */
   private final java.util.Map<Countdown, StepForm> countdowns = new java.util.LinkedHashMap<>();
 
@@ -82,6 +85,7 @@ public final class SignInFlow {
   public void restart(SignInView.Mode newMode) {
     this.mode = newMode;
     generation++;
+    cancelBrowserFlow();
     signIn = null;
     signUp = null;
     if (client.environment().isEmpty()) {
@@ -107,6 +111,7 @@ public final class SignInFlow {
   /** Stops timers (the view left the scene). */
   public void dispose() {
     generation++;
+    cancelBrowserFlow();
     countdowns.keySet().forEach(Countdown::stop);
     countdowns.clear();
   }
@@ -120,6 +125,7 @@ public final class SignInFlow {
   }
 
   private void display(StepForm step) {
+    cancelBrowserFlow();
     countdowns.entrySet().removeIf(e -> {
       if (e.getValue() != step) e.getKey().stop();
       return e.getValue() != step || e.getKey().isFinished();
@@ -177,7 +183,12 @@ public final class SignInFlow {
       case LOCKED -> step.showError(null, p.retryIn()
           .map(w -> text.get("signin.error.locked", lockoutText(w)))
           .orElse(text.get("signin.error.lockedUnknown")));
-      case OTHER -> step.showError(null, text.get("signin.error.other"));
+      case OTHER -> step.showError(null, text.get(switch (p.code()) {
+        case BrowserSignInException.ACCESS_DENIED -> "signin.error.browserDenied";
+        case BrowserSignInException.TIMEOUT -> "signin.error.browserTimeout";
+        case BrowserSignInException.LINK_EXPIRED -> "signin.error.linkExpired";
+        default -> "signin.error.other";
+      }));
     }
   }
 
@@ -215,6 +226,7 @@ public final class SignInFlow {
     }
     StepForm step = new StepForm("start", appName().isEmpty() ? text.get("signin.start.titlePlain")
         : text.get("signin.start.title", appName()), text.get("signin.start.subtitle"));
+    socialButtons(step, false);
     step.field("identifier", label, false, identifier);
     step.primary(common.get("common.continue"), () -> submitIdentifier(step));
     if (signUpAllowed()) {
@@ -222,6 +234,67 @@ public final class SignInFlow {
           () -> showSignUpStart(null));
     }
     display(step);
+  }
+
+  /** One button per social provider the instance enables, in Clerk's order; each signs in through the browser. */
+  private void socialButtons(StepForm step, boolean signingUp) {
+    List<Environment.SocialProvider> providers = env().userSettings().enabledSocialProviders().stream()
+        .filter(Environment.SocialProvider::authenticatable)
+        .filter(p -> env().authConfig().identificationStrategies().isEmpty()
+            || env().authConfig().identificationStrategies().contains(p.strategy())
+            || env().authConfig().firstFactors().contains(p.strategy()))
+        .toList();
+    if (providers.isEmpty()) {
+      return;
+    }
+    javafx.scene.layout.VBox row = new javafx.scene.layout.VBox(8);
+    row.getStyleClass().add("clerk-social-row");
+    for (Environment.SocialProvider p : providers) {
+      String name = p.name().orElse(p.strategy().replace("oauth_", ""));
+      Button b = new Button(text.get("signin.social.continueWith", name));
+      b.setId("clerk-social-" + p.strategy().replace("oauth_", ""));
+      b.getStyleClass().addAll("clerk-choice-button", "clerk-social-button");
+      b.setAccessibleText(b.getText());
+      b.setMaxWidth(Double.MAX_VALUE);
+      b.setMinWidth(0);
+      b.setOnAction(e -> browser(step, signingUp ? client.signUp().withOAuth(p.strategy())
+          : client.signIn().withOAuth(p.strategy())));
+      row.getChildren().add(b);
+    }
+    step.addBody(row);
+    Label or = new Label(text.get("signin.social.or"));
+    or.getStyleClass().add("clerk-divider");
+    or.setMaxWidth(Double.MAX_VALUE);
+    or.setAlignment(javafx.geometry.Pos.CENTER);
+    step.addBody(or);
+  }
+
+  /** Waits for a browser flow (OAuth, enterprise SSO, email link) and continues with its outcome. */
+  private void browser(StepForm step, CompletableFuture<BrowserAuthResult> flow) {
+    cancelBrowserFlow();
+    browserFlow = flow;
+    step.setStepMessage(null);
+    run(step, flow, r -> {
+      browserFlow = null;
+      if (r.signIn().isPresent()) {
+        handle(r.signIn().get());
+      } else if (r.signUp().isPresent()) {
+        handleSignUp(r.signUp().get());
+      } else {
+        finish(r.createdSessionId().orElse(null));
+      }
+    });
+    if (!flow.isDone()) {
+      step.setStepMessage(text.get("signin.social.inBrowser"));
+      step.pseudoClassStateChanged(StepForm.ERROR, false);
+    }
+  }
+
+  private void cancelBrowserFlow() {
+    if (browserFlow != null) {
+      browserFlow.cancel(true);
+      browserFlow = null;
+    }
   }
 
   private boolean signUpAllowed() {
@@ -277,8 +350,8 @@ public final class SignInFlow {
 
   private Optional<Factor> preferredFirstFactor(SignIn si) {
     boolean otpFirst = env().displayConfig().preferredSignInStrategy().map("otp"::equals).orElse(false);
-    List<String> order = otpFirst ? List.of("email_code", "phone_code", "password")
-        : List.of("password", "email_code", "phone_code");
+    List<String> order = otpFirst ? List.of("enterprise_sso", "email_code", "email_link", "phone_code", "password")
+        : List.of("enterprise_sso", "password", "email_code", "email_link", "phone_code");
     for (String s : order) {
       Optional<Factor> f = si.firstFactor(s);
       if (f.isPresent()) return f;
@@ -287,7 +360,7 @@ public final class SignInFlow {
   }
 
   private static boolean isFirstFactorShown(String strategy) {
-    return List.of("password", "email_code", "phone_code").contains(strategy);
+    return List.of("password", "email_code", "email_link", "phone_code", "enterprise_sso").contains(strategy);
   }
 
   private void showFirstFactor(Optional<Factor> factor) {
@@ -299,20 +372,23 @@ public final class SignInFlow {
     switch (f.strategy()) {
       case "password" -> showPassword();
       case "email_code", "phone_code" -> prepareFirst(current, f, () -> showFirstCode(f));
+      case "email_link" -> showEmailLink(f);
+      case "enterprise_sso" -> browser(current, client.signIn().withEnterpriseSso(shownIdentifier()));
       default -> current.showError(null, text.get("signin.error.unsupported"));
     }
   }
 
   private void prepareFirst(StepForm from, Factor f, Runnable then) {
-    FactorParams params = f.strategy().startsWith("reset_password") || f.strategy().equals("email_code")
-        || f.strategy().equals("phone_code")
-        ? new FactorParams(f.strategy(), null, null, f.emailAddressId().orElse(null), f.phoneNumberId().orElse(null),
-            null)
-        : FactorParams.strategy(f.strategy());
-    run(from, client.signIn().prepareFirstFactor(signIn.id(), params), si -> {
+    run(from, client.signIn().prepareFirstFactor(signIn.id(), prepareParams(f)), si -> {
       signIn = si;
       then.run();
     });
+  }
+
+  /** The prepare step of a factor: its strategy and where the code goes. */
+  private static FactorParams prepareParams(Factor f) {
+    return new FactorParams(f.strategy(), null, null, f.emailAddressId().orElse(null), f.phoneNumberId().orElse(null),
+        null);
   }
 
   private String shownIdentifier() {
@@ -387,6 +463,8 @@ public final class SignInFlow {
     return switch (f.strategy()) {
       case "password" -> text.get("signin.method.password");
       case "email_code" -> text.get("signin.method.emailCode", target);
+      case "email_link" -> text.get("signin.method.emailLink", target);
+      case "enterprise_sso" -> text.get("signin.method.sso");
       case "phone_code" -> text.get("signin.method.phoneCode", target);
       case "totp" -> text.get("signin.method.totp");
       case "backup_code" -> text.get("signin.method.backupCode");
@@ -396,18 +474,36 @@ public final class SignInFlow {
 
   private void showFirstCode(Factor f) {
     boolean email = f.strategy().equals("email_code");
-    StepForm step = new StepForm(email ? "email-code" : "phone-code",
-        text.get(email ? "signin.code.emailTitle" : "signin.code.phoneTitle"),
+    StepForm step = firstFactorCodeStep(email ? "email-code" : "phone-code",
+        text.get(email ? "signin.code.emailTitle" : "signin.code.phoneTitle"), f);
+    alternativesLink(step, f.strategy(), true);
+    identityLink(step);
+    display(step);
+  }
+
+  /** A step that asks for the code a first factor sent, with a resend link. */
+  private StepForm firstFactorCodeStep(String name, String title, Factor f) {
+    StepForm step = new StepForm(name, title,
         text.get("signin.code.subtitle", f.safeIdentifier().orElse(shownIdentifier())));
     step.field("code", text.get("signin.code.label"), false, null);
     step.primary(common.get("common.continue"), () -> attemptCode(step, code ->
         client.signIn().attemptFirstFactor(signIn.id(), FactorParams.code(f.strategy(), code))));
-    resendLink(step, () -> client.signIn().prepareFirstFactor(signIn.id(),
-        new FactorParams(f.strategy(), null, null, f.emailAddressId().orElse(null), f.phoneNumberId().orElse(null),
-            null)));
+    resendLink(step, () -> client.signIn().prepareFirstFactor(signIn.id(), prepareParams(f)));
+    return step;
+  }
+
+  /** The email-link wait screen: Clerk emails a link; the step waits until it was opened in any browser. */
+  private void showEmailLink(Factor f) {
+    StepForm step = new StepForm("email-link", text.get("signin.code.emailTitle"),
+        text.get("signin.emailLink.subtitle", f.safeIdentifier().orElse(shownIdentifier())));
+    step.noPrimary();
     alternativesLink(step, f.strategy(), true);
     identityLink(step);
     display(step);
+    browser(step, client.signIn().withEmailLink(shownIdentifier()));
+    step.setBusy(false); // waiting for the link: "use another method" stays available
+    step.setStepMessage(text.get("signin.emailLink.waiting"));
+    step.pseudoClassStateChanged(StepForm.ERROR, false);
   }
 
   private void attemptCode(StepForm step, java.util.function.Function<String, CompletableFuture<SignIn>> attempt) {
@@ -447,14 +543,7 @@ public final class SignInFlow {
   // ---------------------------------------------------------------- forgotten password
 
   private void showResetCode(Factor f) {
-    StepForm step = new StepForm("reset-code", text.get("signin.reset.title"),
-        text.get("signin.code.subtitle", f.safeIdentifier().orElse(shownIdentifier())));
-    step.field("code", text.get("signin.code.label"), false, null);
-    step.primary(common.get("common.continue"), () -> attemptCode(step, code ->
-        client.signIn().attemptFirstFactor(signIn.id(), FactorParams.code(f.strategy(), code))));
-    resendLink(step, () -> client.signIn().prepareFirstFactor(signIn.id(),
-        new FactorParams(f.strategy(), null, null, f.emailAddressId().orElse(null), f.phoneNumberId().orElse(null),
-            null)));
+    StepForm step = firstFactorCodeStep("reset-code", text.get("signin.reset.title"), f);
     step.link("clerk-back", common.get("common.back"), this::showPassword);
     display(step);
   }
@@ -505,8 +594,7 @@ public final class SignInFlow {
     }
     Factor f = factor.get();
     if (f.strategy().equals("phone_code") || f.strategy().equals("email_code")) {
-      run(current, client.signIn().prepareSecondFactor(signIn.id(), new FactorParams(f.strategy(), null, null,
-          f.emailAddressId().orElse(null), f.phoneNumberId().orElse(null), null)), si -> {
+      run(current, client.signIn().prepareSecondFactor(signIn.id(), prepareParams(f)), si -> {
             signIn = si;
             showSecondFactorStep(f);
           });
@@ -533,8 +621,7 @@ public final class SignInFlow {
     step.primary(common.get("common.continue"), () -> attemptCode(step, code ->
         client.signIn().attemptSecondFactor(signIn.id(), FactorParams.code(f.strategy(), code))));
     if (f.strategy().equals("phone_code") || f.strategy().equals("email_code")) {
-      resendLink(step, () -> client.signIn().prepareSecondFactor(signIn.id(), new FactorParams(f.strategy(), null,
-          null, f.emailAddressId().orElse(null), f.phoneNumberId().orElse(null), null)));
+      resendLink(step, () -> client.signIn().prepareSecondFactor(signIn.id(), prepareParams(f)));
     }
     alternativesLink(step, f.strategy(), false);
     display(step);
@@ -547,8 +634,7 @@ public final class SignInFlow {
       return;
     }
     Factor factor = f.get();
-    FactorParams prepare = new FactorParams(factor.strategy(), null, null, factor.emailAddressId().orElse(null),
-        factor.phoneNumberId().orElse(null), null);
+    FactorParams prepare = prepareParams(factor);
     run(current, client.signIn().prepareSecondFactor(signIn.id(), prepare), si -> {
       signIn = si;
       StepForm step = new StepForm("client-trust", text.get("signin.trust.title"),
@@ -590,6 +676,7 @@ public final class SignInFlow {
     signIn = null;
     StepForm step = new StepForm("sign-up", text.get("signup.title"),
         appName().isEmpty() ? text.get("signup.subtitlePlain") : text.get("signup.subtitle", appName()));
+    socialButtons(step, true);
     List<String> shown = new ArrayList<>();
     for (String field : SIGN_UP_FIELDS) {
       boolean show = required(field) || (field.endsWith("_name") && enabled(field));

@@ -189,12 +189,14 @@ public final class StepForm extends VBox {
   /**
    * Adds any node to the body (a list of choices).
    *
-   * @param node the node; buttons in it are disabled while busy
+   * @param node the node; it (when a button) or the buttons directly in it are disabled while busy
    */
   public void addBody(Node node) {
     body.getChildren().add(node);
     if (node instanceof Button) {
       controls.add(node);
+    } else if (node instanceof javafx.scene.layout.Pane pane) {
+      pane.getChildren().stream().filter(Button.class::isInstance).forEach(controls::add);
     }
   }
 

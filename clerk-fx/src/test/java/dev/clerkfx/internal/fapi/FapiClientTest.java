@@ -566,6 +566,30 @@ class FapiClientTest {
   }
 
   @Test
+  void everyCallHasATotalDeadlineWellUnderAMinute() {
+    assertThat(client(new OkHttpClient()).httpClient().callTimeoutMillis()).isEqualTo(20_000); // none: ours
+    assertThat(client(new OkHttpClient.Builder().callTimeout(Duration.ofMinutes(5)).build()).httpClient()
+        .callTimeoutMillis()).isEqualTo(20_000); // longer: capped
+    assertThat(client(new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(3)).build()).httpClient()
+        .callTimeoutMillis()).isEqualTo(3_000); // shorter: the app's
+    assertThat(fapi.httpClient().callTimeoutMillis()).isEqualTo(20_000);
+  }
+
+  @Test
+  void aDribblingBodyIsBoundedByTheCallDeadline() {
+    // every read makes progress, so no read timeout fires: only a whole-call deadline ends this
+    FapiClient impatient = client(new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30))
+        .callTimeout(Duration.ofMillis(500)).retryOnConnectionFailure(false).build());
+    server.enqueue(jsonBuilder(200, "{\"response\":{\"object\":\"environment\"}}" + " ".repeat(4096))
+        .throttleBody(16, 100, TimeUnit.MILLISECONDS).build());
+    long start = System.nanoTime();
+    Throwable t = failure(impatient.environment());
+    assertThat(t).isInstanceOf(ClerkNetworkException.class);
+    assertThat(((ClerkNetworkException) t).kind()).isEqualTo(ClerkNetworkException.Kind.TIMEOUT);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
   void unresolvableHostIsDns() {
     FapiClient nowhere = FapiClient.builder("https://clerk-fx-test.invalid").tokens(tokens).clientSync(sync)
         .deviceId(DEVICE_ID).build();

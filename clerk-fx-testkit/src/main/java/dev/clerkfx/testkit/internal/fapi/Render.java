@@ -639,12 +639,23 @@ public final class Render {
     } else {
       o.put("expire_at", v.expireAt.longValue());
     }
-    if ("verification_oauth".equals(v.object)) {
+    if ("verification_oauth".equals(v.object) || "verification_saml".equals(v.object)) {
       o.put("external_verification_redirect_url", "unverified".equals(v.status) ? v.externalUrl : null);
-      o.putNull("error");
+      if (v.errorCode == null) {
+        o.putNull("error");
+      } else {
+        ObjectNode e = o.putObject("error");
+        e.put("message", v.errorMessage);
+        e.put("long_message", v.errorMessage);
+        e.put("code", v.errorCode);
+        e.putObject("meta");
+      }
       if (v.attempts == 0) {
         o.putNull("attempts");
       }
+    }
+    if ("verification_email_link".equals(v.object) && v.verifiedAtClient != null) {
+      o.put("verified_at_client", v.verifiedAtClient);
     }
     return o;
   }

@@ -207,6 +207,8 @@ public final class Records {
     public long firstFactorAt;
     public long secondFactorAt = -1;
     public String lastActiveToken;
+    /** Whether a session task is outstanding: tokens then say {@code sts: pending}. */
+    public boolean pending;
     /** A step-up reverification in progress, or null. */
     public Reverification reverification;
   }
@@ -233,6 +235,11 @@ public final class Records {
     public String externalUrl;
     public String nonce;
     public String channel;
+    /** Why an external verification failed or became transferable (Clerk error code), and its message. */
+    public String errorCode;
+    public String errorMessage;
+    /** Email links: the client the link was opened for. */
+    public String verifiedAtClient;
   }
 
   /** A sign-in attempt. */

@@ -60,6 +60,7 @@ public final class Store {
   public final Map<String, Image> images = new ConcurrentHashMap<>();
   private final Map<String, String> clientTokens = new ConcurrentHashMap<>();
   private final Map<String, String> lastCodes = new ConcurrentHashMap<>();
+  private final Map<String, String> lastEmailLinks = new ConcurrentHashMap<>();
 
   /**
    * Makes an empty store.
@@ -615,6 +616,26 @@ public final class Store {
    */
   public Optional<String> lastCode(String target) {
     return Optional.ofNullable(lastCodes.get(key(target)));
+  }
+
+  /**
+   * Records the email link sent to an address.
+   *
+   * @param email the address
+   * @param link the link
+   */
+  public void sentEmailLink(String email, String link) {
+    lastEmailLinks.put(key(email), link);
+  }
+
+  /**
+   * Returns the last email link sent to an address.
+   *
+   * @param email the address
+   * @return the link
+   */
+  public Optional<String> lastEmailLink(String email) {
+    return Optional.ofNullable(lastEmailLinks.get(key(email)));
   }
 
   /**
