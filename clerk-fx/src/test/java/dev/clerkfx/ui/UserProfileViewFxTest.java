@@ -76,7 +76,7 @@ class UserProfileViewFxTest {
   void enrolsAnAuthenticatorAppFromTheQrCodeItRenders(FxRobot robot) throws Exception {
     h.signInAda();
     WaitForAsyncUtils.waitForFxEvents();
-    robot.clickOn("#clerk-profile-tab-security");
+    openSecurity(robot);
     assertThat(h.client.snapshot().user().orElseThrow().totpEnabled()).isFalse();
     robot.clickOn("#clerk-profile-totp-add");
     UiFixture.await(() -> robot.lookup("#clerk-profile-totp-qr").queryAs(ImageView.class)
@@ -102,7 +102,7 @@ class UserProfileViewFxTest {
   void asksTheUserToConfirmWhenClerkWantsReverificationThenCompletesTheChange(FxRobot robot) {
     h.signInAda();
     WaitForAsyncUtils.waitForFxEvents();
-    robot.clickOn("#clerk-profile-tab-security");
+    openSecurity(robot);
     h.emulator.clock().advance(Duration.ofMinutes(11)); // the sign-in is now too old for a sensitive change
 
     robot.clickOn("#clerk-profile-password-current").write(ClerkEmulator.DEMO_PASSWORD);
@@ -119,6 +119,12 @@ class UserProfileViewFxTest {
     assertThat(h.emulator.journal().count("POST", "/v1/client/sessions/*/verify/attempt_first_factor")).isEqualTo(1);
     assertThat(robot.lookup("#clerk-profile-password-new").queryAs(TextField.class).getText()).isEmpty();
     assertThat(robot.lookup("#clerk-reverify-password").tryQuery()).isEmpty();
+  }
+
+  private void openSecurity(FxRobot robot) {
+    robot.clickOn("#clerk-profile-tab-security");
+    UiFixture.await(() -> view.getPage() == UserProfileView.Page.SECURITY
+        && robot.lookup("#clerk-profile-section-password").query().isVisible());
   }
 
   static String decode(Image image) throws Exception {
