@@ -3,6 +3,7 @@ package dev.clerkfx.sample.docs;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.ClerkFx;
 import dev.clerkfx.SignOutReason;
+import dev.clerkfx.auth.BrowserAuthResult;
 import dev.clerkfx.model.ActiveSession;
 import dev.clerkfx.model.SignIn;
 import dev.clerkfx.store.TokenStores;
@@ -10,8 +11,10 @@ import dev.clerkfx.testkit.ClerkEmulator;
 import dev.clerkfx.testkit.EmulatorUser;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.stage.Stage;
 
 /**
  * What a documentation snippet of statements may use without declaring it: the names the docs' prose introduces
@@ -92,6 +95,27 @@ public abstract class SnippetFixture {
    */
   protected void showResult(SignIn signIn, Throwable error) {
     calls.add(error != null ? error : signIn);
+  }
+
+  /**
+   * The docs' "show the browser sign-in result".
+   *
+   * @param result the result, or null on failure
+   * @param error the failure, or null
+   */
+  protected void showResult(BrowserAuthResult result, Throwable error) {
+    calls.add(error != null ? error : result);
+  }
+
+  /** The docs' application class ({@code Application.launch(MyApp.class)}). */
+  protected static class MyApp extends Application {
+    /** Creates the app. */
+    public MyApp() {}
+
+    @Override
+    public void start(Stage stage) {
+      stage.show();
+    }
   }
 
   /**
