@@ -26,6 +26,8 @@ module dev.clerkfx {
   // OS keychains (dev.clerkfx.store); an automatic module named from its jar. A backend that fails to load at
   // run time makes TokenStores.system fall back to the owner-only file.
   requires java.keyring;
+  // QR codes of authenticator-app enrolment (dev.clerkfx.ui); an automatic module with a stable name.
+  requires com.google.zxing;
 
   exports dev.clerkfx;
   exports dev.clerkfx.account;
