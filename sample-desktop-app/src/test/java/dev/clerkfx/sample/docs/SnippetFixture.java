@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
@@ -42,6 +44,8 @@ public abstract class SnippetFixture {
   protected Label nameLabel;
   /** A button to bind. */
   protected Button signOutButton;
+  /** The window's root pane. */
+  protected VBox root = new VBox();
   /** What the snippet's callbacks received. */
   protected final List<Object> calls = new CopyOnWriteArrayList<>();
 
@@ -105,6 +109,17 @@ public abstract class SnippetFixture {
    */
   protected void showResult(BrowserAuthResult result, Throwable error) {
     calls.add(error != null ? error : result);
+  }
+
+  /** The docs' example of an app's own pane. */
+  protected static class BillingPane extends StackPane {
+    /** Creates the pane. */
+    public BillingPane() {}
+  }
+
+  /** The docs' "show the app's home screen". */
+  protected void showHome() {
+    calls.add("home");
   }
 
   /** The docs' application class ({@code Application.launch(MyApp.class)}). */
