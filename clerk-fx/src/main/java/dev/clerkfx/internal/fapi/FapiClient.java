@@ -71,6 +71,9 @@ public final class FapiClient {
   /** Larger bodies are refused unread (a client is a few kilobytes, the environment a few dozen). */
   public static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
 
+  /** The whole-call deadline of a file upload (a profile image over a slow uplink). */
+  public static final Duration UPLOAD_CALL_TIMEOUT = Duration.ofMinutes(2);
+
   private static volatile OkHttpClient defaultHttpClient;
 
   private final HttpUrl base;
@@ -733,6 +736,9 @@ public final class FapiClient {
     String what = request.method() + " " + request.url().encodedPath();
     try {
       Call call = http.newCall(request);
+      if (request.body() instanceof MultipartBody) {
+        call.timeout().timeout(UPLOAD_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS); // a file upload may take longer
+      }
       future.whenComplete((r, e) -> {
         if (future.isCancelled()) call.cancel();
       });

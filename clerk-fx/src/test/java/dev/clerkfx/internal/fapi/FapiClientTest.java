@@ -593,6 +593,20 @@ class FapiClientTest {
   }
 
   @Test
+  void aFileUploadGetsALongerDeadline() throws Exception {
+    List<Long> deadlines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    FapiClient recording = client(new OkHttpClient.Builder().addInterceptor(chain -> {
+      deadlines.add(TimeUnit.NANOSECONDS.toMillis(chain.call().timeout().timeoutNanos()));
+      return chain.proceed(chain.request());
+    }).build());
+    server.enqueue(json(200, "{\"response\":{}}"));
+    server.enqueue(json(200, "{\"response\":{\"object\":\"environment\"}}"));
+    recording.uploadProfileImage("sess_1", new byte[] {1, 2, 3}, "image/png").get(10, TimeUnit.SECONDS);
+    recording.environment().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
+    assertThat(deadlines).containsExactly(120_000L, 20_000L);
+  }
+
+  @Test
   void aDribblingBodyIsBoundedByTheCallDeadline() {
     // every read makes progress, so no read timeout fires: only a whole-call deadline ends this
     FapiClient impatient = client(new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30))
