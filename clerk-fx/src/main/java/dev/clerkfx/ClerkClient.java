@@ -5,8 +5,8 @@ import dev.clerkfx.account.Organizations;
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUps;
 import dev.clerkfx.browser.BrowserSignInOptions;
-import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.account.AccountVerbs;
+import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.session.FapiAuthVerbs;
 import dev.clerkfx.internal.session.FapiBackend;
 import dev.clerkfx.internal.session.FxDispatch;
@@ -99,7 +99,7 @@ public final class ClerkClient implements AutoCloseable {
     this.browser = new BrowserFlows(transport.fapi(), b.browserSignIn, scheduler);
     this.signIns = FapiAuthVerbs.signIns(transport, browser, locale.toLanguageTag());
     this.signUps = FapiAuthVerbs.signUps(transport, browser, locale.toLanguageTag());
-    this.account = new AccountVerbs(transport.fapi(), manager, manager.blockingWork());
+    this.account = new AccountVerbs(transport.fapi(), manager, manager.blockingWork(), browser);
     manager.start(transport);
   }
 

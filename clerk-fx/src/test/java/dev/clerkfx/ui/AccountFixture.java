@@ -1,9 +1,12 @@
 package dev.clerkfx.ui;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.clerkfx.AuthSnapshot;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.testkit.ClerkEmulator;
 import dev.clerkfx.testkit.EmulatorUser;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -51,12 +54,14 @@ final class AccountFixture implements AutoCloseable {
   }
 
   /**
-   * Waits until the client has published a matching state (the FX properties' update is then queued on the FX
-   * thread: {@code WaitForAsyncUtils.waitForFxEvents()} applies it).
+   * Waits until the client's state matches, both in the SDK and in the JavaFX views the components listen to (read
+   * on the FX thread), so a test acts on what the user would see.
    */
   AuthSnapshot awaitState(Predicate<AuthSnapshot> condition) {
-    return client.snapshots().filter(condition::test).timeout(10, java.util.concurrent.TimeUnit.SECONDS)
-        .blockingFirst();
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> condition.test(client.snapshot()));
+    UiFixture.await(() -> condition.test(client.auth().getSnapshot()));
+    return client.snapshot();
   }
 
   @Override
