@@ -19,7 +19,7 @@ import dev.clerkfx.model.SignUpStatus;
 import dev.clerkfx.model.Token;
 import dev.clerkfx.model.User;
 import dev.clerkfx.model.VerificationStatus;
-import dev.clerkfx.testkit.SharedReference;
+import dev.clerkfx.testsupport.SharedReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
