@@ -2,9 +2,12 @@
  * clerk-fx: the Clerk SDK for JavaFX desktop apps.
  *
  * <p>Public API lives in {@code dev.clerkfx} (entry points, state, errors), {@code dev.clerkfx.model}
- * (immutable Frontend API resources) and {@code dev.clerkfx.store} (where the client token is kept).
+ * (immutable Frontend API resources) and {@code dev.clerkfx.store} (where the client token is kept). OS keychain
+ * support is the optional module {@code dev.clerkfx.keychain}.
  * Everything under {@code dev.clerkfx.internal} is implementation and may change in any release.
  */
+// "module": the friend module dev.clerkfx.keychain below is built after this one, so javac cannot see it here.
+@SuppressWarnings("module")
 module dev.clerkfx {
   requires transitive javafx.base;
   requires transitive javafx.graphics;
@@ -17,14 +20,16 @@ module dev.clerkfx {
   requires com.fasterxml.jackson.datatype.jsr310;
   requires java.net.http;
   requires java.prefs;
-  // OS keychains (dev.clerkfx.store); an automatic module named from its jar. A backend that fails to load at
-  // run time makes TokenStores.system fall back to the owner-only file.
-  requires java.keyring;
+
+  // OS keychains come from the optional module dev.clerkfx.keychain (artifact clerk-fx-keychain); without it,
+  // TokenStores.system keeps the client token in an owner-only file.
+  uses dev.clerkfx.internal.keychain.KeychainProvider;
 
   exports dev.clerkfx;
   exports dev.clerkfx.auth;
   exports dev.clerkfx.model;
   exports dev.clerkfx.store;
+  exports dev.clerkfx.internal.keychain to dev.clerkfx.keychain;
 
   // Jackson reads and writes the model records (and ClerkError) reflectively.
   opens dev.clerkfx to com.fasterxml.jackson.databind;
