@@ -366,9 +366,10 @@ public final class ClerkClient implements AutoCloseable {
      *
      * @param client the client
      * @return this builder
+     * @throws ClerkUsageException when {@code client} is null
      */
     public Builder okHttpClient(OkHttpClient client) {
-      this.okHttpClient = client;
+      this.okHttpClient = ClerkUsageException.requireArgument(client, "okHttpClient");
       return this;
     }
 
@@ -378,9 +379,10 @@ public final class ClerkClient implements AutoCloseable {
      *
      * @param store the store
      * @return this builder
+     * @throws ClerkUsageException when {@code store} is null
      */
     public Builder tokenStore(TokenStore store) {
-      this.tokenStore = store;
+      this.tokenStore = ClerkUsageException.requireArgument(store, "tokenStore");
       return this;
     }
 
@@ -389,9 +391,10 @@ public final class ClerkClient implements AutoCloseable {
      *
      * @param policy the policy
      * @return this builder
+     * @throws ClerkUsageException when {@code policy} is null
      */
     public Builder refreshPolicy(RefreshPolicy policy) {
-      this.refreshPolicy = policy;
+      this.refreshPolicy = ClerkUsageException.requireArgument(policy, "refreshPolicy");
       return this;
     }
 
@@ -400,9 +403,10 @@ public final class ClerkClient implements AutoCloseable {
      *
      * @param clock the clock
      * @return this builder
+     * @throws ClerkUsageException when {@code clock} is null
      */
     public Builder clock(Clock clock) {
-      this.clock = clock;
+      this.clock = ClerkUsageException.requireArgument(clock, "clock");
       return this;
     }
 
@@ -412,9 +416,10 @@ public final class ClerkClient implements AutoCloseable {
      *
      * @param scheduler the scheduler (not shut down by {@link ClerkClient#close()})
      * @return this builder
+     * @throws ClerkUsageException when {@code scheduler} is null
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
-      this.scheduler = scheduler;
+      this.scheduler = ClerkUsageException.requireArgument(scheduler, "scheduler");
       return this;
     }
 

@@ -6,6 +6,7 @@ import dev.clerkfx.ClerkConfigurationException;
 import dev.clerkfx.ClerkException;
 import dev.clerkfx.ClerkNetworkException;
 import dev.clerkfx.ClerkResponseException;
+import dev.clerkfx.ClerkUsageException;
 import dev.clerkfx.PublishableKey;
 import dev.clerkfx.model.Client;
 import dev.clerkfx.model.DeletedObject;
@@ -517,7 +518,7 @@ public final class FapiClient {
 
   private static <T> CompletableFuture<T> withId(String id, String what, IdCall<T> call) {
     if (id == null || id.isBlank()) {
-      return CompletableFuture.failedFuture(new ClerkException("invalid_argument", "The " + what + " is empty", null));
+      return CompletableFuture.failedFuture(new ClerkUsageException("invalid_argument", "The " + what + " is empty"));
     }
     return call.call(id);
   }
