@@ -245,9 +245,9 @@ public final class ClerkClient implements AutoCloseable {
     return signUps;
   }
 
-  /** Returns the client's signed-in sessions (status active or pending), for an account switcher. */
+  /** Returns the client's sessions still alive (status active or pending), for an account switcher. */
   public List<Session> sessions() {
-    return snapshot().signedInSessions();
+    return snapshot().activeOrPendingSessions();
   }
 
   /**

@@ -144,7 +144,7 @@ class FixtureParsingTest {
     assertThat(client.signUp()).isEmpty();
     assertThat(client.lastActiveSessionId()).isEmpty();
     assertThat(client.currentSession()).isEmpty();
-    assertThat(client.signedInSessions()).isEmpty();
+    assertThat(client.activeOrPendingSessions()).isEmpty();
     assertThat(client.createdAt()).contains(day(-4));
     assertThat(client.updatedAt()).contains(day(-2));
     assertThat(recorded("client_post_create.json").get("client").isNull()).isTrue();
@@ -162,10 +162,10 @@ class FixtureParsingTest {
     Client client = response("client_get_signed_in_after_email_link.json", Client.class);
     assertThat(client.lastActiveSessionId()).contains(SESSION_ID);
     Session session = client.currentSession().orElseThrow();
-    assertThat(client.signedInSessions()).containsExactly(session);
+    assertThat(client.activeOrPendingSessions()).containsExactly(session);
     assertThat(session.id()).isEqualTo(SESSION_ID);
     assertThat(session.status()).isEqualTo(SessionStatus.ACTIVE);
-    assertThat(session.signedIn()).isTrue();
+    assertThat(session.isActiveOrPending()).isTrue();
     assertThat(session.expireAt()).contains(day(1));
     assertThat(session.abandonAt()).contains(day(2));
     assertThat(session.lastActiveAt()).contains(day(-3));
