@@ -8,9 +8,10 @@ import java.util.Optional;
  * Clerk's Frontend API answered with an error: the HTTP status, every error entry with its code, messages
  * and meta, the {@code clerk_trace_id} for Clerk support, and for HTTP 429 the {@code Retry-After} delay.
  *
- * <p>{@link #code()} and {@link #getMessage()} come from the first error entry.
+ * <p>{@link #code()} and {@link #getMessage()} come from the first error entry. Subclasses name answers that call
+ * for a particular response, such as {@code dev.clerkfx.account.ReverificationRequiredException}.
  */
-public final class ClerkApiException extends ClerkException {
+public class ClerkApiException extends ClerkException {
   private static final long serialVersionUID = 1L;
 
   private final int status;

@@ -1,7 +1,12 @@
 package dev.clerkfx;
 
+import dev.clerkfx.account.Account;
+import dev.clerkfx.account.Organizations;
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUps;
+import dev.clerkfx.browser.BrowserSignInOptions;
+import dev.clerkfx.internal.browser.BrowserFlows;
+import dev.clerkfx.internal.account.AccountVerbs;
 import dev.clerkfx.internal.session.FapiAuthVerbs;
 import dev.clerkfx.internal.session.FapiBackend;
 import dev.clerkfx.internal.session.FxDispatch;
@@ -58,6 +63,8 @@ public final class ClerkClient implements AutoCloseable {
   private final ExecutorService io;
   private final SignIns signIns;
   private final SignUps signUps;
+  private final BrowserFlows browser;
+  private final AccountVerbs account;
   private volatile FxViews views;
 
   private ClerkClient(Builder b) {
@@ -80,12 +87,15 @@ public final class ClerkClient implements AutoCloseable {
     SnapshotCache cache = b.snapshotCache != null ? b.snapshotCache
         : store instanceof InMemoryTokenStore ? SnapshotCache.inMemory() : SnapshotCache.forApp(appId);
     this.fx = b.fxDispatch != null ? b.fxDispatch : FxDispatch.platform();
-    this.transport = FapiBackend.create(publishableKey, b.proxyUrl, b.okHttpClient, clock);
+    this.transport = FapiBackend.create(publishableKey, b.proxyUrl, b.okHttpClient, clock,
+        dev.clerkfx.internal.fapi.UserAgents.of(b.appProductName, b.appProductVersion));
     this.manager = SessionManager.create(new SessionManager.Config(
         clock, scheduler, io, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache),
         transport);
-    this.signIns = FapiAuthVerbs.signIns(transport);
-    this.signUps = FapiAuthVerbs.signUps(transport);
+    this.browser = new BrowserFlows(transport.fapi(), b.browserSignIn, scheduler);
+    this.signIns = FapiAuthVerbs.signIns(transport, browser);
+    this.signUps = FapiAuthVerbs.signUps(transport, browser);
+    this.account = new AccountVerbs(transport.fapi(), manager, io);
     manager.start();
   }
 
@@ -208,19 +218,36 @@ public final class ClerkClient implements AutoCloseable {
     return manager.getToken(options);
   }
 
-  /** Returns an OkHttp interceptor that authenticates requests to the app's backend with {@link #getToken()}. */
-  public ClerkTokenInterceptor tokenInterceptor() {
-    return new ClerkTokenInterceptor(this, GetTokenOptions.defaults());
+  /**
+   * Returns an OkHttp interceptor that adds this client's session token ({@link #getToken()}) to requests for the
+   * listed hosts of the app's backend, over https (or to loopback), and retries once after a 401 from them.
+   *
+   * <pre>{@code
+   * OkHttpClient api = new OkHttpClient.Builder().addInterceptor(clerk.tokenInterceptor("api.example.com")).build();
+   * }</pre>
+   *
+   * @param host a host that may receive the token, such as {@code api.example.com} or {@code localhost:8080}
+   * @param moreHosts further hosts
+   * @return the interceptor
+   * @throws ClerkConfigurationException (code {@code invalid_interceptor_host}) when an entry is unusable
+   * @see TokenInterceptorOptions
+   */
+  public ClerkTokenInterceptor tokenInterceptor(String host, String... moreHosts) {
+    String[] all = new String[1 + (moreHosts == null ? 0 : moreHosts.length)];
+    all[0] = host;
+    if (moreHosts != null) System.arraycopy(moreHosts, 0, all, 1, moreHosts.length);
+    return tokenInterceptor(TokenInterceptorOptions.forHosts(all));
   }
 
   /**
-   * Returns an interceptor like {@link #tokenInterceptor()} that uses a template or organization.
+   * Returns an interceptor like {@link #tokenInterceptor(String, String...)} with a chosen token (a JWT template,
+   * another organization).
    *
-   * @param options the token to attach
+   * @param options the hosts that may receive the token, and the token
    * @return the interceptor
    */
-  public ClerkTokenInterceptor tokenInterceptor(GetTokenOptions options) {
-    return new ClerkTokenInterceptor(this, options == null ? GetTokenOptions.defaults() : options);
+  public ClerkTokenInterceptor tokenInterceptor(TokenInterceptorOptions options) {
+    return new ClerkTokenInterceptor(this, ClerkUsageException.requireArgument(options, "options"));
   }
 
   /**
@@ -293,13 +320,23 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Updates the signed-in user's profile ({@code PATCH /v1/me}).
+   * Returns the signed-in user's account verbs: profile, email addresses, phone numbers, password, MFA, connected
+   * accounts, devices, deletion and reverification.
    *
-   * @param update the changes
-   * @return the updated user
+   * @return the verbs (one instance per client)
    */
-  public CompletableFuture<User> updateUser(UserUpdate update) {
-    return manager.updateUser(update);
+  public Account account() {
+    return account;
+  }
+
+  /**
+   * Returns the signed-in user's organization verbs: memberships, switching, creating, leaving, invitations and
+   * suggestions.
+   *
+   * @return the verbs (one instance per client)
+   */
+  public Organizations organizations() {
+    return account.organizations();
   }
 
   /** True when no token request or load is under way (for tests that drive virtual time). */
@@ -310,6 +347,7 @@ public final class ClerkClient implements AutoCloseable {
   /** Stops timers and background work. Stored credentials stay (this is not a sign-out). */
   @Override
   public void close() {
+    browser.close();
     manager.close();
     FxViews v = views;
     if (v != null) v.dispose();
@@ -330,6 +368,9 @@ public final class ClerkClient implements AutoCloseable {
     private String appId;
     private FxDispatch fxDispatch;
     private SnapshotCache snapshotCache;
+    private BrowserSignInOptions browserSignIn;
+    private String appProductName;
+    private String appProductVersion;
 
     private Builder(String publishableKey) {
       this.publishableKey = publishableKey;
@@ -346,6 +387,9 @@ public final class ClerkClient implements AutoCloseable {
       b.appId = appId;
       b.fxDispatch = fxDispatch;
       b.snapshotCache = snapshotCache;
+      b.browserSignIn = browserSignIn;
+      b.appProductName = appProductName;
+      b.appProductVersion = appProductVersion;
       return b;
     }
 
@@ -432,6 +476,34 @@ public final class ClerkClient implements AutoCloseable {
      */
     public Builder appId(String appId) {
       this.appId = appId;
+      return this;
+    }
+
+    /**
+     * Sets how browser sign-in (OAuth, enterprise SSO, hosted pages, email links) opens URLs and receives the
+     * redirect. Default: {@link BrowserSignInOptions#defaults()} (system browser, loopback listener on a random port,
+     * 3-minute timeout).
+     *
+     * @param options the settings
+     * @return this builder
+     */
+    public Builder browserSignIn(BrowserSignInOptions options) {
+      this.browserSignIn = options;
+      return this;
+    }
+
+    /**
+     * Names the app in the {@code User-Agent} of every Frontend API request ({@code Acme-Notes/2.1 clerk-fx/…}), so
+     * the user's device list ({@code Account.activeSessions()}) says which app a session came from. Characters that
+     * are not allowed in a product token (such as spaces) become {@code -}.
+     *
+     * @param name the app's name, for example {@code "Acme Notes"}
+     * @param version the app's version, for example {@code "2.1"}, or null
+     * @return this builder
+     */
+    public Builder appProduct(String name, String version) {
+      this.appProductName = name;
+      this.appProductVersion = version;
       return this;
     }
 

@@ -2,51 +2,93 @@ package dev.clerkfx;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
  * An OkHttp interceptor for the app's own backend: adds {@code Authorization: Bearer <session token>} from
- * {@code getToken()} and, when the backend answers 401, retries once with a freshly fetched token.
+ * {@code getToken()} to requests for the hosts the app lists, and, when such a host answers 401, retries once with
+ * a freshly fetched token.
  *
- * <p>Requests that already carry an {@code Authorization} header, and requests made while signed out, pass through
- * unchanged. The interceptor waits for a token on OkHttp's thread (cached tokens are returned at once); do not
- * call {@code execute()} on the FX Application Thread.
+ * <p>Only requests to a listed host get the token, and only over {@code https} (plain {@code http} only to a
+ * loopback host); every other request passes through unchanged, and a 401 from any other host (one a listed host
+ * redirected to, say) is returned as it is, without a token refresh. Requests that already carry an
+ * {@code Authorization} header, and requests made while signed out, pass through unchanged too. The interceptor
+ * waits for a token on OkHttp's thread (cached tokens are returned at once); do not call {@code execute()} on the
+ * FX Application Thread.
  *
  * <pre>{@code
  * OkHttpClient api = new OkHttpClient.Builder()
- *     .addInterceptor(client.tokenInterceptor())
+ *     .addInterceptor(clerk.tokenInterceptor("api.example.com"))
  *     .build();
  * }</pre>
+ *
+ * @see TokenInterceptorOptions
  */
 public final class ClerkTokenInterceptor implements Interceptor {
+  private static final System.Logger LOG = System.getLogger(ClerkTokenInterceptor.class.getName());
   private static final long DEFAULT_WAIT_MILLIS = 30_000;
 
   private final ClerkClient client;
   private final GetTokenOptions options;
+  private final List<TokenInterceptorOptions.HostRule> rules;
+  private final AtomicBoolean warnedPlainHttp = new AtomicBoolean();
 
-  ClerkTokenInterceptor(ClerkClient client, GetTokenOptions options) {
+  ClerkTokenInterceptor(ClerkClient client, TokenInterceptorOptions options) {
     this.client = client;
-    this.options = options;
+    this.options = options.token();
+    this.rules = options.rules();
   }
 
+  /**
+   * Adds the session token when the request goes to a listed host over https (or to loopback), else proceeds
+   * unchanged. Runs on the calling OkHttp thread.
+   *
+   * @param chain the OkHttp chain
+   * @return the response
+   * @throws IOException when the request fails, or waiting for a token fails or times out
+   */
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (request.header("Authorization") != null) return chain.proceed(request);
+    if (request.header("Authorization") != null || !mayReceiveToken(request.url())) return chain.proceed(request);
     Optional<String> token = await(chain, options);
     if (token.isEmpty()) return chain.proceed(request);
     Response response = chain.proceed(withBearer(request, token.get()));
-    if (response.code() != 401) return response;
+    // The final response may come from another host (a redirect, which OkHttp sends without our header): its 401
+    // says nothing about our token.
+    if (response.code() != 401 || !mayReceiveToken(response.request().url())) return response;
     Optional<String> fresh = await(chain, options.withSkipCache(true));
     if (fresh.isEmpty() || fresh.get().equals(token.get())) return response;
     response.close();
     return chain.proceed(withBearer(request, fresh.get()));
+  }
+
+  private boolean mayReceiveToken(HttpUrl url) {
+    boolean listed = false;
+    for (TokenInterceptorOptions.HostRule rule : rules) {
+      if (rule.matches(url.host(), url.port())) {
+        listed = true;
+        break;
+      }
+    }
+    if (!listed) return false;
+    if (url.isHttps()) return true;
+    String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
+    if (PublishableKey.isLoopbackHost(host)) return true;
+    if (warnedPlainHttp.compareAndSet(false, true)) {
+      LOG.log(Level.WARNING, "Not sending the Clerk session token to {0} over plain http; use https", url.host());
+    }
+    return false;
   }
 
   private static Request withBearer(Request request, String jwt) {

@@ -27,8 +27,13 @@ public final class PublishableKey {
   private static final String TEST_PREFIX = "pk_test_";
   private static final String LIVE_PREFIX = "pk_live_";
   private static final String CODE = "invalid_publishable_key";
-  private static final Pattern HOST =
-      Pattern.compile("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*)(:[0-9]{1,5})?$");
+  /** The longest host name (RFC 1035). */
+  private static final int MAX_HOST_LENGTH = 253;
+  /** The longest label of a host name (RFC 1035). */
+  private static final int MAX_LABEL_LENGTH = 63;
+  /** The longest key text looked at: a 253-character host with a port, base64-encoded, and the prefix. */
+  private static final int MAX_KEY_LENGTH = 400;
+  private static final Pattern IPV6_LITERAL = Pattern.compile("\\[[0-9A-Fa-f:.]{2,45}\\]");
 
   private final String value;
   private final String host;
@@ -45,8 +50,10 @@ public final class PublishableKey {
    *
    * @param key the key as shown in the Clerk dashboard, such as {@code pk_test_…}
    * @return the parsed key
-   * @throws ClerkConfigurationException with code {@code invalid_publishable_key} when the key is empty, has
-   *     neither prefix, is not valid base64, lacks the trailing {@code $} or encodes an empty or invalid host
+   * @throws ClerkConfigurationException with code {@code invalid_publishable_key} when the key is empty or longer
+   *     than any real key, has neither prefix, is not valid base64, lacks the trailing {@code $}, or encodes an
+   *     empty or invalid host (longer than 253 characters, a label longer than 63, a character outside
+   *     {@code A-Z a-z 0-9 - .}) or a port outside 1&ndash;65535
    */
   public static PublishableKey parse(String key) {
     if (key == null || key.isBlank()) {
@@ -54,6 +61,11 @@ public final class PublishableKey {
           + "(API keys page); it starts with pk_test_ or pk_live_");
     }
     String trimmed = key.strip();
+    if (trimmed.length() > MAX_KEY_LENGTH) {
+      throw new ClerkConfigurationException(CODE, "The publishable key is " + trimmed.length()
+          + " characters long; real keys are far shorter (at most " + MAX_KEY_LENGTH + "): copy it again from the "
+          + "Clerk dashboard (API keys page)");
+    }
     InstanceType type;
     String encoded;
     if (trimmed.startsWith(TEST_PREFIX)) {
@@ -88,11 +100,70 @@ public final class PublishableKey {
     if (host.isEmpty()) {
       throw new ClerkConfigurationException(CODE, "The publishable key encodes an empty host");
     }
-    if (!HOST.matcher(host).matches()) {
-      throw new ClerkConfigurationException(CODE,
-          "The publishable key encodes an invalid host name (it must be a bare host such as clerk.example.com)");
-    }
+    checkHostAndPort(host);
     return new PublishableKey(trimmed, host.toLowerCase(Locale.ROOT), type);
+  }
+
+  /** Checks {@code host[:port]} by hand, lengths first: no regex ever sees more than one bounded part. */
+  private static void checkHostAndPort(String hostAndPort) {
+    String name;
+    String port = null;
+    if (hostAndPort.startsWith("[")) {
+      int end = hostAndPort.indexOf(']');
+      name = end < 0 ? hostAndPort : hostAndPort.substring(0, end + 1);
+      if (end < 0 || !IPV6_LITERAL.matcher(name).matches()) throw invalidHost("the IPv6 address is malformed");
+      String rest = hostAndPort.substring(end + 1);
+      if (!rest.isEmpty()) {
+        if (!rest.startsWith(":")) throw invalidHost("only :port may follow an IPv6 address");
+        port = rest.substring(1);
+      }
+    } else {
+      int colon = hostAndPort.indexOf(':');
+      name = colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+      if (colon >= 0) port = hostAndPort.substring(colon + 1);
+      if (name.length() > MAX_HOST_LENGTH) {
+        throw invalidHost("it is " + name.length() + " characters long, a host name has at most " + MAX_HOST_LENGTH);
+      }
+      int start = 0;
+      while (true) {
+        int dot = name.indexOf('.', start);
+        int stop = dot < 0 ? name.length() : dot;
+        checkLabel(name, start, stop);
+        if (dot < 0) break;
+        start = dot + 1;
+      }
+    }
+    if (port != null) checkPort(port);
+  }
+
+  private static void checkLabel(String name, int start, int end) {
+    int length = end - start;
+    if (length == 0) throw invalidHost("it has an empty label (two dots in a row, or a dot at an end)");
+    if (length > MAX_LABEL_LENGTH) {
+      throw invalidHost("a label is " + length + " characters long, at most " + MAX_LABEL_LENGTH + " are allowed");
+    }
+    if (name.charAt(start) == '-' || name.charAt(end - 1) == '-') {
+      throw invalidHost("a label starts or ends with a dash");
+    }
+    for (int i = start; i < end; i++) {
+      char c = name.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      if (!ok) throw invalidHost("it contains a character outside A-Z a-z 0-9 - .");
+    }
+  }
+
+  private static void checkPort(String port) {
+    boolean digits = !port.isEmpty() && port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9');
+    if (!digits || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+      String shown = port.length() > 8 ? port.substring(0, 8) + "…" : port;
+      throw new ClerkConfigurationException(CODE, "The publishable key encodes an invalid port \"" + shown
+          + "\" (a port is a number from 1 to 65535)");
+    }
+  }
+
+  private static ClerkConfigurationException invalidHost(String why) {
+    return new ClerkConfigurationException(CODE, "The publishable key encodes an invalid host name: " + why
+        + " (it must be a bare host such as clerk.example.com)");
   }
 
   /** Returns the whole key as given (without surrounding whitespace). */

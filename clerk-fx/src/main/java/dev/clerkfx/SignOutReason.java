@@ -9,5 +9,7 @@ public enum SignOutReason {
   /** The session reached its lifetime or inactivity limit. */
   EXPIRED,
   /** The session was ended or removed from another app or browser sharing this client. */
-  SIGNED_OUT_ELSEWHERE
+  SIGNED_OUT_ELSEWHERE,
+  /** The user deleted their own account ({@code Account.deleteAccount()}). */
+  ACCOUNT_DELETED
 }

@@ -1,5 +1,6 @@
 package dev.clerkfx;
 
+import dev.clerkfx.account.ProfileUpdate;
 import dev.clerkfx.model.EmailAddress;
 import dev.clerkfx.model.User;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * What {@code useUser()} returns: the signed-in {@link User} as a read-only JavaFX property, display-ready derived
- * properties, and the verbs to reload or update the profile.
+ * properties, and the verbs to reload or update the profile (the rest of the account is on
+ * {@code ClerkClient.account()}).
  *
  * <p>Derived string properties are {@code ""} (never null) when there is no user or the field is empty, so they
  * bind straight to controls. They change on the FX Application Thread in the same step as {@code user}, which is
@@ -162,12 +164,13 @@ public final class UserState {
   }
 
   /**
-   * Updates the profile ({@code PATCH /v1/me}); the properties follow. Any thread.
+   * Updates the profile ({@code PATCH /v1/me}); the properties follow. Any thread. The same as
+   * {@code ClerkClient.account().updateProfile(update)}; the other account verbs are there.
    *
    * @param update the changes
    * @return the updated user; fails with a {@link ClerkException}
    */
-  public CompletableFuture<User> update(UserUpdate update) {
-    return client.updateUser(update);
+  public CompletableFuture<User> update(ProfileUpdate update) {
+    return client.account().updateProfile(update);
   }
 }

@@ -123,6 +123,47 @@ class PublishableKeyTest {
   }
 
   @Test
+  void aHugeKeyIsRejectedBeforeAnyPatternRuns() {
+    // 4 KB of labels used to overflow the stack of the host regex
+    String host = "a.".repeat(2048) + "com";
+    assertMalformed(key("pk_test_", host + "$"), "characters long");
+    assertMalformed("pk_test_" + "A".repeat(1_000_000), "characters long");
+  }
+
+  @Test
+  void hostAndLabelLengthsAreLimited() {
+    String label63 = "a".repeat(63);
+    String host253 = String.join(".", label63, label63, label63, "a".repeat(61));
+    assertThat(PublishableKey.parse(key("pk_live_", host253 + "$")).host()).hasSize(253);
+    assertMalformed(key("pk_live_", host253 + "a$"), "at most 253");
+    assertMalformed(key("pk_live_", "a".repeat(64) + ".example.com$"), "at most 63");
+    assertMalformed(key("pk_live_", "clerk..example.com$"), "empty label");
+    assertMalformed(key("pk_live_", "-clerk.example.com$"), "dash");
+    assertMalformed(key("pk_live_", "[::1$"), "IPv6");
+    assertMalformed(key("pk_live_", "[::1]x$"), "IPv6");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "65536", "99999", "123456", "", "80a", "-1"})
+  void anInvalidPortIsRejectedNamingTheKey(String port) {
+    assertThatThrownBy(() -> PublishableKey.parse(key("pk_test_", "clerk.example.com:" + port + "$")))
+        .isInstanceOf(ClerkConfigurationException.class)
+        .hasMessageContaining("publishable key").hasMessageContaining("port").hasMessageNotContaining("proxy");
+    assertThatThrownBy(() -> ClerkClient.builder(key("pk_test_", "127.0.0.1:" + port + "$")).build())
+        .isInstanceOf(ClerkConfigurationException.class)
+        .hasMessageContaining("publishable key").hasMessageContaining("port").hasMessageNotContaining("proxy");
+  }
+
+  @Test
+  void portsFromOneTo65535AreAccepted() {
+    assertThat(PublishableKey.parse(key("pk_test_", "127.0.0.1:1$")).frontendApiUrl()).isEqualTo("http://127.0.0.1:1");
+    assertThat(PublishableKey.parse(key("pk_test_", "[::1]:65535$")).frontendApiUrl())
+        .isEqualTo("http://[::1]:65535");
+    assertThat(PublishableKey.parse(key("pk_live_", "clerk.example.com:8443$")).frontendApiUrl())
+        .isEqualTo("https://clerk.example.com:8443");
+  }
+
+  @Test
   void toStringShowsPrefixAndHostOnly() {
     String raw = key("pk_live_", "clerk.example.com$");
     PublishableKey key = PublishableKey.parse(raw);

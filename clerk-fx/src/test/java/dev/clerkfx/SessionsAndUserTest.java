@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.clerkfx.account.ProfileUpdate;
 import dev.clerkfx.testkit.ClerkEmulator;
 import dev.clerkfx.testkit.EmulatorOrganization;
 import dev.clerkfx.testkit.EmulatorUser;
@@ -81,7 +82,7 @@ class SessionsAndUserTest {
     h = EmulatorHarness.start();
     ClerkClient c = h.signedInClient();
     TestObserver<AuthEvent> events = c.events().test();
-    var updated = c.updateUser(UserUpdate.names("Augusta", "King").withUnsafeMetadata(Map.of("theme", "dark"))).join();
+    var updated = c.account().updateProfile(ProfileUpdate.names("Augusta", "King").withUnsafeMetadata(Map.of("theme", "dark"))).join();
     assertThat(updated.fullName()).contains("Augusta King");
     assertThat(c.snapshot().user().orElseThrow().unsafeMetadata()).containsEntry("theme", "dark");
     assertThat(events.values()).anyMatch(e -> e instanceof AuthEvent.UserUpdated u
@@ -99,7 +100,7 @@ class SessionsAndUserTest {
     ClerkClient c = h.loadedClient();
     assertThatThrownBy(() -> c.reloadUser().join()).isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(ClerkUsageException.class);
-    assertThatThrownBy(() -> c.updateUser(null).join()).hasCauseInstanceOf(ClerkUsageException.class);
+    assertThatThrownBy(() -> c.account().updateProfile(null).join()).hasCauseInstanceOf(ClerkUsageException.class);
     assertThatThrownBy(() -> c.signIn().withPassword(" ", "x").join()).hasCauseInstanceOf(ClerkUsageException.class);
     assertThatThrownBy(() -> c.setActive(null, null).join()).hasCauseInstanceOf(ClerkUsageException.class);
   }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.clerkfx.browser.BrowserSignInOptions;
+import dev.clerkfx.browser.RedirectStrategy;
 import dev.clerkfx.store.TokenStores;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -41,6 +44,9 @@ class UsageErrorsTest {
     thrown(() -> GetTokenOptions.template(" "), "invalid_template");
     thrown(() -> TokenStores.system("no spaces allowed"), "invalid_app_id");
     thrown(() -> TokenStores.file(null), "invalid_token_store");
+    thrown(() -> BrowserSignInOptions.builder().timeout(Duration.ZERO).build(), "invalid_browser_sign_in");
+    thrown(() -> BrowserSignInOptions.builder().opener(null), "invalid_browser_sign_in");
+    thrown(() -> RedirectStrategy.loopback(70_000, "/callback"), "invalid_browser_sign_in");
   }
 
   @Test
@@ -57,7 +63,8 @@ class UsageErrorsTest {
   void synchronousCallsThrowAndNullOptionsMeanTheDefaults() {
     assertThat(client.has(null)).isFalse();
     assertThat(client.getToken(null).join()).isEmpty();
-    assertThat(client.tokenInterceptor(null)).isNotNull();
+    thrown(() -> client.tokenInterceptor((TokenInterceptorOptions) null), "invalid_argument");
+    thrown(() -> TokenInterceptorOptions.forHosts((String[]) null), "invalid_argument");
     thrown(() -> ClerkFx.install(null), "invalid_argument");
   }
 
@@ -65,7 +72,7 @@ class UsageErrorsTest {
   void asynchronousCallsFailTheirFuture() {
     failed(() -> client.setActive(null, null), "invalid_argument");
     failed(() -> client.signOut(null), "invalid_argument");
-    failed(() -> client.updateUser(null), "invalid_argument");
+    failed(() -> client.account().updateProfile(null), "invalid_argument");
     failed(() -> client.signIn().withPassword(null, "x"), "invalid_argument");
     failed(() -> client.signIn().withPassword("ada@example.com", null), "invalid_argument");
     failed(() -> client.signIn().create(null), "invalid_argument");

@@ -67,7 +67,8 @@ public final class ClerkEmulator implements AutoCloseable {
   private ClerkEmulator(Builder b) {
     this.clock = b.clock != null ? b.clock : EmulatorClock.ticking();
     EmulatorConfig config = new EmulatorConfig(b.multiSession, b.clientTrust, b.testMode, b.tokenLifetime,
-        b.sessionLifetime, b.rateLimits, b.templates, b.applicationName);
+        b.sessionLifetime, b.rateLimits, b.templates, b.applicationName, b.production, b.allowedRedirectUrls,
+        b.reverification);
     this.store = new Store(clock, config);
     Router router = new Router();
     try {
@@ -97,7 +98,7 @@ public final class ClerkEmulator implements AutoCloseable {
     }
     int port = server.port();
     this.fapiUrl = "http://127.0.0.1:" + port;
-    this.publishableKey = "pk_test_" + Base64.getEncoder()
+    this.publishableKey = (b.production ? "pk_live_" : "pk_test_") + Base64.getEncoder()
         .encodeToString(("127.0.0.1:" + port + "$").getBytes(StandardCharsets.UTF_8));
     this.secretKey = "sk_test_" + Ids.base62(40);
     SigningKeyRing keys = SigningKeyRing.of(b.freshKey ? SigningKey.generate() : SharedKey.get());
@@ -322,6 +323,76 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
+   * Returns the code an authenticator app shows now for a TOTP secret (on the emulator's clock), as a user would
+   * type it: for a secret from {@code POST /v1/me/totp} or {@link EmulatorUser.Builder#totpSecret}.
+   *
+   * @param base32Secret the secret
+   * @return the 6-digit code
+   */
+  public String totpCode(String base32Secret) {
+    return dev.clerkfx.testkit.internal.totp.Totp.currentCode(Objects.requireNonNull(base32Secret, "base32Secret"),
+        clock);
+  }
+
+  /**
+   * Invites an email address to an organization, as an admin would; the user owning the (verified) address sees it
+   * in {@code GET /v1/me/organization_invitations} and may accept it.
+   *
+   * @param organizationId the organization's id
+   * @param emailAddress the invited address
+   * @param role the role given on accepting, such as {@code org:member}
+   * @return the invitation id ({@code orginv_…})
+   * @throws IllegalArgumentException if there is no such organization or it has no such role
+   */
+  public String inviteToOrganization(String organizationId, String emailAddress, String role) {
+    Objects.requireNonNull(emailAddress, "emailAddress");
+    Objects.requireNonNull(role, "role");
+    return store.locked(() -> {
+      var org = store.organization(organizationId)
+          .orElseThrow(() -> new IllegalArgumentException("No organization " + organizationId));
+      if (!org.roles.containsKey(role)) {
+        throw new IllegalArgumentException("Organization " + org.slug + " has no role " + role);
+      }
+      var i = new Records.Invitation();
+      i.id = Ids.next("orginv");
+      i.organizationId = org.id;
+      i.emailAddress = emailAddress;
+      i.role = role;
+      i.createdAt = store.now();
+      i.updatedAt = i.createdAt;
+      store.invitations.put(i.id, i);
+      return i.id;
+    });
+  }
+
+  /**
+   * Suggests an organization to a user, as Clerk does when the organization's verified domain matches the user's
+   * email; accepting it makes the user an {@code org:member}.
+   *
+   * @param organizationId the organization's id
+   * @param userId the user's id
+   * @return the suggestion id ({@code orgsug_…})
+   * @throws IllegalArgumentException if there is no such organization or user
+   */
+  public String suggestOrganization(String organizationId, String userId) {
+    return store.locked(() -> {
+      var org = store.organization(organizationId)
+          .orElseThrow(() -> new IllegalArgumentException("No organization " + organizationId));
+      if (!store.users.containsKey(userId)) {
+        throw new IllegalArgumentException("No user " + userId);
+      }
+      var sug = new Records.Suggestion();
+      sug.id = Ids.next("orgsug");
+      sug.organizationId = org.id;
+      sug.userId = userId;
+      sug.createdAt = store.now();
+      sug.updatedAt = sug.createdAt;
+      store.suggestions.put(sug.id, sug);
+      return sug.id;
+    });
+  }
+
+  /**
    * Changes a user's profile, as if edited in the dashboard; the next {@code /v1/client} or {@code /v1/me} shows it.
    *
    * <pre>{@code emulator.updateUser(id, u -> u.firstName("Grace"));}</pre>
@@ -457,6 +528,17 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
+   * Returns the last email link (magic link) sent to an email address: opening it (a plain GET, as a browser or mail
+   * client would) marks it used and verifies the sign-in or sign-up it belongs to, so tests need no mailbox.
+   *
+   * @param email the address
+   * @return the link, if one was sent
+   */
+  public Optional<String> lastEmailLink(String email) {
+    return store.lastEmailLink(Objects.requireNonNull(email, "email"));
+  }
+
+  /**
    * Returns the last verification code sent to an email or phone (in test mode, {@code 424242} for test
    * identities).
    *
@@ -534,13 +616,45 @@ public final class ClerkEmulator implements AutoCloseable {
     private boolean clientTrust;
     private boolean testMode = true;
     private boolean rateLimits;
+    private boolean reverification = true;
     private boolean freshKey;
     private Duration tokenLifetime = Duration.ofSeconds(60);
     private Duration sessionLifetime = Duration.ofDays(7);
     private int port;
     private String applicationName = "Clerk FX Emulator";
+    private boolean production;
+    private final List<String> allowedRedirectUrls = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Emulates a production instance (default false: a development one). Its publishable key is {@code pk_live_…},
+     * and, as on Clerk, browser flows pass the {@code rotating_token_nonce} only to redirect URLs registered with
+     * {@link #allowedRedirectUrls(String...)}: an OAuth or SSO callback to another URL arrives without it, and hosted
+     * auth refuses such a URL with 422 {@code form_param_value_invalid}. A development instance accepts any
+     * loopback ({@code http://127.0.0.1}, {@code http://localhost}, {@code http://[::1]}) or custom-scheme URL.
+     *
+     * @param value whether the instance is a production one
+     * @return this builder
+     */
+    public Builder production(boolean value) {
+      this.production = value;
+      return this;
+    }
+
+    /**
+     * Registers redirect URLs with a production instance (Clerk's allow-list for native and desktop redirects). A
+     * redirect URL matches when scheme, host, port and path are equal; its query is ignored.
+     *
+     * @param urls the URLs, such as {@code http://127.0.0.1:45789/sso-callback} or {@code com.example.app://callback}
+     * @return this builder
+     */
+    public Builder allowedRedirectUrls(String... urls) {
+      for (String u : urls) {
+        allowedRedirectUrls.add(Objects.requireNonNull(u, "url"));
+      }
+      return this;
+    }
 
     /**
      * Sets the clock (default: {@link EmulatorClock#ticking()}, real time).
@@ -571,6 +685,20 @@ public final class ClerkEmulator implements AutoCloseable {
      */
     public Builder withoutDemoUser() {
       this.demoUser = false;
+      return this;
+    }
+
+    /**
+     * Enforces reverification (default true, as Clerk does): sensitive account actions (adding or removing an email
+     * address or phone number, making one primary, changing or removing the password, TOTP, backup codes, connected
+     * accounts, deleting the account) fail with 403 {@code session_reverification_required} when the session's
+     * factors were verified more than 10 minutes ago; {@code POST /v1/client/sessions/{id}/verify} resets them.
+     *
+     * @param value whether reverification is enforced
+     * @return this builder
+     */
+    public Builder reverification(boolean value) {
+      this.reverification = value;
       return this;
     }
 

@@ -20,8 +20,10 @@
  *       request for a dead session answers 401 {@code session_<status>}; an unknown session 404
  *       {@code resource_not_found}; a bad hosted-auth verifier 422 {@code form_param_value_invalid}
  *       ({@code param_name=code_verifier}).</li>
- *   <li>Not emulated: passkeys, web3, email links, enterprise SSO/SAML, organization management endpoints,
- *       billing. Uploaded profile images are kept in memory; users without one get a generated PNG avatar.</li>
+ *   <li>Enterprise SSO verifications are {@code verification_saml} with strategy {@code enterprise_sso}, as real
+ *       FAPI reports them (the spec lists only {@code saml}).</li>
+ *   <li>Not emulated: passkeys, web3, real SAML/OIDC exchanges (OAuth and enterprise SSO use the emulator's own
+ *       provider page), organization management endpoints, billing. Uploaded profile images are kept in memory; users without one get a generated PNG avatar.</li>
  * </ul>
  */
 package dev.clerkfx.testkit;

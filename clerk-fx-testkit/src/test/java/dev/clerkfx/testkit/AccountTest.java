@@ -74,6 +74,11 @@ class AccountTest {
     NativeClient.Reply mfa = app.patch("/v1/me/phone_numbers/" + id, "reserved_for_second_factor", "true");
     assertThat(mfa.response().get("reserved_for_second_factor").asBoolean()).isTrue();
     assertThat(emulator.demoUser().twoFactorEnabled()).isTrue();
+    // the session has not verified the new second factor: a sensitive action needs reverification now
+    NativeClient.Reply refused = app.delete("/v1/me/phone_numbers/" + id);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.errorCode()).isEqualTo("session_reverification_required");
+    app.patch("/v1/me/phone_numbers/" + id, "reserved_for_second_factor", "false");
     assertThat(app.delete("/v1/me/phone_numbers/" + id).response().get("object").asText())
         .isEqualTo("phone_number");
   }

@@ -56,4 +56,29 @@ public interface SignUps {
    * @return the sign-up
    */
   CompletableFuture<SignUp> attemptVerification(String signUpId, String strategy, String code);
+
+  /**
+   * Signs up with an OAuth provider in the system browser; an account that already exists becomes a sign-in (the
+   * result then holds the sign-in). See {@link SignIns#withOAuth(String)}.
+   *
+   * @param strategy an {@code oauth_<provider>} strategy the instance enables
+   * @return the final sign-up or sign-in
+   */
+  CompletableFuture<BrowserAuthResult> withOAuth(String strategy);
+
+  /**
+   * Signs up on Clerk's hosted pages in the system browser, with PKCE.
+   *
+   * @return the created session
+   */
+  CompletableFuture<BrowserAuthResult> withHostedPages();
+
+  /**
+   * Verifies the sign-up's email address with an email link and waits until it was opened (see
+   * {@link SignIns#withEmailLink(String)}).
+   *
+   * @param signUpId the sign-up's id (its email address given)
+   * @return the final sign-up ({@code complete} when nothing else was missing)
+   */
+  CompletableFuture<BrowserAuthResult> verifyWithEmailLink(String signUpId);
 }

@@ -4,13 +4,26 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clerkfx.ClerkResponseException;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
-/** Splits a compact JWT and base64url-decodes its header and payload into JSON maps (no signature check). */
+/**
+ * Splits a compact JWT and base64url-decodes its header and payload into JSON maps (no signature check).
+ *
+ * <p>Nothing a token holds makes these methods throw anything but a {@link ClerkResponseException}: unreadable
+ * parts fail with one, and claim readers return empty for values of the wrong type or out of range.
+ */
 record JwtParts(Map<String, Object> header, Map<String, Object> payload) {
+  /**
+   * The largest epoch second accepted in a time claim (9999-12-31T23:59:59Z): every accepted value fits an
+   * {@link Instant} and its epoch milliseconds in a {@code long}, so arithmetic on them cannot overflow.
+   */
+  static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -45,7 +58,27 @@ record JwtParts(Map<String, Object> header, Map<String, Object> payload) {
     return value instanceof String s && !s.isEmpty() ? Optional.of(s) : Optional.empty();
   }
 
+  /**
+   * Reads a NumericDate claim (epoch seconds, RFC 7519): empty unless it is a finite number within
+   * &plusmn;{@link #MAX_EPOCH_SECOND}; a fraction is truncated. Never throws.
+   */
   static Optional<Instant> seconds(Object value) {
-    return value instanceof Number n ? Optional.of(Instant.ofEpochSecond(n.longValue())) : Optional.empty();
+    if (!(value instanceof Number n)) return Optional.empty();
+    long whole;
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      whole = n.longValue();
+    } else if (value instanceof BigInteger big) {
+      if (big.bitLength() > 62) return Optional.empty(); // longValue() would wrap 2^64 + 1 to 1
+      whole = big.longValue();
+    } else if (value instanceof BigDecimal dec) {
+      if (dec.abs().compareTo(BigDecimal.valueOf(MAX_EPOCH_SECOND)) > 0) return Optional.empty();
+      whole = dec.longValue();
+    } else {
+      double d = n.doubleValue();
+      if (!Double.isFinite(d) || Math.abs(d) > MAX_EPOCH_SECOND) return Optional.empty();
+      whole = (long) d;
+    }
+    if (whole > MAX_EPOCH_SECOND || whole < -MAX_EPOCH_SECOND) return Optional.empty();
+    return Optional.of(Instant.ofEpochSecond(whole));
   }
 }

@@ -81,7 +81,8 @@ public record SessionClaims(
    * @param jwt a compact JWT ({@code header.payload.signature})
    * @return the claims
    * @throws ClerkResponseException when the text is not a JWT, its parts are not base64url JSON objects, or
-   *     {@code sub}, {@code iat} or {@code exp} is missing
+   *     {@code sub}, {@code iat} or {@code exp} is missing (a time claim that is not a number, or is out of range,
+   *     counts as missing; an optional one reads as empty). Nothing the token holds makes it throw anything else.
    */
   public static SessionClaims decode(String jwt) {
     JwtParts parts = JwtParts.split(jwt);
@@ -91,7 +92,8 @@ public record SessionClaims(
     Optional<Instant> exp = JwtParts.seconds(p.get("exp"));
     Optional<String> sub = JwtParts.string(p.get("sub"));
     if (iat.isEmpty() || exp.isEmpty() || sub.isEmpty()) {
-      throw new ClerkResponseException(0, "The token lacks a required claim (sub, iat and exp are required)", null);
+      throw new ClerkResponseException(0, "The token lacks a required claim (sub, and iat and exp as numbers of "
+          + "seconds within the years 1 to 9999, are required)", null);
     }
     int version = p.get("v") instanceof Number n ? n.intValue() : 1;
     return new SessionClaims(
@@ -121,7 +123,7 @@ public record SessionClaims(
   public static Optional<SessionClaims> tryDecode(String jwt) {
     try {
       return Optional.of(decode(jwt));
-    } catch (ClerkResponseException | IllegalArgumentException e) {
+    } catch (RuntimeException e) { // decode throws only ClerkResponseException; belt and braces for a background path
       return Optional.empty();
     }
   }

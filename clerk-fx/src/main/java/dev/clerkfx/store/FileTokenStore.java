@@ -16,6 +16,11 @@ import java.util.Optional;
  * owner access (best effort: a file system with neither keeps its defaults). A file that other users can read
  * when loaded is tightened to {@code 0600} with a warning.
  *
+ * <p>The file's directory must be fit for a secret: a directory that is a symbolic link, or that (on POSIX file
+ * systems) another user owns, is refused (loading finds nothing, with a WARNING; saving fails with a
+ * {@link TokenStoreException}); an existing directory of this user that its group or others may write to loses
+ * those write bits, with a WARNING. A token file another user owns is refused the same way.
+ *
  * <p>The token is not encrypted: any key clerk-fx could use without an OS keychain would sit beside the file
  * with the same permissions, so encryption would add obscurity, not protection. The protection is the
  * file's owner-only permission, as for SSH keys.

@@ -76,4 +76,31 @@ class SessionClaimsTest {
     assertThatThrownBy(() -> SessionClaims.decode(null)).isInstanceOf(ClerkResponseException.class);
     assertThat(SessionClaims.tryDecode("e30=.e30=.e30=")).isEmpty();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1e300", "-1e300", "18446744073709551617",
+      "-18446744073709551617", "\"1700000060\"", "null", "[1]", "{}", "true", "1e400", "253402300800",
+      "99999999999999999999999999999999999999.5"})
+  void absurdTimeClaimsNeverThrowAnythingButAResponseError(String exp) {
+    String jwt = jwt("{\"oiat\":" + exp + "}", "{\"sub\":\"user_1\",\"iat\":1700000000,\"exp\":" + exp
+        + ",\"nbf\":" + exp + "}");
+    assertThatThrownBy(() -> SessionClaims.decode(jwt)).isInstanceOf(ClerkResponseException.class)
+        .hasMessageContaining("required claim");
+    assertThat(SessionClaims.tryDecode(jwt)).isEmpty();
+    // as an optional claim the same value reads as absent
+    SessionClaims c = SessionClaims.decode(jwt("{\"oiat\":" + exp + "}",
+        "{\"sub\":\"user_1\",\"iat\":1700000000,\"exp\":1700000060,\"nbf\":" + exp + "}"));
+    assertThat(c.notBefore()).isEmpty();
+    assertThat(c.originIssuedAt()).isEmpty();
+  }
+
+  @Test
+  void timeClaimsInRangeAreRead() {
+    SessionClaims c = SessionClaims.decode(jwt("{}",
+        "{\"sub\":\"user_1\",\"iat\":-5,\"exp\":1700000060.9,\"nbf\":253402300799}"));
+    assertThat(c.issuedAt()).isEqualTo(Instant.ofEpochSecond(-5));
+    assertThat(c.expiresAt()).isEqualTo(Instant.ofEpochSecond(1700000060));
+    assertThat(c.notBefore()).contains(Instant.parse("9999-12-31T23:59:59Z"));
+    assertThat(c.expiresAt().toEpochMilli()).isPositive();
+  }
 }

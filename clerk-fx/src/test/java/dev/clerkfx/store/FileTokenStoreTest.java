@@ -159,6 +159,36 @@ class FileTokenStoreTest {
   }
 
   @Test
+  void aSymlinkedAppDirectoryIsRefused() throws IOException {
+    Path real = Files.createDirectory(temp.resolve("real"));
+    TokenStores.file(real.resolve("client-token")).save(TOKEN);
+    Path app = Files.createSymbolicLink(temp.resolve("app"), real);
+    FileTokenStore store = TokenStores.file(app.resolve("client-token"));
+
+    try (LogCapture log = LogCapture.start()) {
+      assertThat(store.load()).isEmpty();
+      assertThat(log.warnings()).singleElement().asString().contains("starting signed out");
+      assertThat(log.allText()).doesNotContain("CLIENTSECRETSIG");
+    }
+    assertThatThrownBy(() -> store.save(TOKEN)).isInstanceOf(TokenStoreException.class)
+        .hasMessageContaining("symbolic link");
+  }
+
+  @Test
+  void aTokenFileAnotherUserOwnsIsRefused() throws IOException {
+    Path file = temp.resolve("client-token");
+    FileTokenStore store = TokenStores.file(file);
+    store.save(TOKEN);
+    dev.clerkfx.internal.store.TestFiles.giveToAnotherUser(file);
+
+    try (LogCapture log = LogCapture.start()) {
+      assertThat(store.load()).isEmpty();
+      assertThat(log.warnings()).singleElement().asString().contains("starting signed out");
+      assertThat(log.allText()).doesNotContain("CLIENTSECRETSIG");
+    }
+  }
+
+  @Test
   void aFileOthersCanReadIsTightenedWithAWarning() throws IOException {
     Path file = temp.resolve("client-token");
     FileTokenStore store = TokenStores.file(file);

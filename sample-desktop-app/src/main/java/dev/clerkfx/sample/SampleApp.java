@@ -49,7 +49,7 @@ public final class SampleApp extends Application {
     }
     client = builder.build();
     ClerkFx.install(client);
-    api = new DemoApiClient(client.tokenInterceptor(), backend.helloUri());
+    api = new DemoApiClient(client.tokenInterceptor(backend.helloUri().getAuthority()), backend.helloUri());
   }
 
   /** Builds the window. */

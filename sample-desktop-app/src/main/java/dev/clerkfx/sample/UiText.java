@@ -38,6 +38,7 @@ final class UiText {
       case REVOKED -> "Signed out: session revoked";
       case EXPIRED -> "Signed out: session expired";
       case SIGNED_OUT_ELSEWHERE -> "Signed out: signed out elsewhere";
+      case ACCOUNT_DELETED -> "Signed out: account deleted";
     };
   }
 

@@ -8,10 +8,13 @@ import dev.clerkfx.ClerkNetworkException;
 import dev.clerkfx.ClerkResponseException;
 import dev.clerkfx.ClerkUsageException;
 import dev.clerkfx.PublishableKey;
+import dev.clerkfx.model.ActiveSession;
 import dev.clerkfx.model.Client;
 import dev.clerkfx.model.DeletedObject;
 import dev.clerkfx.model.Environment;
+import dev.clerkfx.model.Organization;
 import dev.clerkfx.model.Session;
+import dev.clerkfx.model.SessionVerification;
 import dev.clerkfx.model.SignIn;
 import dev.clerkfx.model.SignUp;
 import dev.clerkfx.model.Token;
@@ -30,8 +33,10 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -57,8 +62,11 @@ public final class FapiClient {
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** Default read and write timeout. */
   public static final Duration READ_WRITE_TIMEOUT = Duration.ofSeconds(30);
-  /** Default whole-call timeout. */
-  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * The whole-call deadline of every FAPI call (connect, send, wait and read the whole body): an app's client with
+   * a longer one, or none, gets this one, so a stalled or dribbling response never holds callers for a minute.
+   */
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
 
   private static volatile OkHttpClient defaultHttpClient;
 
@@ -74,13 +82,20 @@ public final class FapiClient {
     this.clientSync = b.clientSync;
     this.clock = b.clock;
     this.http = b.httpClient.newBuilder()
-        .addInterceptor(new NativeRequestInterceptor(tokens, b.deviceId, b.sdkVersion))
+        .callTimeout(callDeadlineMillis(b.httpClient), TimeUnit.MILLISECONDS)
+        .addInterceptor(new NativeRequestInterceptor(tokens, b.deviceId, b.sdkVersion, b.userAgent))
         // Sync outside the token interceptor: on the way back the rotated client token is stored BEFORE the new
         // client is published, so a listener that reacts to a sign-in (the token engine) already sends it.
         .addInterceptor(new ClientSyncInterceptor(clientSync))
         .addInterceptor(new ClientTokenInterceptor(tokens))
         .addInterceptor(new RedactingLoggingInterceptor())
         .build();
+  }
+
+  /** The app's whole-call timeout when it is set and shorter than {@link #CALL_TIMEOUT}, else that. */
+  private static long callDeadlineMillis(OkHttpClient base) {
+    int own = base.callTimeoutMillis(); // 0 = none
+    return own > 0 ? Math.min(own, CALL_TIMEOUT.toMillis()) : CALL_TIMEOUT.toMillis();
   }
 
   /**
@@ -95,7 +110,7 @@ public final class FapiClient {
   }
 
   /**
-   * Returns the shared default OkHttp client: connect 10 s, read/write 30 s, whole call 60 s. Apps that pass their
+   * Returns the shared default OkHttp client: connect 10 s, read/write 30 s, whole call 20 s. Apps that pass their
    * own client keep its timeouts; FAPI clients built from one base client share its connection pool and threads.
    */
   public static OkHttpClient defaultHttpClient() {
@@ -447,10 +462,185 @@ public final class FapiClient {
    * @param sessionId the current session id
    * @return the sessions
    */
-  public CompletableFuture<List<Session>> activeSessions(String sessionId) {
+  public CompletableFuture<List<ActiveSession>> activeSessions(String sessionId) {
     return withId(sessionId, "session id", id -> {
       HttpUrl u = url("me", "sessions", "active").newBuilder().addQueryParameter("_clerk_session_id", id).build();
-      return send(get(u), Parsers.list(Session.class));
+      return send(get(u), Parsers.list(ActiveSession.class));
+    });
+  }
+
+  // ---- 5.7 User: account (all act for {@code _clerk_session_id})
+
+  /**
+   * {@code PATCH /v1/me/metadata}: deep-merges {@code unsafe_metadata} (JSON).
+   *
+   * @param sessionId the current session id
+   * @param form {@code unsafe_metadata}
+   * @return the user
+   */
+  public CompletableFuture<User> mergeMetadata(String sessionId, Form form) {
+    return withId(sessionId, "session id", id -> send(patch(me(id, "metadata"), form), Parsers.wrapped(User.class)));
+  }
+
+  /**
+   * {@code POST /v1/me/change_password}.
+   *
+   * @param sessionId the current session id
+   * @param form {@code current_password}, {@code new_password}, {@code sign_out_of_other_sessions}
+   * @return the user
+   */
+  public CompletableFuture<User> changePassword(String sessionId, Form form) {
+    return withId(sessionId, "session id",
+        id -> send(post(me(id, "change_password"), form), Parsers.wrapped(User.class)));
+  }
+
+  /**
+   * {@code POST /v1/me/remove_password}.
+   *
+   * @param sessionId the current session id
+   * @param form {@code current_password}
+   * @return the user
+   */
+  public CompletableFuture<User> removePassword(String sessionId, Form form) {
+    return withId(sessionId, "session id",
+        id -> send(post(me(id, "remove_password"), form), Parsers.wrapped(User.class)));
+  }
+
+  /**
+   * {@code POST /v1/me/{kind}}: adds an identification ({@code email_addresses}, {@code phone_numbers}).
+   *
+   * @param sessionId the current session id
+   * @param kind {@code email_addresses} or {@code phone_numbers}
+   * @param form {@code email_address} / {@code phone_number}
+   * @param type the resource record
+   * @param <T> the resource
+   * @return the new identification
+   */
+  public <T> CompletableFuture<T> createIdentification(String sessionId, String kind, Form form, Class<T> type) {
+    return withId(sessionId, "session id", id -> send(post(me(id, kind), form), Parsers.wrapped(type)));
+  }
+
+  /**
+   * {@code POST /v1/me/{kind}/{id}/{action}} ({@code prepare_verification}, {@code attempt_verification}) or
+   * {@code PATCH /v1/me/{kind}/{id}} when {@code action} is null.
+   *
+   * @param sessionId the current session id
+   * @param kind {@code email_addresses} or {@code phone_numbers}
+   * @param identificationId the identification's id
+   * @param action the action, or null for a {@code PATCH}
+   * @param form the fields
+   * @param type the resource record
+   * @param <T> the resource
+   * @return the identification
+   */
+  public <T> CompletableFuture<T> identificationAction(String sessionId, String kind, String identificationId,
+      String action, Form form, Class<T> type) {
+    return withId(sessionId, "session id", id -> withId(identificationId, "identification id", idn -> action == null
+        ? send(patch(me(id, kind, idn), form), Parsers.wrapped(type))
+        : send(post(me(id, kind, idn, action), form), Parsers.wrapped(type))));
+  }
+
+  /**
+   * {@code DELETE /v1/me/{path…}}: removes an identification, connected account, TOTP or profile image.
+   *
+   * @param sessionId the current session id
+   * @param path the segments after {@code me}, such as {@code email_addresses}, {@code idn_…}
+   * @return completes when deleted
+   */
+  public CompletableFuture<Void> deleteMine(String sessionId, String... path) {
+    for (String segment : path) {
+      if (segment == null || segment.isBlank()) {
+        return CompletableFuture.failedFuture(new ClerkException("invalid_argument", "An id is empty", null));
+      }
+    }
+    return withId(sessionId, "session id", id -> send(delete(me(id, path)), Parsers.ignored()));
+  }
+
+  /**
+   * {@code POST /v1/me/{path…}} returning a resource ({@code totp}, {@code totp/attempt_verification},
+   * {@code backup_codes}, {@code external_accounts}, {@code sessions/{id}/revoke}, organization invitation and
+   * suggestion {@code accept}).
+   *
+   * @param sessionId the current session id
+   * @param form the fields
+   * @param type the resource record
+   * @param path the segments after {@code me}
+   * @param <T> the resource
+   * @return the resource
+   */
+  public <T> CompletableFuture<T> postMine(String sessionId, Form form, Class<T> type, String... path) {
+    for (String segment : path) {
+      if (segment == null || segment.isBlank()) {
+        return CompletableFuture.failedFuture(new ClerkException("invalid_argument", "An id is empty", null));
+      }
+    }
+    return withId(sessionId, "session id", id -> send(post(me(id, path), form), Parsers.wrapped(type)));
+  }
+
+  /**
+   * {@code GET /v1/me/{path…}} returning a wrapped, possibly paginated list (organization memberships, invitations,
+   * suggestions).
+   *
+   * @param sessionId the current session id
+   * @param status a {@code status} filter, or null
+   * @param type the item record
+   * @param path the segments after {@code me}
+   * @param <T> the item
+   * @return the items
+   */
+  public <T> CompletableFuture<List<T>> listMine(String sessionId, String status, Class<T> type, String... path) {
+    return withId(sessionId, "session id", id -> {
+      HttpUrl.Builder u = me(id, path).newBuilder().addQueryParameter("paginated", "true")
+          .addQueryParameter("limit", "100");
+      if (status != null) u.addQueryParameter("status", status);
+      return send(get(u.build()), Parsers.wrappedList(type));
+    });
+  }
+
+  /**
+   * {@code POST /v1/me/profile_image}: uploads the image as multipart {@code file}.
+   *
+   * @param sessionId the current session id
+   * @param image the bytes
+   * @param contentType the image's media type
+   * @return completes when uploaded
+   */
+  public CompletableFuture<Void> uploadProfileImage(String sessionId, byte[] image, String contentType) {
+    MediaType type = MediaType.get(contentType);
+    RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+        .addFormDataPart("file", "profile." + type.subtype(), RequestBody.create(image, type)).build();
+    return withId(sessionId, "session id", id -> send(
+        new Request.Builder().url(me(id, "profile_image")).post(body).build(), Parsers.ignored()));
+  }
+
+  /**
+   * {@code POST /v1/organizations}: creates an organization with the user as admin.
+   *
+   * @param sessionId the current session id
+   * @param form {@code name}, {@code slug}
+   * @return the organization
+   */
+  public CompletableFuture<Organization> createOrganization(String sessionId, Form form) {
+    return withId(sessionId, "session id", id -> send(post(url("organizations").newBuilder()
+        .addQueryParameter("_clerk_session_id", id).build(), form), Parsers.wrapped(Organization.class)));
+  }
+
+  // ---- 5.4 Session reverification
+
+  /**
+   * {@code POST /v1/client/sessions/{id}/verify[/{step}]}.
+   *
+   * @param sessionId the session to reverify
+   * @param step null to start ({@code level}), or {@code prepare_first_factor}, {@code attempt_first_factor},
+   *     {@code prepare_second_factor}, {@code attempt_second_factor}
+   * @param form {@code level}, or {@code strategy} + {@code code} / {@code password} / {@code email_address_id} /
+   *     {@code phone_number_id}
+   * @return the reverification
+   */
+  public CompletableFuture<SessionVerification> reverify(String sessionId, String step, Form form) {
+    return withId(sessionId, "session id", id -> {
+      HttpUrl u = step == null ? url("client", "sessions", id, "verify") : url("client", "sessions", id, "verify", step);
+      return send(post(u, form), Parsers.wrapped(SessionVerification.class));
     });
   }
 
@@ -482,8 +672,10 @@ public final class FapiClient {
 
   // ---- plumbing
 
-  private HttpUrl me(String sessionId) {
-    return url("me").newBuilder().addQueryParameter("_clerk_session_id", sessionId).build();
+  private HttpUrl me(String sessionId, String... path) {
+    HttpUrl.Builder b = url("me").newBuilder();
+    for (String segment : path) b.addPathSegment(segment);
+    return b.addQueryParameter("_clerk_session_id", sessionId).build();
   }
 
   private HttpUrl url(String... segments) {
@@ -610,6 +802,7 @@ public final class FapiClient {
     private String deviceId;
     private String sdkVersion = SdkInfo.SDK_VERSION;
     private Clock clock = Clock.systemUTC();
+    private String userAgent;
 
     private Builder(String baseUrl) {
       String checked = PublishableKey.validateBaseUrl(Objects.requireNonNullElse(baseUrl, ""));
@@ -684,6 +877,17 @@ public final class FapiClient {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the {@code User-Agent} sent (see {@link UserAgents}). Default: OkHttp's.
+     *
+     * @param userAgent the value
+     * @return this builder
+     */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
       return this;
     }
 

@@ -44,6 +44,25 @@ final class Parsers {
     return (root, status, date) -> FapiJson.readList(root.isObject() ? root.path("response") : root, type, status);
   }
 
+  /**
+   * A wrapped list: {@code {"response": [T…]}} or a paginated {@code {"response": {"data": [T…], "total_count": n}}}.
+   */
+  static <T> Parser<List<T>> wrappedList(Class<T> type) {
+    return (root, status, date) -> {
+      requireEnvelope(root, status, type);
+      JsonNode response = root.get("response");
+      return FapiJson.readList(response.isObject() ? response.path("data") : response, type, status);
+    };
+  }
+
+  /** A wrapped answer whose content the caller does not need (the piggybacked client still syncs). */
+  static Parser<Void> ignored() {
+    return (root, status, date) -> {
+      requireEnvelope(root, status, Void.class);
+      return null;
+    };
+  }
+
   /** {@code {"object":"token","jwt":"…"}} (not wrapped), with the response {@code Date}. */
   static Parser<FetchedToken> token() {
     return (root, status, date) -> {

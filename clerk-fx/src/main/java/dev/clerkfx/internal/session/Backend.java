@@ -1,6 +1,5 @@
 package dev.clerkfx.internal.session;
 
-import dev.clerkfx.UserUpdate;
 import dev.clerkfx.model.Client;
 import dev.clerkfx.model.Environment;
 import dev.clerkfx.model.User;
@@ -34,9 +33,6 @@ interface Backend {
 
   /** {@code GET /v1/me}. */
   CompletableFuture<User> me(String sessionId);
-
-  /** {@code PATCH /v1/me}. */
-  CompletableFuture<User> updateMe(String sessionId, UserUpdate update);
 
   /** The current client as the transport last applied it. */
   Optional<Client> client();

@@ -14,10 +14,16 @@ final class CachedToken {
   final long freshUntilLocal;
   /** Local-clock millis until which the token may still be served while a refresh is in flight. */
   final long graceUntilLocal;
+  /**
+   * Local-clock millis before which this entry is not fetched again unless a caller forces it (receipt plus the
+   * minimum refetch interval for fetched tokens; {@code Long.MIN_VALUE} for seeds, which may be old).
+   */
+  final long refetchNotBeforeLocal;
   final CompletedTokenFuture future;
 
-  CachedToken(MintedToken minted, long serverMinusLocalMillis, long bufferMillis) {
+  CachedToken(MintedToken minted, long serverMinusLocalMillis, long bufferMillis, long refetchNotBeforeLocal) {
     this.minted = minted;
+    this.refetchNotBeforeLocal = refetchNotBeforeLocal;
     this.expiresAtLocal = minted.expiresAtMillis() - serverMinusLocalMillis;
     this.freshUntilLocal = expiresAtLocal - bufferMillis;
     this.graceUntilLocal = expiresAtLocal - bufferMillis / 2;

@@ -34,9 +34,14 @@ final class Failures {
     return new ClerkException("internal_error", "Unexpected failure: " + u.getClass().getSimpleName(), u);
   }
 
-  /** True for failures worth retrying: network trouble, unreadable bodies, HTTP 408/425/429 and 5xx. */
+  /**
+   * True for failures worth retrying: network trouble, unreadable bodies (an undecodable token included), HTTP
+   * 408/425/429 and 5xx, and anything unexpected that is not a {@link ClerkException} at all (so a background
+   * refresh never stops on a surprise; retries back off).
+   */
   static boolean isTransient(Throwable t) {
     Throwable u = unwrap(t);
+    if (!(u instanceof ClerkException)) return true;
     if (u instanceof ClerkNetworkException) return true;
     if (u instanceof ClerkResponseException) return true;
     if (u instanceof ClerkApiException api) {

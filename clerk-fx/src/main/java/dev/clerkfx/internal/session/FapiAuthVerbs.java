@@ -1,11 +1,13 @@
 package dev.clerkfx.internal.session;
 
 import dev.clerkfx.ClerkUsageException;
+import dev.clerkfx.auth.BrowserAuthResult;
 import dev.clerkfx.auth.FactorParams;
 import dev.clerkfx.auth.SignInParams;
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUpParams;
 import dev.clerkfx.auth.SignUps;
+import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.fapi.FapiClient;
 import dev.clerkfx.internal.fapi.Form;
 import dev.clerkfx.model.SignIn;
@@ -23,27 +25,54 @@ public final class FapiAuthVerbs {
    * Returns the sign-in verbs.
    *
    * @param backend the transport
+   * @param browser the browser flows
    * @return the verbs
    */
-  public static SignIns signIns(FapiBackend backend) {
-    return new SignInVerbs(backend.fapi());
+  public static SignIns signIns(FapiBackend backend, BrowserFlows browser) {
+    return new SignInVerbs(backend.fapi(), browser);
   }
 
   /**
    * Returns the sign-up verbs.
    *
    * @param backend the transport
+   * @param browser the browser flows
    * @return the verbs
    */
-  public static SignUps signUps(FapiBackend backend) {
-    return new SignUpVerbs(backend.fapi());
+  public static SignUps signUps(FapiBackend backend, BrowserFlows browser) {
+    return new SignUpVerbs(backend.fapi(), browser);
   }
 
   private static final class SignInVerbs implements SignIns {
   private final FapiClient fapi;
+  private final BrowserFlows browser;
 
-  SignInVerbs(FapiClient fapi) {
+  SignInVerbs(FapiClient fapi, BrowserFlows browser) {
     this.fapi = fapi;
+    this.browser = browser;
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withOAuth(String strategy) {
+    if (blank(strategy) || !strategy.startsWith("oauth_")) return invalid("withOAuth needs an oauth_<provider> strategy");
+    return browser.oauthSignIn(strategy, null);
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withEnterpriseSso(String emailAddress) {
+    if (blank(emailAddress) || !emailAddress.contains("@")) return invalid("withEnterpriseSso needs an email address");
+    return browser.oauthSignIn("enterprise_sso", emailAddress);
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withHostedPages() {
+    return browser.hosted("sign-in");
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withEmailLink(String emailAddress) {
+    if (blank(emailAddress)) return invalid("withEmailLink needs an email address");
+    return browser.emailLinkSignIn(emailAddress);
   }
 
   @Override
@@ -116,9 +145,28 @@ public final class FapiAuthVerbs {
 
   private static final class SignUpVerbs implements SignUps {
   private final FapiClient fapi;
+  private final BrowserFlows browser;
 
-  SignUpVerbs(FapiClient fapi) {
+  SignUpVerbs(FapiClient fapi, BrowserFlows browser) {
     this.fapi = fapi;
+    this.browser = browser;
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withOAuth(String strategy) {
+    if (blank(strategy) || !strategy.startsWith("oauth_")) return invalid("withOAuth needs an oauth_<provider> strategy");
+    return browser.oauthSignUp(strategy);
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> withHostedPages() {
+    return browser.hosted("sign-up");
+  }
+
+  @Override
+  public CompletableFuture<BrowserAuthResult> verifyWithEmailLink(String signUpId) {
+    if (blank(signUpId)) return invalid("verifyWithEmailLink needs a sign-up id");
+    return browser.emailLinkSignUp(signUpId);
   }
 
   @Override

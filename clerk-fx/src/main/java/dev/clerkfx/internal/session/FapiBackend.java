@@ -1,7 +1,6 @@
 package dev.clerkfx.internal.session;
 
 import dev.clerkfx.PublishableKey;
-import dev.clerkfx.UserUpdate;
 import dev.clerkfx.internal.fapi.FapiClient;
 import dev.clerkfx.internal.fapi.FapiJson;
 import dev.clerkfx.internal.fapi.FetchedToken;
@@ -36,10 +35,13 @@ public final class FapiBackend implements Backend, AutoCloseable {
    * @param proxyUrl a proxy base URL, or null
    * @param http the app's OkHttp client to build on, or null for the shared default
    * @param clock the clock
+   * @param userAgent the {@code User-Agent} to send, or null for OkHttp's
    * @return the backend
    */
-  public static FapiBackend create(PublishableKey key, String proxyUrl, OkHttpClient http, Clock clock) {
+  public static FapiBackend create(PublishableKey key, String proxyUrl, OkHttpClient http, Clock clock,
+      String userAgent) {
     FapiClient.Builder b = FapiClient.builder(key.frontendApiUrl(proxyUrl)).clock(clock);
+    if (userAgent != null) b.userAgent(userAgent);
     if (http != null) b.httpClient(http);
     return new FapiBackend(b.build());
   }
@@ -80,7 +82,7 @@ public final class FapiBackend implements Backend, AutoCloseable {
       }
       call = fapi.sessionToken(key.sessionId(), key.organizationId(), extra.build());
     }
-    return call.thenApply(ft -> Tokens.mint(ft.token(), ft.serverDate().map(Instant::toEpochMilli).orElse(0L)));
+    return call.thenApply(ft -> Tokens.decode(ft.token(), ft.serverDate().map(Instant::toEpochMilli).orElse(0L)));
   }
 
   @Override
@@ -102,13 +104,6 @@ public final class FapiBackend implements Backend, AutoCloseable {
   @Override
   public CompletableFuture<User> me(String sessionId) {
     return fapi.getMe(sessionId);
-  }
-
-  @Override
-  public CompletableFuture<User> updateMe(String sessionId, UserUpdate update) {
-    Form.Builder form = Form.builder().add("first_name", update.firstName()).add("last_name", update.lastName());
-    if (update.unsafeMetadata() != null) form.addJson("unsafe_metadata", update.unsafeMetadata());
-    return fapi.updateMe(sessionId, form.build());
   }
 
   @Override

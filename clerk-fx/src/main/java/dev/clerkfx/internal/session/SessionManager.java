@@ -6,7 +6,6 @@ import dev.clerkfx.ClerkUsageException;
 import dev.clerkfx.GetTokenOptions;
 import dev.clerkfx.RefreshPolicy;
 import dev.clerkfx.SignOutReason;
-import dev.clerkfx.UserUpdate;
 import dev.clerkfx.internal.store.SnapshotCache;
 import dev.clerkfx.model.Client;
 import dev.clerkfx.model.Environment;
@@ -66,6 +65,8 @@ public final class SessionManager implements AutoCloseable {
   private volatile boolean closed;
   private volatile Environment environment;
   private volatile SessionClaims latestClaims;
+  /** The session whose user is being deleted ({@code DELETE /v1/me} in flight), else null. */
+  private volatile String deletingAccount;
 
   SessionManager(Config config, Backend backend) {
     this.config = config;
@@ -241,7 +242,7 @@ public final class SessionManager implements AutoCloseable {
   private void onClientChanged(Optional<Client> client, long serverDateMillis) {
     if (closed) return;
     if (serverDateMillis > 0) engine.noteServerDate(serverDateMillis);
-    publish(client, null);
+    publish(client, deletingAccount != null ? SignOutReason.ACCOUNT_DELETED : null);
     schedulePersist();
   }
 
@@ -278,7 +279,7 @@ public final class SessionManager implements AutoCloseable {
   }
 
   private MintedToken seed(Session session) {
-    return session.lastActiveToken().map(Tokens::tryMint).orElse(null);
+    return session.lastActiveToken().map(Tokens::tryDecode).orElse(null);
   }
 
   private void onTokenRefreshed(MintedToken token, boolean defaultKey) {
@@ -345,27 +346,53 @@ public final class SessionManager implements AutoCloseable {
 
   /** Signs out of every session: local state and storage are cleared even when the request fails. */
   public CompletableFuture<Void> signOutAll() {
+    return signOutLocally(SignOutReason.USER_ACTION,
+        () -> backend.clientToken().isPresent() ? backend.removeAllSessions() : CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * Says that the user's account is being deleted ({@code DELETE /v1/me} in flight), so the sign-out its answer
+   * brings is reported as {@link SignOutReason#ACCOUNT_DELETED}; null when the request ended without deleting.
+   *
+   * @param sessionId the session deleting its user, or null
+   */
+  public void accountDeletion(String sessionId) {
+    this.deletingAccount = sessionId;
+  }
+
+  /**
+   * The user's account was deleted on the server: local state signs out with {@link SignOutReason#ACCOUNT_DELETED}
+   * and the stored client token and snapshot are cleared.
+   *
+   * @return completes when storage is cleared
+   */
+  public CompletableFuture<Void> accountDeleted() {
+    deletingAccount = null;
+    return signOutLocally(SignOutReason.ACCOUNT_DELETED, () -> CompletableFuture.completedFuture(null));
+  }
+
+  private CompletableFuture<Void> signOutLocally(SignOutReason reason,
+      java.util.function.Supplier<CompletableFuture<Void>> serverSide) {
     backend.client().ifPresent(c -> c.sessions().forEach(s -> deadSessions.add(s.id())));
     latestClaims = null;
     engine.clear();
     Optional<Client> client = backend.client();
-    publish(client, SignOutReason.USER_ACTION);
-    CompletableFuture<Void> request = backend.clientToken().isPresent()
-        ? backend.removeAllSessions()
-        : CompletableFuture.completedFuture(null);
-    return request.handle((v, failure) -> {
+    publish(client, reason);
+    return serverSide.get().handle((v, failure) -> {
       if (failure != null) {
         LOG.log(Level.INFO, "The sign-out request failed ({0}); local state is cleared anyway",
             Failures.asClerk(failure).code());
       }
       backend.setClientToken(null);
       backend.replaceClient(null);
+      CompletableFuture<Void> cleared = new CompletableFuture<>();
       config.io().execute(() -> {
         clearSnapshotQuietly();
         persistClientToken(Optional.empty());
+        cleared.complete(null);
       });
-      return null;
-    });
+      return cleared;
+    }).thenCompose(f -> f);
   }
 
   /** Signs out of one session; when it is the current one, local state clears at once. */
@@ -402,15 +429,15 @@ public final class SessionManager implements AutoCloseable {
     return backend.me(sid.get()).thenApply(this::applyUser);
   }
 
-  /** Updates the signed-in user's profile. */
-  public CompletableFuture<User> updateUser(UserUpdate update) {
-    if (update == null) {
-      return CompletableFuture.failedFuture(new ClerkUsageException("invalid_argument", "updateUser needs an update"));
-    }
-    Optional<String> sid = store.current().sessionId();
-    if (sid.isEmpty()) return notSignedIn();
-    if (update.isEmpty()) return CompletableFuture.completedFuture(store.current().user().orElseThrow());
-    return backend.updateMe(sid.get(), update).thenApply(this::applyUser);
+  /**
+   * Applies a user that a {@code /v1/me} call returned, when it is the signed-in one (responses without a
+   * piggybacked client still reach the state this way).
+   *
+   * @param user the user
+   * @return the same user
+   */
+  public User userChanged(User user) {
+    return applyUser(user);
   }
 
   private User applyUser(User user) {

@@ -20,8 +20,13 @@ import java.util.concurrent.TimeUnit;
  *       shared future: no allocation.
  *   <li>Expiry is judged from the token's own {@code exp}, moved onto the local clock by the offset between server
  *       time at receipt (the response's {@code Date}, or the token's {@code iat} when that is later) and the local
- *       time at receipt.
- *   <li>Concurrent callers share one in-flight request per entry; a response never replaces a fresher token.
+ *       time at receipt. When that server-relative view is implausible for a token just fetched (less than half
+ *       its lifetime left on arrival: a proxy or CDN with a fast clock), the token's own lifetime
+ *       ({@code exp - iat}) is measured from local receipt instead.
+ *   <li>A fetched token is not refetched by the background or by a plain {@code getToken()} within
+ *       {@link #MIN_REFETCH_INTERVAL_MILLIS} of its receipt, whatever its claims say: no refresh storm.
+ *   <li>Concurrent callers share one in-flight request per entry; a response never replaces a fresher token, and a
+ *       fresher token cached meanwhile (a {@code skipCache} call, say) answers the callers still waiting at once.
  *   <li>While signed in and active, the default entry is refreshed in the background when it reaches the buffer
  *       (minus the policy's lead); while that refresh is in flight the previous token is still served if at least
  *       half the buffer remains, so steady callers never wait. Inactive or signed out: no timer, no request.
@@ -31,6 +36,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class TokenEngine {
   private static final System.Logger LOG = System.getLogger(TokenEngine.class.getName());
+
+  /** The shortest time between receiving a token and fetching its entry again (unless a caller forces it). */
+  static final long MIN_REFETCH_INTERVAL_MILLIS = 5_000;
 
   /** Fetches a token from Clerk. */
   @FunctionalInterface
@@ -214,7 +222,12 @@ final class TokenEngine {
 
   private CompletableFuture<Optional<String>> slowPath(Entry e) {
     CachedToken c = e.current;
-    if (c != null && clock.millis() < c.graceUntilLocal) {
+    long now = clock.millis();
+    if (c != null && now < c.refetchNotBeforeLocal) {
+      // Just received and already stale by its claims: asking again now would bring the same verdict.
+      return c.future;
+    }
+    if (c != null && now < c.graceUntilLocal) {
       // Inside the buffer but far from expiry: serve it and make sure a refresh is under way.
       startFetch(e, true, false);
       return c.future;
@@ -251,6 +264,12 @@ final class TokenEngine {
     call.whenComplete((minted, failure) -> {
       try {
         onResult(e, f, minted, failure);
+      } catch (Throwable unexpected) {
+        // Never leave a caller waiting or the refresher stopped, whatever went wrong.
+        LOG.log(Level.WARNING, "Token handling failed: {0}", unexpected.getClass().getName());
+        finishInFlight(e, f);
+        f.completeExceptionally(Failures.asClerk(unexpected));
+        if (isLive(e)) scheduleRetry(e, unexpected);
       } finally {
         requestsInFlight.decrementAndGet();
       }
@@ -267,6 +286,11 @@ final class TokenEngine {
     }
     if (failure != null) {
       finishInFlight(e, f);
+      if (f.isDone()) {
+        // A fresher token answered this request's callers meanwhile: its failure no longer matters.
+        LOG.log(Level.DEBUG, "A superseded token request failed: {0}", Failures.asClerk(failure).code());
+        return;
+      }
       if (Failures.isTransient(failure)) {
         LOG.log(Level.DEBUG, "Token request failed transiently: {0}", Failures.unwrap(failure).getMessage());
         f.completeExceptionally(Failures.asClerk(failure));
@@ -310,20 +334,36 @@ final class TokenEngine {
     long serverNow = fetched ? Math.max(minted.serverDateMillis(), minted.issuedAtMillis()) : 0;
     if (serverNow > 0) {
       offset = serverNow - now;
-      serverOffsetMillis = offset;
+      if (!isPlausible(minted, serverNow)) {
+        // Less than half its life left the moment it was minted: the Date is implausible (a proxy or CDN with a
+        // fast clock). Measure the token's own lifetime from local receipt, and keep the Date out of the offset
+        // used to judge seeded tokens.
+        LOG.log(Level.DEBUG, "A response Date {0} ms ahead of the token''s iat is implausible; judging the token "
+            + "from local receipt", serverNow - minted.issuedAtMillis());
+        offset = minted.issuedAtMillis() - now;
+      } else {
+        serverOffsetMillis = offset;
+      }
     } else {
       offset = serverOffsetMillis;
     }
-    CachedToken candidate = new CachedToken(minted, offset, bufferMillis);
+    CachedToken candidate = new CachedToken(minted, offset, bufferMillis,
+        fetched ? now + MIN_REFETCH_INTERVAL_MILLIS : Long.MIN_VALUE);
     boolean replaced;
+    CompletableFuture<Optional<String>> waiting = null;
     synchronized (e) {
       replaced = CachedToken.isFresher(candidate, e.current, now);
       if (replaced) {
         e.current = candidate;
         e.failures = 0;
+        // Callers still waiting on another (perhaps stalled) request get this token now; that request's own
+        // answer, when it comes, is judged like any other.
+        waiting = e.inFlight;
+        e.inFlight = null;
       }
     }
     if (!replaced) return null;
+    if (waiting != null) waiting.complete(Optional.of(minted.jwt()));
     if (!fetched) return candidate; // seeds are not renewals: no event
     try {
       listener.tokenRefreshed(e.key, minted, e == defaultEntry);
@@ -331,6 +371,15 @@ final class TokenEngine {
       LOG.log(Level.WARNING, "Token listener failed", ex);
     }
     return candidate;
+  }
+
+  /**
+   * True when a token fetched at server time {@code serverNow} has at least half its own lifetime left: a freshly
+   * minted token always has nearly all of it.
+   */
+  static boolean isPlausible(MintedToken minted, long serverNow) {
+    long lifetime = minted.expiresAtMillis() - minted.issuedAtMillis();
+    return minted.expiresAtMillis() - serverNow >= lifetime / 2;
   }
 
   private boolean isLive(Entry e) {
@@ -344,7 +393,8 @@ final class TokenEngine {
       cancelRefresh(e);
       if (!appActive || e != defaultEntry || !isLive(e)) return;
       CachedToken c = e.current;
-      long delay = c == null ? 0 : c.freshUntilLocal - leadMillis - clock.millis();
+      long now = clock.millis();
+      long delay = c == null ? 0 : Math.max(c.freshUntilLocal - leadMillis, c.refetchNotBeforeLocal) - now;
       e.refreshTask = schedule(() -> backgroundRefresh(e), Math.max(delay, minDelayMillis));
     }
   }
@@ -362,7 +412,8 @@ final class TokenEngine {
   private void backgroundRefresh(Entry e) {
     if (!appActive || e != defaultEntry || !isLive(e)) return;
     CachedToken c = e.current;
-    if (c != null && clock.millis() < c.freshUntilLocal - leadMillis) {
+    long now = clock.millis();
+    if (c != null && (now < c.freshUntilLocal - leadMillis || now < c.refetchNotBeforeLocal)) {
       scheduleRefresh(e, 0); // woke early
       return;
     }

@@ -36,14 +36,20 @@ import java.util.Set;
  * Reads and writes files only their owner may read: the one writer behind the client-token file and the snapshot
  * cache.
  *
- * <p>Writing creates the directory with POSIX {@code 0700} (the leaf is tightened if it already exists), writes a
- * temporary file created with {@code 0600} from the start, forces it to disk and moves it over the target with
- * {@code ATOMIC_MOVE}, so a reader sees the old content or the new, never a torn file. On file systems without
- * POSIX permissions (Windows) the directory and the temporary file get an ACL granting only their owner access;
- * that part is best effort: a file system with neither view keeps its defaults, and a DEBUG record says so.
+ * <p>Writing creates the directory with POSIX {@code 0700}, writes a temporary file created with {@code 0600} from
+ * the start, forces it to disk and moves it over the target with {@code ATOMIC_MOVE}, so a reader sees the old
+ * content or the new, never a torn file. On file systems without POSIX permissions (Windows) the directory and the
+ * temporary file get an ACL granting only their owner access; that part is best effort: a file system with neither
+ * view keeps its defaults, and a DEBUG record says so.
  *
- * <p>Reading refuses symbolic links and anything that is not a regular file, and content larger than a caller's
- * bound. No method logs or reports file content.
+ * <p>The directory the file lives in must be safe to keep a secret in. It is refused when it is a symbolic link
+ * or (on POSIX file systems) owned by another user; when it already exists and is writable by its group or by
+ * others, it is tightened (those write bits removed, with a WARNING) if it belongs to this user, refused otherwise
+ * (a shared directory such as {@code /tmp} is never changed).
+ *
+ * <p>Reading refuses symbolic links and anything that is not a regular file, a file (on POSIX file systems) that
+ * another user owns, a file in a directory that is a symbolic link, and content larger than a caller's bound. No
+ * method logs or reports file content.
  */
 public final class OwnerOnlyFiles {
   private static final System.Logger LOG = System.getLogger("dev.clerkfx.store");
@@ -119,6 +125,11 @@ public final class OwnerOnlyFiles {
     if (!attributes.isRegularFile()) {
       throw new IOException(file + " is not a regular file");
     }
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null && Files.isSymbolicLink(dir)) {
+      throw new IOException(dir + " is a symbolic link; clerk-fx keeps secrets only in a real directory");
+    }
+    requireOwnedByCurrentUser(file, "file");
     try (SeekableByteChannel channel =
         Files.newByteChannel(file, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
       if (channel.size() > maxBytes) {
@@ -161,16 +172,23 @@ public final class OwnerOnlyFiles {
   }
 
   /**
-   * Makes sure {@code dir} exists as a directory; each directory this call creates gets {@code 0700} (or an
-   * owner-only ACL). Directories that already exist are left as they are: a caller may point a store into any
-   * directory, and clerk-fx does not change the permissions of one it did not make.
+   * Makes sure {@code dir} exists as a directory fit for a secret; each directory this call creates gets
+   * {@code 0700} (or an owner-only ACL). An existing {@code dir} must not be a symbolic link nor (POSIX) belong to
+   * another user; if its group or others may write to it, those bits are removed when it is this user's (WARNING),
+   * and it is refused otherwise. Its other permissions are left as they are: a caller may point a store into any
+   * directory of theirs.
    *
    * @param dir the directory
-   * @throws IOException when it cannot be created or exists as something other than a directory
+   * @throws IOException when it cannot be created, exists as something other than a directory, is a symbolic link,
+   *     or belongs to another user
    */
   public static void ensurePrivateDirectory(Path dir) throws IOException {
     Path absolute = dir.toAbsolutePath();
-    if (Files.isDirectory(absolute)) {
+    if (Files.isSymbolicLink(absolute)) {
+      throw new IOException(absolute + " is a symbolic link; clerk-fx keeps secrets only in a real directory");
+    }
+    if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
+      checkExistingDirectory(absolute);
       return;
     }
     if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
@@ -224,6 +242,56 @@ public final class OwnerOnlyFiles {
     }
     view.setPermissions(FILE_PERMISSIONS);
     return Optional.of(PosixFilePermissions.toString(current));
+  }
+
+  /** Refuses another user's directory; removes group and other write access from this user's. */
+  private static void checkExistingDirectory(Path dir) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    if (view == null) {
+      return;
+    }
+    requireOwnedByCurrentUser(dir, "directory");
+    Set<PosixFilePermission> current = view.readAttributes().permissions();
+    if (!current.contains(PosixFilePermission.GROUP_WRITE) && !current.contains(PosixFilePermission.OTHERS_WRITE)) {
+      return;
+    }
+    EnumSet<PosixFilePermission> tightened = EnumSet.copyOf(current);
+    tightened.remove(PosixFilePermission.GROUP_WRITE);
+    tightened.remove(PosixFilePermission.OTHERS_WRITE);
+    view.setPermissions(tightened);
+    LOG.log(Level.WARNING, "The clerk-fx directory {0} was writable by other users ({1}); tightened to {2}", dir,
+        PosixFilePermissions.toString(current), PosixFilePermissions.toString(tightened));
+  }
+
+  /** On POSIX file systems, refuses a path another user owns (when this user can be looked up). */
+  private static void requireOwnedByCurrentUser(Path path, String what) throws IOException {
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    if (view == null) {
+      return;
+    }
+    UserPrincipal me = currentUser(path);
+    if (me == null) {
+      return;
+    }
+    UserPrincipal owner = view.readAttributes().owner();
+    if (!owner.equals(me)) {
+      throw new IOException(path + ": the " + what + " belongs to " + owner.getName() + ", not to " + me.getName()
+          + "; clerk-fx uses only its own user's files for secrets");
+    }
+  }
+
+  /** This process's user, or null when the file system cannot name it (then ownership is not checked). */
+  private static UserPrincipal currentUser(Path path) {
+    String name = System.getProperty("user.name");
+    if (name == null || name.isEmpty()) return null;
+    try {
+      return path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.log(Level.DEBUG, "Cannot look up the user {0} ({1}); file ownership not checked", name,
+          e.getClass().getSimpleName());
+      return null;
+    }
   }
 
   /**

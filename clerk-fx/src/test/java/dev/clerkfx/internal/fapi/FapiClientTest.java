@@ -9,6 +9,7 @@ import dev.clerkfx.ClerkConfigurationException;
 import dev.clerkfx.ClerkException;
 import dev.clerkfx.ClerkNetworkException;
 import dev.clerkfx.ClerkResponseException;
+import dev.clerkfx.model.ActiveSession;
 import dev.clerkfx.model.Client;
 import dev.clerkfx.model.Environment;
 import dev.clerkfx.model.Session;
@@ -209,8 +210,8 @@ class FapiClientTest {
     assertThat(patch.getMethod()).isEqualTo("PATCH");
     assertThat(patch.getBody().utf8()).isEqualTo("first_name=Grace");
 
-    List<Session> active = done(fapi.activeSessions("sess_1"));
-    assertThat(active).extracting(Session::id).containsExactly("sess_1", "sess_2");
+    List<ActiveSession> active = done(fapi.activeSessions("sess_1"));
+    assertThat(active).extracting(ActiveSession::id).containsExactly("sess_1", "sess_2");
     assertThat(take().getUrl().encodedPath()).isEqualTo("/v1/me/sessions/active");
   }
 
@@ -562,6 +563,30 @@ class FapiClientTest {
     Throwable t = failure(impatient.environment());
     assertThat(t).isInstanceOf(ClerkNetworkException.class).hasMessageContaining("timed out");
     assertThat(((ClerkNetworkException) t).kind()).isEqualTo(ClerkNetworkException.Kind.TIMEOUT);
+  }
+
+  @Test
+  void everyCallHasATotalDeadlineWellUnderAMinute() {
+    assertThat(client(new OkHttpClient()).httpClient().callTimeoutMillis()).isEqualTo(20_000); // none: ours
+    assertThat(client(new OkHttpClient.Builder().callTimeout(Duration.ofMinutes(5)).build()).httpClient()
+        .callTimeoutMillis()).isEqualTo(20_000); // longer: capped
+    assertThat(client(new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(3)).build()).httpClient()
+        .callTimeoutMillis()).isEqualTo(3_000); // shorter: the app's
+    assertThat(fapi.httpClient().callTimeoutMillis()).isEqualTo(20_000);
+  }
+
+  @Test
+  void aDribblingBodyIsBoundedByTheCallDeadline() {
+    // every read makes progress, so no read timeout fires: only a whole-call deadline ends this
+    FapiClient impatient = client(new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30))
+        .callTimeout(Duration.ofMillis(500)).retryOnConnectionFailure(false).build());
+    server.enqueue(jsonBuilder(200, "{\"response\":{\"object\":\"environment\"}}" + " ".repeat(4096))
+        .throttleBody(16, 100, TimeUnit.MILLISECONDS).build());
+    long start = System.nanoTime();
+    Throwable t = failure(impatient.environment());
+    assertThat(t).isInstanceOf(ClerkNetworkException.class);
+    assertThat(((ClerkNetworkException) t).kind()).isEqualTo(ClerkNetworkException.Kind.TIMEOUT);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 
   @Test

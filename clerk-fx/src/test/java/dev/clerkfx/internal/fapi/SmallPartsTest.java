@@ -47,6 +47,17 @@ class SmallPartsTest {
   }
 
   @Test
+  void absurdRetryAfterValuesAreCappedAtADay() {
+    Instant now = Instant.parse("2026-11-27T12:00:00Z");
+    assertThat(FapiErrors.retryAfter("99999999999999999999999", now)).contains(Duration.ofDays(1));
+    assertThat(FapiErrors.retryAfter("9223372036854775807", now)).contains(Duration.ofDays(1));
+    assertThat(FapiErrors.retryAfter("86401", now)).contains(Duration.ofDays(1));
+    assertThat(FapiErrors.retryAfter("Fri, 31 Dec 9999 23:59:59 GMT", now)).contains(Duration.ofDays(1));
+    assertThat(FapiErrors.retryAfter("-5", now)).isEmpty();
+    assertThat(FapiErrors.retryAfter("\u0661\u0662", now)).isEmpty(); // Arabic-Indic digits are not delay-seconds
+  }
+
+  @Test
   void deviceIdIsCreatedOnceAndKept() throws Exception {
     Preferences node = Preferences.userRoot().node("dev/clerkfx/test-" + UUID.randomUUID());
     try {

@@ -28,8 +28,29 @@ class BackoffTest {
   }
 
   @Test
-  void retryAfterWins() {
+  void aLongerRetryAfterWinsUpToThePolicyMaximum() {
     Backoff b = new Backoff(RefreshPolicy.defaults(), () -> 0.5);
-    assertThat(b.delay(4, Duration.ofSeconds(42))).isEqualTo(Duration.ofSeconds(42));
+    assertThat(b.delay(0, Duration.ofSeconds(20))).isEqualTo(Duration.ofSeconds(20));
+    assertThat(b.delay(4, Duration.ofSeconds(42))).isEqualTo(Duration.ofSeconds(30));
+    assertThat(b.delay(0, Duration.ofDays(365))).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void absurdRetryAfterValuesAreSafe() {
+    Backoff b = new Backoff(RefreshPolicy.defaults(), () -> 0.5);
+    // would overflow toMillis(); capped instead
+    assertThat(b.delay(0, Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Duration.ofSeconds(30));
+    // zero or negative must not mean "retry at once" again and again: our own backoff still applies
+    assertThat(b.delay(3, Duration.ZERO)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(b.delay(3, Duration.ofSeconds(-5))).isEqualTo(Duration.ofSeconds(4));
+    assertThat(b.delay(Integer.MAX_VALUE, Duration.ofMillis(1))).isEqualTo(Duration.ofSeconds(30));
+    assertThat(b.delay(-1, null)).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void aHugeMaximumDelayDoesNotOverflow() {
+    RefreshPolicy policy = RefreshPolicy.defaults().withRetry(Duration.ofMillis(500), Duration.ofDays(365_000_000L), 0);
+    Backoff b = new Backoff(policy, () -> 0.5);
+    assertThat(b.delay(Integer.MAX_VALUE, null)).isPositive();
   }
 }

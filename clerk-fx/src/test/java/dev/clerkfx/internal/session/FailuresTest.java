@@ -27,6 +27,8 @@ class FailuresTest {
     assertThat(Failures.isTransient(api(408, "timeout"))).isTrue();
     assertThat(Failures.isTransient(api(401, "authentication_invalid"))).isFalse();
     assertThat(Failures.isTransient(api(422, "form_password_incorrect"))).isFalse();
+    // a surprise (a bug, a decoder blowing up) must not stop the background refresh: retried with backoff
+    assertThat(Failures.isTransient(new java.time.DateTimeException("out of range"))).isTrue();
   }
 
   @Test

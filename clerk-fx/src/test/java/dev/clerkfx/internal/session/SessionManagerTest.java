@@ -7,7 +7,6 @@ import dev.clerkfx.ClerkApiException;
 import dev.clerkfx.ClerkError;
 import dev.clerkfx.RefreshPolicy;
 import dev.clerkfx.SignOutReason;
-import dev.clerkfx.UserUpdate;
 import dev.clerkfx.internal.store.SnapshotCache;
 import dev.clerkfx.model.Client;
 import dev.clerkfx.model.Environment;
@@ -76,7 +75,6 @@ class SessionManagerTest {
     @Override public CompletableFuture<Void> removeSession(String id) { return CompletableFuture.completedFuture(null); }
     @Override public CompletableFuture<Void> touchSession(String id, String org) { return CompletableFuture.completedFuture(null); }
     @Override public CompletableFuture<User> me(String id) { return CompletableFuture.failedFuture(new IllegalStateException()); }
-    @Override public CompletableFuture<User> updateMe(String id, UserUpdate u) { return CompletableFuture.failedFuture(new IllegalStateException()); }
     @Override public Optional<Client> client() { return Optional.ofNullable(localClient); }
 
     @Override public void replaceClient(Client client) {

@@ -66,9 +66,15 @@ class TokenEngineTest {
     }, new Backoff(policy, () -> 0.5));
   }
 
+  /** The lifetime of the fake server's tokens. */
+  private long lifetimeMillis = 60_000;
+
+  /** How far the response Date runs ahead of the time the fake server mints with (a proxy's fast clock). */
+  private long dateAheadMillis;
+
   private MintedToken mint(TokenKey key, long serverNow, int n) {
     return new MintedToken("jwt-" + n, key.sessionId(), key.organizationId(), serverNow / 1000 * 1000,
-        serverNow / 1000 * 1000 + 60_000, 0, serverNow, null);
+        serverNow / 1000 * 1000 + lifetimeMillis, 0, serverNow + dateAheadMillis, null);
   }
 
   /** A fake FAPI token endpoint: answers at once (auto) or holds calls until the test completes them. */
@@ -93,6 +99,72 @@ class TokenEngineTest {
 
   private static ClerkApiException apiError(int status, String code) {
     return new ClerkApiException(status, List.of(new ClerkError(code, code, code, Map.of())), null, null);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aFastDateIsJudgedFromLocalReceiptNotAsExpiredOnArrival() {
+    dateAheadMillis = 55_000;
+    engine.setSession(SID, "", null);
+    scheduler.advance(Duration.ofMinutes(10));
+    // one request per 50 s (60 s lifetime minus the 10 s buffer), not one per scheduler tick
+    assertThat(fetcher.calls.get()).isBetween(12, 13);
+    assertThat(engine.getToken()).isDone();
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aTokenStaleOnArrivalIsFetchedAtMostOncePerMinimumInterval() {
+    lifetimeMillis = 8_000; // shorter than the 10 s buffer: never "fresh"
+    engine.setSession(SID, "", null);
+    for (int i = 0; i < 60; i++) {
+      scheduler.advance(Duration.ofSeconds(1));
+      assertThat(engine.getToken()).isDone();
+    }
+    assertThat(fetcher.calls.get()).isLessThanOrEqualTo(1 + 60_000 / (int) TokenEngine.MIN_REFETCH_INTERVAL_MILLIS);
+    // a caller who insists still gets a fresh one
+    int before = fetcher.calls.get();
+    engine.getToken(GetTokenOptions.defaults().withSkipCache(true)).join();
+    assertThat(fetcher.calls.get()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void callersWaitingOnAStalledRequestGetAFresherTokenAndItsLateFailureIsIgnored() {
+    fetcher.auto = false;
+    engine.setAppActive(false);
+    engine.setSession(SID, "", null);
+    CompletableFuture<Optional<String>> waiting = engine.getToken();
+    CompletableFuture<Optional<String>> forced = engine.getToken(GetTokenOptions.defaults().withSkipCache(true));
+    assertThat(fetcher.calls).hasValue(2);
+
+    fetcher.held.get(1).complete(mint(new TokenKey(SID, "", null), clock.millis(), 2));
+
+    assertThat(forced).isCompletedWithValue(Optional.of("jwt-2"));
+    assertThat(waiting).isCompletedWithValue(Optional.of("jwt-2"));
+    engine.setAppActive(true);
+    fetcher.held.get(0).completeExceptionally(new ClerkNetworkException(ClerkNetworkException.Kind.TIMEOUT, "t", null));
+    scheduler.advance(Duration.ofSeconds(30));
+    assertThat(fetcher.calls).as("no retry for a superseded request").hasValue(2);
+    assertThat(failures).isEmpty();
+    assertThat(engine.getToken()).isCompletedWithValue(Optional.of("jwt-2"));
+  }
+
+  @Test
+  void aThrowingListenerNeverLeavesACallerWaiting() {
+    TokenEngine throwing = new TokenEngine(clock, scheduler, RefreshPolicy.defaults(), fetcher,
+        new TokenEngine.Listener() {
+          @Override
+          public void tokenRefreshed(TokenKey key, MintedToken token, boolean defaultKey) {}
+
+          @Override
+          public void fetchFailed(TokenKey key, Throwable failure) {
+            throw new IllegalStateException("listener bug");
+          }
+        }, new Backoff(RefreshPolicy.defaults(), () -> 0.5));
+    fetcher.failWith = apiError(403, "forbidden");
+    throwing.setAppActive(false);
+    throwing.setSession(SID, "", null);
+    assertThat(throwing.getToken()).isCompletedExceptionally();
   }
 
   @Test

@@ -102,6 +102,49 @@ class OwnerOnlyFilesTest {
   }
 
   @Test
+  void writeTightensAnExistingDirectoryOthersCanWriteTo() throws IOException {
+    Path loose = Files.createDirectory(temp.resolve("loose"));
+    Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    try (LogCapture log = LogCapture.start()) {
+      OwnerOnlyFiles.write(loose.resolve("data"), bytes("x"));
+      assertThat(log.warnings()).singleElement().asString().contains("rwxrwxrwx").contains("tightened");
+    }
+
+    assertThat(perms(loose)).isEqualTo("rwxr-xr-x");
+    assertThat(perms(loose.resolve("data"))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void aSymlinkedDirectoryIsRefusedForWritingAndReading() throws IOException {
+    Path real = Files.createDirectory(temp.resolve("real"));
+    Files.writeString(real.resolve("data"), "content");
+    Path link = Files.createSymbolicLink(temp.resolve("app"), real);
+
+    assertThatThrownBy(() -> OwnerOnlyFiles.write(link.resolve("data"), bytes("new")))
+        .isInstanceOf(IOException.class).hasMessageContaining("symbolic link");
+    assertThatThrownBy(() -> OwnerOnlyFiles.read(link.resolve("data"), 100))
+        .isInstanceOf(IOException.class).hasMessageContaining("symbolic link");
+    assertThat(Files.readString(real.resolve("data"))).isEqualTo("content");
+  }
+
+  @Test
+  void anotherUsersFileOrDirectoryIsRefused() throws IOException {
+    Path dir = Files.createDirectory(temp.resolve("theirs"));
+    Path file = Files.writeString(temp.resolve("data"), "content");
+    TestFiles.giveToAnotherUser(file);
+    TestFiles.giveToAnotherUser(dir);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    assertThatThrownBy(() -> OwnerOnlyFiles.read(file, 100)).isInstanceOf(IOException.class)
+        .hasMessageContaining("belongs to");
+    assertThatThrownBy(() -> OwnerOnlyFiles.write(dir.resolve("data"), bytes("x"))).isInstanceOf(IOException.class)
+        .hasMessageContaining("belongs to");
+    assertThat(perms(dir)).as("another user's directory is never changed").isEqualTo("rwxrwxrwx");
+    assertThat(dir.resolve("data")).doesNotExist();
+  }
+
+  @Test
   void readRefusesDirectoriesSymlinksAndOversizedFiles() throws IOException {
     Path dir = Files.createDirectory(temp.resolve("dir"));
     Path target = Files.writeString(temp.resolve("target"), "content");

@@ -31,29 +31,49 @@ final class AccountRoutes {
 
   void register(Router router) {
     router.add("PATCH", "/v1/me/metadata", r -> user(r, this::patchMetadata));
-    router.add("POST", "/v1/me/change_password", r -> user(r, this::changePassword));
-    router.add("POST", "/v1/me/remove_password", r -> user(r, this::removePassword));
-    router.add("POST", "/v1/me/email_addresses", r -> account(r, this::addEmail));
+    router.add("POST", "/v1/me/change_password", r -> user(r, sensitive(this::changePassword)));
+    router.add("POST", "/v1/me/remove_password", r -> user(r, sensitive(this::removePassword)));
+    router.add("POST", "/v1/me/email_addresses", r -> account(r, sensitive(this::addEmail)));
     router.add("GET", "/v1/me/email_addresses/{id}", r -> account(r, (u, x) -> fapi.render.email(u, email(u, x))));
     router.add("POST", "/v1/me/email_addresses/{id}/prepare_verification", r -> account(r, this::prepareEmail));
     router.add("POST", "/v1/me/email_addresses/{id}/attempt_verification", r -> account(r, this::attemptEmail));
-    router.add("DELETE", "/v1/me/email_addresses/{id}", r -> account(r, this::deleteEmail));
-    router.add("POST", "/v1/me/phone_numbers", r -> account(r, this::addPhone));
+    router.add("DELETE", "/v1/me/email_addresses/{id}", r -> account(r, sensitive(this::deleteEmail)));
+    router.add("POST", "/v1/me/phone_numbers", r -> account(r, sensitive(this::addPhone)));
     router.add("PATCH", "/v1/me/phone_numbers/{id}", r -> account(r, this::updatePhone));
     router.add("POST", "/v1/me/phone_numbers/{id}/prepare_verification", r -> account(r, this::preparePhone));
     router.add("POST", "/v1/me/phone_numbers/{id}/attempt_verification", r -> account(r, this::attemptPhone));
-    router.add("DELETE", "/v1/me/phone_numbers/{id}", r -> account(r, this::deletePhone));
-    router.add("POST", "/v1/me/totp", r -> account(r, this::startTotp));
+    router.add("DELETE", "/v1/me/phone_numbers/{id}", r -> account(r, sensitive(this::deletePhone)));
+    router.add("POST", "/v1/me/totp", r -> account(r, sensitive(this::startTotp)));
     router.add("POST", "/v1/me/totp/attempt_verification", r -> account(r, this::verifyTotp));
-    router.add("DELETE", "/v1/me/totp", r -> account(r, this::deleteTotp));
-    router.add("POST", "/v1/me/backup_codes", r -> account(r, this::backupCodes));
+    router.add("DELETE", "/v1/me/totp", r -> account(r, sensitive(this::deleteTotp)));
+    router.add("POST", "/v1/me/backup_codes", r -> account(r, sensitive(this::backupCodes)));
     router.add("POST", "/v1/me/profile_image", r -> account(r, this::uploadImage));
     router.add("DELETE", "/v1/me/profile_image", r -> account(r, this::deleteImage));
+    router.add("POST", "/v1/me/external_accounts", r -> account(r, sensitive(this::connectExternal)));
+    router.add("DELETE", "/v1/me/external_accounts/{id}", r -> account(r, sensitive(this::disconnectExternal)));
+    router.add("GET", "/emulator/connect/{id}", this::approveConnection);
     router.add("GET", "/v1/images/{id}", this::image);
   }
 
   /** A step on the signed-in user that returns the response resource. */
   private interface Step extends BiFunction<Records.User, Request, JsonNode> {}
+
+  /** A step that first checks the session verified a factor recently (Clerk's reverification). */
+  private Step sensitive(Step step) {
+    return (u, r) -> {
+      ReverificationRoutes.requireRecent(fapi, r);
+      return step.apply(u, r);
+    };
+  }
+
+  /** Fails when removing an identification would leave the user with no way to sign in. */
+  private static void requireAnotherIdentifier(Records.User u) {
+    int identifiers = u.emails.size() + u.phones.size() + u.externalAccounts.size() + (u.username != null ? 1 : 0);
+    if (identifiers <= 1) {
+      throw new FapiException(400, "identification_deletion_failed", "You cannot delete your last identification.",
+          "You cannot delete your last identification.");
+    }
+  }
 
   /** Runs a step whose response is the user. */
   private Response user(Request r, Step step) {
@@ -186,6 +206,7 @@ final class AccountRoutes {
 
   private JsonNode deleteEmail(Records.User u, Request r) {
     Records.Email e = email(u, r);
+    requireAnotherIdentifier(u);
     if (e.id.equals(u.primaryEmailId) && u.emails.size() > 1) {
       throw Errors.paramValue("email_id", "Make another email address primary before deleting this one.");
     }
@@ -239,6 +260,7 @@ final class AccountRoutes {
       }
       boolean hadMfa = u.twoFactorEnabled();
       p.secondFactor = on;
+      dropBackupCodesWithoutAnotherFactor(u);
       if (!hadMfa && u.twoFactorEnabled()) {
         u.mfaEnabledAt = fapi.store.now();
       }
@@ -264,6 +286,7 @@ final class AccountRoutes {
 
   private JsonNode deletePhone(Records.User u, Request r) {
     Records.Phone p = phone(u, r);
+    requireAnotherIdentifier(u);
     u.phones.remove(p);
     if (p.id.equals(u.primaryPhoneId)) {
       u.primaryPhoneId = u.phones.isEmpty() ? null : u.phones.get(0).id;
@@ -294,6 +317,7 @@ final class AccountRoutes {
     if (bytes.length > MAX_IMAGE) {
       throw Errors.paramValue("file", "The image must be 10 MB or smaller.");
     }
+    contentType = imageType(bytes);
     String id = Ids.next("img");
     fapi.store.images.put(id, new Store.Image(contentType, bytes));
     u.imageUrl = fapi.fapiUrl + "/v1/images/" + id;
@@ -304,6 +328,24 @@ final class AccountRoutes {
     o.put("name", "profile_image");
     o.put("public_url", u.imageUrl);
     return o;
+  }
+
+  /** Recognises PNG, JPEG, GIF and WebP from their first bytes (Clerk's accepted types); anything else is refused. */
+  private static String imageType(byte[] b) {
+    if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+      return "image/png";
+    }
+    if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+      return "image/jpeg";
+    }
+    String head = new String(b, 0, Math.min(b.length, 12), java.nio.charset.StandardCharsets.ISO_8859_1);
+    if (head.startsWith("GIF87a") || head.startsWith("GIF89a")) {
+      return "image/gif";
+    }
+    if (head.startsWith("RIFF") && head.length() >= 12 && head.substring(8, 12).equals("WEBP")) {
+      return "image/webp";
+    }
+    throw Errors.paramValue("file", "The image must be a PNG, JPEG, GIF or WebP file.");
   }
 
   private JsonNode deleteImage(Records.User u, Request r) {
@@ -321,6 +363,66 @@ final class AccountRoutes {
       throw Errors.notFound("Image");
     }
     return Response.bytes(img.contentType(), img.bytes().clone());
+  }
+
+  // ---------------------------------------------------------------- connected accounts
+
+  /**
+   * Starts connecting a provider: the account is unverified until the provider flow at
+   * {@code external_verification_redirect_url} comes back through the OAuth callback.
+   */
+  private JsonNode connectExternal(Records.User u, Request r) {
+    String strategy = r.required("strategy");
+    String redirectUrl = r.required("redirect_url");
+    if (!strategy.matches("oauth_[a-z0-9_]+")) {
+      throw SignInFlow.unsupportedStrategy(strategy);
+    }
+    String provider = strategy.substring("oauth_".length());
+    if (u.externalAccounts.stream().anyMatch(x -> x.provider.equals(provider) && x.verified)) {
+      throw new FapiException(400, "external_account_exists", "Account already connected",
+          "This account is already connected to " + provider + ".");
+    }
+    u.externalAccounts.removeIf(x -> x.provider.equals(provider) && !x.verified);
+    Records.ExternalAccount a = new Records.ExternalAccount();
+    a.id = Ids.next("eac");
+    a.provider = provider;
+    Records.Email primary = u.primaryEmail();
+    a.email = primary != null ? primary.address : u.id + "@" + provider + ".example";
+    a.providerUserId = Ids.next(provider);
+    a.createdAt = fapi.store.now();
+    a.verified = false;
+    a.redirectUrl = redirectUrl;
+    u.externalAccounts.add(a);
+    return fapi.render.externalAccount(u, a);
+  }
+
+  /**
+   * The provider's consent page for a connection, approved at once: verifies the pending account and redirects
+   * (303) to the app's {@code redirect_url}.
+   */
+  private Response approveConnection(Request r) {
+    return fapi.store.locked(() -> {
+      String id = r.pathParam("id");
+      for (Records.User u : fapi.store.users.values()) {
+        for (Records.ExternalAccount a : u.externalAccounts) {
+          if (a.id.equals(id) && !a.verified) {
+            a.verified = true;
+            u.updatedAt = fapi.store.now();
+            return Response.redirect(303, a.redirectUrl);
+          }
+        }
+      }
+      throw Errors.notFound("External account connection");
+    });
+  }
+
+  private JsonNode disconnectExternal(Records.User u, Request r) {
+    String id = r.pathParam("id");
+    Records.ExternalAccount a = u.externalAccounts.stream().filter(x -> x.id.equals(id)).findFirst()
+        .orElseThrow(() -> Errors.notFound("External account"));
+    requireAnotherIdentifier(u);
+    u.externalAccounts.remove(a);
+    return deleted("external_account", a.id);
   }
 
   // ---------------------------------------------------------------- TOTP and backup codes
@@ -363,6 +465,7 @@ final class AccountRoutes {
       throw Verifications.incorrectCode();
     }
     boolean hadMfa = u.twoFactorEnabled();
+    fapi.meSession(r, fapi.requireClient(r)).secondFactorAt = fapi.store.now();
     u.totpSecret = u.pendingTotpSecret;
     u.pendingTotpSecret = null;
     List<String> codes = null;
@@ -381,9 +484,17 @@ final class AccountRoutes {
       throw Errors.notFound("TOTP");
     }
     u.totpSecret = null;
+    dropBackupCodesWithoutAnotherFactor(u);
     String id = u.totpId == null ? Ids.next("totp") : u.totpId;
     u.totpId = null;
     return deleted("totp", id);
+  }
+
+  /** Backup codes only back up another second factor: with none left (as in Clerk) they go too. */
+  private static void dropBackupCodesWithoutAnotherFactor(Records.User u) {
+    if (u.totpSecret == null && !u.phoneSecondFactor()) {
+      u.backupCodes.clear();
+    }
   }
 
   private JsonNode backupCodes(Records.User u, Request r) {

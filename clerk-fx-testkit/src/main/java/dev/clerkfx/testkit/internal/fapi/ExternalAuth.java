@@ -39,11 +39,18 @@ import java.util.function.Function;
  * {@code POST /v1/client _method=GET&rotating_token_nonce=…&code_verifier=…} checks
  * {@code base64url(SHA-256(verifier)) == code_challenge} and adds the session to the client. A wrong verifier burns
  * the nonce.
+ *
+ * <p>Redirect URLs follow {@link RedirectRules}. External verifications that end in {@code failed} or
+ * {@code transferable} carry the reason in {@code error} ({@code oauth_access_denied},
+ * {@code external_account_not_found}, {@code external_account_exists}), as real FAPI does. {@code enterprise_sso}
+ * (from an email address) uses the same stand-in identity provider page, with a {@code verification_saml}.
  */
 final class ExternalAuth {
   private static final long FLOW_LIFETIME_MS = 10 * 60_000L;
   private static final String STATE = "state:";
   private static final String CODE = "code:";
+  /** The enterprise SSO strategy; its stand-in identity provider is the same page as the OAuth providers'. */
+  static final String ENTERPRISE_SSO = "enterprise_sso";
   private final Fapi fapi;
 
   ExternalAuth(Fapi fapi) {
@@ -60,9 +67,15 @@ final class ExternalAuth {
 
   // ---------------------------------------------------------------- OAuth
 
-  /** Starts (or restarts) an OAuth first factor on a sign-in (call under the store lock). */
+  /**
+   * Starts (or restarts) an OAuth or enterprise SSO first factor on a sign-in (call under the store lock).
+   * {@code enterprise_sso} needs the user's email address (the identifier) to find the connection.
+   */
   void startOAuth(Records.SignIn si, String strategy, String redirectUrl) {
     String provider = provider(strategy, redirectUrl);
+    if (ENTERPRISE_SSO.equals(provider) && (si.identifier == null || !si.identifier.contains("@"))) {
+      throw Errors.paramMissing("identifier");
+    }
     si.oauthProvider = provider;
     si.redirectUrl = redirectUrl;
     si.status = "needs_first_factor";
@@ -71,8 +84,9 @@ final class ExternalAuth {
 
   /** Returns the provider an {@code oauth_<provider>} strategy names, after checking it and the redirect URL. */
   private static String provider(String strategy, String redirectUrl) {
-    String provider = strategy.substring("oauth_".length()).toLowerCase(Locale.ROOT);
-    if (!provider.equals("google") && !provider.equals("github")) {
+    String provider = strategy.equals(ENTERPRISE_SSO) ? ENTERPRISE_SSO
+        : strategy.substring("oauth_".length()).toLowerCase(Locale.ROOT);
+    if (!provider.equals("google") && !provider.equals("github") && !provider.equals(ENTERPRISE_SSO)) {
       throw SignInFlow.unsupportedStrategy(strategy);
     }
     if (redirectUrl == null || redirectUrl.isBlank()) {
@@ -93,7 +107,7 @@ final class ExternalAuth {
     String state = Ids.base62(32);
     fapi.store.nonces.put(STATE + state, flowId);
     Records.Verification v = new Records.Verification();
-    v.object = "verification_oauth";
+    v.object = ENTERPRISE_SSO.equals(provider) ? "verification_saml" : "verification_oauth";
     v.strategy = strategy;
     v.expireAt = fapi.store.now() + FLOW_LIFETIME_MS;
     v.externalUrl = fapi.fapiUrl + "/emulator/oauth/" + provider + "/authorize?state=" + state
@@ -110,7 +124,7 @@ final class ExternalAuth {
     String state = r.nonBlank("state").orElse("");
     String id = fapi.store.nonces.get(STATE + state);
     Records.SignIn si = id == null ? null : fapi.store.signIns.get(id);
-    if (si != null && si.firstFactor != null && "verification_oauth".equals(si.firstFactor.object)) {
+    if (si != null && si.firstFactor != null && si.firstFactor.externalUrl != null) {
       return new Flow(si.id, si.oauthProvider, si.redirectUrl, si.firstFactor, si, null);
     }
     Records.SignUp su = id == null ? null : fapi.store.signUps.get(id);
@@ -159,6 +173,8 @@ final class ExternalAuth {
       Records.Verification v = flow.verification();
       if (r.nonBlank("error").isPresent()) {
         v.status = "failed";
+        v.errorCode = "oauth_access_denied";
+        v.errorMessage = "You did not grant access to your " + flow.provider() + " account.";
         return Response.redirect(303, withQuery(flow.redirectUrl(), "__clerk_status=failed&__clerk_error_code="
             + enc("oauth_access_denied")));
       }
@@ -178,11 +194,14 @@ final class ExternalAuth {
       Records.SignIn si = flow.signIn();
       if (user.isEmpty()) {
         v.status = "transferable";
+        v.errorCode = "external_account_not_found";
+        v.errorMessage = "The External Account was not found.";
         return Response.redirect(303, withQuery(si.redirectUrl,
             "__clerk_status=failed&__clerk_error_code=external_account_not_found"));
       }
       Records.User u = user.get();
-      if (u.externalAccounts.stream().noneMatch(x -> x.provider.equals(si.oauthProvider))) {
+      if (!ENTERPRISE_SSO.equals(si.oauthProvider)
+          && u.externalAccounts.stream().noneMatch(x -> x.provider.equals(si.oauthProvider))) {
         Records.ExternalAccount x = new Records.ExternalAccount();
         x.id = Ids.next("eac");
         x.provider = si.oauthProvider;
@@ -221,6 +240,8 @@ final class ExternalAuth {
   private Response signUpCallback(Records.SignUp su, Records.Verification v, String email, boolean exists) {
     if (exists) {
       v.status = "transferable";
+      v.errorCode = "external_account_exists";
+      v.errorMessage = "This account already exists. Sign in instead.";
       return Response.redirect(303, withQuery(su.redirectUrl,
           "__clerk_status=failed&__clerk_error_code=external_account_exists"));
     }
@@ -237,8 +258,14 @@ final class ExternalAuth {
     return redirectWithNonce(su.id, su.redirectUrl);
   }
 
-  /** Redirects (303) to the app with a fresh single-use {@code rotating_token_nonce} for the sign-in or sign-up. */
+  /**
+   * Redirects (303) to the app with a fresh single-use {@code rotating_token_nonce} for the sign-in or sign-up; a
+   * production instance sends the nonce only to a registered redirect URL (the app then gets none).
+   */
   private Response redirectWithNonce(String flowId, String redirectUrl) {
+    if (!RedirectRules.mayReceiveNonce(fapi.store.config(), redirectUrl)) {
+      return Response.redirect(303, redirectUrl);
+    }
     String nonce = Ids.base62(32);
     fapi.store.nonces.put(nonce, flowId);
     return Response.redirect(303, withQuery(redirectUrl, "rotating_token_nonce=" + enc(nonce)));
@@ -315,7 +342,8 @@ final class ExternalAuth {
     if (si == null || si.firstFactor == null || !"transferable".equals(si.firstFactor.status)) {
       throw Errors.paramValue("transfer", "There is no transferable external account on this client.");
     }
-    su.externalProvider = si.oauthProvider;
+    boolean sso = ENTERPRISE_SSO.equals(si.oauthProvider);
+    su.externalProvider = sso ? null : si.oauthProvider;
     su.externalEmail = si.firstFactor.target;
     su.emailAddress = si.firstFactor.target;
     Records.Verification email = new Records.Verification();
@@ -325,8 +353,8 @@ final class ExternalAuth {
     email.target = su.emailAddress;
     su.emailVerification = email;
     Records.Verification ext = new Records.Verification();
-    ext.object = "verification_oauth";
-    ext.strategy = "oauth_" + si.oauthProvider;
+    ext.object = sso ? "verification_saml" : "verification_oauth";
+    ext.strategy = sso ? ENTERPRISE_SSO : "oauth_" + si.oauthProvider;
     ext.status = "verified";
     ext.expireAt = fapi.store.now() + FLOW_LIFETIME_MS;
     su.externalVerification = ext;
@@ -338,11 +366,7 @@ final class ExternalAuth {
   private Response startHostedAuth(Request r) {
     return fapi.store.locked(() -> {
       String redirect = r.required("redirect_url");
-      String lower = redirect.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("http://") || lower.startsWith("https://") || !redirect.contains(":")) {
-        throw Errors.paramValue("redirect_url",
-            "redirect_url must use your app's custom URL scheme (not http or https).");
-      }
+      RedirectRules.checkHostedAuth(fapi.store.config(), redirect);
       String challenge = r.required("code_challenge");
       String method = r.nonBlank("code_challenge_method").orElse("S256");
       if (!method.equals("S256")) {
@@ -353,7 +377,7 @@ final class ExternalAuth {
       if (!mode.equals("sign-in") && !mode.equals("sign-up")) {
         throw Errors.paramValue("mode", "mode must be sign-in or sign-up.");
       }
-      Fapi.ClientAndToken ct = fapi.clientOrCreate(r);
+      Fapi.ClientAndToken ct = fapi.liveClientOrCreate(r);
       Records.HostedAuth ha = new Records.HostedAuth();
       ha.id = Ids.next("hauth");
       ha.clientId = ct.client().id;
@@ -490,19 +514,19 @@ final class ExternalAuth {
 
   // ---------------------------------------------------------------- helpers
 
-  private static String withQuery(String url, String query) {
+  static String withQuery(String url, String query) {
     return url + (url.contains("?") ? "&" : "?") + query;
   }
 
-  private static String enc(String s) {
+  static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private static String esc(String s) {
+  static String esc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
-  private static String page(String title, String body) {
+  static String page(String title, String body) {
     return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + esc(title) + " · Clerk emulator</title>"
         + "<style>body{font-family:sans-serif;max-width:28em;margin:3em auto}</style></head><body><h1>"
         + esc(title) + "</h1>" + body + "</body></html>";

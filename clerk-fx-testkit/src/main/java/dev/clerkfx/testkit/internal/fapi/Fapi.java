@@ -30,7 +30,8 @@ import javax.imageio.ImageIO;
  * with a {@code Bearer } prefix) whether or not {@code _is_native} is sent. An empty header means "no client".
  * A value that is not JWT-shaped is refused with 401 {@code authentication_invalid}; a JWT-shaped token the
  * emulator does not know (another run, an ended client) counts as no client, so {@code GET /v1/client} answers
- * {@code {"response":null,"client":null}}. A new token is sent in the {@code Authorization} response header when
+ * {@code {"response":null,"client":null}}; hosted-auth creation with an ended client's token answers 401
+ * {@code signed_out} with a replacement client token, as real FAPI does. A new token is sent in the {@code Authorization} response header when
  * a client is created and on every authentication state change (sign-in or sign-up completion, nonce or
  * hosted-auth redemption); older tokens of the same client stay valid until the client is deleted, so requests
  * in flight during a rotation do not fail.
@@ -85,8 +86,10 @@ public final class Fapi {
     new SignUpFlow(this).register(router);
     new SessionRoutes(this).register(router);
     new ExternalAuth(this).register(router);
+    new EmailLinks(this).register(router);
     new AccountRoutes(this).register(router);
     new ReverificationRoutes(this).register(router);
+    new OrganizationRoutes(this).register(router);
     router.add("GET", "/v1/avatars/{file}", this::avatar);
     router.add("GET", "/v1/health", r -> {
       ObjectNode o = Json.object();
@@ -116,7 +119,14 @@ public final class Fapi {
     if (!Store.wellFormedToken(auth)) {
       throw Errors.authenticationInvalid();
     }
-    return store.clientForToken(auth);
+    Optional<Records.Client> c = store.clientForToken(auth);
+    c.ifPresent(x -> noteUserAgent(x, r));
+    return c;
+  }
+
+  /** Remembers the client's {@code User-Agent}: its sessions' latest activity. */
+  private static void noteUserAgent(Records.Client c, Request r) {
+    r.header("user-agent").ifPresent(ua -> c.userAgent = ua);
   }
 
   /** Returns the request's client or fails with 401 {@code signed_out}. */
@@ -134,7 +144,23 @@ public final class Fapi {
       return new ClientAndToken(c.get(), null);
     }
     Records.Client created = store.newClient();
+    noteUserAgent(created, r);
     return new ClientAndToken(created, store.issueClientToken(created));
+  }
+
+  /**
+   * Like {@link #clientOrCreate}, but a token of a client that has ended (signed out with {@code DELETE /v1/client})
+   * fails with 401 {@code signed_out} carrying a new client's token in {@code Authorization}, as real FAPI answers
+   * hosted-auth creation: the caller retries once with it (clerk-android, {@code @clerk/electron}). The spec lists
+   * no 401 for the sign-in and sign-up creations, which keep creating a client silently.
+   */
+  ClientAndToken liveClientOrCreate(Request r) {
+    ClientAndToken ct = clientOrCreate(r);
+    String sent = r.header("authorization").orElse("").trim();
+    if (ct.newToken() != null && !sent.isEmpty() && store.clientIdForToken(sent) != null) {
+      throw Errors.signedOut().header("Authorization", ct.newToken());
+    }
+    return ct;
   }
 
   /**
@@ -209,6 +235,7 @@ public final class Fapi {
       auth.put("test_mode", config.testMode());
       ObjectNode display = (ObjectNode) env.get("display_config");
       display.put("application_name", config.applicationName());
+      display.put("instance_environment_type", config.production() ? "production" : "development");
       var names = new java.util.ArrayList<String>();
       display.fieldNames().forEachRemaining(names::add);
       for (String k : names) {

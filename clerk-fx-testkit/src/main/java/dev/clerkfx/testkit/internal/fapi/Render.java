@@ -295,7 +295,14 @@ public final class Render {
     return v;
   }
 
-  private ObjectNode externalAccount(Records.User u, Records.ExternalAccount x) {
+  /**
+   * Renders a connected account.
+   *
+   * @param u its user
+   * @param x the account
+   * @return the JSON
+   */
+  public ObjectNode externalAccount(Records.User u, Records.ExternalAccount x) {
     ObjectNode o = Json.object();
     o.put("object", "external_account");
     o.put("id", x.id);
@@ -319,8 +326,11 @@ public final class Render {
     o.put("updated_at", x.createdAt);
     ObjectNode v = o.putObject("verification");
     v.put("object", "verification_oauth");
-    v.put("status", "verified");
+    v.put("status", x.verified ? "verified" : "unverified");
     v.put("strategy", "oauth_" + x.provider);
+    if (!x.verified) {
+      v.put("external_verification_redirect_url", fapiUrl + "/emulator/connect/" + x.id);
+    }
     v.putNull("error");
     v.put("expire_at", x.createdAt + 600_000L);
     v.putNull("attempts");
@@ -348,7 +358,18 @@ public final class Render {
     org.roles.getOrDefault(m.role, List.of()).forEach(perms::add);
     o.put("created_at", m.createdAt);
     o.put("updated_at", m.createdAt);
-    ObjectNode oj = o.putObject("organization");
+    o.set("organization", organization(org));
+    return o;
+  }
+
+  /**
+   * Renders an organization.
+   *
+   * @param org the organization
+   * @return the JSON
+   */
+  public ObjectNode organization(Records.Organization org) {
+    ObjectNode oj = Json.object();
     oj.put("object", "organization");
     oj.put("id", org.id);
     oj.put("name", org.name);
@@ -357,16 +378,39 @@ public final class Render {
     oj.put("has_image", false);
     oj.put("members_count", (int) store.users.values().stream()
         .filter(u -> !u.deleted && u.memberships.stream().anyMatch(x -> x.organizationId.equals(org.id))).count());
-    oj.put("pending_invitations_count", 0);
+    oj.put("pending_invitations_count", (int) store.invitations.values().stream()
+        .filter(i -> i.organizationId.equals(org.id) && "pending".equals(i.status)).count());
     oj.put("max_allowed_memberships", 5);
     oj.put("admin_delete_enabled", true);
     oj.set("public_metadata", Json.object());
     oj.put("created_at", org.createdAt);
     oj.put("updated_at", org.createdAt);
+    return oj;
+  }
+
+  /**
+   * Renders what a non-member sees of an organization ({@code public_organization_data}).
+   *
+   * @param org the organization
+   * @return the JSON
+   */
+  public ObjectNode publicOrganizationData(Records.Organization org) {
+    ObjectNode o = Json.object();
+    o.put("id", org.id);
+    o.put("name", org.name);
+    o.put("slug", org.slug);
+    o.put("image_url", fapiUrl + "/v1/avatars/" + org.id + ".png");
+    o.put("has_image", false);
     return o;
   }
 
-  private static String roleName(String role) {
+  /**
+   * Renders the role's display name as Clerk derives it for default roles ({@code org:admin} → {@code Admin}).
+   *
+   * @param role the role key
+   * @return the name
+   */
+  static String roleName(String role) {
     String key = role.startsWith("org:") ? role.substring(4) : role;
     return key.isEmpty() ? role : Character.toUpperCase(key.charAt(0)) + key.substring(1).replace('_', ' ');
   }
@@ -595,12 +639,23 @@ public final class Render {
     } else {
       o.put("expire_at", v.expireAt.longValue());
     }
-    if ("verification_oauth".equals(v.object)) {
+    if ("verification_oauth".equals(v.object) || "verification_saml".equals(v.object)) {
       o.put("external_verification_redirect_url", "unverified".equals(v.status) ? v.externalUrl : null);
-      o.putNull("error");
+      if (v.errorCode == null) {
+        o.putNull("error");
+      } else {
+        ObjectNode e = o.putObject("error");
+        e.put("message", v.errorMessage);
+        e.put("long_message", v.errorMessage);
+        e.put("code", v.errorCode);
+        e.putObject("meta");
+      }
       if (v.attempts == 0) {
         o.putNull("attempts");
       }
+    }
+    if ("verification_email_link".equals(v.object) && v.verifiedAtClient != null) {
+      o.put("verified_at_client", v.verifiedAtClient);
     }
     return o;
   }

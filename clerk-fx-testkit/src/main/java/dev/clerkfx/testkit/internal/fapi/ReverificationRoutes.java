@@ -16,8 +16,16 @@ import java.util.function.BiConsumer;
  * Session reverification (step-up): {@code POST /v1/client/sessions/{id}/verify} with {@code level}
  * ({@code first_factor}, {@code second_factor}, {@code multi_factor}), then prepare/attempt first and second
  * factor. Completing a factor resets its age in the session's {@code fva} claim.
+ *
+ * <p>{@link #requireRecent} guards the sensitive {@code /v1/me} actions as Clerk does (adding or removing an
+ * identifier, making one primary, password, TOTP, backup codes, connected accounts, deleting the account): a
+ * session whose factors were verified more than {@link #WINDOW_MINUTES} minutes ago gets 403
+ * {@code session_reverification_required} with {@code meta.reverification} = {@code {level: second_factor,
+ * after_minutes: 10}} (Clerk's "strict" preset; a user without a second factor satisfies it with a first factor).
  */
 final class ReverificationRoutes {
+  /** How recent a factor verification must be for a sensitive action. */
+  static final int WINDOW_MINUTES = 10;
   private static final String BASE = "/v1/client/sessions/{sid}/verify";
   private final Fapi fapi;
 
@@ -31,6 +39,35 @@ final class ReverificationRoutes {
     router.add("POST", BASE + "/attempt_first_factor", r -> step(r, this::attemptFirst));
     router.add("POST", BASE + "/prepare_second_factor", r -> step(r, this::prepareSecond));
     router.add("POST", BASE + "/attempt_second_factor", r -> step(r, this::attemptSecond));
+  }
+
+  /**
+   * Fails a sensitive action with {@code session_reverification_required} when the acting session's factors are too
+   * old (and the emulator enforces reverification).
+   *
+   * @param fapi the FAPI
+   * @param r the request (its {@code _clerk_session_id} names the session)
+   */
+  static void requireRecent(Fapi fapi, Request r) {
+    if (!fapi.store.config().reverification()) {
+      return;
+    }
+    Records.Session s = fapi.meSession(r, fapi.requireClient(r));
+    Records.User u = fapi.user(s.userId);
+    long window = WINDOW_MINUTES * 60_000L;
+    long now = fapi.store.now();
+    boolean recent = u.twoFactorEnabled()
+        ? s.secondFactorAt >= 0 && now - s.secondFactorAt <= window
+        : s.firstFactorAt > 0 && now - s.firstFactorAt <= window;
+    if (!recent) {
+      FapiException e = new FapiException(403, "session_reverification_required",
+          "You need to provide additional verification to perform this operation",
+          "You need to provide additional verification to perform this operation");
+      ObjectNode rv = e.meta().putObject("reverification");
+      rv.put("level", "second_factor");
+      rv.put("after_minutes", WINDOW_MINUTES);
+      throw e;
+    }
   }
 
   private record Ctx(Request request, Records.Session session, Records.User user) {}

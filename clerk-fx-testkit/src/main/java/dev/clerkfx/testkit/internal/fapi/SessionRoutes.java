@@ -230,6 +230,9 @@ final class SessionRoutes {
     return fapi.store.locked(() -> {
       Records.Client c = fapi.requireClient(r);
       Records.User u = fapi.user(meSession(r, c).userId);
+      if (r.nonBlank("primary_email_address_id").isPresent() || r.nonBlank("primary_phone_number_id").isPresent()) {
+        ReverificationRoutes.requireRecent(fapi, r);
+      }
       r.param("first_name").ifPresent(v -> u.firstName = v.isBlank() ? null : v.trim());
       r.param("last_name").ifPresent(v -> u.lastName = v.isBlank() ? null : v.trim());
       Optional<String> username = r.param("username");
@@ -244,13 +247,13 @@ final class SessionRoutes {
         u.username = v.isEmpty() ? null : v;
       }
       r.nonBlank("primary_email_address_id").ifPresent(id -> {
-        if (u.emails.stream().noneMatch(e -> e.id.equals(id))) {
+        if (u.emails.stream().noneMatch(e -> e.id.equals(id) && e.verified)) {
           throw Errors.paramValue("primary_email_address_id", "is invalid");
         }
         u.primaryEmailId = id;
       });
       r.nonBlank("primary_phone_number_id").ifPresent(id -> {
-        if (u.phones.stream().noneMatch(p -> p.id.equals(id))) {
+        if (u.phones.stream().noneMatch(p -> p.id.equals(id) && p.verified)) {
           throw Errors.paramValue("primary_phone_number_id", "is invalid");
         }
         u.primaryPhoneId = id;
@@ -266,6 +269,7 @@ final class SessionRoutes {
     return fapi.store.locked(() -> {
       Records.Client c = fapi.requireClient(r);
       Records.User u = fapi.user(meSession(r, c).userId);
+      ReverificationRoutes.requireRecent(fapi, r);
       u.deleted = true;
       for (Records.Session s : List.copyOf(fapi.store.sessions.values())) {
         if (s.userId.equals(u.id)) {
@@ -296,20 +300,36 @@ final class SessionRoutes {
           o.put("last_active_at", s.lastActiveAt);
           o.putNull("last_active_token");
           o.putNull("actor");
-          ObjectNode a = o.putObject("latest_activity");
-          a.put("object", "session_activity");
-          a.put("id", "sess_activity_" + s.id.substring(5));
-          a.put("device_type", "Desktop");
-          a.put("is_mobile", false);
-          a.put("browser_name", "clerk-fx");
-          a.put("browser_version", "emulator");
-          a.put("ip_address", r.remoteHost());
-          a.put("city", "Localhost");
-          a.put("country", "ZZ");
+          Records.Client owner = fapi.store.clients.get(s.clientId);
+          o.set("latest_activity", activity(s, owner == null ? null : owner.userAgent, r.remoteHost()));
         }
       }
       return Response.json(200, out);
     });
+  }
+
+  /**
+   * Renders a session's latest activity from the {@code User-Agent} its client last sent: the first product token
+   * ({@code Acme-Notes/2.1}) is the browser or app, the platform in its comment the device; loopback callers are
+   * located in "Localhost, ZZ".
+   */
+  private static ObjectNode activity(Records.Session s, String userAgent, String ip) {
+    ObjectNode a = Json.object();
+    a.put("object", "session_activity");
+    a.put("id", "sess_activity_" + s.id.substring(5));
+    String ua = userAgent == null ? "" : userAgent.strip();
+    String product = ua.isEmpty() ? "" : ua.split("\\s+")[0];
+    int slash = product.indexOf('/');
+    a.put("browser_name", product.isEmpty() ? "Unknown" : slash < 0 ? product : product.substring(0, slash));
+    a.put("browser_version", slash < 0 ? "" : product.substring(slash + 1));
+    String lower = ua.toLowerCase(java.util.Locale.ROOT);
+    a.put("device_type", lower.contains("mac") ? "Macintosh" : lower.contains("windows") ? "Windows"
+        : lower.contains("linux") ? "Linux" : "Desktop");
+    a.put("is_mobile", lower.contains("android") || lower.contains("iphone"));
+    a.put("ip_address", ip);
+    a.put("city", "Localhost");
+    a.put("country", "ZZ");
+    return a;
   }
 
   private Response revoke(Request r) {

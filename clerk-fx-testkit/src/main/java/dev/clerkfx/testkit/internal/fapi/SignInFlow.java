@@ -10,8 +10,8 @@ import dev.clerkfx.testkit.internal.state.Records;
 import java.util.Optional;
 
 /**
- * The sign-in API: create (identifier and password in one call, identifier first, OTP, OAuth), prepare and attempt
- * first factor (password, email_code, phone_code, reset_password_*), second factor (totp, phone_code, email_code,
+ * The sign-in API: create (identifier and password in one call, identifier first, OTP, email link, OAuth, enterprise
+ * SSO), prepare and attempt first factor (password, email_code, phone_code, email_link, reset_password_*), second factor (totp, phone_code, email_code,
  * backup_code), client trust, and reset password.
  */
 final class SignInFlow {
@@ -60,9 +60,10 @@ final class SignInFlow {
       si.clientId = c.id;
       si.createdAt = now;
       si.abandonAt = now + SIGN_IN_LIFETIME_MS;
-      if (strategy != null && strategy.startsWith("oauth_")) {
+      if (strategy != null && (strategy.startsWith("oauth_") || strategy.equals(ExternalAuth.ENTERPRISE_SSO))) {
         fapi.store.signIns.put(si.id, si);
         c.signInId = si.id;
+        si.identifier = r.nonBlank("identifier").or(() -> r.nonBlank("email_address")).orElse(null);
         new ExternalAuth(fapi).startOAuth(si, strategy, r.nonBlank("redirect_url").orElse(null));
         return respond(si, c, ct.newToken());
       }
@@ -127,7 +128,8 @@ final class SignInFlow {
 
   private static boolean isKnownCreateStrategy(String s) {
     return switch (s) {
-      case "password", "email_code", "phone_code", "reset_password_email_code", "reset_password_phone_code" -> true;
+      case "password", "email_code", "phone_code", "email_link", "reset_password_email_code",
+          "reset_password_phone_code" -> true;
       default -> false;
     };
   }
@@ -287,7 +289,7 @@ final class SignInFlow {
       Records.Client c = fapi.requireClient(r);
       Records.SignIn si = signIn(r, c);
       String strategy = r.required("strategy");
-      if (strategy.startsWith("oauth_")) {
+      if (strategy.startsWith("oauth_") || strategy.equals(ExternalAuth.ENTERPRISE_SSO)) {
         new ExternalAuth(fapi).startOAuth(si, strategy, r.nonBlank("redirect_url").orElse(si.redirectUrl));
         return respond(si, c, null);
       }
@@ -307,6 +309,10 @@ final class SignInFlow {
         Records.Phone p = pickPhone(user, r, si, false);
         si.firstFactor = otp(strategy, p.number, p.id);
         si.firstFactor.channel = "sms";
+      }
+      case "email_link" -> {
+        Records.Email e = pickEmail(user, r, si);
+        si.firstFactor = new EmailLinks(fapi).send(si.id, e.address, e.id, r.nonBlank("redirect_url").orElse(null));
       }
       case "password" -> throw Errors.paramValue("strategy", "The password strategy needs no preparation.");
       default -> throw unsupportedStrategy(strategy);

@@ -12,7 +12,8 @@ import dev.clerkfx.testkit.internal.state.Store;
 import java.util.Optional;
 
 /**
- * The sign-up API: create, update, prepare and attempt verification (email_code, phone_code), OAuth transfer;
+ * The sign-up API: create, update, prepare and attempt verification (email_code, phone_code; email_link is
+ * verified by opening the link), OAuth transfer;
  * {@code missing_requirements} until email and password are given and every given email/phone is verified.
  */
 final class SignUpFlow {
@@ -61,7 +62,7 @@ final class SignUpFlow {
         if (strategy.isPresent() && strategy.get().startsWith("oauth_")) {
           new ExternalAuth(fapi).startOAuthSignUp(su, strategy.get(), r.nonBlank("redirect_url").orElse(null));
         } else {
-          strategy.ifPresent(s -> prepareStrategy(su, s));
+          strategy.ifPresent(s -> prepareStrategy(su, s, r));
         }
         String token = maybeComplete(su, c);
         return respond(su, c, token != null ? token : ct.newToken());
@@ -105,7 +106,7 @@ final class SignUpFlow {
       Records.SignUp su = signUp(r, c);
       requireOpen(su);
       apply(su, r);
-      r.nonBlank("strategy").ifPresent(s -> prepareStrategy(su, s));
+      r.nonBlank("strategy").ifPresent(s -> prepareStrategy(su, s, r));
       String token = maybeComplete(su, c);
       return respond(su, c, token);
     });
@@ -154,8 +155,15 @@ final class SignUpFlow {
     }
   }
 
-  private void prepareStrategy(Records.SignUp su, String strategy) {
+  private void prepareStrategy(Records.SignUp su, String strategy, Request r) {
     switch (strategy) {
+      case "email_link" -> {
+        if (su.emailAddress == null) {
+          throw Errors.paramMissing("email_address");
+        }
+        su.emailVerification = new EmailLinks(fapi).send(su.id, su.emailAddress, null,
+            r.nonBlank("redirect_url").orElse(null));
+      }
       case "email_code" -> {
         if (su.emailAddress == null) {
           throw Errors.paramMissing("email_address");
@@ -187,7 +195,7 @@ final class SignUpFlow {
       Records.Client c = fapi.requireClient(r);
       Records.SignUp su = signUp(r, c);
       requireOpen(su);
-      prepareStrategy(su, r.required("strategy"));
+      prepareStrategy(su, r.required("strategy"), r);
       return respond(su, c, null);
     });
   }

@@ -1,6 +1,7 @@
 package dev.clerkfx.testkit.internal.state;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,9 +15,13 @@ import java.util.Map;
  * @param rateLimits whether Clerk's documented per-IP limits apply
  * @param templates JWT templates by name
  * @param applicationName shown in the environment
+ * @param production whether the instance is a production one (strict redirect URL rules)
+ * @param allowedRedirectUrls the redirect URLs registered with a production instance
+ * @param reverification whether sensitive account actions need a recent factor verification
  */
 public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean testMode, Duration tokenLifetime,
-    Duration sessionLifetime, boolean rateLimits, Map<String, Template> templates, String applicationName) {
+    Duration sessionLifetime, boolean rateLimits, Map<String, Template> templates, String applicationName,
+    boolean production, List<String> allowedRedirectUrls, boolean reverification) {
 
   /**
    * A JWT template.
@@ -37,8 +42,12 @@ public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean 
    * @param rateLimits whether rate limits apply
    * @param templates JWT templates by name
    * @param applicationName the application name
+   * @param production whether the instance is a production one
+   * @param allowedRedirectUrls registered redirect URLs
+   * @param reverification whether sensitive account actions need a recent factor verification
    */
   public EmulatorConfig {
     templates = Map.copyOf(templates);
+    allowedRedirectUrls = List.copyOf(allowedRedirectUrls);
   }
 }

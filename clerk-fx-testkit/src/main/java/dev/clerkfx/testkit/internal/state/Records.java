@@ -42,6 +42,10 @@ public final class Records {
     public String email;
     public String providerUserId;
     public long createdAt;
+    /** False while a connection started from {@code /v1/me/external_accounts} waits for the provider. */
+    public boolean verified = true;
+    /** Where the provider page returns to after a connection is approved. */
+    public String redirectUrl;
   }
 
   /** A user. */
@@ -148,6 +152,29 @@ public final class Records {
     public long createdAt;
   }
 
+  /** An invitation to join an organization, sent to an email address. */
+  public static final class Invitation {
+    public String id;
+    public String organizationId;
+    public String emailAddress;
+    public String role;
+    /** {@code pending}, {@code accepted}, {@code revoked} or {@code expired}. */
+    public String status = "pending";
+    public long createdAt;
+    public long updatedAt;
+  }
+
+  /** A suggestion for a user to join an organization (its verified domain matches the user's email). */
+  public static final class Suggestion {
+    public String id;
+    public String organizationId;
+    public String userId;
+    /** {@code pending} or {@code accepted}. */
+    public String status = "pending";
+    public long createdAt;
+    public long updatedAt;
+  }
+
   /** A client (one device / app install). */
   public static final class Client {
     public String id;
@@ -159,6 +186,8 @@ public final class Records {
     public String signUpId;
     public String lastAuthenticationStrategy;
     public boolean ended;
+    /** The {@code User-Agent} this client last sent: its sessions' latest activity. */
+    public String userAgent;
     /** Users who have completed a sign-in on this client (client trust treats the device as known). */
     public final Set<String> knownUserIds = new LinkedHashSet<>();
   }
@@ -204,6 +233,11 @@ public final class Records {
     public String externalUrl;
     public String nonce;
     public String channel;
+    /** Why an external verification failed or became transferable (Clerk error code), and its message. */
+    public String errorCode;
+    public String errorMessage;
+    /** Email links: the client the link was opened for. */
+    public String verifiedAtClient;
   }
 
   /** A sign-in attempt. */

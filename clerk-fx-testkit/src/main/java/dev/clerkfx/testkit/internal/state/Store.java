@@ -40,6 +40,10 @@ public final class Store {
   public final Map<String, Records.User> users = new LinkedHashMap<>();
   /** Organizations by id. */
   public final Map<String, Records.Organization> organizations = new LinkedHashMap<>();
+  /** Organization invitations by id. */
+  public final Map<String, Records.Invitation> invitations = new LinkedHashMap<>();
+  /** Organization suggestions by id. */
+  public final Map<String, Records.Suggestion> suggestions = new LinkedHashMap<>();
   /** Clients by id. */
   public final Map<String, Records.Client> clients = new LinkedHashMap<>();
   /** Sessions by id. */
@@ -56,6 +60,7 @@ public final class Store {
   public final Map<String, Image> images = new ConcurrentHashMap<>();
   private final Map<String, String> clientTokens = new ConcurrentHashMap<>();
   private final Map<String, String> lastCodes = new ConcurrentHashMap<>();
+  private final Map<String, String> lastEmailLinks = new ConcurrentHashMap<>();
 
   /**
    * Makes an empty store.
@@ -612,6 +617,26 @@ public final class Store {
    */
   public Optional<String> lastCode(String target) {
     return Optional.ofNullable(lastCodes.get(key(target)));
+  }
+
+  /**
+   * Records the email link sent to an address.
+   *
+   * @param email the address
+   * @param link the link
+   */
+  public void sentEmailLink(String email, String link) {
+    lastEmailLinks.put(key(email), link);
+  }
+
+  /**
+   * Returns the last email link sent to an address.
+   *
+   * @param email the address
+   * @return the link
+   */
+  public Optional<String> lastEmailLink(String email) {
+    return Optional.ofNullable(lastEmailLinks.get(key(email)));
   }
 
   /**
