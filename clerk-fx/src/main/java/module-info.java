@@ -25,6 +25,8 @@ module dev.clerkfx {
   requires java.desktop;
   requires jdk.httpserver;
   requires java.prefs;
+  // QR codes of authenticator-app enrolment (dev.clerkfx.ui); an automatic module with a stable name.
+  requires com.google.zxing;
 
   // OS keychains come from the optional module dev.clerkfx.keychain (artifact clerk-fx-keychain); without it,
   // TokenStores.system keeps the client token in an owner-only file.

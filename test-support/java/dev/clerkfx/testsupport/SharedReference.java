@@ -19,7 +19,11 @@ public final class SharedReference {
 
   private SharedReference() {}
 
-  /** Returns the {@code shared} folder if it can be found from the working directory upwards. */
+  /**
+   * Looks for the {@code shared} folder from the working directory upwards.
+   *
+   * @return the folder, or empty when it cannot be found
+   */
   public static Optional<Path> find() {
     String override = System.getenv("CLERK_FX_SHARED");
     if (override != null && !override.isBlank()) {

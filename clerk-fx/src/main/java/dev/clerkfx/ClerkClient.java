@@ -24,6 +24,7 @@ import dev.clerkfx.store.TokenStores;
 import io.reactivex.rxjava3.core.Observable;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -63,6 +64,7 @@ public final class ClerkClient implements AutoCloseable {
   private final ExecutorService io;
   private final SignIns signIns;
   private final SignUps signUps;
+  private final Locale locale;
   private final BrowserFlows browser;
   private final AccountVerbs account;
   private volatile FxViews views;
@@ -92,9 +94,10 @@ public final class ClerkClient implements AutoCloseable {
     this.manager = SessionManager.create(new SessionManager.Config(
         clock, scheduler, io, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache),
         transport);
+    this.locale = b.locale != null ? b.locale : Locale.getDefault();
     this.browser = new BrowserFlows(transport.fapi(), b.browserSignIn, scheduler);
-    this.signIns = FapiAuthVerbs.signIns(transport, browser);
-    this.signUps = FapiAuthVerbs.signUps(transport, browser);
+    this.signIns = FapiAuthVerbs.signIns(transport, browser, locale.toLanguageTag());
+    this.signUps = FapiAuthVerbs.signUps(transport, browser, locale.toLanguageTag());
     this.account = new AccountVerbs(transport.fapi(), manager, io);
     manager.start();
   }
@@ -120,6 +123,14 @@ public final class ClerkClient implements AutoCloseable {
   /** Returns a builder preset with this client's settings, to build a variant. */
   public Builder newBuilder() {
     return builder.copy();
+  }
+
+  /**
+   * Returns the language of this client's prebuilt components and of Clerk's messages and emails: the builder's
+   * {@link Builder#locale(Locale)}, else the JVM's default locale when the client was built.
+   */
+  public Locale locale() {
+    return locale;
   }
 
   /** Returns the publishable key this client talks to. */
@@ -368,6 +379,7 @@ public final class ClerkClient implements AutoCloseable {
     private String appId;
     private FxDispatch fxDispatch;
     private SnapshotCache snapshotCache;
+    private Locale locale;
     private BrowserSignInOptions browserSignIn;
     private String appProductName;
     private String appProductVersion;
@@ -387,6 +399,7 @@ public final class ClerkClient implements AutoCloseable {
       b.appId = appId;
       b.fxDispatch = fxDispatch;
       b.snapshotCache = snapshotCache;
+      b.locale = locale;
       b.browserSignIn = browserSignIn;
       b.appProductName = appProductName;
       b.appProductVersion = appProductVersion;
@@ -476,6 +489,19 @@ public final class ClerkClient implements AutoCloseable {
      */
     public Builder appId(String appId) {
       this.appId = appId;
+      return this;
+    }
+
+    /**
+     * Sets the language of the prebuilt components ({@code dev.clerkfx.ui}), also sent to Clerk with each new
+     * sign-in and sign-up so its messages and emails match (default: the JVM's default locale). The components
+     * ship English, German, French and Spanish; other languages show English.
+     *
+     * @param locale the locale, or null for the default
+     * @return this builder
+     */
+    public Builder locale(Locale locale) {
+      this.locale = locale;
       return this;
     }
 

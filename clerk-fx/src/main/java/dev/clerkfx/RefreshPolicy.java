@@ -10,7 +10,9 @@ import java.time.Duration;
  * active and signed in, a background refresh starts {@link #refreshLead()} before the cached token reaches that
  * buffer, so callers in steady use never wait on the network. Failed background refreshes and load attempts
  * retry with exponential backoff from {@link #retryInitialDelay()} up to {@link #retryMaxDelay()}, each delay
- * varied by &plusmn;{@link #retryJitter()}; an HTTP 429 waits its {@code Retry-After} instead.
+ * varied by &plusmn;{@link #retryJitter()}; a server's {@code Retry-After} (an HTTP 429, say) lengthens a delay, but
+ * never beyond {@link #retryMaxDelay()}. A token whose claims make it look stale on arrival is not refetched within
+ * 5 s of its receipt unless a caller asks with {@code skipCache}.
  *
  * <pre>{@code
  * RefreshPolicy policy = RefreshPolicy.defaults().withExpiryBuffer(Duration.ofSeconds(15));

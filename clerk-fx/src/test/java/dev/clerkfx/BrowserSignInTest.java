@@ -196,7 +196,8 @@ class BrowserSignInTest {
     ClerkClient c = client();
     join(c.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD));
     // another app instance deletes the client: our token now names an ended client
-    HttpDelete.client(h.emulator.frontendApiUrl(), h.tokenStore.load().orElseThrow());
+    HttpDelete.client(h.emulator.frontendApiUrl(), await().until(h.tokenStore::load, java.util.Optional::isPresent)
+        .orElseThrow());
     browser.submit("identifier", ClerkEmulator.DEMO_EMAIL, "password", ClerkEmulator.DEMO_PASSWORD);
     BrowserAuthResult r = join(c.signIn().withHostedPages());
     assertThat(r.complete()).isTrue();

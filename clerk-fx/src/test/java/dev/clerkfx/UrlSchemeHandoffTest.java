@@ -61,7 +61,7 @@ class UrlSchemeHandoffTest {
   void theSecondProcessForwardsTheCallbackAndTheFirstSignsIn() {
     handoff = UrlSchemeHandoff.claim(dir).orElseThrow();
     TestBrowser browser = new TestBrowser().continueAs(ClerkEmulator.DEMO_EMAIL);
-    List<Integer> exits = new ArrayList<>();
+    List<Integer> exits = new java.util.concurrent.CopyOnWriteArrayList<>();
     browser.onCustomScheme = url -> exits.add(secondInstance("--some-flag", url));
     h = EmulatorHarness.start();
     ClerkClient c = h.newClient(b -> b.browserSignIn(BrowserSignInOptions.builder().opener(browser)
@@ -69,7 +69,8 @@ class UrlSchemeHandoffTest {
     BrowserAuthResult r = c.signIn().withOAuth("oauth_google").orTimeout(90, TimeUnit.SECONDS).join();
     assertThat(r.complete()).isTrue();
     assertThat(c.snapshot().signedIn()).isTrue();
-    assertThat(exits).as("the second instance forwarded and exited").containsExactly(0);
+    await().atMost(java.time.Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(exits).as("the second instance forwarded and exited").containsExactly(0));
     RecordedRequest created = h.emulator.journal().requests("POST", "/v1/client/sign_ins").get(0);
     assertThat(created.formField("redirect_url").orElseThrow()).startsWith(REDIRECT + "?state=");
   }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
@@ -35,13 +36,21 @@ final class EmulatedApp implements AutoCloseable {
   private final Dispatcher dispatcher;
 
   private EmulatedApp(boolean virtualTime, boolean signedInBefore) {
+    this(virtualTime, signedInBefore, null);
+  }
+
+  private EmulatedApp(boolean virtualTime, boolean signedInBefore, Interceptor onTheWire) {
     // Whole milliseconds: the SDK's timers work in millis, so due instants and journal times then compare exactly.
     this.clock = virtualTime ? EmulatorClock.startingAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
         : EmulatorClock.ticking();
     this.emulator = ClerkEmulator.builder().clock(clock).start();
     this.dispatcher = new Dispatcher();
     this.network = new NetworkIdle(dispatcher);
-    OkHttpClient http = new OkHttpClient.Builder().dispatcher(dispatcher).build();
+    OkHttpClient.Builder httpBuilder = new OkHttpClient.Builder().dispatcher(dispatcher);
+    if (onTheWire != null) {
+      httpBuilder.addNetworkInterceptor(onTheWire);
+    }
+    OkHttpClient http = httpBuilder.build();
     TokenStore store = TokenStores.inMemory();
     if (signedInBefore) {
       OkHttpClient setUp = new OkHttpClient();
@@ -87,6 +96,17 @@ final class EmulatedApp implements AutoCloseable {
    */
   static EmulatedApp virtualTime() {
     return new EmulatedApp(true, false);
+  }
+
+  /**
+   * Like {@link #virtualTime()}, with {@code onTheWire} between the SDK and the emulator (an OkHttp network
+   * interceptor standing in for a proxy that rewrites responses).
+   *
+   * @param onTheWire the stand-in proxy
+   * @return the app
+   */
+  static EmulatedApp virtualTime(Interceptor onTheWire) {
+    return new EmulatedApp(true, false, onTheWire);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import okhttp3.Interceptor;
+import okhttp3.Response;
 
 /**
  * Issue 4b–d: the token engine's behaviour figures, measured on the emulator with emulated time, printed as a table.
@@ -41,6 +44,9 @@ import java.util.stream.Collectors;
  *       minute.
  *   <li>d — 30 emulated minutes inactive with nobody asking, then 30 signed out with the caller still asking: zero
  *       token requests each.
+ *   <li>e — a proxy with a fast clock: every response {@code Date} 50 s (then 55 s) ahead of the emulator, 10
+ *       emulated minutes of active use with a caller every 5 s: still at most 1.2 token requests per minute (each
+ *       token judged by its own lifetime from local receipt), and no returned token expired.
  * </ul>
  * Emulated time: the emulator and the SDK share one frozen clock; the SDK's timers run on a virtual scheduler; the
  * loopback network takes no emulated time. The exit status is 1 when a target is missed.
@@ -71,6 +77,8 @@ public final class TokenBehaviourReport {
     TokenBehaviourReport report = new TokenBehaviourReport();
     report.coldCacheConcurrency();
     report.activeUseInactiveAndSignedOut();
+    report.fastDateHeader(Duration.ofSeconds(50));
+    report.fastDateHeader(Duration.ofSeconds(55));
     boolean ok = report.print(System.out);
     System.exit(ok ? 0 : 1);
   }
@@ -257,6 +265,35 @@ public final class TokenBehaviourReport {
           outRequests == 0 && outTokens == 0));
       rows.add(new Row("   emulated span of this run", Duration.between(signedInAt, app.clock.instant()).toMinutes()
           + " min", "-", null));
+    }
+  }
+
+  // ---------------------------------------------------------------- e
+
+  private void fastDateHeader(Duration ahead) throws Exception {
+    Duration span = Duration.ofMinutes(10);
+    Interceptor fastClock = chain -> {
+      Response r = chain.proceed(chain.request());
+      Date date = r.headers().getDate("Date");
+      return date == null ? r : r.newBuilder()
+          .headers(r.headers().newBuilder().set("Date", new Date(date.getTime() + ahead.toMillis())).build()).build();
+    };
+    try (EmulatedApp app = EmulatedApp.virtualTime(fastClock)) {
+      app.signInDemoUser();
+      requireToken(app.client.getToken().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+      app.settle();
+      Instant start = app.clock.instant();
+      Instant end = start.plus(span);
+      long minRemainingMillis = Long.MAX_VALUE;
+      for (Instant at = start.plusSeconds(5); !at.isAfter(end); at = at.plusSeconds(5)) {
+        app.advanceTo(at);
+        String jwt = requireToken(app.client.getToken().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        minRemainingMillis = Math.min(minRemainingMillis, expiry(jwt).toEpochMilli() - app.clock.millis());
+      }
+      double perMinute = app.tokenRequestTimes(start, end).size() / (double) span.toMinutes();
+      rows.add(new Row("e. token requests/min, response Date " + ahead.toSeconds() + " s fast (10 min, caller every 5 s)",
+          String.format("%.3f/min; least remaining life %.3f s", perMinute, minRemainingMillis / 1000.0),
+          "<= 1.2/min, > 0 s", perMinute <= 1.2 && minRemainingMillis > 0));
     }
   }
 

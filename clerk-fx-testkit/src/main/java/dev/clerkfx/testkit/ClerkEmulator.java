@@ -483,6 +483,21 @@ public final class ClerkEmulator implements AutoCloseable {
     });
   }
 
+  /**
+   * Marks a session as pending or active again, as Clerk does while a session task (such as choosing an
+   * organization) is outstanding: its session tokens then carry {@code "sts": "pending"}, which backends treat as
+   * signed out. Only the tokens show it; the session's other behaviour is unchanged.
+   *
+   * @param sessionId the session id
+   * @param pending whether a task is outstanding
+   * @throws IllegalArgumentException if there is no such session
+   */
+  public void setSessionPending(String sessionId, boolean pending) {
+    store.locked(() -> {
+      liveSession(sessionId).pending = pending;
+    });
+  }
+
   /** Makes a new signing key current; the previous public key stays in the JWKS. */
   public void rotateSigningKey() {
     tokens.rotate();

@@ -175,6 +175,15 @@ class SessionsAndMeTest {
   }
 
   @Test
+  void aPendingSessionsTokensSayPendingUntilTheTaskIsDone() {
+    String sid = app.signIn("ada@example.com", "analytical");
+    emulator.setSessionPending(sid, true);
+    assertThat(NativeClient.jwtPart(app.sessionToken(sid), 1).get("sts").asText()).isEqualTo("pending");
+    emulator.setSessionPending(sid, false);
+    assertThat(NativeClient.jwtPart(app.sessionToken(sid), 1).get("sts").asText()).isEqualTo("active");
+  }
+
+  @Test
   void tokenLifetimeIsConfigurable() {
     try (ClerkEmulator shortLived = ClerkEmulator.builder().clock(clock).tokenLifetime(Duration.ofSeconds(15))
         .start()) {

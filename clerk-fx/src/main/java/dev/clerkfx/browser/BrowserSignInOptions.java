@@ -41,6 +41,10 @@ public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, 
     onUrl = onUrl == null ? url -> { } : onUrl;
     emailLinkPollInterval = emailLinkPollInterval == null ? Duration.ofSeconds(2) : emailLinkPollInterval;
     if (timeout.isNegative() || timeout.isZero()) throw invalid("timeout must be positive");
+    if (completionUrl != null && !"http".equalsIgnoreCase(completionUrl.getScheme())
+        && !"https".equalsIgnoreCase(completionUrl.getScheme())) {
+      throw invalid("completionUrl must be an http or https URL: " + completionUrl);
+    }
     if (emailLinkPollInterval.isNegative() || emailLinkPollInterval.isZero()) {
       throw invalid("emailLinkPollInterval must be positive");
     }

@@ -1,6 +1,7 @@
 package dev.clerkfx.browser;
 
 import dev.clerkfx.internal.browser.HandoffServer;
+import java.awt.Desktop;
 import dev.clerkfx.internal.store.StoreLocations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,9 +64,22 @@ public final class UrlSchemeHandoff implements AutoCloseable {
   public static Optional<UrlSchemeHandoff> claim(Path directory, String... args) {
     BrowserSignInOptions.require(directory, "directory");
     try {
-      return HandoffServer.claim(directory, List.of(args)).map(UrlSchemeHandoff::new);
+      Optional<UrlSchemeHandoff> claimed = HandoffServer.claim(directory, List.of(args)).map(UrlSchemeHandoff::new);
+      claimed.ifPresent(UrlSchemeHandoff::installOpenUriHandler);
+      return claimed;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not claim or forward the URL-scheme hand-off in " + directory, e);
+    }
+  }
+
+  /** On macOS the URL of a running app arrives as an Apple event: route it here when the platform offers that. */
+  private void installOpenUriHandler() {
+    try {
+      if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.APP_OPEN_URI)) {
+        Desktop.getDesktop().setOpenURIHandler(event -> server.deliver(event.getURI()));
+      }
+    } catch (UnsupportedOperationException | SecurityException e) { // HeadlessException included
+      // no such event on this platform: URLs arrive as process arguments and are forwarded
     }
   }
 

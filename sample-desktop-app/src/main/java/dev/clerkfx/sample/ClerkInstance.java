@@ -1,8 +1,10 @@
 package dev.clerkfx.sample;
 
 import dev.clerkfx.PublishableKey;
+import dev.clerkfx.sample.backend.BackendConfig;
 import dev.clerkfx.testkit.ClerkEmulator;
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,6 +93,27 @@ public final class ClerkInstance implements AutoCloseable {
    */
   public String frontendApiUrl() {
     return emulator != null ? emulator.frontendApiUrl() : publishableKey.frontendApiUrl();
+  }
+
+  /**
+   * Returns the settings of the sample's protected API for this instance. On the emulator: its secret key and its
+   * JWKS. On a real instance: the {@code CLERK_*} variables of {@link BackendConfig#fromEnvironment} (the secret key
+   * is optional and only needed for {@code /api/profile}), with the instance's public JWKS when no
+   * {@code CLERK_JWT_KEY} is given; always on a free port.
+   *
+   * @param environment the process environment ({@code System.getenv()})
+   * @return the settings
+   * @throws dev.clerkfx.sample.backend.BackendConfigurationException naming a malformed variable
+   */
+  public BackendConfig backendConfig(Map<String, String> environment) {
+    if (emulator != null) {
+      return BackendConfig.builder().frontendApiUrl(emulator.frontendApiUrl())
+          .secretKey(emulator.secretKey()).apiUrl(emulator.frontendApiUrl()).build();
+    }
+    Map<String, String> settings = new HashMap<>(environment);
+    settings.remove(BackendConfig.PORT_VARIABLE);
+    settings.putIfAbsent(BackendConfig.FAPI_URL_VARIABLE, publishableKey.frontendApiUrl());
+    return BackendConfig.fromEnvironment(settings);
   }
 
   /**

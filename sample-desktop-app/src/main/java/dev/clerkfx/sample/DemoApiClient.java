@@ -16,7 +16,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Calls the demo protected API the way an app calls its own backend: OkHttp with the SDK's
+ * Calls the sample's protected API the way an app calls its own backend: OkHttp with the SDK's
  * {@link ClerkTokenInterceptor}, which attaches {@code Authorization: Bearer <getToken()>} and retries once with a
  * fresh token on 401. Calls run on OkHttp's threads; the futures complete there.
  */
@@ -24,18 +24,15 @@ final class DemoApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OkHttpClient http;
-  private final URI helloUri;
+  private final URI baseUri;
 
-  DemoApiClient(ClerkTokenInterceptor tokens, URI helloUri) {
-    this.helloUri = Objects.requireNonNull(helloUri, "helloUri");
+  DemoApiClient(ClerkTokenInterceptor tokens, URI baseUri) {
+    this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
     this.http = new OkHttpClient.Builder()
         .addInterceptor(Objects.requireNonNull(tokens, "tokens"))
         .callTimeout(Duration.ofSeconds(20))
         .build();
   }
-
-  /** The API's answer to {@code GET /api/hello}. */
-  record Hello(String message, String sessionId) {}
 
   /** The API refused the call or could not be reached; the message is fit to show. */
   static final class DemoApiException extends IOException {
@@ -51,23 +48,24 @@ final class DemoApiClient {
   }
 
   /**
-   * Calls {@code GET /api/hello}.
+   * Calls {@code GET <path>} ({@code /api/me} or {@code /api/profile}).
    *
-   * @return the greeting, or a future failed with a {@link DemoApiException}
+   * @param path the route
+   * @return the JSON answer, pretty-printed, or a future failed with a {@link DemoApiException}
    */
-  CompletableFuture<Hello> hello() {
-    CompletableFuture<Hello> result = new CompletableFuture<>();
-    Call call = http.newCall(new Request.Builder().url(helloUri.toString()).get().build());
+  CompletableFuture<String> get(String path) {
+    CompletableFuture<String> result = new CompletableFuture<>();
+    Call call = http.newCall(new Request.Builder().url(baseUri.resolve(path).toString()).get().build());
     call.enqueue(new Callback() {
       @Override
       public void onResponse(Call c, Response response) {
         try (response; ResponseBody body = response.body()) {
           JsonNode json = JSON.readTree(body.string());
           if (response.code() == 200) {
-            result.complete(new Hello(json.path("message").asText(), json.path("session").asText()));
+            result.complete(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
           } else {
-            result.completeExceptionally(new DemoApiException(
-                "API answered " + response.code() + ": " + json.path("error").asText("no reason given")));
+            result.completeExceptionally(new DemoApiException("API answered " + response.code() + ": "
+                + json.path("message").asText(json.path("error").asText("no reason given"))));
           }
         } catch (IOException | RuntimeException e) {
           result.completeExceptionally(new DemoApiException("Unreadable API answer: " + e.getMessage(), e));

@@ -3,8 +3,9 @@ package dev.clerkfx.sample;
 import atlantafx.base.theme.PrimerLight;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.ClerkFx;
-import dev.clerkfx.sample.backend.DemoBackend;
+import dev.clerkfx.sample.backend.SampleBackend;
 import dev.clerkfx.store.TokenStores;
+import java.net.URI;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -22,7 +23,7 @@ import javafx.stage.Stage;
 public final class SampleApp extends Application {
   private final ClerkInstance injectedInstance;
   private ClerkInstance instance;
-  private DemoBackend backend;
+  private SampleBackend backend;
   private ClerkClient client;
   private DemoApiClient api;
   private MainView view;
@@ -41,7 +42,7 @@ public final class SampleApp extends Application {
   @Override
   public void init() {
     instance = injectedInstance != null ? injectedInstance : ClerkInstance.fromEnvironment(System.getenv());
-    backend = DemoBackend.start(instance.frontendApiUrl());
+    backend = SampleBackend.start(instance.backendConfig(System.getenv()));
     ClerkClient.Builder builder = ClerkClient.builder(instance.publishableKey());
     if (instance.emulator().isPresent()) {
       // The emulator forgets its clients when it stops: keeping its client token across runs would be pointless.
@@ -49,7 +50,8 @@ public final class SampleApp extends Application {
     }
     client = builder.build();
     ClerkFx.install(client);
-    api = new DemoApiClient(client.tokenInterceptor(backend.helloUri().getAuthority()), backend.helloUri());
+    URI apiBase = backend.uri("/");
+    api = new DemoApiClient(client.tokenInterceptor(apiBase.getAuthority()), apiBase);
   }
 
   /** Builds the window. */

@@ -62,19 +62,18 @@ final class SignedInView extends VBox {
 
     apiResult.setId("api-result");
     apiResult.setWrapText(true);
-    apiResult.getStyleClass().add("text-small");
+    apiResult.getStyleClass().addAll("text-small", "text-monospace");
     // A result belongs to the session it was fetched with.
     auth.sessionIdProperty().addListener((o, was, now) -> apiResult.setText(""));
 
     call.setOnAction(e -> {
       call.setDisable(true);
       apiResult.getStyleClass().removeAll("success", "danger");
-      apiResult.setText("Calling /api/hello…");
-      api.hello().whenComplete((hello, failure) -> Platform.runLater(() -> {
+      apiResult.setText("Calling /api/me…");
+      api.get("/api/me").whenComplete((json, failure) -> Platform.runLater(() -> {
         call.setDisable(false);
         apiResult.getStyleClass().add(failure == null ? "success" : "danger");
-        apiResult.setText(failure == null ? hello.message() + " (session " + hello.sessionId() + ")"
-            : UiText.describe(failure));
+        apiResult.setText(failure == null ? json : UiText.describe(failure));
       }));
     });
     signOut.setOnAction(e -> {

@@ -74,7 +74,8 @@ class SampleAppTest {
     assertThat(text("#status")).isEqualTo("Signed in");
 
     click("#call-api");
-    awaitText("#api-result", "Hello, " + userId + " (session " + sessionId + ")");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(text("#api-result"))
+        .contains("\"userId\" : \"" + userId + "\"").contains("\"sessionId\" : \"" + sessionId + "\""));
     // Still signed in, so the sign-out below can only come from the revocation.
     assertThat(text("#status")).isEqualTo("Signed in");
     assertThat(text("#session-id")).isEqualTo(sessionId);

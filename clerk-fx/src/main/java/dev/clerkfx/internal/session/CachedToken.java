@@ -32,7 +32,9 @@ final class CachedToken {
 
   /**
    * True when {@code candidate} should replace {@code current}: another session always wins; otherwise prefer an
-   * unexpired token, then the higher {@code oiat} (when both carry one), then the higher {@code iat}.
+   * unexpired token, then the higher {@code oiat} (when both carry one), then the higher {@code iat}, then (the same
+   * token, or one minted in the same second) the one judged to live longer, so a token fetched with a sound view
+   * of time replaces the same token seeded with a skewed one.
    */
   static boolean isFresher(CachedToken candidate, CachedToken current, long nowLocal) {
     if (current == null) return true;
@@ -46,6 +48,7 @@ final class CachedToken {
         && a.originIssuedAtMillis() != b.originIssuedAtMillis()) {
       return a.originIssuedAtMillis() > b.originIssuedAtMillis();
     }
-    return a.issuedAtMillis() > b.issuedAtMillis();
+    if (a.issuedAtMillis() != b.issuedAtMillis()) return a.issuedAtMillis() > b.issuedAtMillis();
+    return candidate.expiresAtLocal > current.expiresAtLocal;
   }
 }

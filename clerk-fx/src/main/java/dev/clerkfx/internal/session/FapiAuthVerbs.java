@@ -26,10 +26,12 @@ public final class FapiAuthVerbs {
    *
    * @param backend the transport
    * @param browser the browser flows
+   * @param locale the BCP 47 language tag sent with each new sign-in (Clerk words its messages and emails in it), or
+   *     null to send none
    * @return the verbs
    */
-  public static SignIns signIns(FapiBackend backend, BrowserFlows browser) {
-    return new SignInVerbs(backend.fapi(), browser);
+  public static SignIns signIns(FapiBackend backend, BrowserFlows browser, String locale) {
+    return new SignInVerbs(backend.fapi(), browser, locale);
   }
 
   /**
@@ -37,19 +39,22 @@ public final class FapiAuthVerbs {
    *
    * @param backend the transport
    * @param browser the browser flows
+   * @param locale the BCP 47 language tag sent with each new sign-up, or null to send none
    * @return the verbs
    */
-  public static SignUps signUps(FapiBackend backend, BrowserFlows browser) {
-    return new SignUpVerbs(backend.fapi(), browser);
+  public static SignUps signUps(FapiBackend backend, BrowserFlows browser, String locale) {
+    return new SignUpVerbs(backend.fapi(), browser, locale);
   }
 
   private static final class SignInVerbs implements SignIns {
   private final FapiClient fapi;
   private final BrowserFlows browser;
+  private final String locale;
 
-  SignInVerbs(FapiClient fapi, BrowserFlows browser) {
+  SignInVerbs(FapiClient fapi, BrowserFlows browser, String locale) {
     this.fapi = fapi;
     this.browser = browser;
+    this.locale = locale;
   }
 
   @Override
@@ -86,7 +91,8 @@ public final class FapiAuthVerbs {
   public CompletableFuture<SignIn> create(SignInParams p) {
     if (p == null) return invalid("create needs SignInParams");
     return fapi.createSignIn(Form.builder().add("identifier", p.identifier()).add("strategy", p.strategy())
-        .add("password", p.password()).add("ticket", p.ticket()).add("redirect_url", p.redirectUrl()).build());
+        .add("password", p.password()).add("ticket", p.ticket()).add("redirect_url", p.redirectUrl())
+        .add("locale", locale).build());
   }
 
   @Override
@@ -146,10 +152,12 @@ public final class FapiAuthVerbs {
   private static final class SignUpVerbs implements SignUps {
   private final FapiClient fapi;
   private final BrowserFlows browser;
+  private final String locale;
 
-  SignUpVerbs(FapiClient fapi, BrowserFlows browser) {
+  SignUpVerbs(FapiClient fapi, BrowserFlows browser, String locale) {
     this.fapi = fapi;
     this.browser = browser;
+    this.locale = locale;
   }
 
   @Override
@@ -172,13 +180,13 @@ public final class FapiAuthVerbs {
   @Override
   public CompletableFuture<SignUp> create(SignUpParams p) {
     if (p == null) return invalid("create needs SignUpParams");
-    return fapi.createSignUp(signUpForm(p));
+    return fapi.createSignUp(signUpForm(p).add("locale", locale).build());
   }
 
   @Override
   public CompletableFuture<SignUp> update(String signUpId, SignUpParams p) {
     if (blank(signUpId) || p == null) return invalid("update needs a sign-up id and SignUpParams");
-    return fapi.updateSignUp(signUpId, signUpForm(p));
+    return fapi.updateSignUp(signUpId, signUpForm(p).build());
   }
 
   @Override
@@ -201,12 +209,12 @@ public final class FapiAuthVerbs {
     return fapi.attemptSignUpVerification(signUpId, Form.builder().add("strategy", strategy).add("code", code).build());
   }
 
-  private static Form signUpForm(SignUpParams p) {
+  private static Form.Builder signUpForm(SignUpParams p) {
     Form.Builder f = Form.builder().add("email_address", p.emailAddress()).add("phone_number", p.phoneNumber())
         .add("username", p.username()).add("password", p.password()).add("first_name", p.firstName())
         .add("last_name", p.lastName()).add("strategy", p.strategy()).add("legal_accepted", p.legalAccepted());
     if (p.unsafeMetadata() != null) f.addJson("unsafe_metadata", p.unsafeMetadata());
-    return f.build();
+    return f;
   }
 
   }

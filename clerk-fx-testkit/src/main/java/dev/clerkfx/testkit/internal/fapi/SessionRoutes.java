@@ -9,6 +9,7 @@ import dev.clerkfx.testkit.internal.server.Request;
 import dev.clerkfx.testkit.internal.server.Response;
 import dev.clerkfx.testkit.internal.server.Router;
 import dev.clerkfx.testkit.internal.state.Records;
+import dev.clerkfx.testkit.internal.token.SessionTokenRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,8 @@ final class SessionRoutes {
         }
       }
     }
-    TokenService.SessionClaims claims = new TokenService.SessionClaims(s.id, s.userId, "active",
+    TokenService.SessionClaims claims = new TokenService.SessionClaims(s.id, s.userId,
+        s.pending ? SessionTokenRequest.PENDING : SessionTokenRequest.ACTIVE,
         fapi.render.ageMinutes(s.firstFactorAt), fapi.render.ageMinutes(s.secondFactorAt),
         s.activeOrganizationId, orgSlug, role, perms, origin);
     return new Minting(claims, s, template == null ? null : fapi.render.userAttributes(u), orgAttrs);

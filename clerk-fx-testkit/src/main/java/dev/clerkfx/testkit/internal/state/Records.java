@@ -207,6 +207,8 @@ public final class Records {
     public long firstFactorAt;
     public long secondFactorAt = -1;
     public String lastActiveToken;
+    /** Whether a session task is outstanding: tokens then say {@code sts: pending}. */
+    public boolean pending;
     /** A step-up reverification in progress, or null. */
     public Reverification reverification;
   }

@@ -14,7 +14,7 @@ import java.time.Duration;
 
 /**
  * Gets real session tokens from an emulator the way a native client does (sign in with a password, then
- * {@code POST /v1/client/sessions/{id}/tokens}), without the SDK, so the demo backend is tested on its own.
+ * {@code POST /v1/client/sessions/{id}/tokens}), without the SDK, so the backend is tested on its own.
  */
 final class EmulatorTokens {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,14 +41,32 @@ final class EmulatorTokens {
 
   /** Mints a session token for the signed-in session. */
   String sessionToken() throws IOException, InterruptedException {
-    return post("/v1/client/sessions/" + sessionId + "/tokens", "").get("jwt").asText();
+    return sessionToken(null);
+  }
+
+  /** Mints a session token as a browser page at {@code origin} would get it (its {@code azp}). */
+  String sessionToken(String origin) throws IOException, InterruptedException {
+    return post("/v1/client/sessions/" + sessionId + "/tokens", "", origin).get("jwt").asText();
+  }
+
+  /** Makes an organization (id or slug) the session's active one. */
+  void selectOrganization(String organization) throws IOException, InterruptedException {
+    post("/v1/client/sessions/" + sessionId + "/touch", "active_organization_id="
+        + URLEncoder.encode(organization, StandardCharsets.UTF_8), null);
   }
 
   private JsonNode post(String path, String form) throws IOException, InterruptedException {
+    return post(path, form, null);
+  }
+
+  private JsonNode post(String path, String form, String origin) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + "?_is_native=true"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("x-mobile", "1")
         .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (origin != null) {
+      request.header("Origin", origin);
+    }
     if (clientToken != null) {
       request.header("Authorization", clientToken);
     }

@@ -1,0 +1,301 @@
+package dev.clerkfx.ui;
+
+import dev.clerkfx.ClerkClient;
+import dev.clerkfx.account.Account;
+import dev.clerkfx.account.ProfileUpdate;
+import dev.clerkfx.internal.ui.Avatar;
+import dev.clerkfx.internal.ui.Identity;
+import dev.clerkfx.model.EmailAddress;
+import dev.clerkfx.model.Environment;
+import dev.clerkfx.model.ExternalAccount;
+import dev.clerkfx.model.PhoneNumber;
+import dev.clerkfx.model.User;
+import java.io.File;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** The Profile page: picture, names and username; email addresses; phone numbers; connected accounts. */
+final class ProfilePage {
+  final VBox root = new VBox();
+  private final FormKit kit;
+  private final ClerkClient client;
+
+  private final Avatar avatar = new Avatar(64);
+  private final Button upload;
+  private final Button removeImage;
+  private final TextField firstName = FormKit.text("clerk-profile-first-name");
+  private final TextField lastName = FormKit.text("clerk-profile-last-name");
+  private final TextField username = FormKit.text("clerk-profile-username");
+  private final VBox usernameField;
+  private final FormKit.Form profileForm;
+  private final FormKit.Form imageForm;
+  private String shownFirst = "";
+  private String shownLast = "";
+  private String shownUsername = "";
+
+  private final Identifiers<EmailAddress> emails;
+  private final Identifiers<PhoneNumber> phones;
+  private final VBox connected;
+  private final VBox connectedList = new VBox(6);
+  private final FormKit.Form connectedForm;
+
+  ProfilePage(FormKit kit) {
+    this.kit = kit;
+    this.client = kit.view.getClient();
+    Account account = client.account();
+
+    // ---- picture, names, username
+    VBox profile = kit.section("clerk-profile-section-profile", kit.words.get("profile.details.title"), null);
+    upload = FormKit.secondary("clerk-profile-upload-image", kit.words.get("profile.image.upload"));
+    removeImage = FormKit.secondary("clerk-profile-remove-image", kit.words.get("profile.image.remove"));
+    imageForm = kit.form(upload, removeImage);
+    FlowPane picture = new FlowPane(12, 8, avatar, upload, removeImage, imageForm.progress);
+    picture.setAlignment(Pos.CENTER_LEFT);
+    upload.setOnAction(e -> chooseImage());
+    removeImage.setOnAction(e -> imageForm.run(account::removeProfileImage, u -> { }));
+    HBox names = new HBox(10, FormKit.field(kit.words.get("profile.firstName"), firstName),
+        FormKit.field(kit.words.get("profile.lastName"), lastName));
+    usernameField = FormKit.field(kit.words.get("profile.username"), username);
+    usernameField.managedProperty().bind(usernameField.visibleProperty());
+    Button save = FormKit.primary("clerk-profile-save", kit.words.get("profile.save"));
+    profileForm = kit.form(firstName, lastName, username, save)
+        .param("first_name", firstName).param("last_name", lastName).param("username", username);
+    Runnable submit = () -> profileForm.run(() -> account.updateProfile(changes()), this::shown);
+    save.setOnAction(e -> submit.run());
+    firstName.setOnAction(e -> submit.run());
+    lastName.setOnAction(e -> submit.run());
+    username.setOnAction(e -> submit.run());
+    profile.getChildren().addAll(picture, imageForm.message, names, usernameField,
+        FormKit.actions(profileForm.progress, save), profileForm.message);
+
+    // ---- email addresses and phone numbers
+    emails = new Identifiers<>(kit, "email", EmailAddress::id, EmailAddress::emailAddress, EmailAddress::verified,
+        account::addEmailAddress, account::prepareEmailAddressVerification,
+        account::attemptEmailAddressVerification, account::setPrimaryEmailAddress, account::removeEmailAddress);
+    phones = new Identifiers<>(kit, "phone", PhoneNumber::id, PhoneNumber::phoneNumber, PhoneNumber::verified,
+        account::addPhoneNumber, account::preparePhoneNumberVerification,
+        account::attemptPhoneNumberVerification, account::setPrimaryPhoneNumber, account::removePhoneNumber);
+
+    // ---- connected accounts
+    connected = kit.section("clerk-profile-section-connected", kit.words.get("profile.connected.title"), null);
+    connectedForm = kit.form(connectedList);
+    connected.getChildren().addAll(connectedList, connectedForm.progress, connectedForm.message);
+    connected.managedProperty().bind(connected.visibleProperty());
+
+    root.getChildren().addAll(profile, emails.section, phones.section, connected);
+  }
+
+  private ProfileUpdate changes() {
+    ProfileUpdate u = ProfileUpdate.none();
+    if (!firstName.getText().equals(shownFirst)) u = u.withFirstName(firstName.getText().strip());
+    if (!lastName.getText().equals(shownLast)) u = u.withLastName(lastName.getText().strip());
+    if (usernameField.isVisible() && !username.getText().equals(shownUsername)) {
+      u = u.withUsername(username.getText().strip());
+    }
+    return u;
+  }
+
+  private void shown(User user) {
+    profileForm.message.showInfo(kit.words.get("profile.saved"));
+    shownFirst = "\u0000"; // force the fields to the saved values
+    fill(user);
+  }
+
+  private void chooseImage() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(kit.words.get("profile.image.upload"));
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kit.words.get("profile.image.types"),
+        "*.png", "*.jpg", "*.jpeg", "*.gif", "*.webp"));
+    File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+    if (file != null) imageForm.run(() -> client.account().setProfileImage(file.toPath()), u -> { });
+  }
+
+  /** Shows {@code user}: lists follow; a field keeps what the user typed unless it still shows the old value. */
+  void update(User user, Optional<Environment> environment) {
+    Identity me = Identity.of(user);
+    avatar.show(me.name(), me.key(), me.imageUrl());
+    removeImage.setVisible(user.hasImage());
+    removeImage.setManaged(user.hasImage());
+    boolean usernames = user.username().isPresent() || environment
+        .map(e -> e.userSettings().attributes().get("username")).map(a -> a.enabled()).orElse(false);
+    usernameField.setVisible(usernames);
+    fill(user);
+    String primaryEmail = user.primaryEmailAddressId().orElse("");
+    String primaryPhone = user.primaryPhoneNumberId().orElse("");
+    emails.update(user.emailAddresses(), primaryEmail);
+    phones.update(user.phoneNumbers(), primaryPhone);
+    phones.section.setVisible(!user.phoneNumbers().isEmpty() || environment
+        .map(e -> e.userSettings().attributes().get("phone_number")).map(a -> a.enabled()).orElse(false));
+    fillConnected(user.externalAccounts());
+  }
+
+  private void fill(User user) {
+    shownFirst = refill(firstName, shownFirst, user.firstName().orElse(""));
+    shownLast = refill(lastName, shownLast, user.lastName().orElse(""));
+    shownUsername = refill(username, shownUsername, user.username().orElse(""));
+  }
+
+  private static String refill(TextField field, String shown, String now) {
+    if (field.getText().equals(shown) || "\u0000".equals(shown) || field.getText().isEmpty()) field.setText(now);
+    return now;
+  }
+
+  private void fillConnected(List<ExternalAccount> accounts) {
+    connectedList.getChildren().clear();
+    connected.setVisible(!accounts.isEmpty());
+    for (ExternalAccount a : accounts) {
+      String provider = providerName(a.provider().orElse(""));
+      Label name = new Label(provider);
+      name.getStyleClass().add("clerk-title");
+      Label who = new Label(a.emailAddress().or(a::username).orElse(""));
+      who.getStyleClass().add("clerk-secondary");
+      Button remove = FormKit.secondary("clerk-profile-connected-remove-" + a.id(), kit.words.get("profile.remove"));
+      remove.setAccessibleText(kit.words.get("profile.connected.remove", provider));
+      remove.setOnAction(e -> connectedForm.run(() -> client.account().disconnectExternalAccount(a.id()), u -> { }));
+      connectedList.getChildren().add(FormKit.row(new VBox(1, name, who), remove));
+    }
+  }
+
+  private static String providerName(String provider) {
+    String p = provider.startsWith("oauth_") ? provider.substring(6) : provider;
+    return p.isEmpty() ? provider : Character.toUpperCase(p.charAt(0)) + p.substring(1);
+  }
+
+  /** A list of email addresses or phone numbers with add, verify, make primary and remove. */
+  static final class Identifiers<T> {
+    final VBox section;
+    private final FormKit kit;
+    private final String kind;
+    private final Function<T, String> id;
+    private final Function<T, String> value;
+    private final Function<T, Boolean> verified;
+    private final Function<String, CompletableFuture<T>> prepare;
+    private final Function<String, CompletableFuture<User>> makePrimary;
+    private final Function<String, CompletableFuture<User>> remove;
+    private final VBox list = new VBox(6);
+    private final TextField newValue;
+    private final FormKit.Form listForm;
+    private final FormKit.Form addForm;
+    private final VBox verify = new VBox(6);
+    private final Label verifyPrompt = new Label();
+    private final TextField code;
+    private final FormKit.Form verifyForm;
+    private String pendingId;
+
+    Identifiers(FormKit kit, String kind, Function<T, String> id, Function<T, String> value,
+        Function<T, Boolean> verified, Function<String, CompletableFuture<T>> add,
+        Function<String, CompletableFuture<T>> prepare,
+        java.util.function.BiFunction<String, String, CompletableFuture<T>> attempt,
+        Function<String, CompletableFuture<User>> makePrimary, Function<String, CompletableFuture<User>> remove) {
+      this.kit = kit;
+      this.kind = kind;
+      this.id = id;
+      this.value = value;
+      this.verified = verified;
+      this.prepare = prepare;
+      this.makePrimary = makePrimary;
+      this.remove = remove;
+      section = kit.section("clerk-profile-section-" + kind, kit.words.get("profile." + kind + ".title"), null);
+      section.managedProperty().bind(section.visibleProperty());
+      listForm = kit.form(list);
+
+      newValue = FormKit.text("clerk-profile-" + kind + "-new");
+      newValue.setPromptText(kit.words.get("profile." + kind + ".prompt"));
+      Button addButton = FormKit.secondary("clerk-profile-" + kind + "-add", kit.words.get("profile.add"));
+      addForm = kit.form(newValue, addButton).param(kind.equals("email") ? "email_address" : "phone_number", newValue);
+      Runnable submitAdd = () -> addForm.run(() -> add.apply(newValue.getText().strip())
+          .thenCompose(created -> prepare.apply(id.apply(created))), created -> {
+            newValue.clear();
+            startVerify(created);
+          });
+      addButton.setOnAction(e -> submitAdd.run());
+      newValue.setOnAction(e -> submitAdd.run());
+      VBox addField = FormKit.field(kit.words.get("profile." + kind + ".add"), newValue);
+      HBox addRow = new HBox(8, addField, addButton, addForm.progress);
+      addRow.setAlignment(Pos.BOTTOM_LEFT);
+
+      code = FormKit.text("clerk-profile-" + kind + "-code");
+      Button check = FormKit.primary("clerk-profile-" + kind + "-verify", kit.words.get("profile.verify"));
+      Button resend = FormKit.secondary("clerk-profile-" + kind + "-resend", kit.words.get("profile.resend"));
+      Button cancel = FormKit.secondary("clerk-profile-" + kind + "-cancel", kit.common.get("common.cancel"));
+      verifyForm = kit.form(code, check, resend, cancel).param("code", code);
+      Runnable submitCode = () -> verifyForm.run(() -> attempt.apply(pendingId, code.getText().strip()), done -> {
+        pendingId = null;
+        verify.setVisible(false);
+        listForm.message.showInfo(kit.words.get("profile.verified", value.apply(done)));
+      });
+      check.setOnAction(e -> submitCode.run());
+      code.setOnAction(e -> submitCode.run());
+      resend.setOnAction(e -> verifyForm.run(() -> prepare.apply(pendingId),
+          t -> verifyForm.message.showInfo(kit.words.get("profile.codeSent", value.apply(t)))));
+      cancel.setOnAction(e -> {
+        pendingId = null;
+        verify.setVisible(false);
+      });
+      verifyPrompt.setWrapText(true);
+      verify.getChildren().addAll(verifyPrompt, code, FormKit.actions(verifyForm.progress, cancel, resend, check),
+          verifyForm.message);
+      verify.getStyleClass().add("clerk-profile-verify");
+      verify.setVisible(false);
+      verify.managedProperty().bind(verify.visibleProperty());
+
+      section.getChildren().addAll(list, listForm.progress, listForm.message, verify, addRow, addForm.message);
+    }
+
+    private void startVerify(T item) {
+      pendingId = id.apply(item);
+      verifyPrompt.setText(kit.words.get("profile.codeSent", value.apply(item)));
+      code.setAccessibleText(verifyPrompt.getText());
+      code.clear();
+      verify.setVisible(true);
+      code.requestFocus();
+    }
+
+    void update(List<T> items, String primaryId) {
+      list.getChildren().clear();
+      for (T item : items) {
+        String itemId = id.apply(item);
+        String text = value.apply(item);
+        Label label = new Label(text);
+        HBox content = new HBox(8, label);
+        content.setAlignment(Pos.CENTER_LEFT);
+        boolean primary = itemId.equals(primaryId);
+        boolean ok = verified.apply(item);
+        if (primary) content.getChildren().add(FormKit.badge(kit.words.get("profile.primary"), false));
+        if (!ok) content.getChildren().add(FormKit.badge(kit.words.get("profile.unverified"), true));
+        HBox buttons = new HBox(6);
+        if (!ok) {
+          Button b = FormKit.secondary("clerk-profile-" + kind + "-verify-" + itemId, kit.words.get("profile.verify"));
+          b.setOnAction(e -> listForm.run(() -> prepare.apply(itemId), this::startVerify));
+          buttons.getChildren().add(b);
+        } else if (!primary) {
+          Button b = FormKit.secondary("clerk-profile-" + kind + "-primary-" + itemId,
+              kit.words.get("profile.makePrimary"));
+          b.setAccessibleText(kit.words.get("profile.makePrimaryOf", text));
+          b.setOnAction(e -> listForm.run(() -> makePrimary.apply(itemId), u -> { }));
+          buttons.getChildren().add(b);
+        }
+        Button r = FormKit.secondary("clerk-profile-" + kind + "-remove-" + itemId, kit.words.get("profile.remove"));
+        r.setAccessibleText(kit.words.get("profile.removeOf", text));
+        r.setOnAction(e -> listForm.run(() -> remove.apply(itemId), u -> { }));
+        buttons.getChildren().add(r);
+        list.getChildren().add(FormKit.row(content, buttons));
+      }
+      if (pendingId != null && items.stream().noneMatch(i -> Objects.equals(id.apply(i), pendingId))) {
+        pendingId = null;
+        verify.setVisible(false);
+      }
+    }
+  }
+}
