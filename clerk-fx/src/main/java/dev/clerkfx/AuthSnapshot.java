@@ -6,6 +6,7 @@ import dev.clerkfx.model.OrganizationMembership;
 import dev.clerkfx.model.Session;
 import dev.clerkfx.model.SessionClaims;
 import dev.clerkfx.model.SessionStatus;
+import dev.clerkfx.model.SessionTask;
 import dev.clerkfx.model.User;
 import java.util.List;
 import java.util.Optional;
@@ -123,6 +124,26 @@ public record AuthSnapshot(
   /** Returns the impersonating actor, when an admin is signed in as this user. */
   public Optional<Actor> actor() {
     return signedIn() ? session.flatMap(Session::actor) : Optional.empty();
+  }
+
+  /** Returns the client's active sessions (signed in and able to get tokens), for an account switcher. */
+  public List<Session> activeSessions() {
+    return client.map(c -> c.sessions().stream().filter(x -> x.status() == SessionStatus.ACTIVE).toList())
+        .orElse(List.of());
+  }
+
+  /**
+   * Returns the task the current session must finish first when it is {@code pending} (such as {@code setup-mfa} or
+   * {@code choose-organization}); empty otherwise.
+   */
+  public Optional<SessionTask> pendingTask() {
+    return session.filter(x -> x.status() == SessionStatus.PENDING)
+        .flatMap(x -> x.currentTask().or(() -> x.tasks().stream().findFirst()));
+  }
+
+  /** Returns the signed-in user's organization memberships (empty while signed out). */
+  public List<OrganizationMembership> organizationMemberships() {
+    return user.map(User::organizationMemberships).orElse(List.of());
   }
 
   /** Returns the client's sessions still alive (status {@code active} or {@code pending}). */

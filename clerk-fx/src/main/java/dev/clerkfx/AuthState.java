@@ -1,7 +1,9 @@
 package dev.clerkfx;
 
 import dev.clerkfx.model.Actor;
+import dev.clerkfx.model.Session;
 import dev.clerkfx.model.SessionClaims;
+import dev.clerkfx.model.SessionTask;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -10,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * What {@code useAuth()} returns: read-only JavaFX properties of the auth state plus the token and sign-out verbs.
@@ -37,6 +41,12 @@ public final class AuthState {
   private final ReadOnlyObjectWrapper<SessionClaims> sessionClaims = new ReadOnlyObjectWrapper<>(this, "sessionClaims");
   private final ReadOnlyObjectWrapper<AuthSnapshot> snapshot =
       new ReadOnlyObjectWrapper<>(this, "snapshot", AuthSnapshot.initial());
+  private final ReadOnlyObjectWrapper<LoadState> loadState =
+      new ReadOnlyObjectWrapper<>(this, "loadState", LoadState.loading());
+  private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
+  private final ReadOnlyObjectWrapper<SessionTask> pendingTask = new ReadOnlyObjectWrapper<>(this, "pendingTask");
+  private final ObservableList<Session> sessions = FXCollections.observableArrayList();
+  private final ObservableList<Session> sessionsView = FXCollections.unmodifiableObservableList(sessions);
 
   AuthState(ClerkClient client) {
     this.client = client;
@@ -51,6 +61,14 @@ public final class AuthState {
     orgSlug.set(s.organizationSlug().orElse(null));
     actor.set(s.actor().orElse(null));
     sessionClaims.set(s.sessionClaims().orElse(null));
+    session.set(s.signedIn() ? s.session().orElse(null) : null);
+    pendingTask.set(s.pendingTask().orElse(null));
+    if (!sessions.equals(s.activeSessions())) sessions.setAll(s.activeSessions());
+  }
+
+  /** Applies the load state. FX thread only. */
+  void applyLoadState(LoadState l) {
+    loadState.set(l);
   }
 
   /** Applies the flags of a snapshot. FX thread only. */
@@ -152,6 +170,51 @@ public final class AuthState {
   /** Returns {@link #sessionClaimsProperty()}'s value. */
   public SessionClaims getSessionClaims() {
     return sessionClaims.get();
+  }
+
+  /**
+   * Where loading stands: {@code LOADING}, {@code LOADED_FROM_CACHE} (the last run's state is shown),
+   * {@code LOADED}, or {@code FAILED} with the typed error and the next automatic retry time. Bind a "Can't reach
+   * Clerk — retrying" banner to it; {@link ClerkClient#refresh()} is the "Retry now".
+   */
+  public ReadOnlyObjectProperty<LoadState> loadStateProperty() {
+    return loadState.getReadOnlyProperty();
+  }
+
+  /** Returns {@link #loadStateProperty()}'s value. */
+  public LoadState getLoadState() {
+    return loadState.get();
+  }
+
+  /** The current session while signed in (status {@code active}); null while signed out. */
+  public ReadOnlyObjectProperty<Session> sessionProperty() {
+    return session.getReadOnlyProperty();
+  }
+
+  /** Returns {@link #sessionProperty()}'s value. */
+  public Session getSession() {
+    return session.get();
+  }
+
+  /**
+   * Returns the client's active sessions, for an account switcher: an unmodifiable list that changes on the FX
+   * thread in the same step as the other properties.
+   */
+  public ObservableList<Session> getSessions() {
+    return sessionsView;
+  }
+
+  /**
+   * The task a {@code pending} session must finish before it is signed in (such as {@code setup-mfa} or
+   * {@code choose-organization}); null when there is none.
+   */
+  public ReadOnlyObjectProperty<SessionTask> pendingTaskProperty() {
+    return pendingTask.getReadOnlyProperty();
+  }
+
+  /** Returns {@link #pendingTaskProperty()}'s value. */
+  public SessionTask getPendingTask() {
+    return pendingTask.get();
   }
 
   /** The whole snapshot the properties show, set after every other property of the same change. */

@@ -5,8 +5,8 @@ import dev.clerkfx.account.Organizations;
 import dev.clerkfx.auth.SignIns;
 import dev.clerkfx.auth.SignUps;
 import dev.clerkfx.browser.BrowserSignInOptions;
-import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.account.AccountVerbs;
+import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.session.FapiAuthVerbs;
 import dev.clerkfx.internal.session.FapiBackend;
 import dev.clerkfx.internal.session.FxDispatch;
@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import okhttp3.OkHttpClient;
@@ -52,16 +50,21 @@ import okhttp3.OkHttpClient;
  *
  * <p>Loading starts when the client is built: a persisted snapshot (client and environment) makes it
  * {@linkplain AuthSnapshot#loaded() loaded} at once; environment and client are then fetched in parallel, and
- * transient failures retry with backoff without ever signing the user out.
+ * failures retry with backoff without ever signing the user out ({@link #loadStates()} tells a UI where it stands).
+ *
+ * <p>Threading: one state thread applies every change to the state, in order; each change is then persisted on an
+ * I/O thread and published, on the {@code clerk-fx-events} thread, to {@link #snapshots()}, {@link #events()},
+ * {@link #tokens()} and {@link #loadStates()}, and through {@code Platform.runLater} to the JavaFX views. No SDK
+ * lock is held while app code runs, so subscribers may call any method here, even {@code join()} a returned future.
+ * Returned futures complete on OkHttp threads (network results, after the state has taken them in) or on
+ * {@code clerk-fx-callback} threads; all SDK threads are daemon threads.
  */
 public final class ClerkClient implements AutoCloseable {
   private final Builder builder;
   private final PublishableKey publishableKey;
   private final SessionManager manager;
-  private final FapiBackend transport;
   private final FxDispatch fx;
   private final ScheduledExecutorService ownedScheduler;
-  private final ExecutorService io;
   private final SignIns signIns;
   private final SignUps signUps;
   private final Locale locale;
@@ -82,24 +85,22 @@ public final class ClerkClient implements AutoCloseable {
     } else {
       this.ownedScheduler = null;
     }
-    this.io = Executors.newSingleThreadExecutor(daemon("clerk-fx-io"));
     String appId = b.appId != null ? b.appId : TokenStores.appIdForFapiHost(publishableKey.host());
     StoreLocations.requireValidAppId(appId); // fail at build, not later on the I/O thread
     TokenStore store = b.tokenStore != null ? b.tokenStore : new LazyTokenStore(() -> TokenStores.system(appId));
     SnapshotCache cache = b.snapshotCache != null ? b.snapshotCache
         : store instanceof InMemoryTokenStore ? SnapshotCache.inMemory() : SnapshotCache.forApp(appId);
     this.fx = b.fxDispatch != null ? b.fxDispatch : FxDispatch.platform();
-    this.transport = FapiBackend.create(publishableKey, b.proxyUrl, b.okHttpClient, clock,
-        dev.clerkfx.internal.fapi.UserAgents.of(b.appProductName, b.appProductVersion));
-    this.manager = SessionManager.create(new SessionManager.Config(
-        clock, scheduler, io, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache),
-        transport);
+    this.manager = new SessionManager(new SessionManager.Config(
+        clock, scheduler, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache));
+    FapiBackend transport = FapiBackend.create(publishableKey, b.proxyUrl, b.okHttpClient, clock,
+        dev.clerkfx.internal.fapi.UserAgents.of(b.appProductName, b.appProductVersion), manager);
     this.locale = b.locale != null ? b.locale : Locale.getDefault();
     this.browser = new BrowserFlows(transport.fapi(), b.browserSignIn, scheduler);
     this.signIns = FapiAuthVerbs.signIns(transport, browser, locale.toLanguageTag());
     this.signUps = FapiAuthVerbs.signUps(transport, browser, locale.toLanguageTag());
-    this.account = new AccountVerbs(transport.fapi(), manager, io);
-    manager.start();
+    this.account = new AccountVerbs(transport.fapi(), manager, manager.blockingWork(), browser);
+    manager.start(transport);
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -140,14 +141,31 @@ public final class ClerkClient implements AutoCloseable {
 
   // ------------------------------------------------------------------ state
 
-  /** Returns the current auth state. */
+  /** Returns the current auth state (the newest the state thread has applied). */
   public AuthSnapshot snapshot() {
-    return manager.store().current();
+    return manager.snapshot();
   }
 
-  /** Completes with the first loaded state (from the persisted snapshot or the network). */
+  /**
+   * Completes with the first loaded state (from the persisted snapshot or the network), on a
+   * {@code clerk-fx-callback} thread; fails with a {@link ClerkException} ({@code client_closed}) when the client is
+   * closed before it loaded.
+   */
   public CompletableFuture<AuthSnapshot> whenLoaded() {
     return manager.whenLoaded();
+  }
+
+  /** Returns where loading stands: loading, loaded from the cache, loaded, or failed and retrying. */
+  public LoadState loadState() {
+    return manager.loadState();
+  }
+
+  /**
+   * Load states as they change, replaying the current one to each subscriber; emitted on the
+   * {@code clerk-fx-events} thread.
+   */
+  public Observable<LoadState> loadStates() {
+    return manager.loadStates();
   }
 
   /** Returns the instance settings once loaded (sign-in strategies, display settings…). */
@@ -174,7 +192,7 @@ public final class ClerkClient implements AutoCloseable {
       synchronized (this) {
         v = views;
         if (v == null) {
-          v = new FxViews(this, fx, snapshot(), manager.store().snapshots());
+          v = new FxViews(this, fx, manager.views());
           views = v;
         }
       }
@@ -182,19 +200,29 @@ public final class ClerkClient implements AutoCloseable {
     return v;
   }
 
-  /** Snapshots as they change, replaying the current one to each subscriber. */
+  /**
+   * Snapshots as they change, replaying the current one to each subscriber; emitted on the {@code clerk-fx-events}
+   * thread, after the change was persisted.
+   */
   public Observable<AuthSnapshot> snapshots() {
-    return manager.store().snapshots();
+    return manager.snapshots();
   }
 
-  /** Events ({@code SignedIn}, {@code SignedOut}, {@code SessionChanged}, {@code UserUpdated}, {@code TokenRefreshed}). */
+  /**
+   * Events ({@code SignedIn}, {@code SignedOut}, {@code SessionChanged}, {@code UserUpdated}, {@code TokenRefreshed})
+   * as they happen; emitted on the {@code clerk-fx-events} thread, in the order of the changes. A subscriber may call
+   * any SDK method, blocking ones included.
+   */
   public Observable<AuthEvent> events() {
-    return manager.store().events();
+    return manager.events();
   }
 
-  /** Session tokens of the current session as they renew (no replay: use {@link #getToken()} for the current one). */
+  /**
+   * Session tokens of the current session as they renew (no replay: use {@link #getToken()} for the current one);
+   * emitted on the {@code clerk-fx-events} thread.
+   */
   public Observable<Token> tokens() {
-    return manager.store().tokens();
+    return manager.tokens();
   }
 
   /**
@@ -300,10 +328,12 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Signs out of every session on this client. Local state, the stored client token and the cached snapshot are
-   * cleared even when the request fails; {@code SignedOut(USER_ACTION)} fires at once.
+   * Signs out of every session on this client. Local state is cleared at once ({@code SignedOut(USER_ACTION)}), the
+   * stored client token and cached snapshot are cleared durably next, and only then is Clerk told; a {@link #close()}
+   * right after this call still leaves nothing on disk.
    *
-   * @return completes when storage is cleared
+   * @return completes when Clerk answered or the request failed (local state and storage are cleared either way);
+   *     fails with {@code client_closed} after {@link #close()}
    */
   public CompletableFuture<Void> signOut() {
     return manager.signOutAll();
@@ -320,9 +350,14 @@ public final class ClerkClient implements AutoCloseable {
     return manager.signOut(sessionId);
   }
 
-  /** Fetches the client again now (for example after the network returns). */
+  /**
+   * Fetches the client again now (for example after the network returns). While the load has not succeeded
+   * ({@link #loadState()} is not {@code LOADED}) it retries the load at once: the "Retry now" of a failed load.
+   *
+   * @return the state after the fetch; fails with a {@link ClerkException} when Clerk cannot be reached
+   */
   public CompletableFuture<AuthSnapshot> refresh() {
-    return manager.refreshClient();
+    return manager.refresh();
   }
 
   /** Reloads the signed-in user ({@code GET /v1/me}). */
@@ -350,12 +385,16 @@ public final class ClerkClient implements AutoCloseable {
     return account.organizations();
   }
 
-  /** True when no token request or load is under way (for tests that drive virtual time). */
-  boolean isIdle() {
-    return manager.isIdle();
+  /** Completes once every change queued so far is applied, persisted and published (tests await it). */
+  CompletableFuture<Void> whenIdle() {
+    return manager.whenIdle();
   }
 
-  /** Stops timers and background work. Stored credentials stay (this is not a sign-out). */
+  /**
+   * Stops timers and background work and waits (at most a few seconds) for queued storage work, such as a sign-out's
+   * clearing, to finish. Stored credentials stay (this is not a sign-out). No SDK thread keeps the JVM alive
+   * afterwards; an {@link Builder#okHttpClient(OkHttpClient) app's own OkHttp client} stays usable.
+   */
   @Override
   public void close() {
     browser.close();
@@ -363,8 +402,6 @@ public final class ClerkClient implements AutoCloseable {
     FxViews v = views;
     if (v != null) v.dispose();
     if (ownedScheduler != null) ownedScheduler.shutdownNow();
-    io.shutdown();
-    transport.close();
   }
 
   /** Configures a {@link ClerkClient}. Not thread-safe; {@code build()} may be called more than once. */

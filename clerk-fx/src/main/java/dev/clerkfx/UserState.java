@@ -2,6 +2,7 @@ package dev.clerkfx;
 
 import dev.clerkfx.account.ProfileUpdate;
 import dev.clerkfx.model.EmailAddress;
+import dev.clerkfx.model.OrganizationMembership;
 import dev.clerkfx.model.User;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -10,6 +11,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * What {@code useUser()} returns: the signed-in {@link User} as a read-only JavaFX property, display-ready derived
@@ -37,6 +40,9 @@ public final class UserState {
   private final ReadOnlyStringWrapper username = new ReadOnlyStringWrapper(this, "username", "");
   private final ReadOnlyStringWrapper primaryEmailAddress = new ReadOnlyStringWrapper(this, "primaryEmailAddress", "");
   private final ReadOnlyStringWrapper imageUrl = new ReadOnlyStringWrapper(this, "imageUrl", "");
+  private final ObservableList<OrganizationMembership> memberships = FXCollections.observableArrayList();
+  private final ObservableList<OrganizationMembership> membershipsView =
+      FXCollections.unmodifiableObservableList(memberships);
 
   UserState(ClerkClient client) {
     this.client = client;
@@ -51,6 +57,7 @@ public final class UserState {
     username.set(u == null ? "" : u.username().orElse(""));
     primaryEmailAddress.set(u == null ? "" : u.primaryEmailAddress().map(EmailAddress::emailAddress).orElse(""));
     imageUrl.set(u == null ? "" : u.imageUrl().orElse(""));
+    if (!memberships.equals(s.organizationMemberships())) memberships.setAll(s.organizationMemberships());
     user.set(u);
   }
 
@@ -152,6 +159,14 @@ public final class UserState {
   /** Returns {@link #imageUrlProperty()}'s value. */
   public String getImageUrl() {
     return imageUrl.get();
+  }
+
+  /**
+   * Returns the user's organization memberships (organization name, slug and image; role; permissions): an
+   * unmodifiable list, empty while signed out, that changes on the FX thread in the same step as {@link #userProperty()}.
+   */
+  public ObservableList<OrganizationMembership> getOrganizationMemberships() {
+    return membershipsView;
   }
 
   /**

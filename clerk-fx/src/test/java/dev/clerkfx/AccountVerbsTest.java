@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clerkfx.account.Account;
 import dev.clerkfx.account.ProfileUpdate;
+import dev.clerkfx.browser.BrowserSignInOptions;
 import dev.clerkfx.model.ActiveSession;
 import dev.clerkfx.model.BackupCodes;
 import dev.clerkfx.model.EmailAddress;
@@ -75,6 +76,7 @@ class AccountVerbsTest {
     assertThat(patch.queryParameter("_clerk_session_id")).isEqualTo(c.snapshot().sessionId());
     assertThat(u.username()).contains("augusta");
     assertThat(user(c).fullName()).contains("Augusta King");
+    h.settle(c); // events are published after the change is persisted
     assertThat(events.values()).anyMatch(e -> e instanceof AuthEvent.UserUpdated);
 
     c.account().mergeUnsafeMetadata(Map.of("theme", "dark", "layout", Map.of("sidebar", true))).join();
@@ -342,6 +344,36 @@ class AccountVerbsTest {
   }
 
   @Test
+  void connectAProviderThroughTheBrowserFlow() {
+    h = EmulatorHarness.start();
+    TestBrowser browser = new TestBrowser();
+    browser.action = u -> TestBrowser.get(u.toString()); // the provider approves at once
+    ClerkClient c = h.newClient(b -> b.browserSignIn(BrowserSignInOptions.builder().opener(browser).build()));
+    h.settle(c);
+    c.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD).join();
+    h.settle(c);
+
+    ExternalAccount connected = c.account().connectExternalAccount("oauth_google")
+        .orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
+    RecordedRequest post = last(h, "POST", "/v1/me/external_accounts");
+    assertThat(post.formField("redirect_url")).get().asString().startsWith("http://127.0.0.1:").contains("state=");
+    assertThat(browser.opened).hasSize(1);
+    assertThat(browser.landed).isCompleted();
+    assertThat(connected.provider()).contains("oauth_google");
+    assertThat(connected.verification().orElseThrow().verified()).isTrue();
+    assertThat(c.account().externalAccounts()).extracting(ExternalAccount::id).containsExactly(connected.id());
+
+    // the user closes the tab: the flow can be cancelled, nothing is connected
+    browser.action = u -> null;
+    CompletableFuture<ExternalAccount> waiting = c.account().connectExternalAccount("oauth_github");
+    org.awaitility.Awaitility.await().until(() -> browser.opened.size() == 2);
+    waiting.cancel(false);
+    assertThat(c.account().reloadUser().join().externalAccounts().stream()
+        .filter(a -> a.verification().map(v -> v.verified()).orElse(false)).map(ExternalAccount::provider))
+        .containsExactly(java.util.Optional.of("oauth_google"));
+  }
+
+  @Test
   void deletingTheAccountSignsOutWithItsOwnReason() {
     h = EmulatorHarness.start();
     ClerkClient c = h.signedInClient();
@@ -352,6 +384,7 @@ class AccountVerbsTest {
     assertThat(h.emulator.journal().count("DELETE", "/v1/me")).isEqualTo(1);
     assertThat(h.emulator.user(userId)).isEmpty();
     assertThat(c.snapshot().signedIn()).isFalse();
+    h.settle(c);
     assertThat(events.values()).anyMatch(e -> e instanceof AuthEvent.SignedOut s
         && s.reason() == SignOutReason.ACCOUNT_DELETED);
     assertThat(h.tokenStore.load()).isEmpty();

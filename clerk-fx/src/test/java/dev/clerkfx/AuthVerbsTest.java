@@ -65,6 +65,7 @@ class AuthVerbsTest {
     assertThat(done.status()).isEqualTo(SignUpStatus.COMPLETE);
     assertThat(c.snapshot().signedIn()).isTrue();
     assertThat(c.snapshot().user().orElseThrow().fullName()).contains("New User");
+    h.settle(c); // events are published after the change is persisted
     assertThat(events.values()).first().isInstanceOf(AuthEvent.SignedIn.class);
   }
 

@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
 
 /**
  * One emulator plus clients wired to it on virtual time: the emulator's clock, a {@link VirtualTimeScheduler} on that
- * clock, in-memory token store and snapshot cache (shared by every client of the harness, like one machine), and
- * JavaFX changes applied on the calling thread.
+ * clock, in-memory token store and snapshot cache (shared by every client of the harness, like one machine), one
+ * OkHttp client (so the harness can see when no request is in flight), and JavaFX changes applied on the calling
+ * thread.
  */
 final class EmulatorHarness implements AutoCloseable {
   static final String TOKENS = "/v1/client/sessions/*/tokens";
@@ -26,6 +28,7 @@ final class EmulatorHarness implements AutoCloseable {
   final VirtualTimeScheduler scheduler;
   final InMemoryTokenStore tokenStore = TokenStores.inMemory();
   final SnapshotCache snapshotCache = SnapshotCache.inMemory();
+  final OkHttpClient http = new OkHttpClient();
   private final List<ClerkClient> clients = new ArrayList<>();
 
   private EmulatorHarness(ClerkEmulator emulator) {
@@ -55,6 +58,7 @@ final class EmulatorHarness implements AutoCloseable {
         .scheduler(scheduler)
         .tokenStore(tokenStore)
         .snapshotCache(snapshotCache)
+        .okHttpClient(http)
         .fxDispatch(DIRECT);
     settings.accept(b);
     ClerkClient c = b.build();
@@ -65,7 +69,8 @@ final class EmulatorHarness implements AutoCloseable {
   /** Builds a client and waits until it loaded. */
   ClerkClient loadedClient() {
     ClerkClient c = newClient();
-    await().until(() -> c.snapshot().loaded() && c.isIdle());
+    c.whenLoaded().join();
+    settle(c);
     return c;
   }
 
@@ -77,16 +82,29 @@ final class EmulatorHarness implements AutoCloseable {
     return c;
   }
 
-  /** Runs due timers and waits until the client has no request in flight, repeatedly. */
+  /**
+   * Runs due timers, waits until no request is in flight and the client has applied, persisted and published
+   * everything, and repeats until nothing more is due.
+   */
   void settle(ClerkClient c) {
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < 50; i++) {
       scheduler.runDue();
-      await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(10))
-          .until(c::isIdle);
-      if (scheduler.nextDelay() == null || !scheduler.nextDelay().isZero() && !scheduler.nextDelay().isNegative()) {
-        return;
-      }
+      awaitNoCalls();
+      c.whenIdle().join();
+      boolean due = scheduler.nextDelay() != null
+          && (scheduler.nextDelay().isZero() || scheduler.nextDelay().isNegative());
+      if (!due && calls() == 0) return;
     }
+  }
+
+  /** Waits until the harness's OkHttp client has no call queued or running (their facts are then queued). */
+  void awaitNoCalls() {
+    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(10))
+        .until(() -> calls() == 0);
+  }
+
+  private int calls() {
+    return http.dispatcher().runningCallsCount() + http.dispatcher().queuedCallsCount();
   }
 
   /** Moves virtual time in steps of at most {@code step}, letting requests finish after each. */
@@ -109,6 +127,8 @@ final class EmulatorHarness implements AutoCloseable {
     clients.forEach(ClerkClient::close);
     scheduler.shutdownNow();
     emulator.close();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 
   /** Applies JavaFX changes on the calling thread (unit and emulator tests without a toolkit). */

@@ -49,12 +49,13 @@ class HostileNetworkTest {
 
   /** A client whose requests pass {@code proxy} (an OkHttp network interceptor) on their way to the emulator. */
   private ClerkClient signedInThrough(Interceptor proxy) {
-    return signedInWith(new OkHttpClient.Builder().addNetworkInterceptor(proxy).build());
+    return signedInWith(h.http.newBuilder().addNetworkInterceptor(proxy).build());
   }
 
   private ClerkClient signedInWith(OkHttpClient http) {
     ClerkClient c = h.newClient(b -> b.okHttpClient(http));
-    await().until(() -> c.snapshot().loaded() && c.isIdle());
+    c.whenLoaded().join();
+    h.settle(c); // the client shares the harness's dispatcher, so the harness sees its calls
     c.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD).join();
     h.settle(c);
     return c;
@@ -145,7 +146,7 @@ class HostileNetworkTest {
     h = EmulatorHarness.start();
     int[] refused = {0};
     // a rate-limiting proxy in front of the emulator answers the first three token requests itself
-    ClerkClient c = signedInWith(new OkHttpClient.Builder().addInterceptor(chain -> {
+    ClerkClient c = signedInWith(h.http.newBuilder().addInterceptor(chain -> {
       if (chain.request().url().encodedPath().matches(TOKEN_PATH)) {
         synchronized (refused) {
           if (refused[0] < 3) {

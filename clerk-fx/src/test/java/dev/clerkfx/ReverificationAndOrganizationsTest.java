@@ -11,7 +11,12 @@ import dev.clerkfx.model.Organization;
 import dev.clerkfx.model.OrganizationInvitation;
 import dev.clerkfx.model.OrganizationMembership;
 import dev.clerkfx.model.OrganizationSuggestion;
+import dev.clerkfx.model.Session;
+import dev.clerkfx.model.SessionClaims;
+import dev.clerkfx.model.SessionStatus;
+import dev.clerkfx.model.SessionTask;
 import dev.clerkfx.model.SessionVerification;
+import dev.clerkfx.model.Totp;
 import dev.clerkfx.testkit.ClerkEmulator;
 import dev.clerkfx.testkit.EmulatorOrganization;
 import dev.clerkfx.testkit.EmulatorUser;
@@ -168,6 +173,36 @@ class ReverificationAndOrganizationsTest {
     assertThat(c.snapshot().organization()).isEmpty();
     assertThat(c.has("org:admin")).isFalse();
     assertThat(c.snapshot().sessionClaims().flatMap(x -> x.organizationId())).isEmpty();
+  }
+
+  @Test
+  void pendingSessionTasksAreResolvedByChoosingAnOrganizationAndSettingUpMfa() {
+    h = EmulatorHarness.start(b -> b.sessionTasks("choose-organization", "setup-mfa"));
+    ClerkClient c = h.signedInClient();
+    Session pending = c.snapshot().session().orElseThrow();
+    assertThat(pending.status()).isEqualTo(SessionStatus.PENDING);
+    assertThat(pending.tasks()).extracting(SessionTask::key).containsExactly("choose-organization", "setup-mfa");
+    assertThat(pending.lastActiveToken().map(t -> SessionClaims.decode(t.jwt())).flatMap(SessionClaims::sessionStatus))
+        .contains(SessionStatus.PENDING);
+
+    // the task verbs act for the pending session
+    String org = c.organizations().memberships().get(0).organization().id();
+    c.organizations().setActive(org).join();
+    h.settle(c);
+    assertThat(h.emulator.journal().requests("POST", "/v1/client/sessions/*/touch").get(0)
+        .formField("active_organization_id")).contains(org);
+    assertThat(c.snapshot().session().orElseThrow().tasks()).extracting(SessionTask::key).containsExactly("setup-mfa");
+
+    Totp totp = c.account().createTotp().join();
+    c.account().verifyTotp(h.emulator.totpCode(totp.secret().orElseThrow())).join();
+    Session active = c.snapshot().session().orElseThrow();
+    assertThat(active.status()).isEqualTo(SessionStatus.ACTIVE);
+    assertThat(active.tasks()).isEmpty();
+    assertThat(c.snapshot().signedIn()).isTrue();
+    assertThat(c.snapshot().organization().map(m -> m.organization().id())).contains(org);
+    assertThat(h.emulator.session(active.id()).orElseThrow().status()).isEqualTo("active");
+    c.getToken(GetTokenOptions.defaults().withSkipCache(true)).join();
+    assertThat(c.snapshot().sessionClaims().flatMap(SessionClaims::sessionStatus)).contains(SessionStatus.ACTIVE);
   }
 
   @Test

@@ -52,6 +52,7 @@ class SessionsAndUserTest {
 
     c.signOut(demoSession).join();
     await().until(() -> c.sessions().size() == 1);
+    h.settle(c);
     assertThat(events.values()).contains(new AuthEvent.SignedOut(SignOutReason.USER_ACTION));
   }
 
@@ -85,6 +86,7 @@ class SessionsAndUserTest {
     var updated = c.account().updateProfile(ProfileUpdate.names("Augusta", "King").withUnsafeMetadata(Map.of("theme", "dark"))).join();
     assertThat(updated.fullName()).contains("Augusta King");
     assertThat(c.snapshot().user().orElseThrow().unsafeMetadata()).containsEntry("theme", "dark");
+    h.settle(c); // events are published after the change is persisted
     assertThat(events.values()).anyMatch(e -> e instanceof AuthEvent.UserUpdated u
         && u.user().firstName().orElse("").equals("Augusta"));
 

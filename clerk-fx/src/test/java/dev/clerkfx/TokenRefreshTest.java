@@ -195,7 +195,8 @@ class TokenRefreshTest {
     };
     ClerkClient c = h.newClient(b -> b.clock(ahead));
     h.settle(c);
-    org.awaitility.Awaitility.await().until(() -> c.snapshot().loaded() && c.isIdle());
+    c.whenLoaded().join();
+    h.settle(c);
     c.signIn().withPassword(dev.clerkfx.testkit.ClerkEmulator.DEMO_EMAIL,
         dev.clerkfx.testkit.ClerkEmulator.DEMO_PASSWORD).join();
     h.settle(c);

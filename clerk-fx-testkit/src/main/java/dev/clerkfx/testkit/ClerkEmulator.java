@@ -68,7 +68,7 @@ public final class ClerkEmulator implements AutoCloseable {
     this.clock = b.clock != null ? b.clock : EmulatorClock.ticking();
     EmulatorConfig config = new EmulatorConfig(b.multiSession, b.clientTrust, b.testMode, b.tokenLifetime,
         b.sessionLifetime, b.rateLimits, b.templates, b.applicationName, b.production, b.allowedRedirectUrls,
-        b.reverification);
+        b.reverification, b.sessionTasks);
     this.store = new Store(clock, config);
     Router router = new Router();
     try {
@@ -538,7 +538,7 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   private EmulatorSession describe(Records.Session s) {
-    return new EmulatorSession(s.id, s.clientId, s.userId, store.status(s), Instant.ofEpochMilli(s.createdAt),
+    return new EmulatorSession(s.id, s.clientId, s.userId, store.shownStatus(s), Instant.ofEpochMilli(s.createdAt),
         Instant.ofEpochMilli(s.expireAt), s.activeOrganizationId);
   }
 
@@ -632,6 +632,7 @@ public final class ClerkEmulator implements AutoCloseable {
     private boolean testMode = true;
     private boolean rateLimits;
     private boolean reverification = true;
+    private final List<String> sessionTasks = new ArrayList<>();
     private boolean freshKey;
     private Duration tokenLifetime = Duration.ofSeconds(60);
     private Duration sessionLifetime = Duration.ofDays(7);
@@ -700,6 +701,28 @@ public final class ClerkEmulator implements AutoCloseable {
      */
     public Builder withoutDemoUser() {
       this.demoUser = false;
+      return this;
+    }
+
+    /**
+     * Makes new sessions start {@code pending} with tasks, as Clerk's "force organization selection" and "require
+     * MFA" settings do: {@code choose-organization} ends when the session activates an organization
+     * ({@code touch} with {@code active_organization_id}), {@code setup-mfa} when the user enrols a second factor
+     * (TOTP or an SMS phone). A task already satisfied is skipped (an MFA user gets no {@code setup-mfa}).
+     *
+     * @param keys {@code choose-organization} and/or {@code setup-mfa}
+     * @return this builder
+     * @throws IllegalArgumentException for another key
+     */
+    public Builder sessionTasks(String... keys) {
+      for (String k : keys) {
+        if (!List.of("choose-organization", "setup-mfa").contains(k)) {
+          throw new IllegalArgumentException("Unknown session task '" + k + "': use choose-organization or setup-mfa");
+        }
+        if (!sessionTasks.contains(k)) {
+          sessionTasks.add(k);
+        }
+      }
       return this;
     }
 

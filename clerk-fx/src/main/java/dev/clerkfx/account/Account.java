@@ -24,10 +24,10 @@ import java.util.function.Supplier;
  * The signed-in user's account verbs ({@code /v1/me/**}), from {@code ClerkClient.account()}: profile, email
  * addresses, phone numbers, password, MFA, connected accounts, devices, deletion and reverification.
  *
- * <p>Every verb is safe from any thread, never blocks, and completes on a transport thread (hop to the FX thread
- * with {@code Platform.runLater} to touch controls). When a future completes, the auth state has already followed
- * the change ({@code useUser()} properties update on the FX thread). Verbs act for the current session; with no
- * one signed in they fail with a {@code ClerkUsageException} ({@code not_signed_in}).
+ * <p>Every verb is safe from any thread, never blocks, and completes on a clerk-fx background thread (hop to the FX
+ * thread with {@code Platform.runLater} to touch controls). When a future completes, the auth state has already
+ * followed the change ({@code useUser()} properties update on the FX thread). Verbs act for the current session;
+ * with no one signed in they fail with a {@code ClerkUsageException} ({@code not_signed_in}).
  *
  * <p>Sensitive verbs (identifiers, password, MFA, connected accounts, sessions, deletion) may fail with
  * {@link ReverificationRequiredException} when the session's factors were verified too long ago: reverify, then
@@ -215,7 +215,8 @@ public interface Account {
   CompletableFuture<Totp> createTotp();
 
   /**
-   * Finishes enrolment with a code from the app ({@code POST /v1/me/totp/attempt_verification}).
+   * Finishes enrolment with a code from the app ({@code POST /v1/me/totp/attempt_verification}). On a pending session
+   * this resolves its {@code setup-mfa} task (as does a verified phone number made a second factor).
    *
    * @param code the 6-digit code
    * @return the verified enrolment, with backup codes when the user had none
@@ -257,7 +258,19 @@ public interface Account {
   List<ExternalAccount> externalAccounts();
 
   /**
-   * Starts connecting an OAuth provider ({@code POST /v1/me/external_accounts}): the answer's
+   * Connects an OAuth provider through the browser, as browser sign-in does
+   * ({@code ClerkClient.Builder.browserSignIn}): asks Clerk for the provider's page
+   * ({@code POST /v1/me/external_accounts}), opens it, waits for the redirect back, then reloads the user.
+   *
+   * @param strategy {@code oauth_google}, {@code oauth_github}…
+   * @return the connected account; fails with a {@code BrowserSignInException} on timeout or cancellation, and
+   *     with {@code external_account_not_verified} when the provider did not approve
+   */
+  CompletableFuture<ExternalAccount> connectExternalAccount(String strategy);
+
+  /**
+   * Starts connecting an OAuth provider with the app's own browser handling ({@code POST /v1/me/external_accounts}):
+   * the answer's
    * {@code verification.externalVerificationRedirectUrl} is the page to open in the browser; after the provider
    * redirects to {@code redirectUrl}, {@link #reloadUser()} shows the connected account.
    *
@@ -374,7 +387,7 @@ public interface Account {
    * {@link #reverifyWithPassword}), then runs the action once more.
    *
    * @param action the action, started once or twice
-   * @param reverify called on a transport thread with the error; its stage fails to give up
+   * @param reverify called on a clerk-fx background thread with the error; its stage fails to give up
    * @param <T> the action's result
    * @return the action's result
    */

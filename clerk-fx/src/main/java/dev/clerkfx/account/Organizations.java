@@ -12,10 +12,10 @@ import java.util.concurrent.CompletableFuture;
  * The signed-in user's organizations, from {@code ClerkClient.organizations()}: memberships, switching, creating,
  * leaving, and pending invitations and suggestions.
  *
- * <p>Verbs are safe from any thread, never block, and complete on a transport thread once the auth state has
- * followed: the user's memberships ({@code User.organizationMemberships()}), the active organization and
- * {@code ClerkClient.has(roleOrPermission)} are right after every change (a fresh session token is fetched when
- * the active organization's membership changed). With no one signed in they fail with {@code not_signed_in}.
+ * <p>Verbs are safe from any thread, never block, and complete on a clerk-fx background thread once the auth state
+ * has followed: the user's memberships ({@code User.organizationMemberships()}), the active organization and
+ * {@code ClerkClient.has(roleOrPermission)} are right after every change (a fresh session token is fetched when the
+ * active organization's membership changed). With no one signed in they fail with {@code not_signed_in}.
  *
  * <pre>{@code
  * Organizations orgs = clerk.organizations();

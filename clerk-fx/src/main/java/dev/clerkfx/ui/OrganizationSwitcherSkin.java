@@ -97,7 +97,6 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
     OrganizationSwitcher control = getSkinnable();
     AuthSnapshot s = snapshot();
     face.setVisible(s.signedIn());
-    control.setDisable(!s.signedIn());
     if (!s.signedIn()) {
       avatar.show("", "", "");
       name.setText("");

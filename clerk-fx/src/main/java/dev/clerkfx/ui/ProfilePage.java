@@ -108,8 +108,7 @@ final class ProfilePage {
 
   private void shown(User user) {
     profileForm.message.showInfo(kit.words.get("profile.saved"));
-    shownFirst = "\u0000"; // force the fields to the saved values
-    fill(user);
+    fill(user, true);
   }
 
   private void chooseImage() {
@@ -130,7 +129,7 @@ final class ProfilePage {
     boolean usernames = user.username().isPresent() || environment
         .map(e -> e.userSettings().attributes().get("username")).map(a -> a.enabled()).orElse(false);
     usernameField.setVisible(usernames);
-    fill(user);
+    fill(user, false);
     String primaryEmail = user.primaryEmailAddressId().orElse("");
     String primaryPhone = user.primaryPhoneNumberId().orElse("");
     emails.update(user.emailAddresses(), primaryEmail);
@@ -140,14 +139,15 @@ final class ProfilePage {
     fillConnected(user.externalAccounts());
   }
 
-  private void fill(User user) {
-    shownFirst = refill(firstName, shownFirst, user.firstName().orElse(""));
-    shownLast = refill(lastName, shownLast, user.lastName().orElse(""));
-    shownUsername = refill(username, shownUsername, user.username().orElse(""));
+  /** Shows the user's values; a field the user has edited keeps its text unless {@code force}. */
+  private void fill(User user, boolean force) {
+    shownFirst = refill(firstName, shownFirst, user.firstName().orElse(""), force);
+    shownLast = refill(lastName, shownLast, user.lastName().orElse(""), force);
+    shownUsername = refill(username, shownUsername, user.username().orElse(""), force);
   }
 
-  private static String refill(TextField field, String shown, String now) {
-    if (field.getText().equals(shown) || "\u0000".equals(shown) || field.getText().isEmpty()) field.setText(now);
+  private static String refill(TextField field, String shown, String now, boolean force) {
+    if (force || field.getText().equals(shown)) field.setText(now);
     return now;
   }
 

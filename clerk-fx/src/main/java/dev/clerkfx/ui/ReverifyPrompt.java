@@ -37,7 +37,7 @@ final class ReverifyPrompt {
   private final UserProfileView view;
   private final UiText words;
   private final Account account;
-  private final CompletableFuture<Void> done = new CompletableFuture<>();
+  private final CompletableFuture<Void> done;
   private final Dialog<Void> dialog = new Dialog<>();
   private final Label prompt = new Label();
   private final PasswordField password = new PasswordField();
@@ -48,8 +48,10 @@ final class ReverifyPrompt {
   private Step step;
   private boolean started;
 
-  private ReverifyPrompt(UserProfileView view, UiText words, UiText common, ReverificationLevel level) {
+  private ReverifyPrompt(UserProfileView view, UiText words, UiText common, ReverificationLevel level,
+      CompletableFuture<Void> done) {
     this.view = view;
+    this.done = done;
     this.words = words;
     this.account = view.getClient().account();
     this.message = new InlineMessage(common);
@@ -64,9 +66,9 @@ final class ReverifyPrompt {
    */
   static CompletableFuture<Void> ask(UserProfileView view, UiText words, UiText common,
       ReverificationRequiredException needed) {
-    ReverifyPrompt p = new ReverifyPrompt(view, words, common, needed.level());
-    Platform.runLater(p::open);
-    return p.done;
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Platform.runLater(() -> new ReverifyPrompt(view, words, common, needed.level(), done).open());
+    return done;
   }
 
   private void open() {

@@ -22,7 +22,8 @@ import javafx.scene.control.Skin;
  * "Sign out".
  *
  * <p>The avatar loads in the background and is cached; the user's initials on a coloured circle show until it has
- * loaded, and whenever it cannot load (offline). While signed out the button shows nothing and is disabled.
+ * loaded, and whenever it cannot load (offline). While signed out the button shows nothing and opens no menu; the
+ * pseudo-class {@code :signed-in} tells the states apart in CSS, {@code :busy} marks an action under way.
  *
  * <pre>{@code
  * toolbar.getItems().add(new UserButton(clerk));          // or <UserButton/> in FXML with ClerkFx.install(clerk)

@@ -91,7 +91,6 @@ final class UserButtonSkin extends SkinBase<UserButton> {
     boolean signedIn = s.signedIn();
     control.pseudoClassStateChanged(SIGNED_IN, signedIn);
     face.setVisible(signedIn);
-    control.setDisable(!signedIn);
     if (signedIn) {
       Identity me = Identity.of(s.user().orElseThrow());
       avatar.show(me.name(), me.key(), me.imageUrl());

@@ -125,6 +125,12 @@ public final class UserProfileView extends Control {
     dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     Themes.adopt(dialog.getDialogPane(), owner);
     dialog.getDialogPane().getStyleClass().add("clerk-dialog");
+    // signed out meanwhile (signed out elsewhere, account deleted): nothing left to manage
+    javafx.beans.value.ChangeListener<Boolean> signedOut = (o, was, now) -> {
+      if (!now) dialog.close();
+    };
+    client.auth().signedInProperty().addListener(signedOut);
+    dialog.setOnHidden(e -> client.auth().signedInProperty().removeListener(signedOut));
     dialog.show();
     return dialog;
   }

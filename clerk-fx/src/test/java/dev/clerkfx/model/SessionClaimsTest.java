@@ -103,4 +103,42 @@ class SessionClaimsTest {
     assertThat(c.notBefore()).contains(Instant.parse("9999-12-31T23:59:59Z"));
     assertThat(c.expiresAt().toEpochMilli()).isPositive();
   }
+
+  @Test
+  void randomClaimsNeverThrowAnythingButAResponseError() {
+    String[] values = {"1e300", "-1e300", "18446744073709551617", "-1", "0", "1700000000", "1.5", "\"x\"", "\"\"",
+        "null", "true", "[]", "[null]", "{}", "{\"id\":null}", "{\"id\":\"org_1\",\"per\":\"a,b\",\"fpm\":\"99999999999999999999\"}",
+        "[1e300,\"a\",null,{}]", "\"o:x,o:,:y,,\"", "2147483648", "-2147483649", "1e-300", "\"\\u0000\""};
+    String[] claims = {"sub", "iat", "exp", "nbf", "sid", "azp", "fva", "sts", "act", "v", "o", "fea", "org_id",
+        "org_permissions", "org_role"};
+    java.util.Random random = new java.util.Random(20_261_129L);
+    int decoded = 0;
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder payload = new StringBuilder("{");
+      for (String claim : claims) {
+        if (random.nextInt(4) == 0) continue;
+        if (payload.length() > 1) payload.append(',');
+        String value = switch (claim) {
+          case "sub" -> random.nextBoolean() ? "\"user_1\"" : values[random.nextInt(values.length)];
+          case "iat" -> random.nextBoolean() ? "1700000000" : values[random.nextInt(values.length)];
+          case "exp" -> random.nextBoolean() ? "1700000060" : values[random.nextInt(values.length)];
+          default -> values[random.nextInt(values.length)];
+        };
+        payload.append('"').append(claim).append("\":").append(value);
+      }
+      String header = "{\"oiat\":" + values[random.nextInt(values.length)] + ",\"kid\":"
+          + values[random.nextInt(values.length)] + "}";
+      String jwt = jwt(header, payload.append('}').toString());
+      try {
+        SessionClaims c = SessionClaims.decode(jwt);
+        c.lifetime();
+        c.expiresAt().toEpochMilli();
+        c.issuedAt().toEpochMilli();
+        decoded++;
+      } catch (ClerkResponseException expected) {
+        assertThat(SessionClaims.tryDecode(jwt)).isEmpty();
+      }
+    }
+    assertThat(decoded).as("some random tokens are valid").isPositive();
+  }
 }

@@ -53,10 +53,14 @@ final class AccountFixture implements AutoCloseable {
     return awaitState(s -> s.user().flatMap(u -> u.firstName()).orElse("").equals("Grace"));
   }
 
-  /** Waits until the client's state matches (the SDK's state; the FX properties follow on the FX thread). */
+  /**
+   * Waits until the client's state matches, both in the SDK and in the JavaFX views the components listen to (read
+   * on the FX thread), so a test acts on what the user would see.
+   */
   AuthSnapshot awaitState(Predicate<AuthSnapshot> condition) {
     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
         .until(() -> condition.test(client.snapshot()));
+    UiFixture.await(() -> condition.test(client.auth().getSnapshot()));
     return client.snapshot();
   }
 

@@ -82,7 +82,7 @@ class OrganizationSwitcherFxTest {
 
     robot.clickOn("#switcher");
     // the invitation arrives in the background and shows in the open menu
-    WaitForAsyncUtils.waitForAsync(10_000, () -> robot.lookup("#clerk-organization-invitation-" + invitation)
+    UiFixture.await(() -> robot.lookup("#clerk-organization-invitation-" + invitation)
         .tryQuery().isPresent());
     robot.clickOn("#clerk-organization-invitation-" + invitation);
     h.awaitState(s -> s.user().orElseThrow().membership(enginesId).isPresent());

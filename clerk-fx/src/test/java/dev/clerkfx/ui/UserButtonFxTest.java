@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clerkfx.AuthSnapshot;
 import dev.clerkfx.ClerkFx;
 import dev.clerkfx.model.Session;
+import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
@@ -49,7 +50,7 @@ class UserButtonFxTest {
     AuthSnapshot ada = h.signInAda();
     assertThat(ada.activeOrPendingSessions()).hasSize(2);
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(button.isDisabled()).isFalse();
+    assertThat(button.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("signed-in"));
     assertThat(button.getAccessibleText()).contains("Ada Lovelace");
 
     robot.clickOn("#user-button");
@@ -87,7 +88,10 @@ class UserButtonFxTest {
     h.awaitState(s -> !s.signedIn());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(button.isShowing()).isFalse();
-    assertThat(button.isDisabled()).isTrue();
+    assertThat(button.getPseudoClassStates()).doesNotContain(PseudoClass.getPseudoClass("signed-in"));
+    assertThat(button.getAccessibleText()).isEqualTo("Account menu (not signed in)");
+    robot.clickOn("#user-button"); // nothing to show while signed out
+    assertThat(button.isShowing()).isFalse();
   }
 
   @Test

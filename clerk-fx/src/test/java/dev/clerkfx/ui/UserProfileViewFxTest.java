@@ -7,9 +7,11 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import dev.clerkfx.model.User;
+import dev.clerkfx.testkit.ClerkEmulator;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -74,10 +76,10 @@ class UserProfileViewFxTest {
   void enrolsAnAuthenticatorAppFromTheQrCodeItRenders(FxRobot robot) throws Exception {
     h.signInAda();
     WaitForAsyncUtils.waitForFxEvents();
-    robot.clickOn("#clerk-profile-tab-security");
+    openSecurity(robot);
     assertThat(h.client.snapshot().user().orElseThrow().totpEnabled()).isFalse();
     robot.clickOn("#clerk-profile-totp-add");
-    WaitForAsyncUtils.waitForAsync(10_000, () -> robot.lookup("#clerk-profile-totp-qr").queryAs(ImageView.class)
+    UiFixture.await(() -> robot.lookup("#clerk-profile-totp-qr").queryAs(ImageView.class)
         .getImage() != null);
     Image qr = robot.lookup("#clerk-profile-totp-qr").queryAs(ImageView.class).getImage();
     String secret = robot.lookup("#clerk-profile-totp-secret").queryAs(TextField.class).getText();
@@ -94,6 +96,35 @@ class UserProfileViewFxTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(h.emulator.journal().count("POST", "/v1/me/totp/attempt_verification")).isEqualTo(1);
     assertThat(robot.lookup("#clerk-profile-totp-remove").tryQuery()).isPresent();
+  }
+
+  @Test
+  void asksTheUserToConfirmWhenClerkWantsReverificationThenCompletesTheChange(FxRobot robot) {
+    h.signInAda();
+    WaitForAsyncUtils.waitForFxEvents();
+    openSecurity(robot);
+    h.emulator.clock().advance(Duration.ofMinutes(11)); // the sign-in is now too old for a sensitive change
+
+    robot.clickOn("#clerk-profile-password-current").write(ClerkEmulator.DEMO_PASSWORD);
+    robot.clickOn("#clerk-profile-password-new").write("a-new-password-2026");
+    robot.clickOn("#clerk-profile-password-confirm").write("a-new-password-2026");
+    robot.type(KeyCode.ENTER);
+    UiFixture.await(() -> robot.lookup("#clerk-reverify-password").tryQuery().isPresent());
+    assertThat(h.emulator.journal().count("POST", "/v1/me/change_password")).isEqualTo(1);
+
+    robot.clickOn("#clerk-reverify-password").write(ClerkEmulator.DEMO_PASSWORD);
+    robot.type(KeyCode.ENTER); // the dialog's Continue
+    UiFixture.await(() -> robot.lookup("Password updated.").tryQuery().isPresent());
+    assertThat(h.emulator.journal().count("POST", "/v1/me/change_password")).isEqualTo(2);
+    assertThat(h.emulator.journal().count("POST", "/v1/client/sessions/*/verify/attempt_first_factor")).isEqualTo(1);
+    assertThat(robot.lookup("#clerk-profile-password-new").queryAs(TextField.class).getText()).isEmpty();
+    assertThat(robot.lookup("#clerk-reverify-password").tryQuery()).isEmpty();
+  }
+
+  private void openSecurity(FxRobot robot) {
+    robot.clickOn("#clerk-profile-tab-security");
+    UiFixture.await(() -> view.getPage() == UserProfileView.Page.SECURITY
+        && robot.lookup("#clerk-profile-section-password").query().isVisible());
   }
 
   static String decode(Image image) throws Exception {

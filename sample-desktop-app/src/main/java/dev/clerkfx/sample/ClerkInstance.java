@@ -1,5 +1,6 @@
 package dev.clerkfx.sample;
 
+import dev.clerkfx.ClerkConfigurationException;
 import dev.clerkfx.PublishableKey;
 import dev.clerkfx.sample.backend.BackendConfig;
 import dev.clerkfx.testkit.ClerkEmulator;
@@ -41,12 +42,18 @@ public final class ClerkInstance implements AutoCloseable {
    *
    * @param environment the process environment ({@code System.getenv()})
    * @return the instance
-   * @throws dev.clerkfx.ClerkConfigurationException when the variable is set but is not a publishable key
+   * @throws ClerkConfigurationException when the variable is set but is not a publishable key (the message starts
+   *     with the variable's name)
    */
   public static ClerkInstance fromEnvironment(Map<String, String> environment) {
     String key = environment.get(PUBLISHABLE_KEY_VARIABLE);
     if (key != null && !key.isBlank()) {
-      ClerkInstance real = real(key.strip());
+      ClerkInstance real;
+      try {
+        real = real(key.strip());
+      } catch (ClerkConfigurationException e) {
+        throw new ClerkConfigurationException(e.code(), PUBLISHABLE_KEY_VARIABLE + ": " + e.getMessage());
+      }
       LOG.log(Level.INFO, "clerk-fx sample: using the Clerk instance at {0}", real.frontendApiUrl());
       return real;
     }

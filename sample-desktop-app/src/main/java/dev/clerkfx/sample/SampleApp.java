@@ -2,11 +2,15 @@ package dev.clerkfx.sample;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.clerkfx.ClerkClient;
+import dev.clerkfx.ClerkConfigurationException;
 import dev.clerkfx.ClerkFx;
+import dev.clerkfx.sample.backend.BackendConfigurationException;
 import dev.clerkfx.sample.backend.SampleBackend;
 import dev.clerkfx.store.TokenStores;
 import java.net.URI;
+import java.util.Map;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -21,7 +25,16 @@ import javafx.stage.Stage;
  * }</pre>
  */
 public final class SampleApp extends Application {
+  /** Default window size; the sign-in form and the signed-in view fit without scrolling. */
+  static final double WIDTH = 720;
+  static final double HEIGHT = 620;
+  /** The smallest window the views still fit in. */
+  static final double MIN_WIDTH = 520;
+  static final double MIN_HEIGHT = 520;
+
   private final ClerkInstance injectedInstance;
+  private final Map<String, String> environment;
+  private String configurationProblem;
   private ClerkInstance instance;
   private SampleBackend backend;
   private ClerkClient client;
@@ -30,19 +43,31 @@ public final class SampleApp extends Application {
 
   /** Creates the app; {@link #init()} picks the Clerk instance from the environment. */
   public SampleApp() {
-    this(null);
+    this(null, System.getenv());
   }
 
   /** Creates the app on a given instance (tests hand in their own emulator). */
   SampleApp(ClerkInstance instance) {
+    this(instance, System.getenv());
+  }
+
+  /** Creates the app on a given instance, or on the one an environment names when {@code instance} is null. */
+  SampleApp(ClerkInstance instance, Map<String, String> environment) {
     this.injectedInstance = instance;
+    this.environment = environment;
   }
 
   /** Starts the backend side off the FX thread: the emulator (if used), the demo API and the Clerk client. */
   @Override
   public void init() {
-    instance = injectedInstance != null ? injectedInstance : ClerkInstance.fromEnvironment(System.getenv());
-    backend = SampleBackend.start(instance.backendConfig(System.getenv()));
+    try {
+      instance = injectedInstance != null ? injectedInstance : ClerkInstance.fromEnvironment(environment);
+      backend = SampleBackend.start(instance.backendConfig(environment));
+    } catch (ClerkConfigurationException | BackendConfigurationException e) {
+      // A setting the user gave is wrong: say which and why in a window, not in a stack trace.
+      configurationProblem = e.getMessage();
+      return;
+    }
     ClerkClient.Builder builder = ClerkClient.builder(instance.publishableKey());
     if (instance.emulator().isPresent()) {
       // The emulator forgets its clients when it stops: keeping its client token across runs would be pointless.
@@ -58,11 +83,19 @@ public final class SampleApp extends Application {
   @Override
   public void start(Stage stage) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    stage.setMinWidth(MIN_WIDTH);
+    stage.setMinHeight(MIN_HEIGHT);
+    if (configurationProblem != null) {
+      stage.setTitle("clerk-fx sample: configuration problem");
+      stage.setScene(new Scene(new ConfigurationProblemView(configurationProblem, Platform::exit), WIDTH, HEIGHT));
+      stage.show();
+      return;
+    }
     view = new MainView(client, ClerkFx.useAuth(), ClerkFx.useUser(), instance, api);
     // Refresh tokens ahead of expiry only while the user is using the app.
     stage.focusedProperty().addListener((o, was, focused) -> client.setAppActive(focused));
     stage.setTitle("clerk-fx sample");
-    Scene scene = new Scene(view, 560, 480);
+    Scene scene = new Scene(view, WIDTH, HEIGHT);
     scene.getStylesheets().add(SampleApp.class.getResource("sample.css").toExternalForm());
     stage.setScene(scene);
     stage.show();
@@ -96,5 +129,8 @@ public final class SampleApp extends Application {
    */
   public static void main(String[] args) {
     launch(args);
+    // The window is closed and stop() has released everything: end now rather than when idle pool threads of the
+    // HTTP clients time out.
+    System.exit(0);
   }
 }

@@ -92,6 +92,14 @@ class SampleAppTest {
   }
 
   @Test
+  void theWindowHasADefaultAndAMinimumSize() {
+    javafx.stage.Window window = robot.lookup("#sign-in").query().getScene().getWindow();
+    assertThat(window.getWidth()).isGreaterThanOrEqualTo(SampleApp.WIDTH);
+    assertThat(((javafx.stage.Stage) window).getMinWidth()).isEqualTo(SampleApp.MIN_WIDTH);
+    assertThat(((javafx.stage.Stage) window).getMinHeight()).isEqualTo(SampleApp.MIN_HEIGHT);
+  }
+
+  @Test
   void wrongPasswordShowsClerksMessageInline() {
     type("#password", "not-the-password");
     click("#sign-in");

@@ -36,6 +36,8 @@ class UiTextTest {
     assertThat(UiText.signedOut(SignOutReason.REVOKED)).isEqualTo("Signed out: session revoked");
     assertThat(UiText.signedOut(SignOutReason.EXPIRED)).isEqualTo("Signed out: session expired");
     assertThat(UiText.signedOut(SignOutReason.SIGNED_OUT_ELSEWHERE)).isEqualTo("Signed out: signed out elsewhere");
-    assertThat(List.of(SignOutReason.values()).stream().map(UiText::signedOut).distinct()).hasSize(4);
+    assertThat(UiText.signedOut(SignOutReason.ACCOUNT_DELETED)).isEqualTo("Signed out: account deleted");
+    assertThat(List.of(SignOutReason.values()).stream().map(UiText::signedOut).distinct())
+        .hasSize(SignOutReason.values().length);
   }
 }

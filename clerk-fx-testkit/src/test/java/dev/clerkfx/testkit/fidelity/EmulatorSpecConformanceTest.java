@@ -273,6 +273,11 @@ class EmulatorSpecConformanceTest {
       journal.addAll(trust.journal().requests());
     }
 
+    try (ClerkEmulator tasks = ClerkEmulator.builder().sessionTasks("choose-organization").start()) {
+      flow("pending session with a task", () -> pendingSession(tasks.frontendApiUrl()));
+      journal.addAll(tasks.journal().requests());
+    }
+
     try (ClerkEmulator single = ClerkEmulator.builder().multiSession(false)
         .user(EmulatorUser.builder().email("bob+clerk_test@example.com").password(PASSWORD).build()).start()) {
       flow("single session", () -> singleSession(single.frontendApiUrl()));
@@ -738,6 +743,19 @@ class EmulatorSpecConformanceTest {
     String code = emulator.lastVerificationCode(ClerkEmulator.DEMO_EMAIL).orElse("424242");
     expect(device.post("/v1/client/sign_ins/" + id + "/attempt_second_factor", "strategy", "email_code",
         "code", code), 200, "attempt trust code");
+  }
+
+  private static void pendingSession(String url) {
+    NativeFapiClient device = new NativeFapiClient(url);
+    NativeFapiClient.Reply created = device.post("/v1/client/sign_ins", "identifier", ClerkEmulator.DEMO_EMAIL,
+        "password", ClerkEmulator.DEMO_PASSWORD);
+    expect(created, 200, "sign-in into a pending session");
+    String sid = created.response().path("created_session_id").asText();
+    expect(device.post("/v1/client/sessions/" + sid + "/tokens"), 200, "token of a pending session");
+    NativeFapiClient.Reply me = device.get("/v1/me", "_clerk_session_id", sid);
+    String org = me.response().path("organization_memberships").path(0).path("organization").path("id").asText();
+    expect(device.post("/v1/client/sessions/" + sid + "/touch", "active_organization_id", org), 200,
+        "choose an organization");
   }
 
   private static void singleSession(String url) {

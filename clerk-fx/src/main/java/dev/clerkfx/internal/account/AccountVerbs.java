@@ -1,6 +1,7 @@
 package dev.clerkfx.internal.account;
 
 import dev.clerkfx.AuthSnapshot;
+import dev.clerkfx.ClerkException;
 import dev.clerkfx.ClerkUsageException;
 import dev.clerkfx.GetTokenOptions;
 import dev.clerkfx.account.Account;
@@ -9,6 +10,7 @@ import dev.clerkfx.account.ProfileUpdate;
 import dev.clerkfx.account.ReverificationLevel;
 import dev.clerkfx.account.ReverificationRequiredException;
 import dev.clerkfx.auth.FactorParams;
+import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.fapi.FapiClient;
 import dev.clerkfx.internal.fapi.Form;
 import dev.clerkfx.internal.session.SessionManager;
@@ -21,9 +23,12 @@ import dev.clerkfx.model.OrganizationInvitation;
 import dev.clerkfx.model.OrganizationMembership;
 import dev.clerkfx.model.OrganizationSuggestion;
 import dev.clerkfx.model.PhoneNumber;
+import dev.clerkfx.model.Session;
+import dev.clerkfx.model.SessionStatus;
 import dev.clerkfx.model.SessionVerification;
 import dev.clerkfx.model.Totp;
 import dev.clerkfx.model.User;
+import dev.clerkfx.model.Verification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +38,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -48,6 +54,7 @@ public final class AccountVerbs implements Account {
   private final FapiClient fapi;
   private final SessionManager manager;
   private final Executor io;
+  private final BrowserFlows browser;
   private final OrganizationVerbs organizations = new OrganizationVerbs();
 
   /**
@@ -56,11 +63,13 @@ public final class AccountVerbs implements Account {
    * @param fapi the transport
    * @param manager the session manager (current session, state updates)
    * @param io where files are read
+   * @param browser the browser flows (connecting an OAuth account)
    */
-  public AccountVerbs(FapiClient fapi, SessionManager manager, Executor io) {
+  public AccountVerbs(FapiClient fapi, SessionManager manager, Executor io, BrowserFlows browser) {
     this.fapi = fapi;
     this.manager = manager;
     this.io = io;
+    this.browser = browser;
   }
 
   /** Returns the organization verbs. */
@@ -70,12 +79,22 @@ public final class AccountVerbs implements Account {
 
   // ------------------------------------------------------------------ helpers
 
+  /**
+   * The session to act for: the signed-in one, or a pending one (tasks left), so the verbs that finish its tasks
+   * (choosing an organization, enrolling MFA) can run.
+   */
+  private Optional<Session> actingSession() {
+    AuthSnapshot s = manager.snapshot();
+    return s.session().filter(x -> s.signedIn() || x.status() == SessionStatus.PENDING);
+  }
+
   private Optional<String> sessionId() {
-    return manager.store().current().sessionId();
+    return actingSession().map(Session::id);
   }
 
   private Optional<User> currentUser() {
-    return manager.store().current().user();
+    AuthSnapshot s = manager.snapshot();
+    return s.user().or(() -> actingSession().flatMap(Session::user));
   }
 
   /** Runs a call for the current session, or fails with {@code not_signed_in}. */
@@ -138,7 +157,8 @@ public final class AccountVerbs implements Account {
         }
         return Files.readAllBytes(file);
       } catch (IOException e) {
-        throw new ClerkUsageException("image_unreadable", "Could not read " + file.getFileName() + ": " + e.getMessage());
+        throw new ClerkUsageException("image_unreadable",
+            "Could not read " + file.getFileName() + ": " + e.getMessage());
       }
     }, io).thenCompose(this::setProfileImage);
   }
@@ -147,7 +167,8 @@ public final class AccountVerbs implements Account {
   public CompletableFuture<User> setProfileImage(byte[] image) {
     if (image == null || image.length == 0) return invalid("setProfileImage needs image bytes");
     if (image.length > MAX_PROFILE_IMAGE_BYTES) {
-      return CompletableFuture.failedFuture(new ClerkUsageException("image_too_large", "The image is larger than 10 MB"));
+      return CompletableFuture.failedFuture(
+          new ClerkUsageException("image_too_large", "The image is larger than 10 MB"));
     }
     Optional<String> type = ImageTypes.detect(image);
     if (type.isEmpty()) {
@@ -291,10 +312,30 @@ public final class AccountVerbs implements Account {
   }
 
   @Override
+  public CompletableFuture<ExternalAccount> connectExternalAccount(String strategy) {
+    if (blank(strategy)) return invalid("connectExternalAccount needs a strategy");
+    AtomicReference<String> started = new AtomicReference<>();
+    return signedIn(sid -> browser.external("connect " + strategy, redirect ->
+        connectExternalAccount(strategy, redirect).thenApply(a -> {
+          started.set(a.id());
+          return a.verification().flatMap(Verification::externalVerificationRedirectUrl)
+              .orElseThrow(() -> new ClerkException("external_account_no_url",
+                  "Clerk gave no page to connect " + strategy + " on", null));
+        })))
+        .thenCompose(callback -> reloadUser())
+        .thenApply(u -> u.externalAccounts().stream().filter(a -> a.id().equals(started.get()))
+            .filter(a -> a.verification().map(Verification::verified).orElse(false)).findFirst()
+            .orElseThrow(() -> new ClerkException("external_account_not_verified",
+                "The " + strategy + " account was not connected (the provider did not approve)", null)));
+  }
+
+  @Override
   public CompletableFuture<ExternalAccount> connectExternalAccount(String strategy, String redirectUrl) {
-    if (blank(strategy) || blank(redirectUrl)) return invalid("connectExternalAccount needs a strategy and a redirect URL");
+    if (blank(strategy) || blank(redirectUrl)) {
+      return invalid("connectExternalAccount needs a strategy and a redirect URL");
+    }
     return signedIn(sid -> fapi.postMine(sid, Form.builder().add("strategy", strategy).add("redirect_url", redirectUrl)
-        .build(), ExternalAccount.class, "external_accounts"));
+        .add("action_complete_redirect_url", redirectUrl).build(), ExternalAccount.class, "external_accounts"));
   }
 
   @Override
@@ -427,7 +468,7 @@ public final class AccountVerbs implements Account {
     @Override
     public CompletableFuture<Void> leave(String organizationId) {
       if (blank(organizationId)) return invalid("leave needs an organization id");
-      boolean wasActive = manager.store().current().organization()
+      boolean wasActive = manager.snapshot().organization()
           .map(m -> m.organization().id().equals(organizationId)).orElse(false);
       return signedIn(sid -> fapi.deleteMine(sid, "organization_memberships", organizationId))
           .thenCompose(v -> wasActive ? refreshClaims() : reloadUser().thenApply(u -> null));
@@ -461,7 +502,7 @@ public final class AccountVerbs implements Account {
 
     /** The active organization changed on the server: fetch the client and a fresh token so claims agree. */
     private CompletableFuture<Void> refreshClaims() {
-      return manager.refreshClient()
+      return manager.refresh()
           .thenCompose(s -> manager.getToken(GetTokenOptions.defaults().withSkipCache(true)))
           .thenApply(t -> null);
     }

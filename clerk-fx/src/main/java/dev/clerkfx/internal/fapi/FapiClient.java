@@ -46,12 +46,14 @@ import okhttp3.ResponseBody;
  * {@link ClerkException}: {@link ClerkApiException} (FAPI error body, or 429), {@link ClerkNetworkException} (no
  * usable answer), {@link ClerkResponseException} (an answer that is not FAPI JSON of the expected shape).
  *
- * <p>All plumbing is in OkHttp interceptors added to the app's (or the default) client: native query and headers,
- * client-token rotation into {@link ClientTokenHolder}, piggybacked clients into {@link ClientSync}, redacting log.
+ * <p>The native query and headers and the redacting log are OkHttp interceptors added to a client derived from the
+ * app's (or the default) client, with redirects off: the Frontend API never redirects, and following one would
+ * re-send a form (password included) to another host. Each response is read once, at most {@link #MAX_BODY_BYTES},
+ * in {@link #handle}: its rotated client token and piggybacked client go to {@link FapiFacts} (only from a response
+ * of the configured base URL) before the caller's future completes; the result is parsed from the same tree.
  *
  * <pre>{@code
- * FapiClient fapi = FapiClient.builder(PublishableKey.parse(pk).frontendApiUrl())
- *     .tokens(holder).clientSync(sync).build();
+ * FapiClient fapi = FapiClient.builder(PublishableKey.parse(pk).frontendApiUrl()).facts(stateMachine).build();
  * fapi.environment().thenAccept(env -> ...);
  * }</pre>
  *
@@ -67,27 +69,28 @@ public final class FapiClient {
    * a longer one, or none, gets this one, so a stalled or dribbling response never holds callers for a minute.
    */
   public static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+  /** Larger bodies are refused unread (a client is a few kilobytes, the environment a few dozen). */
+  public static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+
+  /** The whole-call deadline of a file upload (a profile image over a slow uplink). */
+  public static final Duration UPLOAD_CALL_TIMEOUT = Duration.ofMinutes(2);
 
   private static volatile OkHttpClient defaultHttpClient;
 
   private final HttpUrl base;
   private final OkHttpClient http;
-  private final ClientTokenHolder tokens;
-  private final ClientSync clientSync;
+  private final FapiFacts facts;
   private final Clock clock;
 
   private FapiClient(Builder b) {
     this.base = b.base;
-    this.tokens = b.tokens;
-    this.clientSync = b.clientSync;
+    this.facts = b.facts;
     this.clock = b.clock;
     this.http = b.httpClient.newBuilder()
         .callTimeout(callDeadlineMillis(b.httpClient), TimeUnit.MILLISECONDS)
-        .addInterceptor(new NativeRequestInterceptor(tokens, b.deviceId, b.sdkVersion, b.userAgent))
-        // Sync outside the token interceptor: on the way back the rotated client token is stored BEFORE the new
-        // client is published, so a listener that reacts to a sign-in (the token engine) already sends it.
-        .addInterceptor(new ClientSyncInterceptor(clientSync))
-        .addInterceptor(new ClientTokenInterceptor(tokens))
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .addInterceptor(new NativeRequestInterceptor(facts, b.deviceId, b.sdkVersion, b.userAgent))
         .addInterceptor(new RedactingLoggingInterceptor())
         .build();
   }
@@ -110,8 +113,10 @@ public final class FapiClient {
   }
 
   /**
-   * Returns the shared default OkHttp client: connect 10 s, read/write 30 s, whole call 20 s. Apps that pass their
-   * own client keep its timeouts; FAPI clients built from one base client share its connection pool and threads.
+   * Returns the shared default OkHttp client: connect 10 s, read/write 30 s, whole call 20 s, and a dispatcher on
+   * daemon threads, so idle connections and threads never keep a finished app's JVM alive. Apps that pass their own
+   * client keep its timeouts (a whole-call timeout above 20 s is lowered to 20 s) and threads; FAPI clients built
+   * from one base client share its pool and threads.
    */
   public static OkHttpClient defaultHttpClient() {
     OkHttpClient c = defaultHttpClient;
@@ -119,7 +124,14 @@ public final class FapiClient {
       synchronized (FapiClient.class) {
         c = defaultHttpClient;
         if (c == null) {
+          java.util.concurrent.ThreadPoolExecutor threads = new java.util.concurrent.ThreadPoolExecutor(
+              0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "clerk-fx-http");
+                t.setDaemon(true);
+                return t;
+              });
           c = new OkHttpClient.Builder()
+              .dispatcher(new okhttp3.Dispatcher(threads))
               .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
               .readTimeout(READ_WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
               .writeTimeout(READ_WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
@@ -130,16 +142,6 @@ public final class FapiClient {
       }
     }
     return c;
-  }
-
-  /** Returns the client-token holder this client reads and rotates. */
-  public ClientTokenHolder tokens() {
-    return tokens;
-  }
-
-  /** Returns the owner of the current client this client feeds. */
-  public ClientSync clientSync() {
-    return clientSync;
   }
 
   /** Returns the OkHttp client with this client's interceptors (for tests and tools). */
@@ -374,6 +376,20 @@ public final class FapiClient {
   /** {@code DELETE /v1/client/sessions}: signs every session out; returns the client left. */
   public CompletableFuture<Optional<Client>> removeAllSessions() {
     return send(delete(url("client", "sessions")), Parsers.optionalClient());
+  }
+
+  /**
+   * {@code DELETE /v1/client/sessions} sent with a given client token (a sign-out that already forgot it locally).
+   *
+   * @param clientToken the token to send
+   * @return the client left
+   */
+  public CompletableFuture<Optional<Client>> removeAllSessions(String clientToken) {
+    Request r = delete(url("client", "sessions")).newBuilder()
+        .tag(NativeRequestInterceptor.SentToken.class,
+            new NativeRequestInterceptor.SentToken(Optional.ofNullable(clientToken)))
+        .build();
+    return send(r, Parsers.optionalClient());
   }
 
   private CompletableFuture<Session> sessionAction(String sessionId, String action, Form form) {
@@ -715,54 +731,103 @@ public final class FapiClient {
     return call.call(id);
   }
 
+  /** Sends a request; the future completes (on an OkHttp thread) whatever happens, even on an {@link Error}. */
   private <T> CompletableFuture<T> send(Request request, Parsers.Parser<T> parser) {
     CompletableFuture<T> future = new CompletableFuture<>();
-    Call call = http.newCall(request);
-    future.whenComplete((r, e) -> {
-      if (future.isCancelled()) call.cancel();
-    });
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call c, IOException e) {
-        future.completeExceptionally(NetworkErrors.classify(e, request.url().host()));
+    String what = request.method() + " " + request.url().encodedPath();
+    try {
+      Call call = http.newCall(request);
+      if (request.body() instanceof MultipartBody) {
+        call.timeout().timeout(UPLOAD_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS); // a file upload may take longer
       }
-
-      @Override
-      public void onResponse(Call c, Response response) {
-        try (response) {
-          future.complete(handle(request, response, parser));
-        } catch (ClerkException e) {
-          future.completeExceptionally(e);
-        } catch (IOException e) {
+      future.whenComplete((r, e) -> {
+        if (future.isCancelled()) call.cancel();
+      });
+      call.enqueue(new Callback() {
+        @Override
+        public void onFailure(Call c, IOException e) {
           future.completeExceptionally(NetworkErrors.classify(e, request.url().host()));
-        } catch (RuntimeException e) {
-          future.completeExceptionally(new ClerkResponseException(response.code(),
-              "Could not read the response to " + request.method() + " " + request.url().encodedPath() + ": " + e, e));
         }
-      }
-    });
+
+        @Override
+        public void onResponse(Call c, Response response) {
+          try (response) {
+            future.complete(handle(request, response, parser));
+          } catch (ClerkException e) {
+            future.completeExceptionally(e);
+          } catch (IOException e) {
+            future.completeExceptionally(NetworkErrors.classify(e, request.url().host()));
+          } catch (Throwable e) { // an Error too (a body that overflows the parser): the caller must never hang
+            future.completeExceptionally(new ClerkResponseException(response.code(),
+                "Could not read the response to " + what + ": " + e.getClass().getSimpleName(), e));
+          }
+        }
+      });
+    } catch (Throwable e) { // a shut-down dispatcher, an app interceptor that throws at enqueue
+      future.completeExceptionally(new ClerkNetworkException(ClerkNetworkException.Kind.OTHER,
+          "Could not send " + what + ": " + e.getClass().getSimpleName(), e));
+    }
     return future;
   }
 
+  /** True when the response came from the configured base URL (same scheme, host and port). */
+  private boolean fromBase(Response response) {
+    HttpUrl u = response.request().url();
+    return u.scheme().equals(base.scheme()) && u.host().equals(base.host()) && u.port() == base.port();
+  }
+
+  /** Reads at most {@link #MAX_BODY_BYTES} of a body, refusing a larger one unread. */
+  private static String readBounded(ResponseBody body, int status, String what) throws IOException {
+    okio.BufferedSource source = body.source();
+    if (source.request(MAX_BODY_BYTES + 1)) {
+      throw new ClerkResponseException(status, "Clerk answered " + what + " with a body larger than "
+          + MAX_BODY_BYTES / (1024 * 1024) + " MB; refused unread", null);
+    }
+    MediaType type = body.contentType();
+    java.nio.charset.Charset cs = type == null ? null : type.charset();
+    return source.readString(cs != null ? cs : java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads one response, once: reports its facts (rotated client token, piggybacked client) to {@link FapiFacts}
+   * when it comes from the configured base URL, then returns the parsed result or throws the typed error.
+   */
   private <T> T handle(Request request, Response response, Parsers.Parser<T> parser) throws IOException {
     int status = response.code();
+    String what = request.method() + " " + request.url().encodedPath();
+    if (status >= 300 && status < 400 || !fromBase(response)) {
+      String to = response.header("Location");
+      throw new ClerkResponseException(status, "Clerk answered " + what + " with a redirect (HTTP " + status
+          + (to == null ? "" : " to " + redirectHost(to)) + "); the Frontend API never redirects, so nothing was"
+          + " followed or accepted: check the publishable key and proxy URL", null);
+    }
     ResponseBody body = response.body();
     MediaType type = body.contentType();
-    String text = body.string();
     Date date = response.headers().getDate("Date");
     Instant serverDate = date == null ? null : date.toInstant();
-    boolean json = type == null || ClientSyncInterceptor.isJson(type);
-    String what = request.method() + " " + request.url().encodedPath();
+    Optional<String> sent = Optional.ofNullable(response.request().header("Authorization"));
+    Optional<String> rotated = Optional.ofNullable(response.header("Authorization")).map(String::strip)
+        .map(v -> v.equalsIgnoreCase("Bearer") ? "" : v);
+    String text;
+    try {
+      text = readBounded(body, status, what);
+    } catch (IOException | RuntimeException e) {
+      report(new ResponseFacts(sent, rotated, false, Optional.empty(), Optional.ofNullable(serverDate)));
+      throw e;
+    }
+    boolean json = type == null || isJson(type);
+    JsonNode parsed = null;
+    if (json && !text.isBlank()) {
+      try {
+        parsed = FapiJson.tree(text, status);
+      } catch (ClerkResponseException e) {
+        parsed = null;
+      }
+    }
+    report(facts(parsed, request.url().encodedPath(), sent, rotated, serverDate, status));
 
     if (!response.isSuccessful()) {
-      JsonNode root = null;
-      if (json && !text.isBlank()) {
-        try {
-          root = FapiJson.tree(text, status);
-        } catch (ClerkResponseException e) {
-          root = null;
-        }
-      }
+      JsonNode root = parsed;
       Instant now = serverDate != null ? serverDate : clock.instant();
       if (root != null && FapiErrors.isErrorBody(root)) {
         throw FapiErrors.toException(status, root, response.header("x-clerk-trace-id"), response.header("Retry-After"),
@@ -783,13 +848,69 @@ public final class FapiClient {
       throw new ClerkResponseException(status, "Clerk answered " + what + " with HTTP " + status + " and an empty body",
           null);
     }
-    JsonNode root = FapiJson.tree(text, status);
+    JsonNode root = parsed != null ? parsed : FapiJson.tree(text, status); // unreadable JSON throws typed here
     return parser.parse(root, status, serverDate);
+  }
+
+  private void report(ResponseFacts f) {
+    if (!f.isEmpty()) facts.responseSeen(f);
+  }
+
+  /**
+   * The envelope rules for the client a body carries (the native SDKs' rules):
+   * <ul>
+   *   <li>on error bodies, {@code meta.client};
+   *   <li>a {@code response} that is a client ({@code /v1/client}, {@code DELETE /v1/client/sessions}, the nonce
+   *       redeem) is the client; a {@code null} {@code response} from {@code /v1/client} or
+   *       {@code /v1/client/sessions} means no client;
+   *   <li>otherwise a piggybacked {@code client} object; {@code "client": null} means no client only when the body
+   *       has no {@code response} key.
+   * </ul>
+   * An unreadable client snapshot is logged and ignored (the caller's result is judged on its own).
+   */
+  private static ResponseFacts facts(JsonNode root, String path, Optional<String> sent, Optional<String> rotated,
+      Instant serverDate, int status) {
+    Optional<Instant> date = Optional.ofNullable(serverDate);
+    ResponseFacts none = new ResponseFacts(sent, rotated, false, Optional.empty(), date);
+    if (root == null || !root.isObject()) return none;
+    try {
+      JsonNode client = null;
+      if (FapiErrors.isErrorBody(root)) {
+        JsonNode metaClient = root.path("meta").path("client");
+        if (metaClient.isObject()) client = metaClient;
+      } else {
+        JsonNode response = root.path("response");
+        if (response.isObject() && "client".equals(response.path("object").asText())) {
+          client = response;
+        } else if (response.isNull() && (path.endsWith("/v1/client") || path.endsWith("/v1/client/sessions"))) {
+          return new ResponseFacts(sent, rotated, true, Optional.empty(), date);
+        } else if (root.path("client").isObject()) {
+          client = root.path("client");
+        } else if (root.path("client").isNull() && root.has("client") && !root.has("response")) {
+          return new ResponseFacts(sent, rotated, true, Optional.empty(), date);
+        }
+      }
+      if (client == null) return none;
+      return new ResponseFacts(sent, rotated, true, Optional.of(FapiJson.read(client, Client.class, status)), date);
+    } catch (ClerkException e) {
+      FapiLog.LOG.log(System.Logger.Level.WARNING, "Ignoring an unreadable client snapshot: " + e.getMessage());
+      return none;
+    }
+  }
+
+  private static String redirectHost(String location) {
+    HttpUrl u = HttpUrl.parse(location);
+    return u == null ? "an unreadable location" : u.host();
+  }
+
+  static boolean isJson(MediaType type) {
+    return type.subtype().equalsIgnoreCase("json")
+        || type.subtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json");
   }
 
   private static String describe(MediaType type, String text, boolean parsedJson) {
     if (text.isBlank()) return "an empty body";
-    if (type != null && !ClientSyncInterceptor.isJson(type)) return "a " + type.type() + "/" + type.subtype() + " body";
+    if (type != null && !isJson(type)) return "a " + type.type() + "/" + type.subtype() + " body";
     return parsedJson ? "JSON without an errors array" : "unreadable JSON";
   }
 
@@ -797,8 +918,7 @@ public final class FapiClient {
   public static final class Builder {
     private final HttpUrl base;
     private OkHttpClient httpClient;
-    private ClientTokenHolder tokens = new ClientTokenHolder();
-    private ClientSync clientSync = new ClientSync();
+    private FapiFacts facts = FapiFacts.NONE;
     private String deviceId;
     private String sdkVersion = SdkInfo.SDK_VERSION;
     private Clock clock = Clock.systemUTC();
@@ -826,24 +946,13 @@ public final class FapiClient {
     }
 
     /**
-     * Sets the client-token holder. Default: a new, empty holder.
+     * Sets where the client token is read and response facts are reported. Default: {@link FapiFacts#NONE}.
      *
-     * @param tokens the holder
+     * @param facts the state owner
      * @return this builder
      */
-    public Builder tokens(ClientTokenHolder tokens) {
-      this.tokens = Objects.requireNonNull(tokens, "tokens");
-      return this;
-    }
-
-    /**
-     * Sets the owner of the current client. Default: a new one.
-     *
-     * @param sync the owner
-     * @return this builder
-     */
-    public Builder clientSync(ClientSync sync) {
-      this.clientSync = Objects.requireNonNull(sync, "sync");
+    public Builder facts(FapiFacts facts) {
+      this.facts = Objects.requireNonNull(facts, "facts");
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.clerkfx.internal.fapi;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -10,10 +11,12 @@ import okhttp3.Response;
  * Makes every request a native FAPI request: query {@code _is_native=true}; headers {@code Authorization: <client
  * token>} (raw, no {@code Bearer}, only when one is held), {@code clerk-api-version}, {@code x-mobile: 1}, the SDK
  * version, {@code x-native-device-id} and {@code Accept: application/json}; and the app's {@code User-Agent} when
- * one is configured ({@link UserAgents}).
+ * one is configured ({@link UserAgents}). The client token is the one {@link FapiFacts#clientToken()} holds when the
+ * request leaves, unless the request carries a {@link SentToken} tag (a sign-out sends the token it just forgot).
+ * The response it returns carries that request, token included.
  */
 public final class NativeRequestInterceptor implements Interceptor {
-  private final ClientTokenHolder tokens;
+  private final FapiFacts facts;
   private final String deviceId;
   private final String sdkVersion;
   private final String userAgent;
@@ -21,27 +24,45 @@ public final class NativeRequestInterceptor implements Interceptor {
   /**
    * Creates the interceptor.
    *
-   * @param tokens where the client token is read from at send time
+   * @param facts where the client token is read from at send time
    * @param deviceId the per-install device id
    * @param sdkVersion the SDK version to send
    */
-  public NativeRequestInterceptor(ClientTokenHolder tokens, String deviceId, String sdkVersion) {
-    this(tokens, deviceId, sdkVersion, null);
+  public NativeRequestInterceptor(FapiFacts facts, String deviceId, String sdkVersion) {
+    this(facts, deviceId, sdkVersion, null);
   }
 
   /**
    * Creates the interceptor with a {@code User-Agent}.
    *
-   * @param tokens where the client token is read from at send time
+   * @param facts where the client token is read from at send time
    * @param deviceId the per-install device id
    * @param sdkVersion the SDK version to send
    * @param userAgent the {@code User-Agent} value, or null to leave OkHttp's
    */
-  public NativeRequestInterceptor(ClientTokenHolder tokens, String deviceId, String sdkVersion, String userAgent) {
+  public NativeRequestInterceptor(FapiFacts facts, String deviceId, String sdkVersion, String userAgent) {
     this.userAgent = userAgent;
-    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.facts = Objects.requireNonNull(facts, "facts");
     this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
     this.sdkVersion = Objects.requireNonNull(sdkVersion, "sdkVersion");
+  }
+
+  /**
+   * Pins the client token a request is sent with, whatever is held when it leaves.
+   *
+   * @param token the token to send, or empty to send none
+   */
+  public record SentToken(Optional<String> token) {
+    /** Normalises null to empty. */
+    public SentToken {
+      token = token == null ? Optional.empty() : token;
+    }
+
+    /** Never prints the token. */
+    @Override
+    public String toString() {
+      return token.isPresent() ? "SentToken[<redacted>]" : "SentToken[none]";
+    }
   }
 
   @Override
@@ -55,7 +76,12 @@ public final class NativeRequestInterceptor implements Interceptor {
         .header("x-native-device-id", deviceId)
         .header("Accept", "application/json");
     if (userAgent != null) b.header("User-Agent", userAgent);
-    tokens.current().ifPresentOrElse(t -> b.header("Authorization", t), () -> b.removeHeader("Authorization"));
-    return chain.proceed(b.build());
+    SentToken pinned = original.tag(SentToken.class);
+    Optional<String> token = pinned != null ? pinned.token() : facts.clientToken();
+    token.ifPresentOrElse(t -> b.header("Authorization", t), () -> b.removeHeader("Authorization"));
+    Request sent = b.build();
+    Response response = chain.proceed(sent);
+    // the response names the request as sent, so its facts know which client token it answers
+    return response.newBuilder().request(sent).build();
   }
 }

@@ -5,25 +5,38 @@ import dev.clerkfx.model.Environment;
 import dev.clerkfx.model.User;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
- * What the session manager needs from the Frontend API transport: the few endpoints it calls itself, the one
- * owner of the current client, and the held client token. {@link FapiBackend} implements it over the transport;
- * futures fail with {@code ClerkException}s and complete on transport threads.
+ * The few Frontend API calls the session manager makes itself. {@link FapiBackend} implements it over the transport;
+ * futures fail with {@code ClerkException}s and complete on transport threads, after the facts of their response
+ * (rotated client token, piggybacked client) were applied by the state machine.
  */
 interface Backend {
   /** {@code GET /v1/environment}. */
   CompletableFuture<Environment> environment();
 
-  /** {@code GET /v1/client}; the transport also hands the result to the client listener. */
+  /** {@code GET /v1/client}. */
   CompletableFuture<Optional<Client>> fetchClient();
 
-  /** {@code POST /v1/client/sessions/{sid}/tokens[/{template}]}, decoded. */
-  CompletableFuture<MintedToken> token(TokenKey key, boolean force);
+  /**
+   * {@code POST /v1/client/sessions/{sid}/tokens[/{template}]}, decoded.
+   *
+   * @param key what to fetch
+   * @param force a caller-forced refresh
+   * @param client the current client (its session's {@code last_active_token} for {@code session_minter})
+   * @param environment the instance settings, if loaded
+   * @return the token
+   */
+  CompletableFuture<MintedToken> token(TokenKey key, boolean force, Optional<Client> client,
+      Optional<Environment> environment);
 
-  /** {@code DELETE /v1/client/sessions}: signs out every session of this client. */
-  CompletableFuture<Void> removeAllSessions();
+  /**
+   * {@code DELETE /v1/client/sessions} sent with a given client token: signs out every session of that client.
+   *
+   * @param clientToken the token the client had before the local sign-out
+   * @return completes when Clerk answered
+   */
+  CompletableFuture<Void> removeAllSessions(String clientToken);
 
   /** {@code POST /v1/client/sessions/{sid}/remove}. */
   CompletableFuture<Void> removeSession(String sessionId);
@@ -34,43 +47,9 @@ interface Backend {
   /** {@code GET /v1/me}. */
   CompletableFuture<User> me(String sessionId);
 
-  /** The current client as the transport last applied it. */
-  Optional<Client> client();
-
-  /**
-   * Replaces the current client locally (restored snapshot, sign-out); the listener hears about it.
-   *
-   * @param client the client, or null for none
-   */
-  void replaceClient(Client client);
-
-  /** Registers the one listener for client changes: the client (or empty) and the response's server date (0 = unknown). */
-  void onClientChanged(ClientListener listener);
-
-  /** The held client token. */
-  Optional<String> clientToken();
-
-  /** Sets (null clears) the held client token without I/O. */
-  void setClientToken(String token);
-
-  /** Registers the one listener for client-token changes (rotation by responses included). */
-  void onClientTokenChanged(Consumer<Optional<String>> listener);
-
   /** Serialises the persisted snapshot. */
   String writeSnapshot(PersistedSnapshot snapshot);
 
   /** Reads a persisted snapshot; fails with {@code ClerkResponseException} when unreadable. */
   PersistedSnapshot readSnapshot(String json);
-
-  /** Hears client changes. */
-  @FunctionalInterface
-  interface ClientListener {
-    /**
-     * The current client changed.
-     *
-     * @param client the client, or empty when none
-     * @param serverDateMillis the response's {@code Date} in epoch millis, or 0 when unknown
-     */
-    void clientChanged(Optional<Client> client, long serverDateMillis);
-  }
 }

@@ -2,6 +2,7 @@ package dev.clerkfx.internal.session;
 
 import dev.clerkfx.PublishableKey;
 import dev.clerkfx.internal.fapi.FapiClient;
+import dev.clerkfx.internal.fapi.FapiFacts;
 import dev.clerkfx.internal.fapi.FapiJson;
 import dev.clerkfx.internal.fapi.FetchedToken;
 import dev.clerkfx.internal.fapi.Form;
@@ -12,129 +13,111 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
-/** The session manager's {@link Backend} over the real transport ({@link FapiClient}). */
-public final class FapiBackend implements Backend, AutoCloseable {
-  private final FapiClient fapi;
-  private volatile Supplier<Environment> environment = () -> null;
-  /** The newest client, kept here so token requests never take the client sync's lock. */
-  private volatile Optional<Client> latestClient = Optional.empty();
+/**
+ * The session manager's {@link Backend} over the real transport ({@link FapiClient}). The transport (OkHttp client,
+ * device id) is made on first use, so a cold start publishes the stored state before any of it is initialised.
+ */
+public final class FapiBackend implements Backend {
+  private final String baseUrl;
+  private final OkHttpClient http;
+  private final Clock clock;
+  private final String userAgent;
+  private final FapiFacts facts;
+  private volatile FapiClient fapi;
 
-  FapiBackend(FapiClient fapi) {
-    this.fapi = fapi;
-    fapi.clientSync().addListener(c -> latestClient = c);
+  private FapiBackend(String baseUrl, OkHttpClient http, Clock clock, String userAgent, FapiFacts facts) {
+    this.baseUrl = baseUrl;
+    this.http = http;
+    this.clock = clock;
+    this.userAgent = userAgent;
+    this.facts = facts;
   }
 
   /**
-   * Builds the transport for a publishable key.
+   * Describes the transport for a publishable key; nothing is initialised until the first request.
    *
    * @param key the instance's key
    * @param proxyUrl a proxy base URL, or null
    * @param http the app's OkHttp client to build on, or null for the shared default
    * @param clock the clock
    * @param userAgent the {@code User-Agent} to send, or null for OkHttp's
+   * @param facts the state machine that holds the client token and hears each response's facts
    * @return the backend
+   * @throws dev.clerkfx.ClerkConfigurationException when the proxy URL is malformed
    */
   public static FapiBackend create(PublishableKey key, String proxyUrl, OkHttpClient http, Clock clock,
-      String userAgent) {
-    FapiClient.Builder b = FapiClient.builder(key.frontendApiUrl(proxyUrl)).clock(clock);
-    if (userAgent != null) b.userAgent(userAgent);
-    if (http != null) b.httpClient(http);
-    return new FapiBackend(b.build());
+      String userAgent, FapiFacts facts) {
+    return new FapiBackend(key.frontendApiUrl(proxyUrl), http, clock, userAgent, facts);
   }
 
-  /** The transport, for the sign-in and sign-up verbs. */
+  /** The transport, for the sign-in and sign-up verbs (made on first use). */
   public FapiClient fapi() {
-    return fapi;
-  }
-
-  /** Lets token requests follow the instance's {@code session_minter} setting. */
-  void environmentSource(Supplier<Environment> source) {
-    this.environment = source;
+    FapiClient f = fapi;
+    if (f == null) {
+      synchronized (this) {
+        f = fapi;
+        if (f == null) {
+          FapiClient.Builder b = FapiClient.builder(baseUrl).clock(clock).facts(facts);
+          if (userAgent != null) b.userAgent(userAgent);
+          if (http != null) b.httpClient(http);
+          f = b.build();
+          fapi = f;
+        }
+      }
+    }
+    return f;
   }
 
   @Override
   public CompletableFuture<Environment> environment() {
-    return fapi.environment();
+    return fapi().environment();
   }
 
   @Override
   public CompletableFuture<Optional<Client>> fetchClient() {
-    return fapi.getClient();
+    return fapi().getClient();
   }
 
   @Override
-  public CompletableFuture<MintedToken> token(TokenKey key, boolean force) {
+  public CompletableFuture<MintedToken> token(TokenKey key, boolean force, Optional<Client> client,
+      Optional<Environment> environment) {
     CompletableFuture<FetchedToken> call;
     if (key.template() != null) {
-      call = fapi.templateToken(key.sessionId(), key.template());
+      call = fapi().templateToken(key.sessionId(), key.template());
     } else {
-      Environment env = environment.get();
-      boolean minter = env != null && env.authConfig().sessionMinter();
+      boolean minter = environment.map(env -> env.authConfig().sessionMinter()).orElse(false);
       Form.Builder extra = Form.builder();
       if (minter) {
-        latestClient.flatMap(c -> c.session(key.sessionId()))
+        client.flatMap(c -> c.session(key.sessionId()))
             .flatMap(s -> s.lastActiveToken()).ifPresent(t -> extra.add("token", t.jwt()));
         if (force) extra.add("force_origin", Boolean.TRUE);
       }
-      call = fapi.sessionToken(key.sessionId(), key.organizationId(), extra.build());
+      call = fapi().sessionToken(key.sessionId(), key.organizationId(), extra.build());
     }
     return call.thenApply(ft -> Tokens.decode(ft.token(), ft.serverDate().map(Instant::toEpochMilli).orElse(0L)));
   }
 
   @Override
-  public CompletableFuture<Void> removeAllSessions() {
-    return fapi.removeAllSessions().thenApply(c -> null);
+  public CompletableFuture<Void> removeAllSessions(String clientToken) {
+    return fapi().removeAllSessions(clientToken).thenApply(c -> null);
   }
 
   @Override
   public CompletableFuture<Void> removeSession(String sessionId) {
-    return fapi.removeSession(sessionId).thenApply(s -> null);
+    return fapi().removeSession(sessionId).thenApply(s -> null);
   }
 
   @Override
   public CompletableFuture<Void> touchSession(String sessionId, String organizationId) {
     Form form = Form.builder().add("active_organization_id", organizationId).add("intent", "select_session").build();
-    return fapi.touchSession(sessionId, form).thenApply(s -> null);
+    return fapi().touchSession(sessionId, form).thenApply(s -> null);
   }
 
   @Override
   public CompletableFuture<User> me(String sessionId) {
-    return fapi.getMe(sessionId);
-  }
-
-  @Override
-  public Optional<Client> client() {
-    return fapi.clientSync().current();
-  }
-
-  @Override
-  public void replaceClient(Client client) {
-    fapi.clientSync().reset(client);
-  }
-
-  @Override
-  public void onClientChanged(ClientListener listener) {
-    fapi.clientSync().addListener(c -> listener.clientChanged(c,
-        fapi.clientSync().newestServerTime().map(Instant::toEpochMilli).orElse(0L)));
-  }
-
-  @Override
-  public Optional<String> clientToken() {
-    return fapi.tokens().current();
-  }
-
-  @Override
-  public void setClientToken(String token) {
-    fapi.tokens().set(token);
-  }
-
-  @Override
-  public void onClientTokenChanged(Consumer<Optional<String>> listener) {
-    fapi.tokens().addListener(listener);
+    return fapi().getMe(sessionId);
   }
 
   @Override
@@ -145,10 +128,5 @@ public final class FapiBackend implements Backend, AutoCloseable {
   @Override
   public PersistedSnapshot readSnapshot(String json) {
     return FapiJson.read(json, PersistedSnapshot.class);
-  }
-
-  @Override
-  public void close() {
-    // The OkHttp client may be the app's or the shared default: its pool and dispatcher are not ours to stop.
   }
 }

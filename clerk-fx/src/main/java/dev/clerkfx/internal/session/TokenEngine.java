@@ -76,7 +76,6 @@ final class TokenEngine {
   private volatile long generation;
   private volatile boolean appActive = true;
   private volatile long serverOffsetMillis;
-  private final java.util.concurrent.atomic.AtomicInteger requestsInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
   TokenEngine(Clock clock, ScheduledExecutorService scheduler, RefreshPolicy policy, Fetcher fetcher,
       Listener listener, Backoff backoff) {
@@ -180,11 +179,6 @@ final class TokenEngine {
     return c == null ? Optional.empty() : Optional.of(c.minted);
   }
 
-  /** The number of token requests under way (tests wait for 0 before moving virtual time on). */
-  int requestsInFlight() {
-    return requestsInFlight.get();
-  }
-
   /** True while a session is set. */
   boolean hasSession() {
     return defaultEntry != null;
@@ -255,7 +249,6 @@ final class TokenEngine {
       return f;
     }
     CompletableFuture<MintedToken> call;
-    requestsInFlight.incrementAndGet();
     try {
       call = fetcher.fetch(e.key, force);
     } catch (RuntimeException ex) {
@@ -270,8 +263,6 @@ final class TokenEngine {
         finishInFlight(e, f);
         f.completeExceptionally(Failures.asClerk(unexpected));
         if (isLive(e)) scheduleRetry(e, unexpected);
-      } finally {
-        requestsInFlight.decrementAndGet();
       }
     });
     return f;

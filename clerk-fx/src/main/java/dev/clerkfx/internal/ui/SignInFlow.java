@@ -170,11 +170,11 @@ public final class SignInFlow {
   public void showProblem(StepForm step, Problem p) {
     switch (p.kind()) {
       case CLERK -> step.showError(p.field().orElse(null), p.message());
-      case NETWORK -> step.showError(null, text.get("signin.error.network"));
+      case NETWORK -> step.showError(null, common.get("common.error.network"));
       case RATE_LIMITED -> {
         step.setPrimaryBlocked(true);
         countdowns.put(Countdown.start(clock, p.retryIn().orElse(Duration.ofSeconds(10)),
-            s -> step.setStepMessage(text.get("signin.error.rateLimited", s)),
+            s -> step.setStepMessage(common.get("common.error.rateLimited", s)),
             () -> {
               step.setStepMessage(null);
               step.setPrimaryBlocked(false);
@@ -183,12 +183,12 @@ public final class SignInFlow {
       case LOCKED -> step.showError(null, p.retryIn()
           .map(w -> text.get("signin.error.locked", lockoutText(w)))
           .orElse(text.get("signin.error.lockedUnknown")));
-      case OTHER -> step.showError(null, text.get(switch (p.code()) {
-        case BrowserSignInException.ACCESS_DENIED -> "signin.error.browserDenied";
-        case BrowserSignInException.TIMEOUT -> "signin.error.browserTimeout";
-        case BrowserSignInException.LINK_EXPIRED -> "signin.error.linkExpired";
-        default -> "signin.error.other";
-      }));
+      case OTHER -> step.showError(null, switch (p.code()) {
+        case BrowserSignInException.ACCESS_DENIED -> text.get("signin.error.browserDenied");
+        case BrowserSignInException.TIMEOUT -> text.get("signin.error.browserTimeout");
+        case BrowserSignInException.LINK_EXPIRED -> text.get("signin.error.linkExpired");
+        default -> common.get("common.error.unknown");
+      });
     }
   }
 

@@ -51,6 +51,7 @@ public final class StepForm extends VBox {
   private final VBox links = new VBox();
   private Runnable action = () -> {};
   private boolean busy;
+  private Node focusBeforeBusy;
   private final java.util.Set<Node> blocked = new java.util.HashSet<>();
 
   /**
@@ -313,12 +314,31 @@ public final class StepForm extends VBox {
    * @param value whether busy
    */
   public void setBusy(boolean value) {
+    if (value && !busy) {
+      Node owner = getScene() == null ? null : getScene().getFocusOwner();
+      focusBeforeBusy = owner != null && isInside(owner) ? owner : null;
+    }
     busy = value;
     pseudoClassStateChanged(BUSY, value);
     progress.setVisible(value);
     for (Node c : controls) {
       c.setDisable(value || blocked.contains(c));
     }
+    // disabling the focused field moved focus elsewhere: give it back, so Enter keeps meaning this step
+    if (!value && focusBeforeBusy != null) {
+      Node back = focusBeforeBusy;
+      focusBeforeBusy = null;
+      if (!back.isDisabled() && back.getScene() == getScene()) {
+        back.requestFocus();
+      }
+    }
+  }
+
+  private boolean isInside(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (n == this) return true;
+    }
+    return false;
   }
 
   /** Tells whether a network action of this step runs. */

@@ -46,19 +46,17 @@ class FapiClientTest {
   @StartStop
   private final MockWebServer server = new MockWebServer();
 
-  private ClientTokenHolder tokens;
-  private ClientSync sync;
+  private RecordingFacts facts;
   private FapiClient fapi;
 
   @BeforeEach
   void setUp() {
-    tokens = new ClientTokenHolder();
-    sync = new ClientSync();
+    facts = new RecordingFacts();
     fapi = client(FapiClient.defaultHttpClient());
   }
 
   private FapiClient client(OkHttpClient http) {
-    return FapiClient.builder(server.url("/").toString()).httpClient(http).tokens(tokens).clientSync(sync)
+    return FapiClient.builder(server.url("/").toString()).httpClient(http).facts(facts)
         .deviceId(DEVICE_ID).sdkVersion("9.9.9-test").build();
   }
 
@@ -124,7 +122,7 @@ class FapiClientTest {
 
   @Test
   void heldTokenIsSentRawWithoutBearer() throws Exception {
-    tokens.set("client.jwt.value");
+    facts.token = "client.jwt.value";
     server.enqueue(json(200, "{\"response\":" + clientJson("client_1", null, null) + ",\"client\":null}"));
     done(fapi.getClient());
     assertThat(take().getHeaders().get("Authorization")).isEqualTo("client.jwt.value");
@@ -270,8 +268,8 @@ class FapiClientTest {
     assertThat(redeem.getUrl().encodedPath()).isEqualTo("/v1/client");
     assertThat(decode(redeem.getBody().utf8())).containsExactly("_method=GET", "rotating_token_nonce=nonce-1",
         "code_verifier=verifier-1");
-    assertThat(tokens.current()).contains("new.client.token");
-    assertThat(sync.current()).contains(client);
+    assertThat(facts.last().rotatedToken()).contains("new.client.token");
+    assertThat(facts.last().client()).contains(client);
   }
 
   @Test
@@ -289,92 +287,67 @@ class FapiClientTest {
     assertThatThrownBy(() -> FapiClient.builder(null)).isInstanceOf(ClerkConfigurationException.class);
   }
 
-  // ---- client token rotation
+  // ---- facts: client token rotation
 
   @Test
-  void responseAuthorizationHeaderRotatesTheToken() throws Exception {
-    List<Optional<String>> seen = new CopyOnWriteArrayList<>();
-    tokens.addListener(seen::add);
+  void eachResponseReportsTheTokenItWasSentWithAndTheRotatedOne() throws Exception {
     server.enqueue(jsonBuilder(200, "{\"response\":" + clientJson("client_1", null, null) + ",\"client\":null}")
         .setHeader("Authorization", "first.token").build());
-    server.enqueue(jsonBuilder(200, "{\"response\":" + signInJson("needs_first_factor") + ",\"client\":null}")
-        .setHeader("Authorization", "second.token").build());
-    server.enqueue(json(200, "{\"response\":" + signInJson("needs_first_factor") + ",\"client\":null}"));
+    server.enqueue(json(200, "{\"response\":" + signInJson("needs_first_factor") + ",\"client\":"
+        + clientJson("client_1", null, null) + "}"));
 
     done(fapi.createClient());
     assertThat(take().getHeaders().get("Authorization")).isNull();
-    assertThat(tokens.current()).contains("first.token");
+    assertThat(facts.last().sentToken()).isEmpty();
+    assertThat(facts.last().rotatedToken()).contains("first.token");
+    assertThat(facts.last().toString()).doesNotContain("first.token");
 
-    done(fapi.createSignIn(Form.builder().add("identifier", "a@b.c").build()));
-    assertThat(take().getHeaders().get("Authorization")).isEqualTo("first.token");
-    assertThat(tokens.current()).contains("second.token");
-
+    facts.token = "first.token"; // what the state machine would now hold
     done(fapi.getSignIn("sia_1", null));
-    assertThat(take().getHeaders().get("Authorization")).isEqualTo("second.token");
-    assertThat(tokens.current()).as("no header keeps the token").contains("second.token");
-    assertThat(seen).containsExactly(Optional.of("first.token"), Optional.of("second.token"));
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("first.token");
+    assertThat(facts.last().sentToken()).contains("first.token");
+    assertThat(facts.last().rotatedToken()).as("no header: no rotation").isEmpty();
   }
 
   @Test
-  void errorResponsesRotateTooAndAnEmptyHeaderClears() throws Exception {
-    tokens.set("old.token");
+  void errorResponsesRotateTooAndAnEmptyHeaderOrBareBearerClears() throws Exception {
+    facts.token = "old.token";
     server.enqueue(jsonBuilder(401, "{\"errors\":[{\"code\":\"signed_out\",\"message\":\"Signed out\"}]}")
         .setHeader("Authorization", "").build());
     assertThat(failure(fapi.getClient())).isInstanceOf(ClerkApiException.class);
-    assertThat(tokens.current()).isEmpty();
+    assertThat(facts.last().rotatedToken()).contains("");
 
-    tokens.set("old.token");
     server.enqueue(jsonBuilder(200, "{\"response\":null,\"client\":null}").setHeader("Authorization", "Bearer")
         .build());
     assertThat(done(fapi.getClient())).isEmpty();
-    assertThat(tokens.current()).as("a bare Bearer clears as iOS does").isEmpty();
+    assertThat(facts.last().rotatedToken()).as("a bare Bearer clears as iOS does").contains("");
   }
 
   @Test
-  void staleResponseDoesNotOverwriteATokenChangedMeanwhile() throws Exception {
-    tokens.set("sent.token");
-    OkHttpClient signOutMidFlight = FapiClient.defaultHttpClient().newBuilder()
-        .addNetworkInterceptor(chain -> {
-          tokens.set("replaced.meanwhile");
-          return chain.proceed(chain.request());
-        }).build();
-    FapiClient racing = client(signOutMidFlight);
-    server.enqueue(jsonBuilder(200, "{\"response\":" + clientJson("client_1", null, null) + ",\"client\":null}")
-        .setHeader("Authorization", "rotated.from.stale").build());
-    done(racing.getClient());
-    assertThat(take().getHeaders().get("Authorization")).isEqualTo("sent.token");
-    assertThat(tokens.current()).contains("replaced.meanwhile");
+  void aSignOutCanSendTheTokenItJustForgot() throws Exception {
+    server.enqueue(json(200, "{\"response\":" + clientJson("client_1", null, null) + ",\"client\":null}"));
+    done(fapi.removeAllSessions("forgotten.token"));
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("forgotten.token");
+    assertThat(facts.last().sentToken()).contains("forgotten.token");
   }
 
-  // ---- piggybacked client
+  // ---- facts: piggybacked client, one set of envelope rules
 
   @Test
-  void piggybackedClientIsApplied() throws Exception {
-    List<Optional<Client>> seen = new CopyOnWriteArrayList<>();
-    sync.addListener(seen::add);
-    server.enqueue(json(200, "{\"response\":" + signInJson("complete") + ",\"client\":"
-        + clientJson("client_1", "sess_1", "active") + "}"));
-    done(fapi.attemptFirstFactor("sia_1", Form.builder().add("strategy", "password").build()));
-    Client client = sync.current().orElseThrow();
-    assertThat(client.currentSession().orElseThrow().id()).isEqualTo("sess_1");
-    assertThat(seen).containsExactly(Optional.of(client));
-  }
-
-  @Test
-  void rotatedTokenIsStoredBeforeTheNewClientIsPublished() throws Exception {
-    // A sign-in that completes rotates the client token AND piggybacks the signed-in client. Whoever reacts to the
-    // new client (the token engine requests a session token at once) must already find the rotated token.
-    tokens.set("before.sign.in");
-    List<Optional<String>> tokenSeenByClientListeners = new CopyOnWriteArrayList<>();
-    sync.addListener(client -> tokenSeenByClientListeners.add(tokens.current()));
+  void piggybackedClientIsReportedWithTheResponseDate() throws Exception {
     server.enqueue(jsonBuilder(200, "{\"response\":" + signInJson("complete") + ",\"client\":"
-        + clientJson("client_1", "sess_1", "active") + "}").setHeader("Authorization", "after.sign.in").build());
+        + clientJson("client_1", "sess_1", "active") + "}").setHeader("Date", httpDate(T0))
+        .setHeader("Authorization", "after.sign.in").build());
     done(fapi.attemptFirstFactor("sia_1", Form.builder().add("strategy", "password").build()));
-    assertThat(tokenSeenByClientListeners).containsExactly(Optional.of("after.sign.in"));
+    assertThat(facts.seen).as("token and client of one response are one fact").hasSize(1);
+    ResponseFacts f = facts.last();
+    assertThat(f.client().orElseThrow().currentSession().orElseThrow().id()).isEqualTo("sess_1");
+    assertThat(f.rotatedToken()).contains("after.sign.in");
+    assertThat(f.serverDate()).contains(T0);
   }
 
   @Test
-  void clientFromErrorMetaIsApplied() throws Exception {
+  void clientFromErrorMetaIsReported() throws Exception {
     server.enqueue(json(422, "{\"errors\":[{\"code\":\"form_password_incorrect\",\"message\":\"Password is incorrect\","
         + "\"long_message\":\"Password is incorrect. Try again.\",\"meta\":{\"param_name\":\"password\"}}],"
         + "\"meta\":{\"client\":" + clientJson("client_7", null, null) + "}}"));
@@ -384,26 +357,39 @@ class FapiClientTest {
     assertThat(e.code()).isEqualTo("form_password_incorrect");
     assertThat(e.error().orElseThrow().paramName()).contains("password");
     assertThat(e.getMessage()).contains("Password is incorrect. Try again.").doesNotContain("wrong");
-    assertThat(sync.current().map(Client::id)).contains("client_7");
+    assertThat(facts.clients()).singleElement().satisfies(c -> assertThat(c.map(Client::id)).contains("client_7"));
   }
 
   @Test
-  void nullClientWithAResponseIsIgnoredAndGetClientNullClears() throws Exception {
-    sync.reset(FapiJson.read(clientJson("client_1", "sess_1", "active"), Client.class));
+  void nullClientWithAResponseSaysNothingAndGetClientNullMeansNoClient() throws Exception {
     server.enqueue(json(200, "{\"response\":" + signInJson("needs_first_factor") + ",\"client\":null}"));
     done(fapi.getSignIn("sia_1", null));
-    assertThat(sync.current().map(Client::id)).contains("client_1");
+    assertThat(facts.clients()).isEmpty();
 
     server.enqueue(json(200, "{\"response\":null,\"client\":null}"));
     assertThat(done(fapi.getClient())).isEmpty();
-    assertThat(sync.current()).isEmpty();
+    assertThat(facts.clients()).containsExactly(Optional.empty());
+
+    server.enqueue(json(200, "{\"client\":null}"));
+    done(fapi.removeSession("sess_1").exceptionally(x -> null));
+    assertThat(facts.clients()).as("client null without a response clears").containsExactly(Optional.empty(),
+        Optional.empty());
+  }
+
+  @Test
+  void unreadableOrNonJsonClientsAreNotReported() throws Exception {
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html").body("<html/>").build());
+    server.enqueue(json(200, "{\"response\":{},\"client\":{\"object\":\"client\"}}"));
+    failure(fapi.getSignIn("sia_1", null));
+    done(fapi.getSignIn("sia_1", null).exceptionally(x -> null));
+    assertThat(facts.clients()).isEmpty();
   }
 
   @Test
   void clientResponseIsTheClient() throws Exception {
     server.enqueue(json(200, "{\"response\":" + clientJson("client_3", "sess_3", "active") + ",\"client\":null}"));
     Client client = done(fapi.getClient()).orElseThrow();
-    assertThat(sync.current()).contains(client);
+    assertThat(facts.last().client()).contains(client);
 
     server.enqueue(json(200, "{\"response\":" + clientJson("client_3", null, null) + ",\"client\":null}"));
     Client after = done(fapi.removeAllSessions()).orElseThrow();
@@ -412,19 +398,50 @@ class FapiClientTest {
     assertThat(delete.getMethod()).isEqualTo("DELETE");
     assertThat(delete.getUrl().encodedPath()).isEqualTo("/v1/client/sessions");
     assertThat(after.sessions()).isEmpty();
-    assertThat(sync.current()).contains(after);
+    assertThat(facts.last().client()).contains(after);
+  }
+
+  // ---- hostile servers
+
+  @Test
+  void redirectsAreNeitherFollowedNorBelieved() throws Exception {
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.start();
+      elsewhere.enqueue(jsonBuilder(200, "{\"response\":" + signInJson("complete") + ",\"client\":"
+          + clientJson("client_evil", "sess_evil", "active") + "}").setHeader("Authorization", "evil.token").build());
+      server.enqueue(new MockResponse.Builder().code(307)
+          .setHeader("Location", elsewhere.url("/v1/client/sign_ins").toString())
+          .setHeader("Authorization", "redirect.token").build());
+      Throwable t = failure(fapi.createSignIn(Form.builder().add("identifier", "a@b.c").add("password", "hunter2")
+          .build()));
+      assertThat(t).isInstanceOf(ClerkResponseException.class).hasMessageContaining("redirect")
+          .hasMessageContaining(elsewhere.getHostName());
+      assertThat(elsewhere.getRequestCount()).as("the password never left for another host").isZero();
+      assertThat(facts.seen).as("nothing from a redirect is believed").isEmpty();
+    }
   }
 
   @Test
-  void olderSnapshotNeverOverwritesANewerOne() throws Exception {
-    server.enqueue(jsonBuilder(200, "{\"response\":" + clientJson("client_1", "sess_new", "active") + ",\"client\":null}")
-        .setHeader("Date", httpDate(T0.plusSeconds(10))).build());
-    server.enqueue(jsonBuilder(200, "{\"response\":" + signInJson("complete") + ",\"client\":"
-        + clientJson("client_1", "sess_old", "active") + "}").setHeader("Date", httpDate(T0)).build());
-    done(fapi.getClient());
-    done(fapi.getSignIn("sia_1", null));
-    assertThat(sync.current().orElseThrow().lastActiveSessionId()).contains("sess_new");
-    assertThat(sync.newestServerTime()).contains(T0.plusSeconds(10));
+  void aHugeBodyIsRefusedUnreadAndTheFutureCompletes() throws Exception {
+    okio.Buffer huge = new okio.Buffer();
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) ' ');
+    huge.writeUtf8("{\"response\":\"");
+    for (long n = 0; n <= FapiClient.MAX_BODY_BYTES / chunk.length; n++) huge.write(chunk);
+    huge.writeUtf8("\"}");
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+        .setHeader("Authorization", "rotated.anyway").body(huge).build());
+    Throwable t = failure(fapi.getClient());
+    assertThat(t).isInstanceOf(ClerkResponseException.class).hasMessageContaining("larger than");
+    assertThat(facts.last().rotatedToken()).as("headers are still believed").contains("rotated.anyway");
+    assertThat(facts.last().clientSeen()).isFalse();
+  }
+
+  @Test
+  void aDeeplyNestedBodyFailsTypedInsteadOfHangingTheCaller() throws Exception {
+    String deep = "{\"response\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}";
+    server.enqueue(json(200, deep));
+    assertThat(failure(fapi.getClient())).isInstanceOf(ClerkException.class);
   }
 
   // ---- bad responses
@@ -548,7 +565,7 @@ class FapiClientTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    FapiClient closed = FapiClient.builder("http://127.0.0.1:" + port).tokens(tokens).clientSync(sync)
+    FapiClient closed = FapiClient.builder("http://127.0.0.1:" + port).facts(facts)
         .deviceId(DEVICE_ID).build();
     Throwable t = failure(closed.environment());
     assertThat(t).isInstanceOf(ClerkNetworkException.class).hasMessageContaining("refused");
@@ -576,6 +593,20 @@ class FapiClientTest {
   }
 
   @Test
+  void aFileUploadGetsALongerDeadline() throws Exception {
+    List<Long> deadlines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    FapiClient recording = client(new OkHttpClient.Builder().addInterceptor(chain -> {
+      deadlines.add(TimeUnit.NANOSECONDS.toMillis(chain.call().timeout().timeoutNanos()));
+      return chain.proceed(chain.request());
+    }).build());
+    server.enqueue(json(200, "{\"response\":{}}"));
+    server.enqueue(json(200, "{\"response\":{\"object\":\"environment\"}}"));
+    recording.uploadProfileImage("sess_1", new byte[] {1, 2, 3}, "image/png").get(10, TimeUnit.SECONDS);
+    recording.environment().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
+    assertThat(deadlines).containsExactly(120_000L, 20_000L);
+  }
+
+  @Test
   void aDribblingBodyIsBoundedByTheCallDeadline() {
     // every read makes progress, so no read timeout fires: only a whole-call deadline ends this
     FapiClient impatient = client(new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30))
@@ -591,7 +622,7 @@ class FapiClientTest {
 
   @Test
   void unresolvableHostIsDns() {
-    FapiClient nowhere = FapiClient.builder("https://clerk-fx-test.invalid").tokens(tokens).clientSync(sync)
+    FapiClient nowhere = FapiClient.builder("https://clerk-fx-test.invalid").facts(facts)
         .deviceId(DEVICE_ID).build();
     Throwable t = failure(nowhere.environment());
     assertThat(t).isInstanceOf(ClerkNetworkException.class).hasMessageContaining("did not resolve");
@@ -614,8 +645,7 @@ class FapiClientTest {
       }, "plain-http-answerer");
       answerer.setDaemon(true);
       answerer.start();
-      FapiClient tls = FapiClient.builder("https://127.0.0.1:" + plain.getLocalPort()).tokens(tokens)
-          .clientSync(sync).deviceId(DEVICE_ID).httpClient(FapiClient.defaultHttpClient().newBuilder()
+      FapiClient tls = FapiClient.builder("https://127.0.0.1:" + plain.getLocalPort()).facts(facts).deviceId(DEVICE_ID).httpClient(FapiClient.defaultHttpClient().newBuilder()
               .retryOnConnectionFailure(false).build()).build();
       Throwable t = failure(tls.environment());
       assertThat(t).isInstanceOf(ClerkNetworkException.class).hasMessageContaining("TLS");

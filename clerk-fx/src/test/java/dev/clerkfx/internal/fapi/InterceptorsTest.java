@@ -2,13 +2,8 @@ package dev.clerkfx.internal.fapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clerkfx.model.Client;
 import java.lang.System.Logger;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +42,7 @@ class InterceptorsTest {
   @Test
   void nativeRequestInterceptorKeepsExistingQueryAndAddsNativeFlag() throws Exception {
     server.enqueue(new MockResponse.Builder().body("{}").build());
-    ClientTokenHolder tokens = new ClientTokenHolder("tok");
+    RecordingFacts tokens = new RecordingFacts("tok");
     try (Response r = call(new NativeRequestInterceptor(tokens, "dev-1", "1.2.3"), get("/v1/me?_clerk_session_id=s1"))) {
       assertThat(r.code()).isEqualTo(200);
     }
@@ -59,51 +54,6 @@ class InterceptorsTest {
     assertThat(req.getHeaders().get("x-clerk-fx-sdk-version")).isEqualTo("1.2.3");
     assertThat(req.getHeaders().get("clerk-api-version")).isEqualTo(SdkInfo.API_VERSION);
     assertThat(req.getHeaders().get("x-mobile")).isEqualTo("1");
-  }
-
-  @Test
-  void clientTokenInterceptorAcceptsAFirstTokenWhenNoneWasSent() throws Exception {
-    server.enqueue(new MockResponse.Builder().setHeader("Authorization", "brand.new").body("{}").build());
-    ClientTokenHolder tokens = new ClientTokenHolder();
-    call(new ClientTokenInterceptor(tokens), get("/v1/client")).close();
-    assertThat(tokens.current()).contains("brand.new");
-    assertThat(tokens.toString()).doesNotContain("brand.new");
-  }
-
-  @Test
-  void clientSyncInterceptorAppliesPiggybackWithTheDate() throws Exception {
-    Instant date = Instant.parse("2026-11-27T10:00:00Z");
-    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
-        .setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(date.atOffset(ZoneOffset.UTC)))
-        .body("{\"response\":{\"id\":\"x\"},\"client\":{\"object\":\"client\",\"id\":\"client_1\"}}").build());
-    ClientSync sync = new ClientSync();
-    try (Response r = call(new ClientSyncInterceptor(sync), get("/v1/client/sign_ins/sia_1"))) {
-      assertThat(r.body().string()).as("the body is still readable after the peek").contains("client_1");
-    }
-    assertThat(sync.current().map(Client::id)).contains("client_1");
-    assertThat(sync.newestServerTime()).contains(date);
-  }
-
-  @Test
-  void clientSyncInterceptorIgnoresNonJsonAndUnreadableSnapshots() throws Exception {
-    ClientSync sync = new ClientSync();
-    sync.reset(new Client("client_keep", null, null, null, null, null, null, false, null, null));
-    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html").body("<html/>").build());
-    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
-        .body("{\"response\":{},\"client\":{\"object\":\"client\"}}").build());
-    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body("{\"resp").build());
-    for (int i = 0; i < 3; i++) call(new ClientSyncInterceptor(sync), get("/v1/client/sign_ins/sia_1")).close();
-    assertThat(sync.current().map(Client::id)).contains("client_keep");
-  }
-
-  @Test
-  void clientSyncInterceptorClearsOnAnExplicitNullClientWithoutResponse() throws Exception {
-    ClientSync sync = new ClientSync();
-    sync.reset(new Client("client_gone", null, null, null, null, null, null, false, null, null));
-    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body("{\"client\":null}")
-        .build());
-    call(new ClientSyncInterceptor(sync), get("/v1/client/sessions/sess_1/remove")).close();
-    assertThat(sync.current()).isEmpty();
   }
 
   @Test
@@ -163,20 +113,5 @@ class InterceptorsTest {
     public void log(Level level, Supplier<String> msgSupplier) {
       lines.add(msgSupplier.get());
     }
-  }
-
-  @Test
-  void holderListenersSeeEveryChangeOnce() {
-    ClientTokenHolder tokens = new ClientTokenHolder();
-    List<Optional<String>> seen = new CopyOnWriteArrayList<>();
-    tokens.addListener(seen::add);
-    tokens.set("a");
-    tokens.set("a");
-    tokens.set(" ");
-    assertThat(tokens.compareAndSet(null, "b")).isTrue();
-    assertThat(tokens.compareAndSet("x", "c")).isFalse();
-    assertThat(tokens.compareAndSet("b", "b")).isTrue();
-    assertThat(tokens.current()).contains("b");
-    assertThat(seen).containsExactly(Optional.of("a"), Optional.empty(), Optional.of("b"));
   }
 }

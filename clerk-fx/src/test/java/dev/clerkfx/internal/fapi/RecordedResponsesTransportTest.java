@@ -95,9 +95,8 @@ class RecordedResponsesTransportTest {
     JsonNode root = FapiJson.tree(body, 200);
     server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json; charset=utf-8")
         .setHeader("Authorization", "rotated-for-" + name).body(body).build());
-    ClientSync sync = new ClientSync();
-    ClientTokenHolder tokens = new ClientTokenHolder("initial");
-    FapiClient fapi = FapiClient.builder(server.url("/").toString()).tokens(tokens).clientSync(sync)
+    RecordingFacts facts = new RecordingFacts("initial");
+    FapiClient fapi = FapiClient.builder(server.url("/").toString()).facts(facts)
         .deviceId("00000000-0000-4000-8000-000000000001").build();
     Call call = CALLS.get(name);
 
@@ -110,7 +109,8 @@ class RecordedResponsesTransportTest {
     if (call.path().startsWith("/v1/me")) {
       assertThat(request.getUrl().queryParameter("_clerk_session_id")).isEqualTo(SESSION);
     }
-    assertThat(tokens.current()).contains("rotated-for-" + name);
+    assertThat(facts.last().sentToken()).contains("initial");
+    assertThat(facts.last().rotatedToken()).contains("rotated-for-" + name);
 
     JsonNode response = root.path("response");
     boolean clientEndpoint = call.path().equals("/v1/client");
@@ -124,9 +124,9 @@ class RecordedResponsesTransportTest {
 
     JsonNode piggy = clientEndpoint ? response : root.path("client");
     if (piggy.isObject()) {
-      assertThat(sync.current()).contains(FapiJson.read(piggy, Client.class, 200));
+      assertThat(facts.clients()).containsExactly(Optional.of(FapiJson.read(piggy, Client.class, 200)));
     } else {
-      assertThat(sync.current()).as("no client in %s", name).isEmpty();
+      assertThat(facts.last().client()).as("no client in %s", name).isEmpty();
     }
   }
 }

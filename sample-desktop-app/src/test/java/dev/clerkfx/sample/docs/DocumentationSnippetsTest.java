@@ -53,6 +53,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  *   <li>Imports: each snippet compiles with the imports it and the earlier snippets of its file show.</li>
  *   <li>Statements run in a {@link SnippetFixture}: a fresh emulator and a signed-in {@code clerk}, plus the other
  *       names the prose introduces.</li>
+ *   <li>Members (a {@code main} method …) compile in a fixture subclass and are not run.</li>
  *   <li>Compilation units (classes) compile; those holding JUnit tests run on the JUnit Platform and must pass.</li>
  *   <li>A fence written {@code ```java compile-only} is compiled, not run.</li>
  * </ul>
@@ -103,11 +104,14 @@ class DocumentationSnippetsTest {
     }
     Path classes = Files.createDirectories(work.resolve("classes-" + System.nanoTime()));
     Map<Snippet, List<String>> errors = compile(sources, classes);
-    if (!errors.isEmpty()) {
-      // javac writes no class when any unit fails: compile the good snippets again so that they still run
+    // javac writes no class when any unit fails (and reports attribution errors only once parsing succeeds):
+    // compile the remaining snippets again until they compile, so that they still run
+    Map<Snippet, List<String>> more = errors;
+    while (!more.isEmpty()) {
       Map<Snippet, Generated> good = new LinkedHashMap<>(sources);
       good.keySet().removeAll(errors.keySet());
-      compile(good, classes).forEach(errors::putIfAbsent);
+      more = good.isEmpty() ? Map.of() : compile(good, classes);
+      more.forEach(errors::putIfAbsent);
     }
     URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
     return sources.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey().name(), () -> {
@@ -115,7 +119,7 @@ class DocumentationSnippetsTest {
       if (!problems.isEmpty()) {
         fail("The Java snippet at " + e.getKey().name() + " does not compile:\n" + String.join("\n", problems));
       }
-      if (!e.getKey().compileOnly()) {
+      if (!e.getKey().compileOnly() && !e.getKey().isMembers()) {
         assertTimeoutPreemptively(PATIENCE, () -> run(e.getKey(), e.getValue(), loader, classes));
       }
     }));
@@ -131,9 +135,14 @@ class DocumentationSnippetsTest {
     StringBuilder src = new StringBuilder("package ").append(packageName).append(";\n");
     snippet.imports().forEach(i -> src.append(i).append('\n'));
     boolean unit = snippet.isCompilationUnit();
+    boolean members = snippet.isMembers();
     if (!unit) {
-      src.append("public final class Snippet extends ").append(SnippetFixture.class.getName()).append(" {\n")
-          .append("  @Override\n  public void run() throws Exception {\n");
+      src.append("public final class Snippet extends ").append(SnippetFixture.class.getName()).append(" {\n");
+      if (members) {
+        src.append("  @Override\n  public void run() {\n  }\n");
+      } else {
+        src.append("  @Override\n  public void run() throws Exception {\n");
+      }
     }
     int firstLine = (int) src.chars().filter(c -> c == '\n').count() + 1;
     for (String line : snippet.code().split("\n", -1)) {
@@ -141,7 +150,7 @@ class DocumentationSnippetsTest {
       src.append(MarkdownSnippets.isImport(line) ? "" : line).append('\n');
     }
     if (!unit) {
-      src.append("  }\n}\n");
+      src.append(members ? "}\n" : "  }\n}\n");
     }
     Matcher publicType = PUBLIC_TYPE.matcher(snippet.code());
     String fileName = (unit && publicType.find() ? publicType.group(1) : "Snippet") + ".java";

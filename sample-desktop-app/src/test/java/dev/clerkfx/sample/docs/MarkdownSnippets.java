@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * reader reads top-down, so an import shown once holds for the rest of the file).
  *
  * <p>A snippet is a <em>compilation unit</em> when it declares a top-level class, interface, record or enum, else a
- * run of <em>statements</em>. The fence's info string may add {@code compile-only}: compiled but not run (for
+ * run of <em>statements</em>, or <em>members</em> when it declares methods (such as {@code main}). The fence's info string may add {@code compile-only}: compiled but not run (for
  * snippets that need a real Clerk instance, a window, or run until stopped).
  */
 final class MarkdownSnippets {
@@ -27,6 +27,10 @@ final class MarkdownSnippets {
   private static final Pattern TYPE_DECLARATION = Pattern.compile(
       "(?m)^(?:@[\\w.]+(?:\\([^)]*\\))?\\s+)*(?:(?:public|abstract|final|sealed|non-sealed)\\s+)*"
           + "(?:class|interface|record|enum)\\s+\\w+");
+
+  private static final Pattern METHOD_DECLARATION = Pattern.compile(
+      "(?m)^(?:@\\w+\\s+)*(?:(?:public|protected|private|static|final|abstract|synchronized)\\s+)+"
+          + "[\\w<>\\[\\],.? ]+\\s+\\w+\\s*\\([^)]*\\)[^;{]*\\{");
 
   private MarkdownSnippets() {}
 
@@ -40,9 +44,14 @@ final class MarkdownSnippets {
    * @param compileOnly whether the fence says {@code compile-only}
    */
   record Snippet(Path file, int line, String code, List<String> imports, boolean compileOnly) {
-    /** Whether it declares top-level types (else it is statements). */
+    /** Whether it declares top-level types. */
     boolean isCompilationUnit() {
       return TYPE_DECLARATION.matcher(code).find();
+    }
+
+    /** Whether it declares methods (such as {@code main}) rather than being statements; members are not run. */
+    boolean isMembers() {
+      return !isCompilationUnit() && METHOD_DECLARATION.matcher(code).find();
     }
 
     /** A name for reports: {@code README.md:34}. */

@@ -3,6 +3,7 @@ package dev.clerkfx.sample.docs;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.ClerkFx;
 import dev.clerkfx.SignOutReason;
+import dev.clerkfx.auth.BrowserAuthResult;
 import dev.clerkfx.model.ActiveSession;
 import dev.clerkfx.model.SignIn;
 import dev.clerkfx.store.TokenStores;
@@ -10,8 +11,12 @@ import dev.clerkfx.testkit.ClerkEmulator;
 import dev.clerkfx.testkit.EmulatorUser;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 
 /**
  * What a documentation snippet of statements may use without declaring it: the names the docs' prose introduces
@@ -39,6 +44,8 @@ public abstract class SnippetFixture {
   protected Label nameLabel;
   /** A button to bind. */
   protected Button signOutButton;
+  /** The window's root pane. */
+  protected VBox root = new VBox();
   /** What the snippet's callbacks received. */
   protected final List<Object> calls = new CopyOnWriteArrayList<>();
 
@@ -92,6 +99,38 @@ public abstract class SnippetFixture {
    */
   protected void showResult(SignIn signIn, Throwable error) {
     calls.add(error != null ? error : signIn);
+  }
+
+  /**
+   * The docs' "show the browser sign-in result".
+   *
+   * @param result the result, or null on failure
+   * @param error the failure, or null
+   */
+  protected void showResult(BrowserAuthResult result, Throwable error) {
+    calls.add(error != null ? error : result);
+  }
+
+  /** The docs' example of an app's own pane. */
+  protected static class BillingPane extends StackPane {
+    /** Creates the pane. */
+    public BillingPane() {}
+  }
+
+  /** The docs' "show the app's home screen". */
+  protected void showHome() {
+    calls.add("home");
+  }
+
+  /** The docs' application class ({@code Application.launch(MyApp.class)}). */
+  protected static class MyApp extends Application {
+    /** Creates the app. */
+    public MyApp() {}
+
+    @Override
+    public void start(Stage stage) {
+      stage.show();
+    }
   }
 
   /**

@@ -261,6 +261,9 @@ final class AccountRoutes {
       boolean hadMfa = u.twoFactorEnabled();
       p.secondFactor = on;
       dropBackupCodesWithoutAnotherFactor(u);
+      if (on) {
+        mfaSetUp(u);
+      }
       if (!hadMfa && u.twoFactorEnabled()) {
         u.mfaEnabledAt = fapi.store.now();
       }
@@ -476,6 +479,7 @@ final class AccountRoutes {
     if (!hadMfa) {
       u.mfaEnabledAt = fapi.store.now();
     }
+    mfaSetUp(u);
     return totp(u, null, true, codes);
   }
 
@@ -488,6 +492,15 @@ final class AccountRoutes {
     String id = u.totpId == null ? Ids.next("totp") : u.totpId;
     u.totpId = null;
     return deleted("totp", id);
+  }
+
+  /** A second factor is enrolled: the user's sessions have their {@code setup-mfa} task done. */
+  private void mfaSetUp(Records.User u) {
+    for (Records.Session s : fapi.store.sessions.values()) {
+      if (s.userId.equals(u.id)) {
+        fapi.store.completeTask(s, "setup-mfa");
+      }
+    }
   }
 
   /** Backup codes only back up another second factor: with none left (as in Clerk) they go too. */

@@ -84,6 +84,10 @@ public final class Render {
     putLifecycle(o, s);
     o.put("last_active_organization_id", s.activeOrganizationId);
     o.putNull("actor");
+    if (!s.tasks.isEmpty()) {
+      ArrayNode tasks = o.putArray("tasks");
+      s.tasks.forEach(t -> tasks.addObject().put("key", t));
+    }
     Records.User u = store.users.get(s.userId);
     if (u != null) {
       o.set("user", user(u));
@@ -116,7 +120,7 @@ public final class Render {
 
   /** Puts the fields every session rendering carries: status, expiry, abandonment and last activity. */
   private void putLifecycle(ObjectNode o, Records.Session s) {
-    o.put("status", store.status(s));
+    o.put("status", store.shownStatus(s));
     o.put("expire_at", s.expireAt);
     o.put("abandon_at", s.abandonAt);
     o.put("last_active_at", s.lastActiveAt);

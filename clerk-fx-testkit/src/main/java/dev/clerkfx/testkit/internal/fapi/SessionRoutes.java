@@ -83,6 +83,9 @@ final class SessionRoutes {
       Optional<String> org = r.param("active_organization_id");
       if (org.isPresent()) {
         setOrganization(s, org.get());
+        if (s.activeOrganizationId != null) {
+          fapi.store.completeTask(s, "choose-organization");
+        }
       }
       long now = fapi.store.now();
       s.lastActiveAt = now;
@@ -167,7 +170,7 @@ final class SessionRoutes {
       }
     }
     TokenService.SessionClaims claims = new TokenService.SessionClaims(s.id, s.userId,
-        s.pending ? SessionTokenRequest.PENDING : SessionTokenRequest.ACTIVE,
+        s.pending || !s.tasks.isEmpty() ? SessionTokenRequest.PENDING : SessionTokenRequest.ACTIVE,
         fapi.render.ageMinutes(s.firstFactorAt), fapi.render.ageMinutes(s.secondFactorAt),
         s.activeOrganizationId, orgSlug, role, perms, origin);
     return new Minting(claims, s, template == null ? null : fapi.render.userAttributes(u), orgAttrs);
@@ -296,7 +299,7 @@ final class SessionRoutes {
           ObjectNode o = out.addObject();
           o.put("id", s.id);
           o.put("object", "session");
-          o.put("status", "active");
+          o.put("status", fapi.store.shownStatus(s));
           o.put("expire_at", s.expireAt);
           o.put("abandon_at", s.abandonAt);
           o.put("last_active_at", s.lastActiveAt);

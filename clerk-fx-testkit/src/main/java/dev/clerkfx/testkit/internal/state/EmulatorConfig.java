@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean testMode, Duration tokenLifetime,
     Duration sessionLifetime, boolean rateLimits, Map<String, Template> templates, String applicationName,
-    boolean production, List<String> allowedRedirectUrls, boolean reverification) {
+    boolean production, List<String> allowedRedirectUrls, boolean reverification, List<String> sessionTasks) {
 
   /**
    * A JWT template.
@@ -45,9 +45,11 @@ public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean 
    * @param production whether the instance is a production one
    * @param allowedRedirectUrls registered redirect URLs
    * @param reverification whether sensitive account actions need a recent factor verification
+   * @param sessionTasks the tasks a new session must finish ({@code choose-organization}, {@code setup-mfa})
    */
   public EmulatorConfig {
     templates = Map.copyOf(templates);
+    sessionTasks = List.copyOf(sessionTasks);
     allowedRedirectUrls = List.copyOf(allowedRedirectUrls);
   }
 }

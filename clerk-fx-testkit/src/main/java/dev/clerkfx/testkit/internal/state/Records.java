@@ -209,6 +209,12 @@ public final class Records {
     public String lastActiveToken;
     /** Whether a session task is outstanding: tokens then say {@code sts: pending}. */
     public boolean pending;
+    /**
+     * Tasks left before the session is fully signed in ({@code choose-organization}, {@code setup-mfa}); while any
+     * remain the session is rendered {@code pending} (and its tokens carry {@code sts: pending}), though it is kept
+     * {@code active} here so every route treats it as signed in.
+     */
+    public final List<String> tasks = new ArrayList<>();
     /** A step-up reverification in progress, or null. */
     public Reverification reverification;
   }

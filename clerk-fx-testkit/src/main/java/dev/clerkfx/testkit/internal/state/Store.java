@@ -499,6 +499,11 @@ public final class Store {
     s.abandonAt = now + Math.max(config.sessionLifetime().toMillis(), 30L * 86_400_000L);
     s.firstFactorAt = now;
     s.secondFactorAt = secondFactor ? now : -1;
+    for (String task : config.sessionTasks()) {
+      if (!"setup-mfa".equals(task) || !user.twoFactorEnabled()) {
+        s.tasks.add(task);
+      }
+    }
     sessions.put(s.id, s);
     user.lastSignInAt = now;
     user.lastActiveAt = now;
@@ -535,6 +540,29 @@ public final class Store {
       }
     }
     return s.status;
+  }
+
+  /**
+   * Marks a session task done; the session is no longer {@code pending} once none is left.
+   *
+   * @param s the session
+   * @param task the task key
+   */
+  public void completeTask(Records.Session s, String task) {
+    if (s.tasks.remove(task)) {
+      s.updatedAt = now();
+    }
+  }
+
+  /**
+   * Returns the status to show for a session: {@code pending} for a live session with tasks left.
+   *
+   * @param s the session
+   * @return the status
+   */
+  public String shownStatus(Records.Session s) {
+    String st = status(s);
+    return "active".equals(st) && !s.tasks.isEmpty() ? "pending" : st;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.clerkfx.internal.session;
 
 import dev.clerkfx.AuthEvent;
 import dev.clerkfx.AuthSnapshot;
+import dev.clerkfx.LoadState;
 import dev.clerkfx.SignOutReason;
 import dev.clerkfx.model.Session;
 import dev.clerkfx.model.SessionStatus;
@@ -13,78 +14,78 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
- * The one auth state store: holds the current {@link AuthSnapshot}, derives {@link AuthEvent}s from each change and
- * publishes both (plus renewed tokens) on RxJava subjects. Updates are serialised, so every subscriber sees the
- * same order. JavaFX views subscribe to {@link #snapshots()} and apply each snapshot on the FX thread.
+ * The publishing end of the state machine: turns each committed snapshot into {@link AuthEvent}s and hands
+ * snapshots, events, renewed tokens and load states to the RxJava subjects. {@link #publish} runs only on the
+ * {@code clerk-fx-events} thread, so it needs no lock and subscribers run outside every SDK lock, in commit order.
+ * {@link #publishView} feeds the JavaFX views from the state thread (they only queue the step for the FX thread).
  */
-public final class AuthStore {
-  private static final System.Logger LOG = System.getLogger(AuthStore.class.getName());
+final class Publisher {
+  private static final System.Logger LOG = System.getLogger(Publisher.class.getName());
 
-  private final Object lock = new Object();
-  private volatile AuthSnapshot current = AuthSnapshot.initial();
   private final BehaviorSubject<AuthSnapshot> snapshots = BehaviorSubject.createDefault(AuthSnapshot.initial());
+  private final BehaviorSubject<LoadState> loadStates = BehaviorSubject.createDefault(LoadState.loading());
+  private final BehaviorSubject<Published> views =
+      BehaviorSubject.createDefault(new Published(AuthSnapshot.initial(), LoadState.loading()));
   private final PublishSubject<AuthEvent> events = PublishSubject.create();
   private final PublishSubject<Token> tokens = PublishSubject.create();
+  private AuthSnapshot last = AuthSnapshot.initial();
+  private LoadState lastLoad = LoadState.loading();
 
-  /** Returns the current snapshot. */
-  public AuthSnapshot current() {
-    return current;
-  }
-
-  /** Snapshots, replaying the current one to each new subscriber. */
-  public Observable<AuthSnapshot> snapshots() {
+  Observable<AuthSnapshot> snapshots() {
     return snapshots.hide();
   }
 
-  /** Events as they happen (no replay). */
-  public Observable<AuthEvent> events() {
+  Observable<LoadState> loadStates() {
+    return loadStates.hide();
+  }
+
+  Observable<Published> views() {
+    return views.hide();
+  }
+
+  Observable<AuthEvent> events() {
     return events.hide();
   }
 
-  /** Renewed session tokens of the current session (no replay). */
-  public Observable<Token> tokens() {
+  Observable<Token> tokens() {
     return tokens.hide();
   }
 
   /**
-   * Replaces the snapshot with {@code update(current)} and publishes it with the events the change implies.
+   * Publishes one committed step. Events thread only.
    *
-   * @param update computes the next snapshot from the current one
-   * @param signOutReason the reason to report if this change signs the user out, or null to infer it
-   * @return the new snapshot
+   * @param next the snapshot
+   * @param load the load state
+   * @param reason why the user was signed out, if this step signs out and the reason is known
+   * @param renewed a renewed session token of the current session, or null
    */
-  AuthSnapshot update(UnaryOperator<AuthSnapshot> update, SignOutReason signOutReason) {
-    synchronized (lock) {
-      AuthSnapshot prev = current;
-      AuthSnapshot next = update.apply(prev);
-      if (next.equals(prev)) return prev;
-      current = next;
-      List<AuthEvent> derived = events(prev, next, signOutReason);
-      emit(next, derived);
-      return next;
+  void publish(AuthSnapshot next, LoadState load, SignOutReason reason, Token renewed) {
+    AuthSnapshot prev = last;
+    boolean changed = !next.equals(prev);
+    boolean loadChanged = !load.equals(lastLoad);
+    last = next;
+    lastLoad = load;
+    if (changed) safe(() -> snapshots.onNext(next));
+    if (loadChanged) safe(() -> loadStates.onNext(load));
+    if (changed) {
+      for (AuthEvent e : events(prev, next, reason)) safe(() -> events.onNext(e));
+    }
+    if (renewed != null) {
+      safe(() -> tokens.onNext(renewed));
+      safe(() -> events.onNext(new AuthEvent.TokenRefreshed(renewed)));
     }
   }
 
-  /** Publishes a renewed token of the current session, and the snapshot with its claims. */
-  void tokenRefreshed(Token token, UnaryOperator<AuthSnapshot> withClaims) {
-    synchronized (lock) {
-      AuthSnapshot prev = current;
-      AuthSnapshot next = withClaims.apply(prev);
-      current = next;
-      if (!next.equals(prev)) safe(() -> snapshots.onNext(next));
-      safe(() -> tokens.onNext(token));
-      safe(() -> events.onNext(new AuthEvent.TokenRefreshed(token)));
-    }
-  }
-
-  private void emit(AuthSnapshot next, List<AuthEvent> derived) {
-    safe(() -> snapshots.onNext(next));
-    for (AuthEvent e : derived) {
-      safe(() -> events.onNext(e));
-    }
+  /**
+   * Hands one committed step to the JavaFX views. State thread only: the views only queue it for the FX thread, so
+   * an FX-thread continuation of an SDK future always finds the state that future's response brought.
+   *
+   * @param step the snapshot and load state
+   */
+  void publishView(Published step) {
+    if (!step.equals(views.getValue())) safe(() -> views.onNext(step));
   }
 
   private static void safe(Runnable r) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clerkfx.AuthEvent;
 import dev.clerkfx.AuthSnapshot;
+import dev.clerkfx.LoadState;
 import dev.clerkfx.SignOutReason;
 import dev.clerkfx.model.Client;
 import dev.clerkfx.model.SessionClaims;
@@ -16,26 +17,31 @@ import io.reactivex.rxjava3.observers.TestObserver;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class AuthStoreTest {
-  private final AuthStore store = new AuthStore();
+/** Events derived from each published step, and the streams' replay rules. */
+class PublisherTest {
+  private final Publisher store = new Publisher();
+
+  private void publish(Publisher p, AuthSnapshot s, SignOutReason reason) {
+    p.publish(s, LoadState.loaded(), reason, null);
+  }
 
   @Test
   void snapshotsReplayTheCurrentOneAndEventsFollowEachChange() {
     TestObserver<AuthEvent> events = store.events().test();
     Client signedIn = TestData.signedIn("sess_1");
-    store.update(prev -> AuthSnapshot.of(signedIn, null), null);
+    publish(store, AuthSnapshot.of(signedIn, null), null);
     TestObserver<AuthSnapshot> late = store.snapshots().test();
     late.assertValueCount(1);
     assertThat(late.values().get(0).signedIn()).isTrue();
     assertThat(late.values().get(0).userId()).contains("user_1");
 
     Client renamed = client("sess_1", session("sess_1", "active", user("user_1", "Augusta", "King", null, null), null, null));
-    store.update(prev -> AuthSnapshot.of(renamed, null), null);
+    publish(store, AuthSnapshot.of(renamed, null), null);
     Client other = client("sess_2",
         session("sess_1", "active", user("user_1", "Augusta", "King", null, null), null, null),
         session("sess_2", "active", user("user_2", "Grace", "Hopper", null, null), null, null));
-    store.update(prev -> AuthSnapshot.of(other, null), null);
-    store.update(prev -> AuthSnapshot.of(null, null), SignOutReason.USER_ACTION);
+    publish(store, AuthSnapshot.of(other, null), null);
+    publish(store, AuthSnapshot.of(null, null), SignOutReason.USER_ACTION);
 
     assertThat(events.values()).hasSize(4);
     assertThat(events.values().get(0)).isInstanceOf(AuthEvent.SignedIn.class);
@@ -45,11 +51,23 @@ class AuthStoreTest {
   }
 
   @Test
+  void loadStatesReplayAndChangeWithoutASnapshotChange() {
+    TestObserver<LoadState> loads = store.loadStates().test();
+    AuthSnapshot s = AuthSnapshot.of(null, null);
+    store.publish(s, LoadState.loadedFromCache(), null, null);
+    TestObserver<AuthSnapshot> snaps = store.snapshots().test();
+    store.publish(s, LoadState.loaded(), null, null);
+    assertThat(loads.values()).containsExactly(LoadState.loading(), LoadState.loadedFromCache(), LoadState.loaded());
+    snaps.assertValueCount(1);
+    assertThat(store.loadStates().test().values()).containsExactly(LoadState.loaded());
+  }
+
+  @Test
   void anUnchangedSnapshotPublishesNothing() {
-    store.update(prev -> AuthSnapshot.of(TestData.signedIn("sess_1"), null), null);
+    publish(store, AuthSnapshot.of(TestData.signedIn("sess_1"), null), null);
     TestObserver<AuthSnapshot> snaps = store.snapshots().test();
     TestObserver<AuthEvent> events = store.events().test();
-    store.update(prev -> AuthSnapshot.of(TestData.signedIn("sess_1"), null), null);
+    publish(store, AuthSnapshot.of(TestData.signedIn("sess_1"), null), null);
     snaps.assertValueCount(1);
     events.assertNoValues();
   }
@@ -59,11 +77,11 @@ class AuthStoreTest {
     for (String[] c : new String[][] {
         {"revoked", "REVOKED"}, {"expired", "EXPIRED"}, {"abandoned", "EXPIRED"}, {"ended", "SIGNED_OUT_ELSEWHERE"},
         {"removed", "SIGNED_OUT_ELSEWHERE"}}) {
-      AuthStore s = new AuthStore();
-      s.update(prev -> AuthSnapshot.of(TestData.signedIn("sess_1"), null), null);
+      Publisher s = new Publisher();
+      publish(s, AuthSnapshot.of(TestData.signedIn("sess_1"), null), null);
       TestObserver<AuthEvent> events = s.events().test();
       Client ended = client("sess_1", session("sess_1", c[0], user("user_1", "Ada", "Lovelace", null, null), null, null));
-      s.update(prev -> AuthSnapshot.of(ended, null), null);
+      publish(s, AuthSnapshot.of(ended, null), null);
       assertThat(events.values()).singleElement()
           .isEqualTo(new AuthEvent.SignedOut(SignOutReason.valueOf(c[1])));
     }
@@ -71,17 +89,19 @@ class AuthStoreTest {
 
   @Test
   void tokensAreStreamedWithTheirClaims() {
-    store.update(prev -> AuthSnapshot.of(TestData.signedIn("sess_1"), null), null);
+    publish(store, AuthSnapshot.of(TestData.signedIn("sess_1"), null), null);
     TestObserver<Token> tokens = store.tokens().test();
     TestObserver<AuthEvent> events = store.events().test();
     String jwt = TestData.jwt("sess_1", "user_1", 1000, 1060, null);
     SessionClaims claims = SessionClaims.decode(jwt);
-    store.tokenRefreshed(new Token(jwt), prev -> new AuthSnapshot(prev.loaded(), prev.client(), prev.session(),
-        prev.user(), prev.organization(), Optional.of(claims)));
+    TestObserver<AuthSnapshot> snaps = store.snapshots().test();
+    AuthSnapshot prev = AuthSnapshot.of(TestData.signedIn("sess_1"), null);
+    store.publish(new AuthSnapshot(prev.loaded(), prev.client(), prev.session(), prev.user(), prev.organization(),
+        Optional.of(claims)), LoadState.loaded(), null, new Token(jwt));
     tokens.assertValue(new Token(jwt));
     assertThat(events.values()).singleElement().isInstanceOf(AuthEvent.TokenRefreshed.class);
     assertThat(events.values().get(0).toString()).doesNotContain(jwt);
-    assertThat(store.current().sessionClaims()).contains(claims);
+    assertThat(snaps.values()).last().satisfies(x -> assertThat(x.sessionClaims()).contains(claims));
   }
 
   @Test
