@@ -795,7 +795,7 @@ public final class FapiClient {
   private <T> T handle(Request request, Response response, Parsers.Parser<T> parser) throws IOException {
     int status = response.code();
     String what = request.method() + " " + request.url().encodedPath();
-    if (status >= 300 && status < 400 || !fromBase(response)) {
+    if ((status >= 300 && status < 400) || !fromBase(response)) {
       String to = response.header("Location");
       throw new ClerkResponseException(status, "Clerk answered " + what + " with a redirect (HTTP " + status
           + (to == null ? "" : " to " + redirectHost(to)) + "); the Frontend API never redirects, so nothing was"
