@@ -12,10 +12,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -53,6 +56,30 @@ final class UiFixture implements AutoCloseable {
       throw new AssertionError("condition not met within 10 s", e);
     }
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /**
+   * Scrolls the {@code ScrollPane} around the node with this id so the node is in view, as a user would before
+   * clicking it; a node below the fold is otherwise not clickable for TestFX.
+   */
+  static void scrollIntoView(FxRobot robot, String query) {
+    await(() -> robot.lookup(query).tryQuery().isPresent());
+    Node node = robot.lookup(query).query();
+    WaitForAsyncUtils.asyncFx(() -> {
+      for (Node p = node.getParent(); p != null; p = p.getParent()) {
+        if (p instanceof ScrollPane scroll && scroll.getContent() != null) {
+          Bounds inContent = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+          double range = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+          if (range > 0) {
+            scroll.setVvalue(Math.max(0, Math.min(1, (inContent.getMinY() - 8) / range)));
+          }
+          scroll.layout();
+          return;
+        }
+      }
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    await(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
   }
 
   static String stepName(FxRobot robot) {

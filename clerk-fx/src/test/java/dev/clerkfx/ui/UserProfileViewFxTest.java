@@ -79,8 +79,7 @@ class UserProfileViewFxTest {
     WaitForAsyncUtils.waitForFxEvents();
     openSecurity(robot);
     assertThat(h.client.snapshot().user().orElseThrow().totpEnabled()).isFalse();
-    UiFixture.await(() -> robot.lookup("#clerk-profile-totp-add").match(NodeQueryUtils.isVisible()).tryQuery()
-        .isPresent());
+    UiFixture.scrollIntoView(robot, "#clerk-profile-totp-add");
     robot.clickOn("#clerk-profile-totp-add");
     UiFixture.await(() -> robot.lookup("#clerk-profile-totp-qr").queryAs(ImageView.class)
         .getImage() != null);
@@ -93,6 +92,7 @@ class UserProfileViewFxTest {
     String query = URI.create(uri).getRawQuery();
     assertThat(URLDecoder.decode(query, StandardCharsets.UTF_8)).contains("secret=" + secret);
 
+    UiFixture.scrollIntoView(robot, "#clerk-profile-totp-code");
     robot.clickOn("#clerk-profile-totp-code").write(h.emulator.totpCode(secret));
     robot.type(KeyCode.ENTER);
     h.awaitState(s -> s.user().orElseThrow().totpEnabled());
