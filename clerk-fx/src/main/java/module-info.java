@@ -5,9 +5,11 @@
  * sign-up), {@code dev.clerkfx.account} (the signed-in user's account and organizations), {@code dev.clerkfx.model}
  * (immutable Frontend API resources), {@code dev.clerkfx.store} (where the client token is kept),
  * {@code dev.clerkfx.browser} (how browser sign-in opens URLs and receives the redirect) and {@code dev.clerkfx.ui}
- * (prebuilt JavaFX components).
+ * (prebuilt JavaFX components). OS keychain support is the optional module {@code dev.clerkfx.keychain}.
  * Everything under {@code dev.clerkfx.internal} is implementation and may change in any release.
  */
+// "module": the friend module dev.clerkfx.keychain below is built after this one, so javac cannot see it here.
+@SuppressWarnings("module")
 module dev.clerkfx {
   requires transitive javafx.base;
   requires transitive javafx.graphics;
@@ -23,11 +25,12 @@ module dev.clerkfx {
   requires java.desktop;
   requires jdk.httpserver;
   requires java.prefs;
-  // OS keychains (dev.clerkfx.store); an automatic module named from its jar. A backend that fails to load at
-  // run time makes TokenStores.system fall back to the owner-only file.
-  requires java.keyring;
   // QR codes of authenticator-app enrolment (dev.clerkfx.ui); an automatic module with a stable name.
   requires com.google.zxing;
+
+  // OS keychains come from the optional module dev.clerkfx.keychain (artifact clerk-fx-keychain); without it,
+  // TokenStores.system keeps the client token in an owner-only file.
+  uses dev.clerkfx.internal.keychain.KeychainProvider;
 
   exports dev.clerkfx;
   exports dev.clerkfx.account;
@@ -36,6 +39,7 @@ module dev.clerkfx {
   exports dev.clerkfx.model;
   exports dev.clerkfx.store;
   exports dev.clerkfx.ui;
+  exports dev.clerkfx.internal.keychain to dev.clerkfx.keychain;
 
   // Jackson reads and writes the model records (and ClerkError) reflectively.
   opens dev.clerkfx to com.fasterxml.jackson.databind;

@@ -78,7 +78,11 @@ public record AuthSnapshot(
     return new AuthSnapshot(true, Optional.of(client), session, user, org, c);
   }
 
-  /** True when a user is signed in (the current session is active). */
+  /**
+   * True when a user is signed in: the current session is {@code active} and carries its user. This is the one
+   * meaning of "signed in" across clerk-fx ({@code signedInProperty()}, {@code AuthEvent.SignedIn}); a
+   * {@code pending} session is not signed in yet.
+   */
   public boolean signedIn() {
     return user.isPresent();
   }
@@ -142,9 +146,9 @@ public record AuthSnapshot(
     return user.map(User::organizationMemberships).orElse(List.of());
   }
 
-  /** Returns the client's signed-in sessions (status {@code active} or {@code pending}). */
-  public List<Session> signedInSessions() {
-    return client.map(Client::signedInSessions).orElse(List.of());
+  /** Returns the client's sessions still alive (status {@code active} or {@code pending}). */
+  public List<Session> activeOrPendingSessions() {
+    return client.map(Client::activeOrPendingSessions).orElse(List.of());
   }
 
   /**

@@ -286,7 +286,7 @@ public final class ClerkClient implements AutoCloseable {
    * @return the interceptor
    */
   public ClerkTokenInterceptor tokenInterceptor(TokenInterceptorOptions options) {
-    return new ClerkTokenInterceptor(this, java.util.Objects.requireNonNull(options, "options"));
+    return new ClerkTokenInterceptor(this, ClerkUsageException.requireArgument(options, "options"));
   }
 
   /**
@@ -311,9 +311,9 @@ public final class ClerkClient implements AutoCloseable {
     return signUps;
   }
 
-  /** Returns the client's signed-in sessions (status active or pending), for an account switcher. */
+  /** Returns the client's sessions still alive (status active or pending), for an account switcher. */
   public List<Session> sessions() {
-    return snapshot().signedInSessions();
+    return snapshot().activeOrPendingSessions();
   }
 
   /**
@@ -460,9 +460,10 @@ public final class ClerkClient implements AutoCloseable {
      *
      * @param client the client
      * @return this builder
+     * @throws ClerkUsageException when {@code client} is null
      */
     public Builder okHttpClient(OkHttpClient client) {
-      this.okHttpClient = client;
+      this.okHttpClient = ClerkUsageException.requireArgument(client, "okHttpClient");
       return this;
     }
 
@@ -472,9 +473,10 @@ public final class ClerkClient implements AutoCloseable {
      *
      * @param store the store
      * @return this builder
+     * @throws ClerkUsageException when {@code store} is null
      */
     public Builder tokenStore(TokenStore store) {
-      this.tokenStore = store;
+      this.tokenStore = ClerkUsageException.requireArgument(store, "tokenStore");
       return this;
     }
 
@@ -483,9 +485,10 @@ public final class ClerkClient implements AutoCloseable {
      *
      * @param policy the policy
      * @return this builder
+     * @throws ClerkUsageException when {@code policy} is null
      */
     public Builder refreshPolicy(RefreshPolicy policy) {
-      this.refreshPolicy = policy;
+      this.refreshPolicy = ClerkUsageException.requireArgument(policy, "refreshPolicy");
       return this;
     }
 
@@ -494,9 +497,10 @@ public final class ClerkClient implements AutoCloseable {
      *
      * @param clock the clock
      * @return this builder
+     * @throws ClerkUsageException when {@code clock} is null
      */
     public Builder clock(Clock clock) {
-      this.clock = clock;
+      this.clock = ClerkUsageException.requireArgument(clock, "clock");
       return this;
     }
 
@@ -506,9 +510,10 @@ public final class ClerkClient implements AutoCloseable {
      *
      * @param scheduler the scheduler (not shut down by {@link ClerkClient#close()})
      * @return this builder
+     * @throws ClerkUsageException when {@code scheduler} is null
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
-      this.scheduler = scheduler;
+      this.scheduler = ClerkUsageException.requireArgument(scheduler, "scheduler");
       return this;
     }
 

@@ -27,11 +27,11 @@ public final class ClerkFx {
    *
    * @param client the client
    * @return the client installed before, if any
-   * @throws ClerkConfigurationException when {@code client} is null
+   * @throws ClerkUsageException (code {@code invalid_argument}) when {@code client} is null
    */
   public static java.util.Optional<ClerkClient> install(ClerkClient client) {
     if (client == null) {
-      throw new ClerkConfigurationException("clerk_not_installed", "ClerkFx.install needs a client, got null");
+      throw ClerkUsageException.invalid("ClerkFx.install needs a client, got null");
     }
     return java.util.Optional.ofNullable(CLIENT.getAndSet(client));
   }
@@ -49,12 +49,12 @@ public final class ClerkFx {
    * Returns the installed client.
    *
    * @return the client
-   * @throws ClerkConfigurationException when none is installed
+   * @throws ClerkUsageException (code {@code clerk_not_installed}) when none is installed
    */
   public static ClerkClient client() {
     ClerkClient c = CLIENT.get();
     if (c == null) {
-      throw new ClerkConfigurationException("clerk_not_installed",
+      throw new ClerkUsageException("clerk_not_installed",
           "No ClerkClient is installed: call ClerkFx.install(ClerkClient.builder(key).build()) at start-up");
     }
     return c;

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -57,7 +56,7 @@ public record TokenInterceptorOptions(Set<String> hosts, GetTokenOptions token) 
    * @throws ClerkConfigurationException (code {@code invalid_interceptor_host}) when an entry is unusable
    */
   public static TokenInterceptorOptions forHosts(String... hosts) {
-    Objects.requireNonNull(hosts, "hosts");
+    ClerkUsageException.requireArgument(hosts, "hosts");
     return new TokenInterceptorOptions(new LinkedHashSet<>(List.of(hosts)), GetTokenOptions.defaults());
   }
 

@@ -18,9 +18,9 @@ class ClerkFxTest {
   @Test
   void withoutAnInstalledClientTheHooksSayWhatToDo() {
     ClerkFx.uninstall();
-    assertThatThrownBy(ClerkFx::useAuth).isInstanceOf(ClerkConfigurationException.class)
+    assertThatThrownBy(ClerkFx::useAuth).isInstanceOf(ClerkUsageException.class)
         .hasMessageContaining("ClerkFx.install");
-    assertThatThrownBy(() -> ClerkFx.install(null)).isInstanceOf(ClerkConfigurationException.class);
+    assertThatThrownBy(() -> ClerkFx.install(null)).isInstanceOf(ClerkUsageException.class);
   }
 
   @Test

@@ -100,7 +100,7 @@ public final class ColdStartReport {
     new ObjectMapper().readTree(Files.readString(snapshot, StandardCharsets.UTF_8));
     new OkHttpClient.Builder().build();
     BehaviorSubject<String> subject = BehaviorSubject.createDefault("x");
-    subject.subscribe(v -> {});
+    var unused = subject.subscribe(v -> {}); // only loads and links RxJava's subscribe path
     subject.onNext("y");
   }
 

@@ -226,8 +226,8 @@ public final class TokenBehaviourReport {
       int idleAllBefore = app.emulator.journal().size();
       Instant idleEnd = app.clock.instant().plus(ACTIVE_USE);
       app.advanceTo(idleEnd);
-      long idleTokens = app.tokenRequests().size() - idleTokensBefore;
-      long idleAll = app.emulator.journal().size() - idleAllBefore;
+      long idleTokens = (long) app.tokenRequests().size() - idleTokensBefore;
+      long idleAll = (long) app.emulator.journal().size() - idleAllBefore;
       rows.add(new Row("d. token requests while inactive, nobody asking (30 min)",
           idleTokens + " (all FAPI: " + idleAll + ")", "0", idleTokens == 0));
       app.client.setAppActive(true);
@@ -258,8 +258,8 @@ public final class TokenBehaviourReport {
         at = at.plusMillis(1_000 + random.nextInt(4_000));
       }
       app.advanceTo(outEnd);
-      long outRequests = app.tokenRequests().size() - outTokensBefore;
-      long outAll = app.emulator.journal().size() - outAllBefore;
+      long outRequests = (long) app.tokenRequests().size() - outTokensBefore;
+      long outAll = (long) app.emulator.journal().size() - outAllBefore;
       rows.add(new Row("d. token requests while signed out (30 min, getToken() every 1-5 s)",
           outRequests + " (all FAPI: " + outAll + "; " + outCalls + " calls, " + outTokens + " gave a token)", "0",
           outRequests == 0 && outTokens == 0));

@@ -1,8 +1,8 @@
 package dev.clerkfx.browser;
 
+import dev.clerkfx.ClerkConfigurationException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -40,13 +40,13 @@ public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, 
     timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     onUrl = onUrl == null ? url -> { } : onUrl;
     emailLinkPollInterval = emailLinkPollInterval == null ? Duration.ofSeconds(2) : emailLinkPollInterval;
-    if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
+    if (timeout.isNegative() || timeout.isZero()) throw invalid("timeout must be positive");
     if (completionUrl != null && !"http".equalsIgnoreCase(completionUrl.getScheme())
         && !"https".equalsIgnoreCase(completionUrl.getScheme())) {
-      throw new IllegalArgumentException("completionUrl must be an http or https URL: " + completionUrl);
+      throw invalid("completionUrl must be an http or https URL: " + completionUrl);
     }
     if (emailLinkPollInterval.isNegative() || emailLinkPollInterval.isZero()) {
-      throw new IllegalArgumentException("emailLinkPollInterval must be positive");
+      throw invalid("emailLinkPollInterval must be positive");
     }
   }
 
@@ -79,7 +79,7 @@ public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, 
      * @return this builder
      */
     public Builder redirect(RedirectStrategy value) {
-      this.redirect = Objects.requireNonNull(value, "redirect");
+      this.redirect = require(value, "redirect");
       return this;
     }
 
@@ -90,7 +90,7 @@ public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, 
      * @return this builder
      */
     public Builder opener(UrlOpener value) {
-      this.opener = Objects.requireNonNull(value, "opener");
+      this.opener = require(value, "opener");
       return this;
     }
 
@@ -101,7 +101,7 @@ public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, 
      * @return this builder
      */
     public Builder timeout(Duration value) {
-      this.timeout = Objects.requireNonNull(value, "timeout");
+      this.timeout = require(value, "timeout");
       return this;
     }
 
@@ -112,7 +112,7 @@ public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, 
      * @return this builder
      */
     public Builder onUrl(Consumer<URI> value) {
-      this.onUrl = Objects.requireNonNull(value, "onUrl");
+      this.onUrl = require(value, "onUrl");
       return this;
     }
 
@@ -123,7 +123,7 @@ public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, 
      * @return this builder
      */
     public Builder completionUrl(URI value) {
-      this.completionUrl = Objects.requireNonNull(value, "completionUrl");
+      this.completionUrl = require(value, "completionUrl");
       return this;
     }
 
@@ -134,7 +134,7 @@ public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, 
      * @return this builder
      */
     public Builder emailLinkPollInterval(Duration value) {
-      this.emailLinkPollInterval = Objects.requireNonNull(value, "emailLinkPollInterval");
+      this.emailLinkPollInterval = require(value, "emailLinkPollInterval");
       return this;
     }
 
@@ -145,7 +145,7 @@ public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, 
      * @return this builder
      */
     public Builder emailLinkRedirectUrl(URI value) {
-      this.emailLinkRedirectUrl = Objects.requireNonNull(value, "emailLinkRedirectUrl");
+      this.emailLinkRedirectUrl = require(value, "emailLinkRedirectUrl");
       return this;
     }
 
@@ -154,5 +154,18 @@ public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, 
       return new BrowserSignInOptions(redirect, opener, timeout, onUrl, completionUrl, emailLinkPollInterval,
           emailLinkRedirectUrl);
     }
+  }
+
+  /** Returns {@code value}, or throws the configuration error for a null {@code name}. */
+  static <T> T require(T value, String name) {
+    if (value == null) {
+      throw invalid(name + " must not be null");
+    }
+    return value;
+  }
+
+  /** A browser sign-in setting the SDK cannot use (code {@code invalid_browser_sign_in}). */
+  static ClerkConfigurationException invalid(String message) {
+    return new ClerkConfigurationException("invalid_browser_sign_in", message);
   }
 }

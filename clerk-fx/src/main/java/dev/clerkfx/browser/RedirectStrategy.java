@@ -2,7 +2,6 @@ package dev.clerkfx.browser;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * How the browser gets back to the app after a sign-in: a one-shot HTTP listener on {@code 127.0.0.1}
@@ -59,7 +58,7 @@ public sealed interface RedirectStrategy {
    * @return the strategy
    */
   static RedirectStrategy customScheme(String redirectUrl, UrlSchemeHandoff handoff) {
-    return new CustomScheme(URI.create(Objects.requireNonNull(redirectUrl, "redirectUrl")), handoff);
+    return new CustomScheme(URI.create(BrowserSignInOptions.require(redirectUrl, "redirectUrl")), handoff);
   }
 
   /**
@@ -71,10 +70,10 @@ public sealed interface RedirectStrategy {
   record Loopback(int port, String path) implements RedirectStrategy {
     /** Checks the port and path. */
     public Loopback {
-      if (port < 0 || port > 65_535) throw new IllegalArgumentException("Port must be 0-65535, was " + port);
-      Objects.requireNonNull(path, "path");
+      if (port < 0 || port > 65_535) throw BrowserSignInOptions.invalid("Port must be 0-65535, was " + port);
+      BrowserSignInOptions.require(path, "path");
       if (!path.startsWith("/") || path.contains("?") || path.contains("#")) {
-        throw new IllegalArgumentException("The loopback path must start with / and hold no query: " + path);
+        throw BrowserSignInOptions.invalid("The loopback path must start with / and hold no query: " + path);
       }
     }
   }
@@ -88,11 +87,11 @@ public sealed interface RedirectStrategy {
   record CustomScheme(URI redirectUrl, UrlSchemeHandoff handoff) implements RedirectStrategy {
     /** Checks that the URL has a scheme other than http or https. */
     public CustomScheme {
-      Objects.requireNonNull(redirectUrl, "redirectUrl");
-      Objects.requireNonNull(handoff, "handoff");
+      BrowserSignInOptions.require(redirectUrl, "redirectUrl");
+      BrowserSignInOptions.require(handoff, "handoff");
       String scheme = redirectUrl.getScheme() == null ? "" : redirectUrl.getScheme().toLowerCase(Locale.ROOT);
       if (scheme.isEmpty() || scheme.equals("http") || scheme.equals("https") || redirectUrl.getQuery() != null) {
-        throw new IllegalArgumentException("A custom-scheme redirect URL needs its own scheme and no query, such as "
+        throw BrowserSignInOptions.invalid("A custom-scheme redirect URL needs its own scheme and no query, such as "
             + "com.example.app://callback: " + redirectUrl);
       }
     }

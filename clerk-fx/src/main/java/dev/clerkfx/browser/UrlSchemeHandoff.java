@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -63,7 +62,7 @@ public final class UrlSchemeHandoff implements AutoCloseable {
    * @throws UncheckedIOException when neither claiming nor forwarding works
    */
   public static Optional<UrlSchemeHandoff> claim(Path directory, String... args) {
-    Objects.requireNonNull(directory, "directory");
+    BrowserSignInOptions.require(directory, "directory");
     try {
       Optional<UrlSchemeHandoff> claimed = HandoffServer.claim(directory, List.of(args)).map(UrlSchemeHandoff::new);
       claimed.ifPresent(UrlSchemeHandoff::installOpenUriHandler);

@@ -58,8 +58,8 @@ public record Client(
     return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
   }
 
-  /** Returns the sessions that are signed in (status {@code active} or {@code pending}), in client order. */
-  public List<Session> signedInSessions() {
-    return sessions.stream().filter(Session::signedIn).toList();
+  /** Returns the sessions still alive (status {@code active} or {@code pending}), in client order. */
+  public List<Session> activeOrPendingSessions() {
+    return sessions.stream().filter(Session::isActiveOrPending).toList();
   }
 }

@@ -99,7 +99,8 @@ public record Environment(
       boolean showDevmodeWarning) {
 
     /** Nothing sent. */
-    public static final DisplayConfig EMPTY = new DisplayConfig(null, null, null, null, null, null, null, null, null,
+    public static final DisplayConfig EMPTY = new DisplayConfig(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         false, false);
 
     /** Normalises nulls. */
@@ -132,7 +133,7 @@ public record Environment(
       Optional<PasswordSettings> passwordSettings) {
 
     /** Nothing sent. */
-    public static final UserSettings EMPTY = new UserSettings(null, null, null, null);
+    public static final UserSettings EMPTY = new UserSettings(Map.of(), Map.of(), Optional.empty(), Optional.empty());
 
     /** Normalises nulls. */
     public UserSettings {

@@ -59,8 +59,11 @@ public record Session(
     updatedAt = Models.opt(updatedAt);
   }
 
-  /** Tells whether the session is signed in: status {@code active} or {@code pending}. */
-  public boolean signedIn() {
+  /**
+   * Tells whether the session is still alive: status {@code active}, or {@code pending} (tasks such as choosing an
+   * organization remain). Only an active session means "signed in" ({@link dev.clerkfx.AuthSnapshot#signedIn()}).
+   */
+  public boolean isActiveOrPending() {
     return status == SessionStatus.ACTIVE || status == SessionStatus.PENDING;
   }
 }

@@ -1,7 +1,7 @@
 package dev.clerkfx.store;
 
-import dev.clerkfx.internal.store.KeychainBackend;
-import dev.clerkfx.internal.store.KeychainBackend.KeychainException;
+import dev.clerkfx.internal.keychain.KeychainBackend;
+import dev.clerkfx.internal.keychain.KeychainBackend.KeychainException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Optional;

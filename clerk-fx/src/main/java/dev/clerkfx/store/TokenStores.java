@@ -1,8 +1,8 @@
 package dev.clerkfx.store;
 
 import dev.clerkfx.ClerkConfigurationException;
-import dev.clerkfx.internal.store.JavaKeyringBackend;
-import dev.clerkfx.internal.store.KeychainBackend.KeychainException;
+import dev.clerkfx.internal.keychain.KeychainBackend.KeychainException;
+import dev.clerkfx.internal.keychain.KeychainProvider;
 import dev.clerkfx.internal.store.StoreLocations;
 import java.nio.file.Path;
 
@@ -27,7 +27,9 @@ public final class TokenStores {
 
   /**
    * Returns the recommended store: the OS keychain when one answers, otherwise an owner-only file in the config
-   * dir. Nothing happens until the store's first use, which probes the keychain once (java-keyring's
+   * dir. Keychain support is the optional artifact {@code dev.clerkfx:clerk-fx-keychain} (module
+   * {@code dev.clerkfx.keychain}, found with {@link java.util.ServiceLoader}); without it this store is the file.
+   * Nothing happens until the store's first use, which probes the keychain once (java-keyring's
    * {@code Keyring.create()}; any failure means no keychain) and logs at INFO which store was chosen, or at WARNING
    * that the file is used and why. No log record contains the token.
    *
@@ -43,7 +45,7 @@ public final class TokenStores {
    */
   public static TokenStore system(String appId) {
     StoreLocations.requireValidAppId(appId);
-    return new SystemTokenStore(appId, JavaKeyringBackend::open, StoreLocations.appDirectory(appId));
+    return new SystemTokenStore(appId, KeychainProvider::openInstalled, StoreLocations.appDirectory(appId));
   }
 
   /**
@@ -67,14 +69,15 @@ public final class TokenStores {
    * @param service the keychain service name, such as {@code keychainService(appId)}
    * @return the store
    * @throws ClerkConfigurationException (code {@code invalid_token_store}) when {@code service} is null or blank
-   * @throws TokenStoreException (code {@link TokenStoreException#UNAVAILABLE}) when no OS keychain answers here
+   * @throws TokenStoreException (code {@link TokenStoreException#UNAVAILABLE}) when no OS keychain answers here, or
+   *     keychain support ({@code dev.clerkfx:clerk-fx-keychain}) is not installed
    */
   public static KeychainTokenStore keychain(String service) {
     if (service == null || service.isBlank()) {
       throw new ClerkConfigurationException("invalid_token_store", "The keychain service name is empty");
     }
     try {
-      return new KeychainTokenStore(JavaKeyringBackend.open(), service);
+      return new KeychainTokenStore(KeychainProvider.openInstalled(), service);
     } catch (KeychainException e) {
       throw new TokenStoreException(TokenStoreException.UNAVAILABLE, e.getMessage(), e);
     }

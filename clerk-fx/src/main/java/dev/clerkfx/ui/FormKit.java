@@ -175,7 +175,7 @@ final class FormKit {
       clearMarks();
       message.clear();
       set(true);
-      CompletableFuture<T> f = view.getClient().account().withReverification(action::get,
+      CompletableFuture<T> f = view.getClient().account().withReverification(action,
           needed -> ReverifyPrompt.ask(view, words, common, needed));
       FxAsync.onFx(f, (value, error) -> {
         set(false);

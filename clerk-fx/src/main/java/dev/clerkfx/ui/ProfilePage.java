@@ -180,9 +180,7 @@ final class ProfilePage {
     private final Function<T, String> id;
     private final Function<T, String> value;
     private final Function<T, Boolean> verified;
-    private final Function<String, CompletableFuture<T>> add;
     private final Function<String, CompletableFuture<T>> prepare;
-    private final java.util.function.BiFunction<String, String, CompletableFuture<T>> attempt;
     private final Function<String, CompletableFuture<User>> makePrimary;
     private final Function<String, CompletableFuture<User>> remove;
     private final VBox list = new VBox(6);
@@ -205,9 +203,7 @@ final class ProfilePage {
       this.id = id;
       this.value = value;
       this.verified = verified;
-      this.add = add;
       this.prepare = prepare;
-      this.attempt = attempt;
       this.makePrimary = makePrimary;
       this.remove = remove;
       section = kit.section("clerk-profile-section-" + kind, kit.words.get("profile." + kind + ".title"), null);

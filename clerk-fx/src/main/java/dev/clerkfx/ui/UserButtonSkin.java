@@ -128,7 +128,7 @@ final class UserButtonSkin extends SkinBase<UserButton> {
     if (!s.signedIn()) return;
     Identity me = Identity.of(s.user().orElseThrow());
     String currentId = s.sessionId().orElse("");
-    List<Session> sessions = s.signedInSessions();
+    List<Session> sessions = s.activeOrPendingSessions();
 
     VBox content = new VBox();
     content.getStyleClass().addAll("clerk-menu", "clerk-user-button-menu");

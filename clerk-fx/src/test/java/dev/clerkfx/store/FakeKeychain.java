@@ -1,6 +1,6 @@
 package dev.clerkfx.store;
 
-import dev.clerkfx.internal.store.KeychainBackend;
+import dev.clerkfx.internal.keychain.KeychainBackend;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

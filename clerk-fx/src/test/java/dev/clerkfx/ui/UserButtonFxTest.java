@@ -48,7 +48,7 @@ class UserButtonFxTest {
   void switchesToAnotherSignedInAccountThenSignsOutOneAndThenAll(FxRobot robot) {
     Session grace = h.signInGrace().session().orElseThrow();
     AuthSnapshot ada = h.signInAda();
-    assertThat(ada.signedInSessions()).hasSize(2);
+    assertThat(ada.activeOrPendingSessions()).hasSize(2);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(button.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("signed-in"));
     assertThat(button.getAccessibleText()).contains("Ada Lovelace");
@@ -72,7 +72,7 @@ class UserButtonFxTest {
     robot.clickOn("#user-button");
     WaitForAsyncUtils.waitForFxEvents();
     robot.clickOn("#clerk-user-button-sign-out");
-    AuthSnapshot after = h.awaitState(s -> s.signedIn() && s.signedInSessions().size() == 1);
+    AuthSnapshot after = h.awaitState(s -> s.signedIn() && s.activeOrPendingSessions().size() == 1);
     assertThat(after.user().orElseThrow().firstName()).contains("Ada");
     assertThat(h.emulator.session(grace.id()).orElseThrow().isActive()).isFalse();
     WaitForAsyncUtils.waitForFxEvents();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The user profile on a headless stage against the emulator: a name change and an authenticator-app enrolment. */
@@ -78,6 +79,8 @@ class UserProfileViewFxTest {
     WaitForAsyncUtils.waitForFxEvents();
     openSecurity(robot);
     assertThat(h.client.snapshot().user().orElseThrow().totpEnabled()).isFalse();
+    UiFixture.await(() -> robot.lookup("#clerk-profile-totp-add").match(NodeQueryUtils.isVisible()).tryQuery()
+        .isPresent());
     robot.clickOn("#clerk-profile-totp-add");
     UiFixture.await(() -> robot.lookup("#clerk-profile-totp-qr").queryAs(ImageView.class)
         .getImage() != null);
@@ -121,10 +124,11 @@ class UserProfileViewFxTest {
     assertThat(robot.lookup("#clerk-reverify-password").tryQuery()).isEmpty();
   }
 
+  /** Opens the Security tab and waits until its content shows (the tab pane swaps content on a later pulse). */
   private void openSecurity(FxRobot robot) {
     robot.clickOn("#clerk-profile-tab-security");
     UiFixture.await(() -> view.getPage() == UserProfileView.Page.SECURITY
-        && robot.lookup("#clerk-profile-section-password").query().isVisible());
+        && robot.lookup("#clerk-profile-section-password").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
   }
 
   static String decode(Image image) throws Exception {

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.clerkfx.testkit.SharedReference;
+import dev.clerkfx.testsupport.SharedReference;
 import dev.clerkfx.testkit.internal.token.SessionTokenRequest;
 import dev.clerkfx.testkit.internal.token.SigningKeyRing;
 import dev.clerkfx.testkit.internal.token.TestKeys;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.clerkfx.testkit.SharedReference;
+import dev.clerkfx.testsupport.SharedReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

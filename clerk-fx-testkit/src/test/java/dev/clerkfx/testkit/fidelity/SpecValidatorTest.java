@@ -41,7 +41,7 @@ class SpecValidatorTest {
   void nullableObjectsMayBeNullAsTheSpecSays() throws Exception {
     // A real recorded POST /v1/client: {"response": {…, "sign_in": null, "sign_up": null}, "client": null}.
     // Without the nullable-combinator rewrite the nulls would be reported.
-    String body = java.nio.file.Files.readString(dev.clerkfx.testkit.SharedReference.require(
+    String body = java.nio.file.Files.readString(dev.clerkfx.testsupport.SharedReference.require(
         "fixtures/fapi/flutter-recorded/client_post_create.json"));
     assertThat(spec.validate("POST", "/v1/client", 200, "application/json", body)).isEmpty();
     assertThat(spec.validate("GET", "/v1/client", 200, "application/json",

@@ -6,6 +6,7 @@ import dev.clerkfx.ClerkConfigurationException;
 import dev.clerkfx.ClerkException;
 import dev.clerkfx.ClerkNetworkException;
 import dev.clerkfx.ClerkResponseException;
+import dev.clerkfx.ClerkUsageException;
 import dev.clerkfx.PublishableKey;
 import dev.clerkfx.model.ActiveSession;
 import dev.clerkfx.model.Client;
@@ -725,7 +726,7 @@ public final class FapiClient {
 
   private static <T> CompletableFuture<T> withId(String id, String what, IdCall<T> call) {
     if (id == null || id.isBlank()) {
-      return CompletableFuture.failedFuture(new ClerkException("invalid_argument", "The " + what + " is empty", null));
+      return CompletableFuture.failedFuture(new ClerkUsageException("invalid_argument", "The " + what + " is empty"));
     }
     return call.call(id);
   }
@@ -794,7 +795,7 @@ public final class FapiClient {
   private <T> T handle(Request request, Response response, Parsers.Parser<T> parser) throws IOException {
     int status = response.code();
     String what = request.method() + " " + request.url().encodedPath();
-    if (status >= 300 && status < 400 || !fromBase(response)) {
+    if ((status >= 300 && status < 400) || !fromBase(response)) {
       String to = response.header("Location");
       throw new ClerkResponseException(status, "Clerk answered " + what + " with a redirect (HTTP " + status
           + (to == null ? "" : " to " + redirectHost(to)) + "); the Frontend API never redirects, so nothing was"

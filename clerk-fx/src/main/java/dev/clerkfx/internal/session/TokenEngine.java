@@ -138,6 +138,7 @@ final class TokenEngine {
     }
   }
 
+  @SuppressWarnings("NonAtomicVolatileUpdate") // written only under the lock; volatile for lock-free readers
   private void dropAllLocked() {
     generation++;
     for (Entry e : entries.values()) {

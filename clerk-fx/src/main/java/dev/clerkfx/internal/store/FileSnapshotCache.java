@@ -3,8 +3,8 @@ package dev.clerkfx.internal.store;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.clerkfx.store.TokenStoreException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -60,13 +60,13 @@ final class FileSnapshotCache implements SnapshotCache {
   @Override
   public void save(String json) {
     if (json == null || decodeJson(json.getBytes(StandardCharsets.UTF_8)).isEmpty()) {
-      throw new TokenStoreException(TokenStoreException.INVALID_VALUE, "The snapshot is not a JSON document", null);
+      throw new IllegalArgumentException("The snapshot is not a JSON document");
     }
     synchronized (lock) {
       try {
         OwnerOnlyFiles.write(file, json.getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        throw new TokenStoreException(TokenStoreException.WRITE_FAILED,
+        throw new UncheckedIOException(
             "Could not write the clerk-fx snapshot " + file + " (" + e.getClass().getSimpleName() + ")", e);
       }
     }
@@ -78,7 +78,7 @@ final class FileSnapshotCache implements SnapshotCache {
       try {
         OwnerOnlyFiles.delete(file);
       } catch (IOException e) {
-        throw new TokenStoreException(TokenStoreException.WRITE_FAILED,
+        throw new UncheckedIOException(
             "Could not delete the clerk-fx snapshot " + file + " (" + e.getClass().getSimpleName() + ")", e);
       }
     }

@@ -1,6 +1,5 @@
 package dev.clerkfx.internal.store;
 
-import dev.clerkfx.store.TokenStoreException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,7 +15,7 @@ final class InMemorySnapshotCache implements SnapshotCache {
   @Override
   public void save(String value) {
     if (value == null || FileSnapshotCache.decodeJson(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEmpty()) {
-      throw new TokenStoreException(TokenStoreException.INVALID_VALUE, "The snapshot is not a JSON document", null);
+      throw new IllegalArgumentException("The snapshot is not a JSON document");
     }
     json.set(value);
   }

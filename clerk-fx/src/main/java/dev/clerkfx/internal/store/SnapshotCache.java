@@ -1,6 +1,5 @@
 package dev.clerkfx.internal.store;
 
-import dev.clerkfx.store.TokenStoreException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,6 +10,8 @@ import java.util.Optional;
  * <p>The snapshot holds user details and possibly a short-lived session JWT, so the file gets the same protection
  * as the client-token file: owner-only, written atomically ({@link OwnerOnlyFiles}). A corrupt or unreadable
  * snapshot loads as empty with a WARNING that names the file, never its content. Implementations are thread-safe.
+ * Failures are internal (the session manager logs them and carries on), so they are plain unchecked exceptions:
+ * this package does not depend on the public {@code dev.clerkfx.store}, which builds on it.
  *
  * <pre>{@code
  * SnapshotCache cache = SnapshotCache.forApp(appId);   // <config dir>/clerk-fx/<appId>/snapshot.json
@@ -33,15 +34,15 @@ public interface SnapshotCache {
    * Replaces the stored snapshot.
    *
    * @param json a JSON document
-   * @throws TokenStoreException code {@code token_store_invalid_value} when {@code json} is null or not JSON,
-   *     code {@code token_store_write_failed} when it cannot be written
+   * @throws IllegalArgumentException when {@code json} is null or not JSON
+   * @throws java.io.UncheckedIOException when it cannot be written
    */
   void save(String json);
 
   /**
    * Deletes the stored snapshot; nothing stored is not an error.
    *
-   * @throws TokenStoreException code {@code token_store_write_failed} when the file cannot be deleted
+   * @throws java.io.UncheckedIOException when the file cannot be deleted
    */
   void clear();
 
@@ -63,7 +64,7 @@ public interface SnapshotCache {
    */
   static SnapshotCache file(Path file) {
     if (file == null) {
-      throw new TokenStoreException(TokenStoreException.INVALID_VALUE, "The snapshot file path is null", null);
+      throw new IllegalArgumentException("The snapshot file path is null");
     }
     return new FileSnapshotCache(file);
   }

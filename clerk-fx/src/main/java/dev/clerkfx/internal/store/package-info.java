@@ -1,6 +1,6 @@
 /**
- * How clerk-fx writes its state to disk and to OS keychains: the one owner-only atomic file writer, the platform
- * config directory, the keychain seam over java-keyring, and the snapshot cache for offline cold starts.
+ * How clerk-fx writes its state to disk: the one owner-only atomic file writer, the platform
+ * config directory, and the snapshot cache for offline cold starts.
  *
  * <p>Internal: not exported, may change in any release. The public side is {@code dev.clerkfx.store}.
  */

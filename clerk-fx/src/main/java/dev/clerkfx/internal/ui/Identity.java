@@ -30,7 +30,8 @@ public record Identity(String name, String detail, String imageUrl, String key) 
   /** The identity of a session's user (the user when sent, else the session's public user data). */
   public static Identity of(Session session) {
     if (session.user().isPresent()) return of(session.user().get());
-    PublicUserData p = session.publicUserData().orElse(new PublicUserData(null, null, null, false, null, null, null));
+    PublicUserData p = session.publicUserData().orElse(new PublicUserData(Optional.empty(), Optional.empty(),
+        Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty()));
     String full = (p.firstName().orElse("") + " " + p.lastName().orElse("")).strip();
     String contact = p.identifier().or(p::username).orElse("");
     String name = full.isEmpty() ? contact : full;

@@ -755,7 +755,7 @@ public final class SignInFlow {
     step.primary(common.get("common.continue"), () -> {
       SignUpParams p = SignUpParams.empty();
       String v = field.equals("password") ? step.rawText(field) : step.text(field);
-      if (legalBox == null && v.isEmpty() || legalBox != null && !legalBox.isSelected()) {
+      if ((legalBox == null && v.isEmpty()) || (legalBox != null && !legalBox.isSelected())) {
         step.showError(field, text.get(legalBox != null ? "signup.legalRequired" : "signin.error.required"));
         return;
       }

@@ -2,6 +2,7 @@ package dev.clerkfx.internal.ui;
 
 import dev.clerkfx.AuthState;
 import dev.clerkfx.InstanceType;
+import dev.clerkfx.LoadState;
 import dev.clerkfx.ui.ClerkStatusBanner;
 import java.time.Clock;
 import javafx.beans.InvalidationListener;
@@ -24,8 +25,9 @@ public final class StatusBannerSkin extends SkinBase<ClerkStatusBanner> {
   private final Label badge = new Label();
   private final AuthState auth;
   private final InvalidationListener update = o -> update();
-  @SuppressWarnings("unused") // the clock measures retry countdowns once the load state reports them
   private final Clock clock;
+  private final UiText text;
+  private Countdown countdown;
 
   /**
    * Creates the skin.
@@ -37,7 +39,7 @@ public final class StatusBannerSkin extends SkinBase<ClerkStatusBanner> {
     super(control);
     this.clock = clock;
     this.auth = control.getClient().auth();
-    UiText text = UiText.load("signin", control.getClient().locale());
+    this.text = UiText.load("signin", control.getClient().locale());
     UiText common = UiText.load("common", control.getClient().locale());
     message.setId("clerk-banner-message");
     message.getStyleClass().add("clerk-banner-message");
@@ -59,6 +61,7 @@ public final class StatusBannerSkin extends SkinBase<ClerkStatusBanner> {
     row.getStyleClass().add("clerk-banner-row");
     getChildren().add(row);
     auth.loadedProperty().addListener(new WeakInvalidationListener(update));
+    auth.loadStateProperty().addListener(new WeakInvalidationListener(update));
     control.showDevelopmentBadgeProperty().addListener(new WeakInvalidationListener(update));
     update();
   }
@@ -66,14 +69,28 @@ public final class StatusBannerSkin extends SkinBase<ClerkStatusBanner> {
   private void update() {
     ClerkStatusBanner control = getSkinnable();
     if (control == null) return;
-    boolean loading = !auth.isLoaded();
-    show(message, loading);
-    show(retry, false);
+    if (countdown != null) {
+      countdown.stop();
+      countdown = null;
+    }
+    LoadState state = auth.getLoadState();
+    LoadState.Phase phase = state == null ? LoadState.Phase.LOADED : state.phase();
+    boolean failed = phase == LoadState.Phase.FAILED;
+    boolean loading = phase == LoadState.Phase.LOADING || (!auth.isLoaded() && !failed);
+    boolean saying = loading || failed || phase == LoadState.Phase.LOADED_FROM_CACHE;
+    if (failed && state.nextRetryAt().isPresent()) {
+      countdown = Countdown.start(clock, java.time.Duration.between(clock.instant(), state.nextRetryAt().get()),
+          s -> message.setText(text.get("banner.failedRetrying", s)), () -> message.setText(text.get("banner.failed")));
+    } else {
+      message.setText(text.get(failed ? "banner.failed" : loading ? "banner.loading" : "banner.offline"));
+    }
+    show(message, saying);
+    show(retry, failed || phase == LoadState.Phase.LOADED_FROM_CACHE);
     boolean dev = control.isShowDevelopmentBadge()
         && control.getClient().publishableKey().instanceType() == InstanceType.DEVELOPMENT;
     show(badge, dev);
-    control.pseudoClassStateChanged(PROBLEM, false);
-    boolean any = loading || dev;
+    control.pseudoClassStateChanged(PROBLEM, failed);
+    boolean any = saying || dev;
     control.setVisible(any);
     control.setManaged(any);
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clerkfx.model.Client;
-import dev.clerkfx.testkit.SharedReference;
+import dev.clerkfx.testsupport.SharedReference;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;

@@ -127,7 +127,9 @@ class PublisherTest {
     assertThat(s.user()).isEmpty();
     assertThat(s.session()).isPresent();
     assertThat(s.sessionId()).isEmpty();
-    assertThat(s.signedInSessions()).hasSize(1);
+    assertThat(s.activeOrPendingSessions()).hasSize(1);
+    // "signed in" has one meaning: the pending session is alive, but nobody is signed in
+    assertThat(s.session().orElseThrow().isActiveOrPending()).isTrue();
   }
 
   @Test

@@ -44,6 +44,10 @@ public abstract class SnippetFixture {
   protected Label nameLabel;
   /** A button to bind. */
   protected Button signOutButton;
+  /** A banner to show while loading failed. */
+  protected Label loadBanner = new Label();
+  /** A retry button. */
+  protected Button retryButton = new Button();
   /** The window's root pane. */
   protected VBox root = new VBox();
   /** What the snippet's callbacks received. */

@@ -80,7 +80,7 @@ final class AccountRoutes {
     return fapi.store.locked(() -> {
       Records.Client c = fapi.requireClient(r);
       Records.User u = fapi.user(fapi.meSession(r, c).userId);
-      step.apply(u, r);
+      var unused = step.apply(u, r); // the response is the user; the step's own result is not needed
       u.updatedAt = fapi.store.now();
       return Fapi.ok(fapi.render.wrap(fapi.render.user(u), c), null);
     });

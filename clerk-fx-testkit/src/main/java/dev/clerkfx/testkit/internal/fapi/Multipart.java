@@ -8,6 +8,7 @@ import java.util.Optional;
 /** Just enough {@code multipart/form-data} parsing to take one uploaded file out of a body. */
 final class Multipart {
   /** One part: its bytes and content type. */
+  @SuppressWarnings("ArrayRecordComponent") // a carrier of raw bytes; never compared or hashed
   record Part(byte[] bytes, String contentType) {}
 
   private Multipart() {}

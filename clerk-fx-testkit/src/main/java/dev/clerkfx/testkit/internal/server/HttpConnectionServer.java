@@ -42,6 +42,7 @@ final class HttpConnectionServer implements Closeable {
   private static final int IDLE_TIMEOUT_MS = 60_000;
 
   /** A parsed request as read from the wire. */
+  @SuppressWarnings("ArrayRecordComponent") // a carrier of raw bytes; never compared or hashed
   record RawRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
       byte[] body, String remoteHost) {}
 

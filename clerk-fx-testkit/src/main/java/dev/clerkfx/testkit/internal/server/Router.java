@@ -21,6 +21,7 @@ public final class Router {
     Response handle(Request request);
   }
 
+  @SuppressWarnings("ArrayRecordComponent") // a routing-table entry; never compared or hashed
   private record Route(String method, String[] segments, Handler handler) {}
 
   /** The outcome of routing: a handler, or the methods allowed on a known path. */

@@ -148,6 +148,7 @@ public final class Store {
    * @param contentType its media type
    * @param bytes its content
    */
+  @SuppressWarnings("ArrayRecordComponent") // a carrier of raw bytes; never compared or hashed
   public record Image(String contentType, byte[] bytes) {}
 
   // ---------------------------------------------------------------- organizations and users

@@ -125,9 +125,9 @@ final class Shortcodes {
     }
     switch (op) {
       case "true":
-        return Boolean.TRUE;
+        return true;
       case "false":
-        return Boolean.FALSE;
+        return false;
       case "null":
       case "":
         return null;

@@ -1,4 +1,4 @@
-package dev.clerkfx.testkit;
+package dev.clerkfx.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,9 @@ import java.util.Optional;
  *
  * <p>A user's clone usually lacks it: tests call {@link #require()}, which skips the test (a JUnit assumption)
  * with a message saying what is missing. Set {@code CLERK_FX_SHARED} to point somewhere else.
+ *
+ * <p>Test support for this repository only, not part of any published artifact: the modules that need it add
+ * {@code test-support/java} to their test sources (build-helper-maven-plugin).
  */
 public final class SharedReference {
   private static final String MARKER = "docs/fapi-protocol.md";

@@ -1,8 +1,9 @@
-package dev.clerkfx.internal.store;
+package dev.clerkfx.keychain;
 
 import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
+import dev.clerkfx.internal.keychain.KeychainBackend;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ import java.util.Optional;
  * signed out either way. Messages passed on never include the password: java-keyring's own exception messages
  * carry service and account names only, and clerk-fx reports just their class names.
  */
-public final class JavaKeyringBackend implements KeychainBackend {
+final class JavaKeyringBackend implements KeychainBackend {
   private static final System.Logger LOG = System.getLogger("dev.clerkfx.store");
 
   private final Keyring keyring;
@@ -33,7 +34,7 @@ public final class JavaKeyringBackend implements KeychainBackend {
    * @throws KeychainException when no keychain answers (java-keyring's {@code BackendNotSupportedException}, as on
    *     a Linux machine without D-Bus or a Secret Service) or java-keyring cannot load at all
    */
-  public static KeychainBackend open() throws KeychainException {
+  static KeychainBackend open() throws KeychainException {
     try {
       return new JavaKeyringBackend(Keyring.create());
     } catch (BackendNotSupportedException e) {

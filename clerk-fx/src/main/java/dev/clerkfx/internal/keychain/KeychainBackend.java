@@ -1,11 +1,12 @@
-package dev.clerkfx.internal.store;
+package dev.clerkfx.internal.keychain;
 
 import java.util.Optional;
 
 /**
  * The seam between clerk-fx and an OS keychain: generic passwords addressed by service and account.
  *
- * <p>{@link JavaKeyringBackend} is the real one; tests use a fake. Implementations need not be thread-safe:
+ * <p>A {@link KeychainProvider} (the optional {@code clerk-fx-keychain} module has the real one, over java-keyring)
+ * opens it; tests use a fake. Implementations need not be thread-safe:
  * the keychain token store calls them one at a time. Messages of thrown exceptions must never contain a secret.
  */
 public interface KeychainBackend {
