@@ -5,6 +5,7 @@ import dev.clerkfx.ClerkClient;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.application.Platform;
 import javafx.scene.control.ListView;
@@ -33,7 +34,7 @@ final class EventLog extends ListView<String> {
    * @param text what happened
    */
   void add(String text) {
-    getItems().add(LocalTime.now().format(TIME) + "  " + text);
+    getItems().add(LocalTime.now(ZoneId.systemDefault()).format(TIME) + "  " + text);
     if (getItems().size() > MAX_ENTRIES) {
       getItems().remove(0);
     }

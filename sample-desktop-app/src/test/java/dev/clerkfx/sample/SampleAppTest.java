@@ -98,6 +98,18 @@ class SampleAppTest {
   }
 
   @Test
+  void expiringTheSessionFromTheDeveloperPanelSignsOutWithThatReason() {
+    signInThroughTheDialog();
+    String sessionId = text("#session-id");
+
+    click("#dev-expire");
+
+    awaitLogEntry("Signed out: session expired");
+    assertThat(emulator.session(sessionId)).hasValueSatisfying(s -> assertThat(s.isActive()).isFalse());
+    await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
+  }
+
+  @Test
   void theWindowHasADefaultAndAMinimumSize() {
     javafx.stage.Window window = robot.lookup("#sign-in").query().getScene().getWindow();
     assertThat(window.getWidth()).isGreaterThanOrEqualTo(SampleApp.WIDTH);
