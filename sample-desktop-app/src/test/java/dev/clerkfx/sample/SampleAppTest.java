@@ -110,6 +110,19 @@ class SampleAppTest {
   }
 
   @Test
+  void banningTheUserFromTheDeveloperPanelSignsOut() {
+    signInThroughTheDialog();
+    String userId = text("#user-id");
+
+    click("#dev-ban");
+
+    awaitLogEntry("Server: user banned");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(logEntries()).anyMatch(e -> e.contains("Signed out")));
+    assertThat(emulator.sessionsOf(userId)).allSatisfy(s -> assertThat(s.isActive()).isFalse());
+    await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
+  }
+
+  @Test
   void theWindowHasADefaultAndAMinimumSize() {
     javafx.stage.Window window = robot.lookup("#sign-in").query().getScene().getWindow();
     assertThat(window.getWidth()).isGreaterThanOrEqualTo(SampleApp.WIDTH);
