@@ -1,33 +1,33 @@
 package dev.clerkfx.sample;
 
-import dev.clerkfx.AuthEvent;
 import dev.clerkfx.AuthState;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.UserState;
-import io.reactivex.rxjava3.disposables.Disposable;
-import io.reactivex.rxjava3.schedulers.Schedulers;
-import javafx.application.Platform;
+import dev.clerkfx.ui.ClerkStatusBanner;
+import dev.clerkfx.ui.SignedIn;
+import dev.clerkfx.ui.SignedOut;
+import java.util.concurrent.Executor;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
- * The window's content: a header naming the Clerk instance, the signed-out or signed-in view (switched by binding
- * visibility to {@code signedIn}), and a status line that reacts to the SDK's events, such as "Signed out: session
- * revoked".
+ * The window's content: a header naming the Clerk instance, the SDK's {@link ClerkStatusBanner} (connecting, or why
+ * Clerk cannot be reached), the welcome or signed-in view (switched by the SDK's {@link SignedOut} and
+ * {@link SignedIn} gates), on the embedded emulator the {@link DeveloperPanel}, and the live {@link EventLog}.
  */
 final class MainView extends BorderPane {
-  private final Label status = new Label();
-  private final Disposable events;
+  private final EventLog log;
 
-  MainView(ClerkClient client, AuthState auth, UserState user, ClerkInstance instance, DemoApiClient api) {
+  MainView(ClerkClient client, AuthState auth, UserState user, ClerkInstance instance, DemoApiClient api,
+      Executor background) {
     getStyleClass().add("sample-main");
 
     Label title = new Label("clerk-fx sample");
@@ -41,47 +41,39 @@ final class MainView extends BorderPane {
     header.setAlignment(Pos.CENTER_LEFT);
     header.setPadding(new Insets(14, 20, 14, 20));
     header.getStyleClass().add("sample-header");
+    ClerkStatusBanner banner = new ClerkStatusBanner(client);
+    banner.setId("status-banner");
 
-    ProgressIndicator loading = new ProgressIndicator();
-    loading.setId("loading");
-    loading.setMaxSize(48, 48);
-    SignInView signedOut = new SignInView(client.signIn(), instance.demoCredentials());
-    SignedInView signedIn = new SignedInView(auth, user, api);
-    loading.visibleProperty().bind(auth.loadedProperty().not());
-    signedOut.visibleProperty().bind(auth.loadedProperty().and(auth.signedInProperty().not()));
-    signedIn.visibleProperty().bind(auth.signedInProperty());
-    StackPane center = new StackPane(loading, managedWhenVisible(signedOut), managedWhenVisible(signedIn));
+    log = new EventLog(client);
+    log.setPrefHeight(150);
+
+    // The gates show nothing until the client has loaded: meanwhile (or if Clerk is unreachable) the banner speaks.
+    StackPane center = new StackPane(new SignedOut(client, new WelcomeView(client, instance.demoCredentials())),
+        new SignedIn(client, new SignedInView(client, auth, user, api)));
     center.setPadding(new Insets(24, 32, 24, 32));
-    center.setAlignment(Pos.TOP_CENTER);
-    StackPane.setAlignment(loading, Pos.CENTER);
+    center.setAlignment(Pos.TOP_LEFT);
+    ScrollPane scroll = new ScrollPane(center);
+    scroll.setFitToWidth(true);
 
-    status.setId("status");
-    status.getStyleClass().add("text-small");
-    HBox footer = new HBox(status);
+    setTop(new VBox(header, banner));
+    setCenter(scroll);
+    instance.emulator().ifPresent(emulator -> {
+      DeveloperPanel panel = new DeveloperPanel(emulator, client, auth, log, background);
+      panel.setPadding(new Insets(16));
+      panel.setPrefWidth(240);
+      ScrollPane side = new ScrollPane(panel);
+      side.setFitToWidth(true);
+      side.getStyleClass().add("sample-side");
+      setRight(side);
+    });
+    VBox footer = new VBox(4, new Label("Events"), log);
     footer.setPadding(new Insets(8, 20, 10, 20));
     footer.getStyleClass().add("sample-footer");
-
-    setTop(header);
-    setCenter(center);
     setBottom(footer);
-
-    events = client.events().observeOn(Schedulers.from(Platform::runLater)).subscribe(event -> {
-      if (event instanceof AuthEvent.SignedOut out) {
-        status.setText(UiText.signedOut(out.reason()));
-        signedOut.reset();
-      } else if (event instanceof AuthEvent.SignedIn) {
-        status.setText("Signed in");
-      }
-    });
   }
 
   /** Stops reacting to the client's events. */
   void dispose() {
-    events.dispose();
-  }
-
-  private static Node managedWhenVisible(Node node) {
-    node.managedProperty().bind(node.visibleProperty());
-    return node;
+    log.dispose();
   }
 }

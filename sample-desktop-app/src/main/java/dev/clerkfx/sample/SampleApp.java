@@ -9,14 +9,18 @@ import dev.clerkfx.sample.backend.SampleBackend;
 import dev.clerkfx.store.TokenStores;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The clerk-fx showcase: signs a user in, binds labels to the user, calls a protected API with {@code getToken()}
- * and reacts to sign-out.
+ * The clerk-fx showcase, built on the SDK's prebuilt components: signs a user in with the {@code SignInDialog}, binds
+ * labels to the user, calls a protected API with {@code getToken()}, logs the SDK's events live and, on the embedded
+ * emulator, offers a developer panel that acts on the server (revoke, expire, ban, rename, key rotation, network
+ * down, clock) so the app's reactions can be watched.
  *
  * <p>With the environment variable {@code CLERK_PUBLISHABLE_KEY} set it talks to that Clerk instance; otherwise it
  * starts the embedded emulator (a local Frontend API with a demo user, stopped on exit), so it works offline:
@@ -25,12 +29,12 @@ import javafx.stage.Stage;
  * }</pre>
  */
 public final class SampleApp extends Application {
-  /** Default window size; the sign-in form and the signed-in view fit without scrolling. */
-  static final double WIDTH = 720;
-  static final double HEIGHT = 620;
-  /** The smallest window the views still fit in. */
-  static final double MIN_WIDTH = 520;
-  static final double MIN_HEIGHT = 520;
+  /** Default window size; the signed-in view, the developer panel and the event log fit without scrolling. */
+  static final double WIDTH = 980;
+  static final double HEIGHT = 760;
+  /** The smallest window the views still fit in (they scroll below it). */
+  static final double MIN_WIDTH = 640;
+  static final double MIN_HEIGHT = 560;
 
   private final ClerkInstance injectedInstance;
   private final Map<String, String> environment;
@@ -40,6 +44,7 @@ public final class SampleApp extends Application {
   private ClerkClient client;
   private DemoApiClient api;
   private MainView view;
+  private ExecutorService background;
 
   /** Creates the app; {@link #init()} picks the Clerk instance from the environment. */
   public SampleApp() {
@@ -91,7 +96,13 @@ public final class SampleApp extends Application {
       stage.show();
       return;
     }
-    view = new MainView(client, ClerkFx.useAuth(), ClerkFx.useUser(), instance, api);
+    // The developer panel's server actions run here, never on the FX thread.
+    background = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "sample-developer-panel");
+      thread.setDaemon(true);
+      return thread;
+    });
+    view = new MainView(client, ClerkFx.useAuth(), ClerkFx.useUser(), instance, api, background);
     // Refresh tokens ahead of expiry only while the user is using the app.
     stage.focusedProperty().addListener((o, was, focused) -> client.setAppActive(focused));
     stage.setTitle("clerk-fx sample");
@@ -106,6 +117,9 @@ public final class SampleApp extends Application {
   public void stop() {
     if (view != null) {
       view.dispose();
+    }
+    if (background != null) {
+      background.shutdownNow();
     }
     if (api != null) {
       api.close();

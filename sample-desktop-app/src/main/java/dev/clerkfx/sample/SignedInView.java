@@ -1,7 +1,10 @@
 package dev.clerkfx.sample;
 
 import dev.clerkfx.AuthState;
+import dev.clerkfx.ClerkClient;
 import dev.clerkfx.UserState;
+import dev.clerkfx.ui.OrganizationSwitcher;
+import dev.clerkfx.ui.UserButton;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -9,25 +12,35 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * What a signed-in user sees: avatar, name, email, user and session ids (each label bound in one line to the SDK's
- * state), a button that calls the demo protected API with the session token, and a sign-out button.
+ * What a signed-in user sees: the SDK's {@link OrganizationSwitcher} and {@link UserButton} (which also signs out),
+ * labels bound in one line each to {@code ClerkFx.useUser()} and {@code ClerkFx.useAuth()} (avatar, name, email,
+ * user, session, organization, role), and a button that calls the protected API with the session token.
  */
 final class SignedInView extends VBox {
   private final Label apiResult = new Label();
 
-  SignedInView(AuthState auth, UserState user, DemoApiClient api) {
+  SignedInView(ClerkClient client, AuthState auth, UserState user, DemoApiClient api) {
     getStyleClass().add("signed-in-view");
     setSpacing(16);
-    setMaxWidth(460);
     setAlignment(Pos.TOP_LEFT);
+
+    OrganizationSwitcher organizations = new OrganizationSwitcher(client);
+    organizations.setId("organization-switcher");
+    UserButton userButton = new UserButton(client);
+    userButton.setId("user-button");
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar = new HBox(12, organizations, spacer, userButton);
+    bar.setAlignment(Pos.CENTER_LEFT);
 
     ImageView avatar = new ImageView();
     avatar.setId("avatar");
     Avatars.bind(avatar, user.imageUrlProperty(), 64);
-
     Label name = new Label();
     name.setId("name");
     name.getStyleClass().add("title-2");
@@ -42,23 +55,25 @@ final class SignedInView extends VBox {
     userId.textProperty().bind(auth.userIdProperty());
     Label sessionId = value("session-id");
     sessionId.textProperty().bind(auth.sessionIdProperty());
+    Label organization = value("organization");
+    organization.textProperty().bind(auth.orgSlugProperty().concat(""));
+    Label role = value("role");
+    role.textProperty().bind(auth.orgRoleProperty().concat(""));
 
-    HBox header = new HBox(16, avatar, new VBox(4, name, email));
-    header.setAlignment(Pos.CENTER_LEFT);
+    HBox who = new HBox(16, avatar, new VBox(4, name, email));
+    who.setAlignment(Pos.CENTER_LEFT);
 
     GridPane ids = new GridPane();
     ids.setHgap(12);
     ids.setVgap(6);
     ids.addRow(0, caption("User"), userId);
     ids.addRow(1, caption("Session"), sessionId);
+    ids.addRow(2, caption("Organization"), organization);
+    ids.addRow(3, caption("Role"), role);
 
     Button call = new Button("Call protected API");
     call.setId("call-api");
     call.getStyleClass().add("accent");
-    Button signOut = new Button("Sign out");
-    signOut.setId("sign-out");
-    signOut.getStyleClass().add("danger");
-    HBox buttons = new HBox(8, call, signOut);
 
     apiResult.setId("api-result");
     apiResult.setWrapText(true);
@@ -76,17 +91,8 @@ final class SignedInView extends VBox {
         apiResult.setText(failure == null ? json : UiText.describe(failure));
       }));
     });
-    signOut.setOnAction(e -> {
-      signOut.setDisable(true);
-      auth.signOut().whenComplete((ok, failure) -> Platform.runLater(() -> {
-        signOut.setDisable(false);
-        if (failure != null) {
-          apiResult.setText("Sign-out failed: " + UiText.describe(failure));
-        }
-      }));
-    });
 
-    getChildren().addAll(header, ids, buttons, apiResult);
+    getChildren().addAll(bar, who, ids, call, apiResult);
   }
 
   private static Label value(String id) {

@@ -1,12 +1,13 @@
 package dev.clerkfx.sample;
 
+import dev.clerkfx.AuthEvent;
 import dev.clerkfx.ClerkApiException;
 import dev.clerkfx.ClerkError;
 import dev.clerkfx.SignOutReason;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** The sample's user-facing wording: errors and sign-out reasons turned into one line of text. */
+/** The sample's user-facing wording: errors, SDK events and sign-out reasons turned into one line of text. */
 final class UiText {
   private UiText() {}
 
@@ -27,7 +28,7 @@ final class UiText {
   }
 
   /**
-   * Returns the status line shown after a sign-out.
+   * Returns the event-log line for a sign-out.
    *
    * @param reason why the user was signed out
    * @return such as "Signed out: session revoked"
@@ -40,6 +41,27 @@ final class UiText {
       case SIGNED_OUT_ELSEWHERE -> "Signed out: signed out elsewhere";
       case ACCOUNT_DELETED -> "Signed out: account deleted";
     };
+  }
+
+  /**
+   * Describes an SDK event for the event log (never the token itself).
+   *
+   * @param event the event
+   * @return such as "Signed in as Ada Lovelace (sess_…)" or "Signed out: session revoked"
+   */
+  static String describe(AuthEvent event) {
+    if (event instanceof AuthEvent.SignedIn in) {
+      return "Signed in as " + in.user().fullName().orElse(in.user().id()) + " (" + in.session().id() + ")";
+    } else if (event instanceof AuthEvent.SignedOut out) {
+      return signedOut(out.reason());
+    } else if (event instanceof AuthEvent.SessionChanged changed) {
+      return "Session changed: " + changed.previousSessionId() + " → " + changed.session().id();
+    } else if (event instanceof AuthEvent.UserUpdated updated) {
+      return "User updated: " + updated.user().fullName().orElse(updated.user().id());
+    } else if (event instanceof AuthEvent.TokenRefreshed) {
+      return "Token refreshed";
+    }
+    return event.getClass().getSimpleName();
   }
 
   static Throwable unwrap(Throwable failure) {

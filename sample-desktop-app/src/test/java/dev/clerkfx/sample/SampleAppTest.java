@@ -3,19 +3,16 @@ package dev.clerkfx.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.clerkfx.AuthEvent;
-import dev.clerkfx.ClerkFx;
-import dev.clerkfx.SignOutReason;
 import dev.clerkfx.testkit.ClerkEmulator;
-import io.reactivex.rxjava3.disposables.Disposable;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,12 +23,10 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Drives the whole sample on an emulator the test controls: sign in through the form, see the user, call the
- * protected API with the session token, and watch the window react to a server-side revocation.
+ * Drives the whole sample on an emulator the test controls: sign in through the SDK's dialog, see the user, call the
+ * protected API with the session token, and watch the window react to the developer panel's server-side changes.
  */
 class SampleAppTest {
-  /** Short-lived tokens make the SDK's ahead-of-expiry refresh (which notices a revocation) come round quickly. */
-  private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(15);
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private final FxRobot robot = new FxRobot();
@@ -45,7 +40,7 @@ class SampleAppTest {
 
   @BeforeEach
   void start() throws TimeoutException {
-    emulator = ClerkEmulator.builder().tokenLifetime(TOKEN_LIFETIME).start();
+    emulator = ClerkEmulator.start();
     app = (SampleApp) FxToolkit.setupApplication(() -> new SampleApp(ClerkInstance.emulator(emulator)));
     await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
   }
@@ -57,38 +52,74 @@ class SampleAppTest {
   }
 
   @Test
-  void signInCallApiAndRevocationEndToEnd() {
+  void signInThroughTheDialogCallTheApiAndRevokeFromTheDeveloperPanel() {
     String userId = emulator.demoUser().id().orElseThrow();
-    assertThat(text("#demo-hint")).startsWith("Embedded emulator — demo user: " + ClerkEmulator.DEMO_EMAIL);
+    assertThat(text("#demo-hint")).startsWith("Embedded emulator — demo user: " + ClerkEmulator.DEMO_EMAIL)
+        .contains("424242");
 
-    type("#email", ClerkEmulator.DEMO_EMAIL);
-    type("#password", ClerkEmulator.DEMO_PASSWORD);
-    click("#sign-in");
+    signInThroughTheDialog();
 
-    awaitText("#name", "Ada Lovelace");
-    assertThat(isShowing("#sign-in")).isFalse();
     assertThat(text("#email-address")).isEqualTo(ClerkEmulator.DEMO_EMAIL);
     assertThat(text("#user-id")).isEqualTo(userId);
     String sessionId = text("#session-id");
     assertThat(emulator.session(sessionId)).hasValueSatisfying(s -> assertThat(s.userId()).isEqualTo(userId));
-    assertThat(text("#status")).isEqualTo("Signed in");
+    assertThat(isShowing("#user-button")).isTrue();
+    assertThat(isShowing("#organization-switcher")).isTrue();
+    assertThat(isShowing("#sign-in")).isFalse();
+    awaitLogEntry("Signed in as Ada Lovelace (" + sessionId + ")");
 
     click("#call-api");
     await().atMost(PATIENCE).untilAsserted(() -> assertThat(text("#api-result"))
         .contains("\"userId\" : \"" + userId + "\"").contains("\"sessionId\" : \"" + sessionId + "\""));
     // Still signed in, so the sign-out below can only come from the revocation.
-    assertThat(text("#status")).isEqualTo("Signed in");
-    assertThat(text("#session-id")).isEqualTo(sessionId);
+    assertThat(logEntries()).noneMatch(entry -> entry.contains("Signed out"));
 
-    emulator.revokeSession(sessionId);
+    click("#dev-revoke");
 
-    awaitText("#status", "Signed out: session revoked");
-    assertThat(text("#name")).isNullOrEmpty();
-    assertThat(text("#email-address")).isNullOrEmpty();
-    assertThat(text("#user-id")).isNullOrEmpty();
-    assertThat(text("#session-id")).isNullOrEmpty();
-    assertThat(isShowing("#sign-in")).isTrue();
+    awaitLogEntry("Signed out: session revoked");
+    assertThat(emulator.session(sessionId)).hasValueSatisfying(s -> assertThat(s.isActive()).isFalse());
+    await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
     assertThat(isShowing("#call-api")).isFalse();
+    assertThat(text("#name")).isNullOrEmpty();
+    assertThat(text("#session-id")).isNullOrEmpty();
+  }
+
+  @Test
+  void renamingTheUserOnTheServerChangesTheLabel() {
+    signInThroughTheDialog();
+    String userId = text("#user-id");
+
+    type("#dev-first-name", "Grace");
+    click("#dev-rename");
+
+    awaitText("#name", "Grace Lovelace");
+    assertThat(emulator.user(userId)).hasValueSatisfying(u -> assertThat(u.firstName()).hasValue("Grace"));
+    awaitLogEntry("User updated: Grace Lovelace");
+  }
+
+  @Test
+  void expiringTheSessionFromTheDeveloperPanelSignsOutWithThatReason() {
+    signInThroughTheDialog();
+    String sessionId = text("#session-id");
+
+    click("#dev-expire");
+
+    awaitLogEntry("Signed out: session expired");
+    assertThat(emulator.session(sessionId)).hasValueSatisfying(s -> assertThat(s.isActive()).isFalse());
+    await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
+  }
+
+  @Test
+  void banningTheUserFromTheDeveloperPanelSignsOut() {
+    signInThroughTheDialog();
+    String userId = text("#user-id");
+
+    click("#dev-ban");
+
+    awaitLogEntry("Server: user banned");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(logEntries()).anyMatch(e -> e.contains("Signed out")));
+    assertThat(emulator.sessionsOf(userId)).allSatisfy(s -> assertThat(s.isActive()).isFalse());
+    await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
   }
 
   @Test
@@ -99,49 +130,27 @@ class SampleAppTest {
     assertThat(((javafx.stage.Stage) window).getMinHeight()).isEqualTo(SampleApp.MIN_HEIGHT);
   }
 
-  @Test
-  void wrongPasswordShowsClerksMessageInline() {
-    type("#password", "not-the-password");
+  /** Signs the demo user in through the SDK's sign-in dialog, with the keyboard, and waits for the signed-in view. */
+  private void signInThroughTheDialog() {
     click("#sign-in");
-
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(text("#sign-in-error")).containsIgnoringCase("password"));
-    assertThat(isShowing("#sign-in")).isTrue();
-    assertThat(text("#status")).isEmpty();
-  }
-
-  @Test
-  void emailCodeSignIn() {
-    click("#send-code");
-    await().atMost(PATIENCE).until(() -> isShowing("#code"));
-    String code = emulator.lastVerificationCode(ClerkEmulator.DEMO_EMAIL).orElseThrow();
-
-    type("#code", code);
-    click("#verify-code");
-
+    await().atMost(PATIENCE).until(() -> isShowing("#clerk-identifier"));
+    type("#clerk-identifier", ClerkEmulator.DEMO_EMAIL);
+    robot.type(KeyCode.ENTER);
+    await().atMost(PATIENCE).until(() -> isShowing("#clerk-password"));
+    type("#clerk-password", ClerkEmulator.DEMO_PASSWORD);
+    robot.type(KeyCode.ENTER);
     awaitText("#name", "Ada Lovelace");
+    await().atMost(PATIENCE).until(() -> !isShowing("#clerk-password"));
   }
 
-  @Test
-  void signOutButtonReturnsToTheFormWithAStatusLine() {
-    click("#sign-in");
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(isShowing("#sign-out"))
-        .as("signed in (form error: '%s', status: '%s')", text("#sign-in-error"), text("#status")).isTrue());
-    List<AuthEvent> events = new CopyOnWriteArrayList<>();
-    Disposable subscription = ClerkFx.client().events().subscribe(events::add);
+  private List<String> logEntries() {
+    @SuppressWarnings("unchecked")
+    ListView<String> log = robot.lookup("#event-log").queryAs(ListView.class);
+    return onFx(() -> List.copyOf(log.getItems()));
+  }
 
-    click("#sign-out");
-
-    try {
-      await().atMost(PATIENCE).untilAsserted(() -> assertThat(text("#status"))
-          .as("status line (events since the click: %s)", events).isEqualTo("Signed out"));
-    } finally {
-      subscription.dispose();
-    }
-    assertThat(events).filteredOn(AuthEvent.SignedOut.class::isInstance)
-        .containsExactly(new AuthEvent.SignedOut(SignOutReason.USER_ACTION));
-    assertThat(isShowing("#sign-in")).isTrue();
-    assertThat(text("#name")).isNullOrEmpty();
-    assertThat(emulator.sessions()).allSatisfy(s -> assertThat(s.isActive()).isFalse());
+  private void awaitLogEntry(String suffix) {
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(logEntries()).anyMatch(entry -> entry.endsWith(suffix)));
   }
 
   /** Clicks a node once the window is laid out for what the last state change showed (else the click may miss). */

@@ -2,10 +2,12 @@ package dev.clerkfx.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clerkfx.AuthEvent;
 import dev.clerkfx.ClerkApiException;
 import dev.clerkfx.ClerkError;
 import dev.clerkfx.ClerkNetworkException;
 import dev.clerkfx.SignOutReason;
+import dev.clerkfx.model.Token;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -39,5 +41,13 @@ class UiTextTest {
     assertThat(UiText.signedOut(SignOutReason.ACCOUNT_DELETED)).isEqualTo("Signed out: account deleted");
     assertThat(List.of(SignOutReason.values()).stream().map(UiText::signedOut).distinct())
         .hasSize(SignOutReason.values().length);
+  }
+
+  @Test
+  void eventLogLinesNameTheEventAndNeverTheToken() {
+    assertThat(UiText.describe(new AuthEvent.TokenRefreshed(new Token("header.payload.signature"))))
+        .isEqualTo("Token refreshed");
+    assertThat(UiText.describe(new AuthEvent.SignedOut(SignOutReason.REVOKED)))
+        .isEqualTo("Signed out: session revoked");
   }
 }
