@@ -26,14 +26,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The public API of a JPMS module as text, one line per type and member, for a checked-in signature file that
- * makes every API change a visible, reviewed diff (as OkHttp's {@code api/okhttp.api}).
+ * The public API of a JPMS module as text, one line per type and member, for a checked-in signature
+ * file that makes every API change a visible, reviewed diff (as OkHttp's {@code api/okhttp.api}).
  *
- * <p>The packages come from the module descriptor: every package it exports to everyone (qualified exports to
- * friend modules are internal). Listed: public types of those packages, and their public and protected
- * (protected only for extensible types) nested types, constructors, methods and fields, with generic types,
- * varargs, {@code throws}, {@code sealed … permits} and {@code @Deprecated}. Order is sorted, so the file changes
- * only when the API does.
+ * <p>The packages come from the module descriptor: every package it exports to everyone (qualified
+ * exports to friend modules are internal). Listed: public types of those packages, and their public
+ * and protected (protected only for extensible types) nested types, constructors, methods and
+ * fields, with generic types, varargs, {@code throws}, {@code sealed … permits} and
+ * {@code @Deprecated}. Order is sorted, so the file changes only when the API does.
  *
  * <p>Test support for this repository only (compiled into the tests of the modules that use it).
  */
@@ -42,18 +42,23 @@ public final class ApiSignatures {
   public static final String UPDATE_PROPERTY = "clerkfx.updateApi";
 
   /** The one command that regenerates every module's signature file (from the repository root). */
-  public static final String UPDATE_COMMAND = "mvn -B -ntp -pl clerk-fx-testkit,clerk-fx -am test"
-      + " -Dtest=ApiSignatureTest -Dsurefire.failIfNoSpecifiedTests=false -D" + UPDATE_PROPERTY + "=true";
+  public static final String UPDATE_COMMAND =
+      "mvn -B -ntp -pl clerk-fx-testkit,clerk-fx -am test"
+          + " -Dtest=ApiSignatureTest -Dsurefire.failIfNoSpecifiedTests=false -D"
+          + UPDATE_PROPERTY
+          + "=true";
 
   private ApiSignatures() {}
 
   /**
-   * Compares the API of the module that {@code anchor} belongs to with {@code <module dir>/api/<fileName>}, or
-   * rewrites that file when the system property {@value #UPDATE_PROPERTY} is {@code true}.
+   * Compares the API of the module that {@code anchor} belongs to with {@code <module
+   * dir>/api/<fileName>}, or rewrites that file when the system property {@value #UPDATE_PROPERTY}
+   * is {@code true}.
    *
    * @param anchor any class compiled into the module's main output ({@code target/classes})
    * @param fileName the signature file's name, such as {@code clerk-fx.api}
-   * @throws AssertionError when the file is missing or differs; the message holds the diff and the command
+   * @throws AssertionError when the file is missing or differs; the message holds the diff and the
+   *     command
    */
   public static void verify(Class<?> anchor, String fileName) {
     Path classes = classesOf(anchor);
@@ -78,13 +83,19 @@ public final class ApiSignatures {
         return;
       }
       if (!Files.isRegularFile(apiFile)) {
-        throw new AssertionError("No API signature file " + apiFile + ". Create it with:\n  " + UPDATE_COMMAND);
+        throw new AssertionError(
+            "No API signature file " + apiFile + ". Create it with:\n  " + UPDATE_COMMAND);
       }
       String expected = Files.readString(apiFile, StandardCharsets.UTF_8).replace("\r\n", "\n");
       if (!expected.equals(actual)) {
-        throw new AssertionError("The public API differs from " + apiFile + " (- in the file, + in the code):\n"
-            + diff(expected, actual) + "\nIf the change is intended, regenerate the file and commit it with the"
-            + " change:\n  " + UPDATE_COMMAND);
+        throw new AssertionError(
+            "The public API differs from "
+                + apiFile
+                + " (- in the file, + in the code):\n"
+                + diff(expected, actual)
+                + "\nIf the change is intended, regenerate the file and commit it with the"
+                + " change:\n  "
+                + UPDATE_COMMAND);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -104,11 +115,18 @@ public final class ApiSignatures {
       try (InputStream in = Files.newInputStream(root.path.resolve("module-info.class"))) {
         descriptor = ModuleDescriptor.read(in);
       }
-      List<String> packages = descriptor.exports().stream().filter(e -> !e.isQualified())
-          .map(ModuleDescriptor.Exports::source).sorted().collect(Collectors.toList());
+      List<String> packages =
+          descriptor.exports().stream()
+              .filter(e -> !e.isQualified())
+              .map(ModuleDescriptor.Exports::source)
+              .sorted()
+              .collect(Collectors.toList());
       StringBuilder out = new StringBuilder();
-      out.append("# Public API of module ").append(descriptor.name()).append(" (exported packages: ")
-          .append(String.join(", ", packages)).append(")\n");
+      out.append("# Public API of module ")
+          .append(descriptor.name())
+          .append(" (exported packages: ")
+          .append(String.join(", ", packages))
+          .append(")\n");
       for (String pkg : packages) {
         for (Class<?> type : publicTypes(root.path, pkg, loader)) {
           out.append('\n').append(header(type)).append('\n');
@@ -128,7 +146,8 @@ public final class ApiSignatures {
    *
    * @param expected the old text
    * @param actual the new text
-   * @return lines starting with {@code "- "} (only in {@code expected}) or {@code "+ "} (only in {@code actual})
+   * @return lines starting with {@code "- "} (only in {@code expected}) or {@code "+ "} (only in
+   *     {@code actual})
    */
   public static String diff(String expected, String actual) {
     String[] a = expected.split("\n", -1);
@@ -136,7 +155,8 @@ public final class ApiSignatures {
     int[][] lcs = new int[a.length + 1][b.length + 1];
     for (int i = a.length - 1; i >= 0; i--) {
       for (int j = b.length - 1; j >= 0; j--) {
-        lcs[i][j] = a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     StringBuilder out = new StringBuilder();
@@ -178,13 +198,19 @@ public final class ApiSignatures {
 
   // ------------------------------------------------------------------------------------------------ types
 
-  private static List<Class<?>> publicTypes(Path root, String pkg, ClassLoader loader) throws IOException {
+  private static List<Class<?>> publicTypes(Path root, String pkg, ClassLoader loader)
+      throws IOException {
     Path dir = root.resolve(pkg.replace('.', '/'));
     List<String> names;
     try (Stream<Path> files = Files.list(dir)) {
-      names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class"))
-          .map(n -> pkg + "." + n.substring(0, n.length() - ".class".length()))
-          .filter(n -> !n.endsWith(".package-info")).sorted().collect(Collectors.toList());
+      names =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".class"))
+              .map(n -> pkg + "." + n.substring(0, n.length() - ".class".length()))
+              .filter(n -> !n.endsWith(".package-info"))
+              .sorted()
+              .collect(Collectors.toList());
     }
     List<Class<?>> types = new ArrayList<>();
     for (String name : names) {
@@ -202,7 +228,9 @@ public final class ApiSignatures {
     return types;
   }
 
-  /** A public type, or a public/protected member type of an extensible API type, all the way out. */
+  /**
+   * A public type, or a public/protected member type of an extensible API type, all the way out.
+   */
   private static boolean isApi(Class<?> type) {
     if (type.isSynthetic() || type.isAnonymousClass() || type.isLocalClass()) {
       return false;
@@ -216,13 +244,16 @@ public final class ApiSignatures {
   }
 
   private static boolean extensible(Class<?> type) {
-    return !Modifier.isFinal(type.getModifiers()) && !type.isEnum() && !type.isRecord()
+    return !Modifier.isFinal(type.getModifiers())
+        && !type.isEnum()
+        && !type.isRecord()
         && (type.isInterface() || hasVisibleConstructor(type));
   }
 
   private static boolean hasVisibleConstructor(Class<?> type) {
     return Arrays.stream(type.getDeclaredConstructors())
-        .anyMatch(c -> Modifier.isPublic(c.getModifiers()) || Modifier.isProtected(c.getModifiers()));
+        .anyMatch(
+            c -> Modifier.isPublic(c.getModifiers()) || Modifier.isProtected(c.getModifiers()));
   }
 
   private static String header(Class<?> type) {
@@ -232,7 +263,10 @@ public final class ApiSignatures {
     }
     int m = type.getModifiers();
     s.append(Modifier.isPublic(m) ? "public " : "protected ");
-    if (type.getDeclaringClass() != null && Modifier.isStatic(m) && !type.isInterface() && !type.isEnum()
+    if (type.getDeclaringClass() != null
+        && Modifier.isStatic(m)
+        && !type.isInterface()
+        && !type.isEnum()
         && !type.isRecord()) {
       s.append("static ");
     }
@@ -249,26 +283,41 @@ public final class ApiSignatures {
     } else if (type.isRecord()) {
       kind = "record";
     } else {
-      kind = (Modifier.isAbstract(m) ? "abstract " : "") + (Modifier.isFinal(m) ? "final " : "") + "class";
+      kind =
+          (Modifier.isAbstract(m) ? "abstract " : "")
+              + (Modifier.isFinal(m) ? "final " : "")
+              + "class";
     }
-    s.append(kind).append(' ').append(type.getName()).append(typeParameters(type.getTypeParameters()));
+    s.append(kind)
+        .append(' ')
+        .append(type.getName())
+        .append(typeParameters(type.getTypeParameters()));
     Type superclass = type.getGenericSuperclass();
     if (superclass != null && superclass != Object.class && !type.isEnum() && !type.isRecord()) {
       s.append(" extends ").append(name(superclass));
     }
-    List<String> interfaces = Arrays.stream(type.getGenericInterfaces()).map(ApiSignatures::name)
-        .filter(n -> !n.equals("java.lang.annotation.Annotation")).collect(Collectors.toList());
+    List<String> interfaces =
+        Arrays.stream(type.getGenericInterfaces())
+            .map(ApiSignatures::name)
+            .filter(n -> !n.equals("java.lang.annotation.Annotation"))
+            .collect(Collectors.toList());
     if (!interfaces.isEmpty()) {
-      s.append(type.isInterface() ? " extends " : " implements ").append(String.join(", ", interfaces));
+      s.append(type.isInterface() ? " extends " : " implements ")
+          .append(String.join(", ", interfaces));
     }
     if (type.isSealed()) {
-      s.append(" permits ").append(Arrays.stream(type.getPermittedSubclasses()).map(Class::getName).sorted()
-          .collect(Collectors.joining(", ")));
+      s.append(" permits ")
+          .append(
+              Arrays.stream(type.getPermittedSubclasses())
+                  .map(Class::getName)
+                  .sorted()
+                  .collect(Collectors.joining(", ")));
     }
     return s.toString();
   }
 
-  // ---------------------------------------------------------------------------------------------- members
+  // ----------------------------------------------------------------------------------------------
+  // members
 
   /** Fields, then constructors, then methods; each group sorted. */
   private static List<String> members(Class<?> type) {
@@ -282,16 +331,26 @@ public final class ApiSignatures {
     }
     for (Constructor<?> c : type.getDeclaredConstructors()) {
       if (visible(c, protectedToo)) {
-        String line = prefix(c, type) + typeParameters(c.getTypeParameters()) + type.getSimpleName()
-            + parameters(c) + exceptions(c);
+        String line =
+            prefix(c, type)
+                + typeParameters(c.getTypeParameters())
+                + type.getSimpleName()
+                + parameters(c)
+                + exceptions(c);
         sorted.put("1 " + line, line);
       }
     }
     for (Method m : type.getDeclaredMethods()) {
       if (visible(m, protectedToo) && !m.isBridge()) {
         String typeParams = typeParameters(m.getTypeParameters());
-        String line = prefix(m, type) + (typeParams.isEmpty() ? "" : typeParams + " ")
-            + name(m.getGenericReturnType()) + " " + m.getName() + parameters(m) + exceptions(m);
+        String line =
+            prefix(m, type)
+                + (typeParams.isEmpty() ? "" : typeParams + " ")
+                + name(m.getGenericReturnType())
+                + " "
+                + m.getName()
+                + parameters(m)
+                + exceptions(m);
         sorted.put("2 " + m.getName() + " " + line, line);
       }
     }
@@ -300,7 +359,8 @@ public final class ApiSignatures {
 
   private static boolean visible(Member member, boolean protectedToo) {
     int m = member.getModifiers();
-    return !member.isSynthetic() && (Modifier.isPublic(m) || (protectedToo && Modifier.isProtected(m)));
+    return !member.isSynthetic()
+        && (Modifier.isPublic(m) || (protectedToo && Modifier.isProtected(m)));
   }
 
   private static String prefix(Member member, Class<?> owner) {
@@ -322,7 +382,8 @@ public final class ApiSignatures {
         s.append("abstract ");
       }
     }
-    if (Modifier.isFinal(m) && !(member instanceof Method && Modifier.isFinal(owner.getModifiers()))) {
+    if (Modifier.isFinal(m)
+        && !(member instanceof Method && Modifier.isFinal(owner.getModifiers()))) {
       s.append("final ");
     }
     return s.toString();
@@ -331,7 +392,8 @@ public final class ApiSignatures {
   private static String parameters(Executable e) {
     Type[] types = e.getGenericParameterTypes();
     if (types.length != e.getParameterCount()) {
-      types = e.getParameterTypes(); // inner-class and enum constructors: generic info omits synthetic ones
+      types = e.getParameterTypes(); // inner-class and enum constructors: generic info omits
+      // synthetic ones
     }
     List<String> names = new ArrayList<>();
     for (int i = 0; i < types.length; i++) {
@@ -349,7 +411,8 @@ public final class ApiSignatures {
     if (thrown.length == 0) {
       return "";
     }
-    return " throws " + Arrays.stream(thrown).map(ApiSignatures::name).sorted().collect(Collectors.joining(", "));
+    return " throws "
+        + Arrays.stream(thrown).map(ApiSignatures::name).sorted().collect(Collectors.joining(", "));
   }
 
   private static String typeParameters(TypeVariable<?>[] variables) {
@@ -358,8 +421,11 @@ public final class ApiSignatures {
     }
     List<String> out = new ArrayList<>();
     for (TypeVariable<?> v : variables) {
-      List<String> bounds = Arrays.stream(v.getBounds()).filter(b -> b != Object.class).map(ApiSignatures::name)
-          .collect(Collectors.toList());
+      List<String> bounds =
+          Arrays.stream(v.getBounds())
+              .filter(b -> b != Object.class)
+              .map(ApiSignatures::name)
+              .collect(Collectors.toList());
       out.add(v.getName() + (bounds.isEmpty() ? "" : " extends " + String.join(" & ", bounds)));
     }
     return "<" + String.join(", ", out) + ">";
@@ -369,7 +435,8 @@ public final class ApiSignatures {
     return type.getTypeName();
   }
 
-  // ------------------------------------------------------------------------------------------- locations
+  // -------------------------------------------------------------------------------------------
+  // locations
 
   private static Path classesOf(Class<?> anchor) {
     try {

@@ -42,7 +42,8 @@ public sealed interface AuthEvent {
   }
 
   /**
-   * Still signed in, but the current session or its active organization changed ({@code setActive}).
+   * Still signed in, but the current session or its active organization changed ({@code
+   * setActive}).
    *
    * @param previousSessionId the session before the change
    * @param session the current session now

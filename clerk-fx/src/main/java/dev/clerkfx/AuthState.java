@@ -16,11 +16,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What {@code useAuth()} returns: read-only JavaFX properties of the auth state plus the token and sign-out verbs.
+ * What {@code useAuth()} returns: read-only JavaFX properties of the auth state plus the token and
+ * sign-out verbs.
  *
- * <p>Properties change only on the FX Application Thread, all of one snapshot in one step: when a user signs in,
- * the ids are set before {@code signedIn} turns true; when they sign out, {@code signedIn} turns false before the
- * ids clear. Id properties are {@code null} while signed out. The verbs work from any thread and never block.
+ * <p>Properties change only on the FX Application Thread, all of one snapshot in one step: when a
+ * user signs in, the ids are set before {@code signedIn} turns true; when they sign out, {@code
+ * signedIn} turns false before the ids clear. Id properties are {@code null} while signed out. The
+ * verbs work from any thread and never block.
  *
  * <pre>{@code
  * AuthState auth = ClerkFx.useAuth();
@@ -38,15 +40,19 @@ public final class AuthState {
   private final ReadOnlyStringWrapper orgRole = new ReadOnlyStringWrapper(this, "orgRole");
   private final ReadOnlyStringWrapper orgSlug = new ReadOnlyStringWrapper(this, "orgSlug");
   private final ReadOnlyObjectWrapper<Actor> actor = new ReadOnlyObjectWrapper<>(this, "actor");
-  private final ReadOnlyObjectWrapper<SessionClaims> sessionClaims = new ReadOnlyObjectWrapper<>(this, "sessionClaims");
+  private final ReadOnlyObjectWrapper<SessionClaims> sessionClaims =
+      new ReadOnlyObjectWrapper<>(this, "sessionClaims");
   private final ReadOnlyObjectWrapper<AuthSnapshot> snapshot =
       new ReadOnlyObjectWrapper<>(this, "snapshot", AuthSnapshot.initial());
   private final ReadOnlyObjectWrapper<LoadState> loadState =
       new ReadOnlyObjectWrapper<>(this, "loadState", LoadState.loading());
-  private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
-  private final ReadOnlyObjectWrapper<SessionTask> pendingTask = new ReadOnlyObjectWrapper<>(this, "pendingTask");
+  private final ReadOnlyObjectWrapper<Session> session =
+      new ReadOnlyObjectWrapper<>(this, "session");
+  private final ReadOnlyObjectWrapper<SessionTask> pendingTask =
+      new ReadOnlyObjectWrapper<>(this, "pendingTask");
   private final ObservableList<Session> sessions = FXCollections.observableArrayList();
-  private final ObservableList<Session> sessionsView = FXCollections.unmodifiableObservableList(sessions);
+  private final ObservableList<Session> sessionsView =
+      FXCollections.unmodifiableObservableList(sessions);
 
   AuthState(ClerkClient client) {
     this.client = client;
@@ -173,9 +179,10 @@ public final class AuthState {
   }
 
   /**
-   * Where loading stands: {@code LOADING}, {@code LOADED_FROM_CACHE} (the last run's state is shown),
-   * {@code LOADED}, or {@code FAILED} with the typed error and the next automatic retry time. Bind a "Can't reach
-   * Clerk — retrying" banner to it; {@link ClerkClient#refresh()} is the "Retry now".
+   * Where loading stands: {@code LOADING}, {@code LOADED_FROM_CACHE} (the last run's state is
+   * shown), {@code LOADED}, or {@code FAILED} with the typed error and the next automatic retry
+   * time. Bind a "Can't reach Clerk — retrying" banner to it; {@link ClerkClient#refresh()} is the
+   * "Retry now".
    */
   public ReadOnlyObjectProperty<LoadState> loadStateProperty() {
     return loadState.getReadOnlyProperty();
@@ -197,16 +204,16 @@ public final class AuthState {
   }
 
   /**
-   * Returns the client's active sessions, for an account switcher: an unmodifiable list that changes on the FX
-   * thread in the same step as the other properties.
+   * Returns the client's active sessions, for an account switcher: an unmodifiable list that
+   * changes on the FX thread in the same step as the other properties.
    */
   public ObservableList<Session> getSessions() {
     return sessionsView;
   }
 
   /**
-   * The task a {@code pending} session must finish before it is signed in (such as {@code setup-mfa} or
-   * {@code choose-organization}); null when there is none.
+   * The task a {@code pending} session must finish before it is signed in (such as {@code
+   * setup-mfa} or {@code choose-organization}); null when there is none.
    */
   public ReadOnlyObjectProperty<SessionTask> pendingTaskProperty() {
     return pendingTask.getReadOnlyProperty();
@@ -228,7 +235,8 @@ public final class AuthState {
   }
 
   /**
-   * Returns a session token for the app's backend: cached while fresh, empty when signed out. Any thread.
+   * Returns a session token for the app's backend: cached while fresh, empty when signed out. Any
+   * thread.
    *
    * @return the JWT, or empty when signed out
    */
@@ -247,10 +255,11 @@ public final class AuthState {
   }
 
   /**
-   * Tells whether the user has a role or permission in the active organization (see {@link AuthSnapshot#has}).
-   * Reads the SDK's current state, so it is safe from any thread.
+   * Tells whether the user has a role or permission in the active organization (see {@link
+   * AuthSnapshot#has}). Reads the SDK's current state, so it is safe from any thread.
    *
-   * @param roleOrPermission a role key such as {@code org:admin} or a permission key such as {@code org:invoices:read}
+   * @param roleOrPermission a role key such as {@code org:admin} or a permission key such as {@code
+   *     org:invoices:read}
    * @return true when granted
    */
   public boolean has(String roleOrPermission) {

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Clerk's Frontend API answered with an error: the HTTP status, every error entry with its code, messages
- * and meta, the {@code clerk_trace_id} for Clerk support, and for HTTP 429 the {@code Retry-After} delay.
+ * Clerk's Frontend API answered with an error: the HTTP status, every error entry with its code,
+ * messages and meta, the {@code clerk_trace_id} for Clerk support, and for HTTP 429 the {@code
+ * Retry-After} delay.
  *
- * <p>{@link #code()} and {@link #getMessage()} come from the first error entry. Subclasses name answers that call
- * for a particular response, such as {@code dev.clerkfx.account.ReverificationRequiredException}.
+ * <p>{@link #code()} and {@link #getMessage()} come from the first error entry. Subclasses name
+ * answers that call for a particular response, such as {@code
+ * dev.clerkfx.account.ReverificationRequiredException}.
  */
 public class ClerkApiException extends ClerkException {
   private static final long serialVersionUID = 1L;
@@ -27,7 +29,8 @@ public class ClerkApiException extends ClerkException {
    * @param traceId {@code clerk_trace_id} from the body, or null
    * @param retryAfter the {@code Retry-After} delay, or null
    */
-  public ClerkApiException(int status, List<ClerkError> errors, String traceId, Duration retryAfter) {
+  public ClerkApiException(
+      int status, List<ClerkError> errors, String traceId, Duration retryAfter) {
     super(firstCode(errors, status), firstMessage(errors, status), null);
     this.status = status;
     this.errors = List.copyOf(errors);

@@ -32,9 +32,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import okhttp3.OkHttpClient;
 
 /**
- * The Clerk session manager for one app: loads the signed-in state, keeps session tokens fresh, and exposes the
- * state as JavaFX properties ({@link #auth()}, {@link #user()}) and RxJava streams. Build one per app, hand it to
- * {@link ClerkFx#install(ClerkClient)}, and close it on exit. Every method is safe from any thread and none blocks.
+ * The Clerk session manager for one app: loads the signed-in state, keeps session tokens fresh, and
+ * exposes the state as JavaFX properties ({@link #auth()}, {@link #user()}) and RxJava streams.
+ * Build one per app, hand it to {@link ClerkFx#install(ClerkClient)}, and close it on exit. Every
+ * method is safe from any thread and none blocks.
  *
  * <pre>{@code
  * ClerkClient clerk = ClerkClient.builder(System.getenv("CLERK_PUBLISHABLE_KEY")).build();
@@ -48,16 +49,18 @@ import okhttp3.OkHttpClient;
  * clerk.close();
  * }</pre>
  *
- * <p>Loading starts when the client is built: a persisted snapshot (client and environment) makes it
- * {@linkplain AuthSnapshot#loaded() loaded} at once; environment and client are then fetched in parallel, and
- * failures retry with backoff without ever signing the user out ({@link #loadStates()} tells a UI where it stands).
+ * <p>Loading starts when the client is built: a persisted snapshot (client and environment) makes
+ * it {@linkplain AuthSnapshot#loaded() loaded} at once; environment and client are then fetched in
+ * parallel, and failures retry with backoff without ever signing the user out ({@link
+ * #loadStates()} tells a UI where it stands).
  *
- * <p>Threading: one state thread applies every change to the state, in order; each change is then persisted on an
- * I/O thread and published, on the {@code clerk-fx-events} thread, to {@link #snapshots()}, {@link #events()},
- * {@link #tokens()} and {@link #loadStates()}, and through {@code Platform.runLater} to the JavaFX views. No SDK
- * lock is held while app code runs, so subscribers may call any method here, even {@code join()} a returned future.
- * Returned futures complete on OkHttp threads (network results, after the state has taken them in) or on
- * {@code clerk-fx-callback} threads; all SDK threads are daemon threads.
+ * <p>Threading: one state thread applies every change to the state, in order; each change is then
+ * persisted on an I/O thread and published, on the {@code clerk-fx-events} thread, to {@link
+ * #snapshots()}, {@link #events()}, {@link #tokens()} and {@link #loadStates()}, and through {@code
+ * Platform.runLater} to the JavaFX views. No SDK lock is held while app code runs, so subscribers
+ * may call any method here, even {@code join()} a returned future. Returned futures complete on
+ * OkHttp threads (network results, after the state has taken them in) or on {@code
+ * clerk-fx-callback} threads; all SDK threads are daemon threads.
  */
 public final class ClerkClient implements AutoCloseable {
   private final Builder builder;
@@ -78,7 +81,8 @@ public final class ClerkClient implements AutoCloseable {
     Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
     ScheduledExecutorService scheduler = b.scheduler;
     if (scheduler == null) {
-      ScheduledThreadPoolExecutor owned = new ScheduledThreadPoolExecutor(1, daemon("clerk-fx-timer"));
+      ScheduledThreadPoolExecutor owned =
+          new ScheduledThreadPoolExecutor(1, daemon("clerk-fx-timer"));
       owned.setRemoveOnCancelPolicy(true);
       scheduler = owned;
       this.ownedScheduler = owned;
@@ -87,14 +91,31 @@ public final class ClerkClient implements AutoCloseable {
     }
     String appId = b.appId != null ? b.appId : TokenStores.appIdForFapiHost(publishableKey.host());
     StoreLocations.requireValidAppId(appId); // fail at build, not later on the I/O thread
-    TokenStore store = b.tokenStore != null ? b.tokenStore : new LazyTokenStore(() -> TokenStores.system(appId));
-    SnapshotCache cache = b.snapshotCache != null ? b.snapshotCache
-        : store instanceof InMemoryTokenStore ? SnapshotCache.inMemory() : SnapshotCache.forApp(appId);
+    TokenStore store =
+        b.tokenStore != null ? b.tokenStore : new LazyTokenStore(() -> TokenStores.system(appId));
+    SnapshotCache cache =
+        b.snapshotCache != null
+            ? b.snapshotCache
+            : store instanceof InMemoryTokenStore
+                ? SnapshotCache.inMemory()
+                : SnapshotCache.forApp(appId);
     this.fx = b.fxDispatch != null ? b.fxDispatch : FxDispatch.platform();
-    this.manager = new SessionManager(new SessionManager.Config(
-        clock, scheduler, b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(), store, cache));
-    FapiBackend transport = FapiBackend.create(publishableKey, b.proxyUrl, b.okHttpClient, clock,
-        dev.clerkfx.internal.fapi.UserAgents.of(b.appProductName, b.appProductVersion), manager);
+    this.manager =
+        new SessionManager(
+            new SessionManager.Config(
+                clock,
+                scheduler,
+                b.refreshPolicy != null ? b.refreshPolicy : RefreshPolicy.defaults(),
+                store,
+                cache));
+    FapiBackend transport =
+        FapiBackend.create(
+            publishableKey,
+            b.proxyUrl,
+            b.okHttpClient,
+            clock,
+            dev.clerkfx.internal.fapi.UserAgents.of(b.appProductName, b.appProductVersion),
+            manager);
     this.locale = b.locale != null ? b.locale : Locale.getDefault();
     this.browser = new BrowserFlows(transport.fapi(), b.browserSignIn, scheduler);
     this.signIns = FapiAuthVerbs.signIns(transport, browser, locale.toLanguageTag());
@@ -127,8 +148,9 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Returns the language of this client's prebuilt components and of Clerk's messages and emails: the builder's
-   * {@link Builder#locale(Locale)}, else the JVM's default locale when the client was built.
+   * Returns the language of this client's prebuilt components and of Clerk's messages and emails:
+   * the builder's {@link Builder#locale(Locale)}, else the JVM's default locale when the client was
+   * built.
    */
   public Locale locale() {
     return locale;
@@ -147,22 +169,24 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Completes with the first loaded state (from the persisted snapshot or the network), on a
-   * {@code clerk-fx-callback} thread; fails with a {@link ClerkException} ({@code client_closed}) when the client is
-   * closed before it loaded.
+   * Completes with the first loaded state (from the persisted snapshot or the network), on a {@code
+   * clerk-fx-callback} thread; fails with a {@link ClerkException} ({@code client_closed}) when the
+   * client is closed before it loaded.
    */
   public CompletableFuture<AuthSnapshot> whenLoaded() {
     return manager.whenLoaded();
   }
 
-  /** Returns where loading stands: loading, loaded from the cache, loaded, or failed and retrying. */
+  /**
+   * Returns where loading stands: loading, loaded from the cache, loaded, or failed and retrying.
+   */
   public LoadState loadState() {
     return manager.loadState();
   }
 
   /**
-   * Load states as they change, replaying the current one to each subscriber; emitted on the
-   * {@code clerk-fx-events} thread.
+   * Load states as they change, replaying the current one to each subscriber; emitted on the {@code
+   * clerk-fx-events} thread.
    */
   public Observable<LoadState> loadStates() {
     return manager.loadStates();
@@ -174,8 +198,8 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Returns the JavaFX view of the auth state ({@code useAuth()}). The JavaFX toolkit must be running; the view is
-   * created on first use and shared.
+   * Returns the JavaFX view of the auth state ({@code useAuth()}). The JavaFX toolkit must be
+   * running; the view is created on first use and shared.
    */
   public AuthState auth() {
     return views().auth;
@@ -201,25 +225,25 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Snapshots as they change, replaying the current one to each subscriber; emitted on the {@code clerk-fx-events}
-   * thread, after the change was persisted.
+   * Snapshots as they change, replaying the current one to each subscriber; emitted on the {@code
+   * clerk-fx-events} thread, after the change was persisted.
    */
   public Observable<AuthSnapshot> snapshots() {
     return manager.snapshots();
   }
 
   /**
-   * Events ({@code SignedIn}, {@code SignedOut}, {@code SessionChanged}, {@code UserUpdated}, {@code TokenRefreshed})
-   * as they happen; emitted on the {@code clerk-fx-events} thread, in the order of the changes. A subscriber may call
-   * any SDK method, blocking ones included.
+   * Events ({@code SignedIn}, {@code SignedOut}, {@code SessionChanged}, {@code UserUpdated},
+   * {@code TokenRefreshed}) as they happen; emitted on the {@code clerk-fx-events} thread, in the
+   * order of the changes. A subscriber may call any SDK method, blocking ones included.
    */
   public Observable<AuthEvent> events() {
     return manager.events();
   }
 
   /**
-   * Session tokens of the current session as they renew (no replay: use {@link #getToken()} for the current one);
-   * emitted on the {@code clerk-fx-events} thread.
+   * Session tokens of the current session as they renew (no replay: use {@link #getToken()} for the
+   * current one); emitted on the {@code clerk-fx-events} thread.
    */
   public Observable<Token> tokens() {
     return manager.tokens();
@@ -228,7 +252,8 @@ public final class ClerkClient implements AutoCloseable {
   /**
    * Tells whether the user has a role or permission in the active organization.
    *
-   * @param roleOrPermission a role key such as {@code org:admin} or a permission key such as {@code org:invoices:read}
+   * @param roleOrPermission a role key such as {@code org:admin} or a permission key such as {@code
+   *     org:invoices:read}
    * @return true when granted
    */
   public boolean has(String roleOrPermission) {
@@ -238,17 +263,20 @@ public final class ClerkClient implements AutoCloseable {
   // ------------------------------------------------------------------ tokens
 
   /**
-   * Returns the current session's token for the active organization: the cached one while more than the buffer of
-   * its life remains (already completed, no allocation), otherwise one fetched from Clerk. Empty when signed out.
+   * Returns the current session's token for the active organization: the cached one while more than
+   * the buffer of its life remains (already completed, no allocation), otherwise one fetched from
+   * Clerk. Empty when signed out.
    *
-   * @return the JWT, or empty when signed out; fails with a {@link ClerkException} when Clerk cannot be reached
+   * @return the JWT, or empty when signed out; fails with a {@link ClerkException} when Clerk
+   *     cannot be reached
    */
   public CompletableFuture<Optional<String>> getToken() {
     return manager.getToken();
   }
 
   /**
-   * Returns a token as the options say: a JWT template, another organization, or a forced fresh token.
+   * Returns a token as the options say: a JWT template, another organization, or a forced fresh
+   * token.
    *
    * @param options what to fetch
    * @return the JWT, or empty when signed out
@@ -258,17 +286,20 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Returns an OkHttp interceptor that adds this client's session token ({@link #getToken()}) to requests for the
-   * listed hosts of the app's backend, over https (or to loopback), and retries once after a 401 from them.
+   * Returns an OkHttp interceptor that adds this client's session token ({@link #getToken()}) to
+   * requests for the listed hosts of the app's backend, over https (or to loopback), and retries
+   * once after a 401 from them.
    *
    * <pre>{@code
    * OkHttpClient api = new OkHttpClient.Builder().addInterceptor(clerk.tokenInterceptor("api.example.com")).build();
    * }</pre>
    *
-   * @param host a host that may receive the token, such as {@code api.example.com} or {@code localhost:8080}
+   * @param host a host that may receive the token, such as {@code api.example.com} or {@code
+   *     localhost:8080}
    * @param moreHosts further hosts
    * @return the interceptor
-   * @throws ClerkConfigurationException (code {@code invalid_interceptor_host}) when an entry is unusable
+   * @throws ClerkConfigurationException (code {@code invalid_interceptor_host}) when an entry is
+   *     unusable
    * @see TokenInterceptorOptions
    */
   public ClerkTokenInterceptor tokenInterceptor(String host, String... moreHosts) {
@@ -279,8 +310,8 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Returns an interceptor like {@link #tokenInterceptor(String, String...)} with a chosen token (a JWT template,
-   * another organization).
+   * Returns an interceptor like {@link #tokenInterceptor(String, String...)} with a chosen token (a
+   * JWT template, another organization).
    *
    * @param options the hosts that may receive the token, and the token
    * @return the interceptor
@@ -290,8 +321,8 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Tells clerk-fx whether the app is in use (wire it to window focus). Inactive: no background token refresh.
-   * Active again: a token inside its buffer is refreshed at once.
+   * Tells clerk-fx whether the app is in use (wire it to window focus). Inactive: no background
+   * token refresh. Active again: a token inside its buffer is refreshed at once.
    *
    * @param active true when a window of the app has focus
    */
@@ -311,7 +342,9 @@ public final class ClerkClient implements AutoCloseable {
     return signUps;
   }
 
-  /** Returns the client's sessions still alive (status active or pending), for an account switcher. */
+  /**
+   * Returns the client's sessions still alive (status active or pending), for an account switcher.
+   */
   public List<Session> sessions() {
     return snapshot().activeOrPendingSessions();
   }
@@ -328,33 +361,37 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Signs out of every session on this client. Local state is cleared at once ({@code SignedOut(USER_ACTION)}), the
-   * stored client token and cached snapshot are cleared durably next, and only then is Clerk told; a {@link #close()}
-   * right after this call still leaves nothing on disk.
+   * Signs out of every session on this client. Local state is cleared at once ({@code
+   * SignedOut(USER_ACTION)}), the stored client token and cached snapshot are cleared durably next,
+   * and only then is Clerk told; a {@link #close()} right after this call still leaves nothing on
+   * disk.
    *
-   * @return completes when Clerk answered or the request failed (local state and storage are cleared either way);
-   *     fails with {@code client_closed} after {@link #close()}
+   * @return completes when Clerk answered or the request failed (local state and storage are
+   *     cleared either way); fails with {@code client_closed} after {@link #close()}
    */
   public CompletableFuture<Void> signOut() {
     return manager.signOutAll();
   }
 
   /**
-   * Signs out of one session; when it is the current one, local state clears at once and another signed-in
-   * session (if any) becomes current.
+   * Signs out of one session; when it is the current one, local state clears at once and another
+   * signed-in session (if any) becomes current.
    *
    * @param sessionId the session to end
-   * @return completes when Clerk confirmed (or, for the current session, also when the request failed)
+   * @return completes when Clerk confirmed (or, for the current session, also when the request
+   *     failed)
    */
   public CompletableFuture<Void> signOut(String sessionId) {
     return manager.signOut(sessionId);
   }
 
   /**
-   * Fetches the client again now (for example after the network returns). While the load has not succeeded
-   * ({@link #loadState()} is not {@code LOADED}) it retries the load at once: the "Retry now" of a failed load.
+   * Fetches the client again now (for example after the network returns). While the load has not
+   * succeeded ({@link #loadState()} is not {@code LOADED}) it retries the load at once: the "Retry
+   * now" of a failed load.
    *
-   * @return the state after the fetch; fails with a {@link ClerkException} when Clerk cannot be reached
+   * @return the state after the fetch; fails with a {@link ClerkException} when Clerk cannot be
+   *     reached
    */
   public CompletableFuture<AuthSnapshot> refresh() {
     return manager.refresh();
@@ -366,8 +403,8 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Returns the signed-in user's account verbs: profile, email addresses, phone numbers, password, MFA, connected
-   * accounts, devices, deletion and reverification.
+   * Returns the signed-in user's account verbs: profile, email addresses, phone numbers, password,
+   * MFA, connected accounts, devices, deletion and reverification.
    *
    * @return the verbs (one instance per client)
    */
@@ -376,8 +413,8 @@ public final class ClerkClient implements AutoCloseable {
   }
 
   /**
-   * Returns the signed-in user's organization verbs: memberships, switching, creating, leaving, invitations and
-   * suggestions.
+   * Returns the signed-in user's organization verbs: memberships, switching, creating, leaving,
+   * invitations and suggestions.
    *
    * @return the verbs (one instance per client)
    */
@@ -385,15 +422,18 @@ public final class ClerkClient implements AutoCloseable {
     return account.organizations();
   }
 
-  /** Completes once every change queued so far is applied, persisted and published (tests await it). */
+  /**
+   * Completes once every change queued so far is applied, persisted and published (tests await it).
+   */
   CompletableFuture<Void> whenIdle() {
     return manager.whenIdle();
   }
 
   /**
-   * Stops timers and background work and waits (at most a few seconds) for queued storage work, such as a sign-out's
-   * clearing, to finish. Stored credentials stay (this is not a sign-out). No SDK thread keeps the JVM alive
-   * afterwards; an {@link Builder#okHttpClient(OkHttpClient) app's own OkHttp client} stays usable.
+   * Stops timers and background work and waits (at most a few seconds) for queued storage work,
+   * such as a sign-out's clearing, to finish. Stored credentials stay (this is not a sign-out). No
+   * SDK thread keeps the JVM alive afterwards; an {@link Builder#okHttpClient(OkHttpClient) app's
+   * own OkHttp client} stays usable.
    */
   @Override
   public void close() {
@@ -404,7 +444,10 @@ public final class ClerkClient implements AutoCloseable {
     if (ownedScheduler != null) ownedScheduler.shutdownNow();
   }
 
-  /** Configures a {@link ClerkClient}. Not thread-safe; {@code build()} may be called more than once. */
+  /**
+   * Configures a {@link ClerkClient}. Not thread-safe; {@code build()} may be called more than
+   * once.
+   */
   public static final class Builder {
     private String publishableKey;
     private String proxyUrl;
@@ -444,7 +487,8 @@ public final class ClerkClient implements AutoCloseable {
     }
 
     /**
-     * Sends Frontend API requests through a proxy (Clerk's "proxy URL" setting) instead of the key's host.
+     * Sends Frontend API requests through a proxy (Clerk's "proxy URL" setting) instead of the
+     * key's host.
      *
      * @param url the proxy base URL (https, or http on loopback)
      * @return this builder
@@ -455,8 +499,8 @@ public final class ClerkClient implements AutoCloseable {
     }
 
     /**
-     * Uses the app's OkHttp client (its connection pool, proxy, certificates); clerk-fx adds its interceptors to a
-     * derived client.
+     * Uses the app's OkHttp client (its connection pool, proxy, certificates); clerk-fx adds its
+     * interceptors to a derived client.
      *
      * @param client the client
      * @return this builder
@@ -505,8 +549,9 @@ public final class ClerkClient implements AutoCloseable {
     }
 
     /**
-     * Runs refresh and retry timers on this scheduler; delays are measured on {@link #clock(Clock)}. Default: one
-     * daemon thread owned by the client. Tests pass a virtual-time scheduler.
+     * Runs refresh and retry timers on this scheduler; delays are measured on {@link
+     * #clock(Clock)}. Default: one daemon thread owned by the client. Tests pass a virtual-time
+     * scheduler.
      *
      * @param scheduler the scheduler (not shut down by {@link ClerkClient#close()})
      * @return this builder
@@ -518,8 +563,8 @@ public final class ClerkClient implements AutoCloseable {
     }
 
     /**
-     * Names this app's storage (keychain entry and config folder). Default: derived from the Frontend API host, so
-     * two apps of one instance share a sign-in unless they set different ids.
+     * Names this app's storage (keychain entry and config folder). Default: derived from the
+     * Frontend API host, so two apps of one instance share a sign-in unless they set different ids.
      *
      * @param appId letters, digits, dots, dashes and underscores
      * @return this builder
@@ -530,9 +575,10 @@ public final class ClerkClient implements AutoCloseable {
     }
 
     /**
-     * Sets the language of the prebuilt components ({@code dev.clerkfx.ui}), also sent to Clerk with each new
-     * sign-in and sign-up so its messages and emails match (default: the JVM's default locale). The components
-     * ship English, German, French and Spanish; other languages show English.
+     * Sets the language of the prebuilt components ({@code dev.clerkfx.ui}), also sent to Clerk
+     * with each new sign-in and sign-up so its messages and emails match (default: the JVM's
+     * default locale). The components ship English, German, French and Spanish; other languages
+     * show English.
      *
      * @param locale the locale, or null for the default
      * @return this builder
@@ -543,9 +589,9 @@ public final class ClerkClient implements AutoCloseable {
     }
 
     /**
-     * Sets how browser sign-in (OAuth, enterprise SSO, hosted pages, email links) opens URLs and receives the
-     * redirect. Default: {@link BrowserSignInOptions#defaults()} (system browser, loopback listener on a random port,
-     * 3-minute timeout).
+     * Sets how browser sign-in (OAuth, enterprise SSO, hosted pages, email links) opens URLs and
+     * receives the redirect. Default: {@link BrowserSignInOptions#defaults()} (system browser,
+     * loopback listener on a random port, 3-minute timeout).
      *
      * @param options the settings
      * @return this builder
@@ -556,9 +602,10 @@ public final class ClerkClient implements AutoCloseable {
     }
 
     /**
-     * Names the app in the {@code User-Agent} of every Frontend API request ({@code Acme-Notes/2.1 clerk-fx/…}), so
-     * the user's device list ({@code Account.activeSessions()}) says which app a session came from. Characters that
-     * are not allowed in a product token (such as spaces) become {@code -}.
+     * Names the app in the {@code User-Agent} of every Frontend API request ({@code Acme-Notes/2.1
+     * clerk-fx/…}), so the user's device list ({@code Account.activeSessions()}) says which app a
+     * session came from. Characters that are not allowed in a product token (such as spaces) become
+     * {@code -}.
      *
      * @param name the app's name, for example {@code "Acme Notes"}
      * @param version the app's version, for example {@code "2.1"}, or null

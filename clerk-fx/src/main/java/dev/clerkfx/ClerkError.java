@@ -4,24 +4,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One entry of a Frontend API error body ({@code {"errors":[{"code","message","long_message","meta"}]}}).
+ * One entry of a Frontend API error body ({@code
+ * {"errors":[{"code","message","long_message","meta"}]}}).
  *
  * @param code Clerk's error code, such as {@code form_password_incorrect}; may be empty, never null
  * @param message a short message; may be empty, never null
  * @param longMessage a longer message fit to show a user; may be empty, never null
  * @param meta the entry's {@code meta} object as read (empty when absent), never null
  */
-public record ClerkError(String code, String message, String longMessage, Map<String, Object> meta) {
+public record ClerkError(
+    String code, String message, String longMessage, Map<String, Object> meta) {
 
   /** Normalises nulls to empty values and freezes {@code meta}. */
   public ClerkError {
     code = code == null ? "" : code;
     message = message == null ? "" : message;
     longMessage = longMessage == null ? "" : longMessage;
-    meta = meta == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meta));
+    meta =
+        meta == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meta));
   }
 
-  /** Returns {@code meta.param_name}: the form field the error is about, such as {@code password}. */
+  /**
+   * Returns {@code meta.param_name}: the form field the error is about, such as {@code password}.
+   */
   public Optional<String> paramName() {
     return stringMeta("param_name");
   }
@@ -37,7 +44,9 @@ public record ClerkError(String code, String message, String longMessage, Map<St
     return value instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
   }
 
-  /** Returns the best message to show: {@code long_message}, else {@code message}, else the code. */
+  /**
+   * Returns the best message to show: {@code long_message}, else {@code message}, else the code.
+   */
   public String displayMessage() {
     if (!longMessage.isEmpty()) return longMessage;
     if (!message.isEmpty()) return message;

@@ -1,14 +1,20 @@
 package dev.clerkfx;
 
 /**
- * The one error type every clerk-fx call reports: a Clerk error code plus a message fit to show a developer.
+ * The one error type every clerk-fx call reports: a Clerk error code plus a message fit to show a
+ * developer.
  *
  * <p>Subclasses say where the failure came from:
+ *
  * <ul>
- *   <li>{@link ClerkApiException}: Clerk answered with an error (wrong password, revoked session, rate limit…);
- *   <li>{@link ClerkNetworkException}: no usable answer arrived (offline, DNS, timeout, connection reset);
- *   <li>{@link ClerkResponseException}: an answer arrived but is not what Clerk sends (HTML page, truncated JSON);
- *   <li>{@link ClerkConfigurationException}: the SDK was set up wrongly (malformed publishable key, plain-HTTP host);
+ *   <li>{@link ClerkApiException}: Clerk answered with an error (wrong password, revoked session,
+ *       rate limit…);
+ *   <li>{@link ClerkNetworkException}: no usable answer arrived (offline, DNS, timeout, connection
+ *       reset);
+ *   <li>{@link ClerkResponseException}: an answer arrived but is not what Clerk sends (HTML page,
+ *       truncated JSON);
+ *   <li>{@link ClerkConfigurationException}: the SDK was set up wrongly (malformed publishable key,
+ *       plain-HTTP host);
  *   <li>{@link dev.clerkfx.store.TokenStoreException}: the client token could not be stored.
  * </ul>
  *
@@ -32,7 +38,10 @@ public class ClerkException extends RuntimeException {
     this.code = code == null ? "unknown" : code;
   }
 
-  /** Returns Clerk's error code (such as {@code session_revoked}) or a local code such as {@code network_error}. */
+  /**
+   * Returns Clerk's error code (such as {@code session_revoked}) or a local code such as {@code
+   * network_error}.
+   */
   public String code() {
     return code;
   }

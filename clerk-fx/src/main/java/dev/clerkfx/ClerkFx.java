@@ -3,7 +3,8 @@ package dev.clerkfx;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The app's one {@link ClerkClient}, reachable from anywhere, with the JavaFX state views in one call.
+ * The app's one {@link ClerkClient}, reachable from anywhere, with the JavaFX state views in one
+ * call.
  *
  * <pre>{@code
  * // at start-up (Application.init or start)
@@ -23,7 +24,8 @@ public final class ClerkFx {
   private ClerkFx() {}
 
   /**
-   * Makes {@code client} the app's client, replacing any earlier one (which is returned, not closed).
+   * Makes {@code client} the app's client, replacing any earlier one (which is returned, not
+   * closed).
    *
    * @param client the client
    * @return the client installed before, if any
@@ -54,7 +56,8 @@ public final class ClerkFx {
   public static ClerkClient client() {
     ClerkClient c = CLIENT.get();
     if (c == null) {
-      throw new ClerkUsageException("clerk_not_installed",
+      throw new ClerkUsageException(
+          "clerk_not_installed",
           "No ClerkClient is installed: call ClerkFx.install(ClerkClient.builder(key).build()) at start-up");
     }
     return c;

@@ -1,8 +1,9 @@
 package dev.clerkfx;
 
 /**
- * No usable answer reached clerk-fx: the machine is offline, the host does not resolve, the connection was
- * refused or reset, or the request timed out. Transient: stored credentials are kept and the call may be retried.
+ * No usable answer reached clerk-fx: the machine is offline, the host does not resolve, the
+ * connection was refused or reset, or the request timed out. Transient: stored credentials are kept
+ * and the call may be retried.
  */
 public final class ClerkNetworkException extends ClerkException {
   private static final long serialVersionUID = 1L;

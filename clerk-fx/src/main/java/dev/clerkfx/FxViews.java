@@ -7,10 +7,10 @@ import io.reactivex.rxjava3.disposables.Disposable;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Owns the JavaFX views of one client and applies every published step (snapshot and load state) to both in one
- * FX-thread step, in an order that never shows {@code signedIn} without its user: data before the flag on sign-in,
- * the flag before data on sign-out, {@code loaded} last. Steps that arrive faster than the FX thread runs are
- * coalesced to the newest.
+ * Owns the JavaFX views of one client and applies every published step (snapshot and load state) to
+ * both in one FX-thread step, in an order that never shows {@code signedIn} without its user: data
+ * before the flag on sign-in, the flag before data on sign-out, {@code loaded} last. Steps that
+ * arrive faster than the FX thread runs are coalesced to the newest.
  */
 final class FxViews {
   final AuthState auth;
@@ -19,7 +19,10 @@ final class FxViews {
   private final AtomicReference<Published> pending = new AtomicReference<>();
   private final Disposable subscription;
 
-  /** Subscribes to {@code views} (which replays the newest step); created on the FX thread, applies it at once. */
+  /**
+   * Subscribes to {@code views} (which replays the newest step); created on the FX thread, applies
+   * it at once.
+   */
   FxViews(ClerkClient client, FxDispatch fx, Observable<Published> views) {
     this.auth = new AuthState(client);
     this.user = new UserState(client);

@@ -1,7 +1,8 @@
 package dev.clerkfx;
 
 /**
- * What {@code getToken(options)} should fetch: a JWT template, another organization, or a forced fresh token.
+ * What {@code getToken(options)} should fetch: a JWT template, another organization, or a forced
+ * fresh token.
  *
  * <pre>{@code
  * auth.getToken(GetTokenOptions.template("supabase"));
@@ -9,8 +10,9 @@ package dev.clerkfx;
  * }</pre>
  *
  * @param template a JWT template name, or null for the session token
- * @param organizationId the organization the token is for: null = the session's active organization,
- *     {@code ""} = the personal account, otherwise an organization id; ignored for templates
+ * @param organizationId the organization the token is for: null = the session's active
+ *     organization, {@code ""} = the personal account, otherwise an organization id; ignored for
+ *     templates
  * @param skipCache true to fetch a fresh token from Clerk even when a cached one is still good
  */
 public record GetTokenOptions(String template, String organizationId, boolean skipCache) {
@@ -24,11 +26,15 @@ public record GetTokenOptions(String template, String organizationId, boolean sk
    */
   public GetTokenOptions {
     if (template != null && (template.isBlank() || template.indexOf('/') >= 0)) {
-      throw new ClerkConfigurationException("invalid_template", "A JWT template name must be non-blank without '/'");
+      throw new ClerkConfigurationException(
+          "invalid_template", "A JWT template name must be non-blank without '/'");
     }
   }
 
-  /** Returns the options of a plain {@code getToken()}: the session token for the active organization. */
+  /**
+   * Returns the options of a plain {@code getToken()}: the session token for the active
+   * organization.
+   */
   public static GetTokenOptions defaults() {
     return DEFAULTS;
   }
@@ -46,7 +52,8 @@ public record GetTokenOptions(String template, String organizationId, boolean sk
   /**
    * Returns a copy for another organization.
    *
-   * @param id an organization id, {@code ""} for the personal account, or null for the active organization
+   * @param id an organization id, {@code ""} for the personal account, or null for the active
+   *     organization
    * @return the options
    */
   public GetTokenOptions withOrganizationId(String id) {

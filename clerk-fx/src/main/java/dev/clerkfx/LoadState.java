@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where the client is in loading its state from Clerk, so a UI can tell "loading" from "offline, showing the last
- * known state" from "can't reach Clerk, retrying in 8 s".
+ * Where the client is in loading its state from Clerk, so a UI can tell "loading" from "offline,
+ * showing the last known state" from "can't reach Clerk, retrying in 8 s".
  *
  * <pre>{@code
  * clerk.loadStates().observeOn(Schedulers.from(Platform::runLater)).subscribe(s -> {
@@ -19,17 +19,23 @@ import java.util.Optional;
  *
  * @param phase the phase
  * @param error the typed error of the last attempt, present exactly when {@link Phase#FAILED}
- * @param nextRetryAt when the next automatic attempt starts, present exactly when {@link Phase#FAILED}
+ * @param nextRetryAt when the next automatic attempt starts, present exactly when {@link
+ *     Phase#FAILED}
  */
-public record LoadState(Phase phase, Optional<ClerkException> error, Optional<Instant> nextRetryAt) {
-  private static final LoadState LOADING = new LoadState(Phase.LOADING, Optional.empty(), Optional.empty());
+public record LoadState(
+    Phase phase, Optional<ClerkException> error, Optional<Instant> nextRetryAt) {
+  private static final LoadState LOADING =
+      new LoadState(Phase.LOADING, Optional.empty(), Optional.empty());
   private static final LoadState FROM_CACHE =
       new LoadState(Phase.LOADED_FROM_CACHE, Optional.empty(), Optional.empty());
-  private static final LoadState LOADED = new LoadState(Phase.LOADED, Optional.empty(), Optional.empty());
+  private static final LoadState LOADED =
+      new LoadState(Phase.LOADED, Optional.empty(), Optional.empty());
 
   /** The phases of loading. */
   public enum Phase {
-    /** Nothing is known yet: the stored state is being read and the first network load is under way. */
+    /**
+     * Nothing is known yet: the stored state is being read and the first network load is under way.
+     */
     LOADING,
     /** The state stored at the last run is shown; the network load has not succeeded yet. */
     LOADED_FROM_CACHE,
@@ -39,13 +45,17 @@ public record LoadState(Phase phase, Optional<ClerkException> error, Optional<In
     FAILED
   }
 
-  /** Rejects a null phase, an error without {@code FAILED} and {@code FAILED} without an error and retry time. */
+  /**
+   * Rejects a null phase, an error without {@code FAILED} and {@code FAILED} without an error and
+   * retry time.
+   */
   public LoadState {
     Objects.requireNonNull(phase, "phase");
     error = error == null ? Optional.empty() : error;
     nextRetryAt = nextRetryAt == null ? Optional.empty() : nextRetryAt;
     if ((phase == Phase.FAILED) != (error.isPresent() && nextRetryAt.isPresent())) {
-      throw new IllegalArgumentException("FAILED, and only FAILED, carries an error and a retry time");
+      throw new IllegalArgumentException(
+          "FAILED, and only FAILED, carries an error and a retry time");
     }
   }
 
@@ -72,7 +82,9 @@ public record LoadState(Phase phase, Optional<ClerkException> error, Optional<In
    * @return the state
    */
   public static LoadState failed(ClerkException error, Instant nextRetryAt) {
-    return new LoadState(Phase.FAILED, Optional.of(Objects.requireNonNull(error, "error")),
+    return new LoadState(
+        Phase.FAILED,
+        Optional.of(Objects.requireNonNull(error, "error")),
         Optional.of(Objects.requireNonNull(nextRetryAt, "nextRetryAt")));
   }
 }

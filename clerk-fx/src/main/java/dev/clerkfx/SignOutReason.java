@@ -4,7 +4,10 @@ package dev.clerkfx;
 public enum SignOutReason {
   /** The app called {@code signOut()}. */
   USER_ACTION,
-  /** Clerk says the session was revoked (dashboard, backend API, or another device's "sign out everywhere"). */
+  /**
+   * Clerk says the session was revoked (dashboard, backend API, or another device's "sign out
+   * everywhere").
+   */
   REVOKED,
   /** The session reached its lifetime or inactivity limit. */
   EXPIRED,

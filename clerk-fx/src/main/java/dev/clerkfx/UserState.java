@@ -15,13 +15,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What {@code useUser()} returns: the signed-in {@link User} as a read-only JavaFX property, display-ready derived
- * properties, and the verbs to reload or update the profile (the rest of the account is on
- * {@code ClerkClient.account()}).
+ * What {@code useUser()} returns: the signed-in {@link User} as a read-only JavaFX property,
+ * display-ready derived properties, and the verbs to reload or update the profile (the rest of the
+ * account is on {@code ClerkClient.account()}).
  *
- * <p>Derived string properties are {@code ""} (never null) when there is no user or the field is empty, so they
- * bind straight to controls. They change on the FX Application Thread in the same step as {@code user}, which is
- * set before {@code signedIn} turns true.
+ * <p>Derived string properties are {@code ""} (never null) when there is no user or the field is
+ * empty, so they bind straight to controls. They change on the FX Application Thread in the same
+ * step as {@code user}, which is set before {@code signedIn} turns true.
  *
  * <pre>{@code
  * nameLabel.textProperty().bind(ClerkFx.useUser().fullNameProperty());
@@ -38,9 +38,11 @@ public final class UserState {
   private final ReadOnlyStringWrapper firstName = new ReadOnlyStringWrapper(this, "firstName", "");
   private final ReadOnlyStringWrapper lastName = new ReadOnlyStringWrapper(this, "lastName", "");
   private final ReadOnlyStringWrapper username = new ReadOnlyStringWrapper(this, "username", "");
-  private final ReadOnlyStringWrapper primaryEmailAddress = new ReadOnlyStringWrapper(this, "primaryEmailAddress", "");
+  private final ReadOnlyStringWrapper primaryEmailAddress =
+      new ReadOnlyStringWrapper(this, "primaryEmailAddress", "");
   private final ReadOnlyStringWrapper imageUrl = new ReadOnlyStringWrapper(this, "imageUrl", "");
-  private final ObservableList<OrganizationMembership> memberships = FXCollections.observableArrayList();
+  private final ObservableList<OrganizationMembership> memberships =
+      FXCollections.observableArrayList();
   private final ObservableList<OrganizationMembership> membershipsView =
       FXCollections.unmodifiableObservableList(memberships);
 
@@ -55,9 +57,11 @@ public final class UserState {
     firstName.set(u == null ? "" : u.firstName().orElse(""));
     lastName.set(u == null ? "" : u.lastName().orElse(""));
     username.set(u == null ? "" : u.username().orElse(""));
-    primaryEmailAddress.set(u == null ? "" : u.primaryEmailAddress().map(EmailAddress::emailAddress).orElse(""));
+    primaryEmailAddress.set(
+        u == null ? "" : u.primaryEmailAddress().map(EmailAddress::emailAddress).orElse(""));
     imageUrl.set(u == null ? "" : u.imageUrl().orElse(""));
-    if (!memberships.equals(s.organizationMemberships())) memberships.setAll(s.organizationMemberships());
+    if (!memberships.equals(s.organizationMemberships()))
+      memberships.setAll(s.organizationMemberships());
     user.set(u);
   }
 
@@ -162,8 +166,9 @@ public final class UserState {
   }
 
   /**
-   * Returns the user's organization memberships (organization name, slug and image; role; permissions): an
-   * unmodifiable list, empty while signed out, that changes on the FX thread in the same step as {@link #userProperty()}.
+   * Returns the user's organization memberships (organization name, slug and image; role;
+   * permissions): an unmodifiable list, empty while signed out, that changes on the FX thread in
+   * the same step as {@link #userProperty()}.
    */
   public ObservableList<OrganizationMembership> getOrganizationMemberships() {
     return membershipsView;
@@ -172,7 +177,8 @@ public final class UserState {
   /**
    * Fetches the user again ({@code GET /v1/me}); the properties follow. Any thread.
    *
-   * @return the fresh user; fails with a {@link ClerkException} (or {@code not_signed_in} while signed out)
+   * @return the fresh user; fails with a {@link ClerkException} (or {@code not_signed_in} while
+   *     signed out)
    */
   public CompletableFuture<User> reload() {
     return client.reloadUser();

@@ -17,7 +17,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** On a (headless) stage: labels bound to the user follow changes made through the account API, without a reload. */
+/**
+ * On a (headless) stage: labels bound to the user follow changes made through the account API,
+ * without a reload.
+ */
 @ExtendWith(ApplicationExtension.class)
 class AccountLabelFxTest {
   private final EmulatorHarness h = EmulatorHarness.start();
@@ -52,11 +55,16 @@ class AccountLabelFxTest {
     assertThat(robot.lookup("#name").queryAs(Label.class).getText()).isEqualTo("Ada Lovelace");
 
     int reloads = h.emulator.journal().count("GET", "/v1/me");
-    client.account().updateProfile(ProfileUpdate.names("Augusta Ada", "King").withUsername("countess")).join();
+    client
+        .account()
+        .updateProfile(ProfileUpdate.names("Augusta Ada", "King").withUsername("countess"))
+        .join();
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#name").queryAs(Label.class).getText()).isEqualTo("Augusta Ada King");
     assertThat(robot.lookup("#username").queryAs(Label.class).getText()).isEqualTo("countess");
-    assertThat(h.emulator.journal().count("GET", "/v1/me")).as("no reload needed").isEqualTo(reloads);
+    assertThat(h.emulator.journal().count("GET", "/v1/me"))
+        .as("no reload needed")
+        .isEqualTo(reloads);
 
     ClerkFx.useUser().update(ProfileUpdate.names("Ada", "Lovelace")).join();
     WaitForAsyncUtils.waitForFxEvents();

@@ -32,13 +32,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The account verbs against the emulator: each asserts the Frontend API requests sent (journal) and the observable
- * state afterwards.
+ * The account verbs against the emulator: each asserts the Frontend API requests sent (journal) and
+ * the observable state afterwards.
  */
 class AccountVerbsTest {
   /** A 1×1 transparent PNG. */
-  static final byte[] PNG = Base64.getDecoder().decode(
-      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+  static final byte[] PNG =
+      Base64.getDecoder()
+          .decode(
+              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
   private EmulatorHarness h;
 
@@ -54,7 +56,8 @@ class AccountVerbsTest {
   }
 
   private static ClerkApiException apiError(CompletableFuture<?> f) {
-    Throwable t = assertThatThrownBy(f::join).isInstanceOf(CompletionException.class).actual().getCause();
+    Throwable t =
+        assertThatThrownBy(f::join).isInstanceOf(CompletionException.class).actual().getCause();
     assertThat(t).isInstanceOf(ClerkApiException.class);
     return (ClerkApiException) t;
   }
@@ -69,7 +72,10 @@ class AccountVerbsTest {
     ClerkClient c = h.signedInClient();
     TestObserver<AuthEvent> events = c.events().test();
 
-    User u = c.account().updateProfile(ProfileUpdate.names("Augusta", "King").withUsername("augusta")).join();
+    User u =
+        c.account()
+            .updateProfile(ProfileUpdate.names("Augusta", "King").withUsername("augusta"))
+            .join();
     RecordedRequest patch = last(h, "PATCH", "/v1/me");
     assertThat(patch.formField("first_name")).contains("Augusta");
     assertThat(patch.formField("username")).contains("augusta");
@@ -79,15 +85,24 @@ class AccountVerbsTest {
     h.settle(c); // events are published after the change is persisted
     assertThat(events.values()).anyMatch(e -> e instanceof AuthEvent.UserUpdated);
 
-    c.account().mergeUnsafeMetadata(Map.of("theme", "dark", "layout", Map.of("sidebar", true))).join();
+    c.account()
+        .mergeUnsafeMetadata(Map.of("theme", "dark", "layout", Map.of("sidebar", true)))
+        .join();
     c.account().mergeUnsafeMetadata(Map.of("layout", Map.of("width", 3))).join();
-    assertThat(last(h, "PATCH", "/v1/me/metadata").formField("unsafe_metadata")).contains("{\"layout\":{\"width\":3}}");
-    assertThat(user(c).unsafeMetadata()).containsEntry("theme", "dark")
+    assertThat(last(h, "PATCH", "/v1/me/metadata").formField("unsafe_metadata"))
+        .contains("{\"layout\":{\"width\":3}}");
+    assertThat(user(c).unsafeMetadata())
+        .containsEntry("theme", "dark")
         .containsEntry("layout", Map.of("sidebar", true, "width", 3));
 
-    h.emulator.createUser(EmulatorUser.builder().email("grace@example.com").username("grace").password("pw-grace-1")
-        .build());
-    ClerkApiException taken = apiError(c.account().updateProfile(ProfileUpdate.none().withUsername("grace")));
+    h.emulator.createUser(
+        EmulatorUser.builder()
+            .email("grace@example.com")
+            .username("grace")
+            .password("pw-grace-1")
+            .build());
+    ClerkApiException taken =
+        apiError(c.account().updateProfile(ProfileUpdate.none().withUsername("grace")));
     assertThat(taken.code()).isEqualTo("form_identifier_exists");
     assertThat(user(c).username()).contains("augusta");
 
@@ -112,17 +127,24 @@ class AccountVerbsTest {
     Path gif = dir.resolve("avatar.gif");
     Files.write(gif, new byte[] {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0, ';'});
     String pngUrl = u.imageUrl().orElseThrow();
-    assertThat(c.account().setProfileImage(gif).join().imageUrl()).isPresent().get().isNotEqualTo(pngUrl);
+    assertThat(c.account().setProfileImage(gif).join().imageUrl())
+        .isPresent()
+        .get()
+        .isNotEqualTo(pngUrl);
     assertThat(h.emulator.journal().count("POST", "/v1/me/profile_image")).isEqualTo(2);
 
     int uploads = h.emulator.journal().count("POST", "/v1/me/profile_image");
     assertThatThrownBy(() -> c.account().setProfileImage("not an image".getBytes()).join())
-        .hasCauseInstanceOf(ClerkUsageException.class).hasMessageContaining("PNG, JPEG, GIF or WebP");
+        .hasCauseInstanceOf(ClerkUsageException.class)
+        .hasMessageContaining("PNG, JPEG, GIF or WebP");
     byte[] huge = new byte[(int) Account.MAX_PROFILE_IMAGE_BYTES + 1];
     System.arraycopy(PNG, 0, huge, 0, PNG.length);
     assertThatThrownBy(() -> c.account().setProfileImage(huge).join())
-        .hasCauseInstanceOf(ClerkUsageException.class).hasMessageContaining("10 MB");
-    assertThat(h.emulator.journal().count("POST", "/v1/me/profile_image")).as("refused locally").isEqualTo(uploads);
+        .hasCauseInstanceOf(ClerkUsageException.class)
+        .hasMessageContaining("10 MB");
+    assertThat(h.emulator.journal().count("POST", "/v1/me/profile_image"))
+        .as("refused locally")
+        .isEqualTo(uploads);
 
     User removed = c.account().removeProfileImage().join();
     assertThat(h.emulator.journal().count("DELETE", "/v1/me/profile_image")).isEqualTo(1);
@@ -137,32 +159,50 @@ class AccountVerbsTest {
     Account account = c.account();
 
     EmailAddress added = account.addEmailAddress("ada@work.example").join();
-    assertThat(last(h, "POST", "/v1/me/email_addresses").formField("email_address")).contains("ada@work.example");
+    assertThat(last(h, "POST", "/v1/me/email_addresses").formField("email_address"))
+        .contains("ada@work.example");
     assertThat(added.verified()).isFalse();
-    assertThat(user(c).emailAddresses()).extracting(EmailAddress::emailAddress).contains("ada@work.example");
+    assertThat(user(c).emailAddresses())
+        .extracting(EmailAddress::emailAddress)
+        .contains("ada@work.example");
 
     account.prepareEmailAddressVerification(added.id()).join();
-    assertThat(last(h, "POST", "/v1/me/email_addresses/*/prepare_verification").formField("strategy"))
+    assertThat(
+            last(h, "POST", "/v1/me/email_addresses/*/prepare_verification").formField("strategy"))
         .contains("email_code");
     String code = h.emulator.lastVerificationCode("ada@work.example").orElseThrow();
-    assertThat(apiError(account.attemptEmailAddressVerification(added.id(), code.equals("000000") ? "111111" : "000000"))
-        .code()).isEqualTo("form_code_incorrect");
-    assertThat(account.attemptEmailAddressVerification(added.id(), code).join().verified()).isTrue();
+    assertThat(
+            apiError(
+                    account.attemptEmailAddressVerification(
+                        added.id(), code.equals("000000") ? "111111" : "000000"))
+                .code())
+        .isEqualTo("form_code_incorrect");
+    assertThat(account.attemptEmailAddressVerification(added.id(), code).join().verified())
+        .isTrue();
 
     User u = account.setPrimaryEmailAddress(added.id()).join();
-    assertThat(last(h, "PATCH", "/v1/me").formField("primary_email_address_id")).contains(added.id());
+    assertThat(last(h, "PATCH", "/v1/me").formField("primary_email_address_id"))
+        .contains(added.id());
     assertThat(u.primaryEmailAddressId()).contains(added.id());
     assertThat(c.user().getPrimaryEmailAddress()).isEqualTo("ada@work.example");
 
-    String oldId = u.emailAddresses().stream().filter(e -> e.emailAddress().equals(ClerkEmulator.DEMO_EMAIL))
-        .findFirst().orElseThrow().id();
-    assertThat(account.removeEmailAddress(oldId).join().emailAddresses()).extracting(EmailAddress::emailAddress)
+    String oldId =
+        u.emailAddresses().stream()
+            .filter(e -> e.emailAddress().equals(ClerkEmulator.DEMO_EMAIL))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    assertThat(account.removeEmailAddress(oldId).join().emailAddresses())
+        .extracting(EmailAddress::emailAddress)
         .containsExactly("ada@work.example");
-    assertThat(h.emulator.journal().count("DELETE", "/v1/me/email_addresses/" + oldId)).isEqualTo(1);
+    assertThat(h.emulator.journal().count("DELETE", "/v1/me/email_addresses/" + oldId))
+        .isEqualTo(1);
     assertThat(user(c).emailAddresses()).hasSize(1);
 
-    assertThat(apiError(account.addEmailAddress("not-an-email")).code()).isEqualTo("form_param_format_invalid");
-    h.emulator.createUser(EmulatorUser.builder().email("taken@example.com").password("pw-taken-1").build());
+    assertThat(apiError(account.addEmailAddress("not-an-email")).code())
+        .isEqualTo("form_param_format_invalid");
+    h.emulator.createUser(
+        EmulatorUser.builder().email("taken@example.com").password("pw-taken-1").build());
     ClerkApiException taken = apiError(account.addEmailAddress("taken@example.com"));
     assertThat(taken.code()).isEqualTo("form_identifier_exists");
     assertThat(taken.error().orElseThrow().paramName()).contains("email_address");
@@ -170,8 +210,15 @@ class AccountVerbsTest {
 
   @Test
   void theLastIdentifierCannotBeRemoved() {
-    h = EmulatorHarness.start(b -> b.withoutDemoUser()
-        .user(EmulatorUser.builder().email("solo@example.com").password("pw-solo-12").build()));
+    h =
+        EmulatorHarness.start(
+            b ->
+                b.withoutDemoUser()
+                    .user(
+                        EmulatorUser.builder()
+                            .email("solo@example.com")
+                            .password("pw-solo-12")
+                            .build()));
     ClerkClient c = h.loadedClient();
     c.signIn().withPassword("solo@example.com", "pw-solo-12").join();
     h.settle(c);
@@ -190,8 +237,13 @@ class AccountVerbsTest {
     Account account = c.account();
 
     PhoneNumber p = account.addPhoneNumber("+15555550177").join();
-    assertThat(last(h, "POST", "/v1/me/phone_numbers").formField("phone_number")).contains("+15555550177");
-    assertThat(apiError(account.setPhoneNumberSecondFactor(p.id(), true)).error().orElseThrow().paramName())
+    assertThat(last(h, "POST", "/v1/me/phone_numbers").formField("phone_number"))
+        .contains("+15555550177");
+    assertThat(
+            apiError(account.setPhoneNumberSecondFactor(p.id(), true))
+                .error()
+                .orElseThrow()
+                .paramName())
         .contains("reserved_for_second_factor");
 
     account.preparePhoneNumberVerification(p.id()).join();
@@ -202,16 +254,22 @@ class AccountVerbsTest {
     assertThat(last(h, "PATCH", "/v1/me").formField("primary_phone_number_id")).contains(p.id());
     assertThat(user(c).primaryPhoneNumberId()).contains(p.id());
 
-    assertThat(account.setPhoneNumberSecondFactor(p.id(), true).join().reservedForSecondFactor()).isTrue();
-    assertThat(last(h, "PATCH", "/v1/me/phone_numbers/" + p.id()).formField("reserved_for_second_factor"))
+    assertThat(account.setPhoneNumberSecondFactor(p.id(), true).join().reservedForSecondFactor())
+        .isTrue();
+    assertThat(
+            last(h, "PATCH", "/v1/me/phone_numbers/" + p.id())
+                .formField("reserved_for_second_factor"))
         .contains("true");
     assertThat(user(c).twoFactorEnabled()).isTrue();
 
     account.setPhoneNumberSecondFactor(p.id(), false).join();
     assertThat(account.reloadUser().join().twoFactorEnabled()).isFalse();
-    assertThat(account.removePhoneNumber(p.id()).join().phoneNumbers()).extracting(PhoneNumber::id)
+    assertThat(account.removePhoneNumber(p.id()).join().phoneNumbers())
+        .extracting(PhoneNumber::id)
         .doesNotContain(p.id());
-    assertThat(user(c).phoneNumbers()).extracting(PhoneNumber::phoneNumber).containsExactly(ClerkEmulator.DEMO_PHONE);
+    assertThat(user(c).phoneNumbers())
+        .extracting(PhoneNumber::phoneNumber)
+        .containsExactly(ClerkEmulator.DEMO_PHONE);
   }
 
   @Test
@@ -219,14 +277,18 @@ class AccountVerbsTest {
     h = EmulatorHarness.start(b -> b.multiSession(true));
     ClerkClient c = h.signedInClient();
     // another device: its own client (own token store), same user
-    ClerkClient other = h.newClient(b -> b.tokenStore(dev.clerkfx.store.TokenStores.inMemory())
-        .snapshotCache(dev.clerkfx.internal.store.SnapshotCache.inMemory()));
+    ClerkClient other =
+        h.newClient(
+            b ->
+                b.tokenStore(dev.clerkfx.store.TokenStores.inMemory())
+                    .snapshotCache(dev.clerkfx.internal.store.SnapshotCache.inMemory()));
     h.settle(other);
     other.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD).join();
     h.settle(other);
     String otherSession = other.snapshot().sessionId().orElseThrow();
 
-    ClerkApiException wrong = apiError(c.account().changePassword("nope-nope", "new-password-1", false));
+    ClerkApiException wrong =
+        apiError(c.account().changePassword("nope-nope", "new-password-1", false));
     assertThat(wrong.code()).isEqualTo("form_password_validation_failed");
     assertThat(wrong.error().orElseThrow().paramName()).contains("current_password");
 
@@ -255,8 +317,14 @@ class AccountVerbsTest {
     assertThat(pending.verified()).isFalse();
     assertThat(pending.uri()).isPresent().get().asString().startsWith("otpauth://totp/");
     assertThat(pending.toString()).doesNotContain(pending.secret().orElseThrow());
-    assertThat(apiError(account.verifyTotp("000000".equals(h.emulator.totpCode(pending.secret().get()))
-        ? "111111" : "000000")).code()).isEqualTo("form_code_incorrect");
+    assertThat(
+            apiError(
+                    account.verifyTotp(
+                        "000000".equals(h.emulator.totpCode(pending.secret().get()))
+                            ? "111111"
+                            : "000000"))
+                .code())
+        .isEqualTo("form_code_incorrect");
 
     Totp verified = account.verifyTotp(h.emulator.totpCode(pending.secret().orElseThrow())).join();
     assertThat(verified.verified()).isTrue();
@@ -283,9 +351,12 @@ class AccountVerbsTest {
     assertThat(last(h, "POST", "/v1/client/sign_ins").header("user-agent").orElse(""))
         .startsWith("Acme-Notes/2.1 clerk-fx/");
 
-    ClerkClient other = h.newClient(b -> b.appProduct("Acme Tasks", null)
-        .tokenStore(dev.clerkfx.store.TokenStores.inMemory())
-        .snapshotCache(dev.clerkfx.internal.store.SnapshotCache.inMemory()));
+    ClerkClient other =
+        h.newClient(
+            b ->
+                b.appProduct("Acme Tasks", null)
+                    .tokenStore(dev.clerkfx.store.TokenStores.inMemory())
+                    .snapshotCache(dev.clerkfx.internal.store.SnapshotCache.inMemory()));
     h.settle(other);
     other.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD).join();
     h.settle(other);
@@ -294,25 +365,39 @@ class AccountVerbsTest {
     List<ActiveSession> sessions = c.account().activeSessions().join();
     assertThat(last(h, "GET", "/v1/me/sessions/active").queryParameter("_clerk_session_id"))
         .isEqualTo(c.snapshot().sessionId());
-    assertThat(sessions).extracting(ActiveSession::id).containsExactlyInAnyOrder(c.snapshot().sessionId().get(), otherId);
-    ActiveSession mine = sessions.stream().filter(s -> s.id().equals(c.snapshot().sessionId().get())).findFirst()
-        .orElseThrow();
+    assertThat(sessions)
+        .extracting(ActiveSession::id)
+        .containsExactlyInAnyOrder(c.snapshot().sessionId().get(), otherId);
+    ActiveSession mine =
+        sessions.stream()
+            .filter(s -> s.id().equals(c.snapshot().sessionId().get()))
+            .findFirst()
+            .orElseThrow();
     assertThat(mine.latestActivity().orElseThrow().browser()).contains("Acme-Notes 2.1");
     assertThat(mine.latestActivity().orElseThrow().location()).contains("Localhost, ZZ");
-    assertThat(sessions.stream().filter(s -> s.id().equals(otherId)).findFirst().orElseThrow().latestActivity()
-        .flatMap(a -> a.browserName())).contains("Acme-Tasks");
+    assertThat(
+            sessions.stream()
+                .filter(s -> s.id().equals(otherId))
+                .findFirst()
+                .orElseThrow()
+                .latestActivity()
+                .flatMap(a -> a.browserName()))
+        .contains("Acme-Tasks");
 
     TestObserver<AuthEvent> otherEvents = other.events().test();
     ActiveSession revoked = c.account().revokeSession(otherId).join();
     assertThat(revoked.status()).isEqualTo(dev.clerkfx.model.SessionStatus.REVOKED);
-    assertThat(h.emulator.journal().count("POST", "/v1/me/sessions/" + otherId + "/revoke")).isEqualTo(1);
-    assertThat(c.account().activeSessions().join()).extracting(ActiveSession::id).doesNotContain(otherId);
+    assertThat(h.emulator.journal().count("POST", "/v1/me/sessions/" + otherId + "/revoke"))
+        .isEqualTo(1);
+    assertThat(c.account().activeSessions().join())
+        .extracting(ActiveSession::id)
+        .doesNotContain(otherId);
     // the other device finds out on its next token request
     other.getToken(GetTokenOptions.defaults().withSkipCache(true)).handle((t, e) -> null).join();
     h.settle(other);
     assertThat(other.snapshot().signedIn()).isFalse();
-    assertThat(otherEvents.values()).anyMatch(e -> e instanceof AuthEvent.SignedOut s
-        && s.reason() == SignOutReason.REVOKED);
+    assertThat(otherEvents.values())
+        .anyMatch(e -> e instanceof AuthEvent.SignedOut s && s.reason() == SignOutReason.REVOKED);
   }
 
   @Test
@@ -320,11 +405,13 @@ class AccountVerbsTest {
     h = EmulatorHarness.start();
     ClerkClient c = h.signedInClient();
 
-    ExternalAccount pending = c.account().connectExternalAccount("oauth_github", "myapp://oauth-callback").join();
+    ExternalAccount pending =
+        c.account().connectExternalAccount("oauth_github", "myapp://oauth-callback").join();
     RecordedRequest post = last(h, "POST", "/v1/me/external_accounts");
     assertThat(post.formField("strategy")).contains("oauth_github");
     assertThat(post.formField("redirect_url")).contains("myapp://oauth-callback");
-    String url = pending.verification().orElseThrow().externalVerificationRedirectUrl().orElseThrow();
+    String url =
+        pending.verification().orElseThrow().externalVerificationRedirectUrl().orElseThrow();
 
     // the browser: the provider approves and sends the user back to the app
     OkHttpClient browser = new OkHttpClient.Builder().followRedirects(false).build();
@@ -333,13 +420,20 @@ class AccountVerbsTest {
       assertThat(r.header("Location")).isEqualTo("myapp://oauth-callback");
     }
     User u = c.account().reloadUser().join();
-    ExternalAccount connected = u.externalAccounts().stream().filter(x -> x.id().equals(pending.id())).findFirst()
-        .orElseThrow();
+    ExternalAccount connected =
+        u.externalAccounts().stream()
+            .filter(x -> x.id().equals(pending.id()))
+            .findFirst()
+            .orElseThrow();
     assertThat(connected.verification().orElseThrow().verified()).isTrue();
-    assertThat(c.account().externalAccounts()).extracting(ExternalAccount::id).contains(pending.id());
+    assertThat(c.account().externalAccounts())
+        .extracting(ExternalAccount::id)
+        .contains(pending.id());
 
-    assertThat(c.account().disconnectExternalAccount(pending.id()).join().externalAccounts()).isEmpty();
-    assertThat(h.emulator.journal().count("DELETE", "/v1/me/external_accounts/" + pending.id())).isEqualTo(1);
+    assertThat(c.account().disconnectExternalAccount(pending.id()).join().externalAccounts())
+        .isEmpty();
+    assertThat(h.emulator.journal().count("DELETE", "/v1/me/external_accounts/" + pending.id()))
+        .isEqualTo(1);
     assertThat(c.account().externalAccounts()).isEmpty();
   }
 
@@ -348,28 +442,40 @@ class AccountVerbsTest {
     h = EmulatorHarness.start();
     TestBrowser browser = new TestBrowser();
     browser.action = u -> TestBrowser.get(u.toString()); // the provider approves at once
-    ClerkClient c = h.newClient(b -> b.browserSignIn(BrowserSignInOptions.builder().opener(browser).build()));
+    ClerkClient c =
+        h.newClient(b -> b.browserSignIn(BrowserSignInOptions.builder().opener(browser).build()));
     h.settle(c);
     c.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD).join();
     h.settle(c);
 
-    ExternalAccount connected = c.account().connectExternalAccount("oauth_google")
-        .orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
+    ExternalAccount connected =
+        c.account()
+            .connectExternalAccount("oauth_google")
+            .orTimeout(20, java.util.concurrent.TimeUnit.SECONDS)
+            .join();
     RecordedRequest post = last(h, "POST", "/v1/me/external_accounts");
-    assertThat(post.formField("redirect_url")).get().asString().startsWith("http://127.0.0.1:").contains("state=");
+    assertThat(post.formField("redirect_url"))
+        .get()
+        .asString()
+        .startsWith("http://127.0.0.1:")
+        .contains("state=");
     assertThat(browser.opened).hasSize(1);
     assertThat(browser.landed).isCompleted();
     assertThat(connected.provider()).contains("oauth_google");
     assertThat(connected.verification().orElseThrow().verified()).isTrue();
-    assertThat(c.account().externalAccounts()).extracting(ExternalAccount::id).containsExactly(connected.id());
+    assertThat(c.account().externalAccounts())
+        .extracting(ExternalAccount::id)
+        .containsExactly(connected.id());
 
     // the user closes the tab: the flow can be cancelled, nothing is connected
     browser.action = u -> null;
     CompletableFuture<ExternalAccount> waiting = c.account().connectExternalAccount("oauth_github");
     org.awaitility.Awaitility.await().until(() -> browser.opened.size() == 2);
     waiting.cancel(false);
-    assertThat(c.account().reloadUser().join().externalAccounts().stream()
-        .filter(a -> a.verification().map(v -> v.verified()).orElse(false)).map(ExternalAccount::provider))
+    assertThat(
+            c.account().reloadUser().join().externalAccounts().stream()
+                .filter(a -> a.verification().map(v -> v.verified()).orElse(false))
+                .map(ExternalAccount::provider))
         .containsExactly(java.util.Optional.of("oauth_google"));
   }
 
@@ -385,10 +491,12 @@ class AccountVerbsTest {
     assertThat(h.emulator.user(userId)).isEmpty();
     assertThat(c.snapshot().signedIn()).isFalse();
     h.settle(c);
-    assertThat(events.values()).anyMatch(e -> e instanceof AuthEvent.SignedOut s
-        && s.reason() == SignOutReason.ACCOUNT_DELETED);
+    assertThat(events.values())
+        .anyMatch(
+            e -> e instanceof AuthEvent.SignedOut s && s.reason() == SignOutReason.ACCOUNT_DELETED);
     assertThat(h.tokenStore.load()).isEmpty();
-    assertThatThrownBy(() -> c.account().reloadUser().join()).hasCauseInstanceOf(ClerkUsageException.class);
+    assertThatThrownBy(() -> c.account().reloadUser().join())
+        .hasCauseInstanceOf(ClerkUsageException.class);
   }
 
   @Test
@@ -396,9 +504,16 @@ class AccountVerbsTest {
     h = EmulatorHarness.start();
     ClerkClient c = h.loadedClient();
     int before = h.emulator.journal().size();
-    for (CompletableFuture<?> f : List.of(c.account().addEmailAddress("a@example.com"), c.account().createTotp(),
-        c.account().activeSessions(), c.account().setProfileImage(PNG), c.organizations().invitations())) {
-      assertThatThrownBy(f::join).hasCauseInstanceOf(ClerkUsageException.class).hasMessageContaining("signed in");
+    for (CompletableFuture<?> f :
+        List.of(
+            c.account().addEmailAddress("a@example.com"),
+            c.account().createTotp(),
+            c.account().activeSessions(),
+            c.account().setProfileImage(PNG),
+            c.organizations().invitations())) {
+      assertThatThrownBy(f::join)
+          .hasCauseInstanceOf(ClerkUsageException.class)
+          .hasMessageContaining("signed in");
     }
     assertThat(h.emulator.journal().size()).isEqualTo(before);
     assertThat(c.account().externalAccounts()).isEmpty();

@@ -28,7 +28,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Browser sign-in end to end against the emulator, with a headless browser following the pages' redirects. */
+/**
+ * Browser sign-in end to end against the emulator, with a headless browser following the pages'
+ * redirects.
+ */
 class BrowserSignInTest {
   private EmulatorHarness h;
   private final TestBrowser browser = new TestBrowser();
@@ -38,7 +41,8 @@ class BrowserSignInTest {
     if (h != null) h.close();
   }
 
-  private ClerkClient client(Consumer<ClerkEmulator.Builder> emulator, Consumer<BrowserSignInOptions.Builder> opts) {
+  private ClerkClient client(
+      Consumer<ClerkEmulator.Builder> emulator, Consumer<BrowserSignInOptions.Builder> opts) {
     h = EmulatorHarness.start(emulator);
     BrowserSignInOptions.Builder b = BrowserSignInOptions.builder().opener(browser);
     opts.accept(b);
@@ -48,7 +52,7 @@ class BrowserSignInTest {
   }
 
   private ClerkClient client() {
-    return client(e -> { }, o -> { });
+    return client(e -> {}, o -> {});
   }
 
   private static <T> T join(CompletableFuture<T> f) {
@@ -66,8 +70,8 @@ class BrowserSignInTest {
   }
 
   /**
-   * Lets the browser open the provider page and stop there (the user has not acted yet); returns the loopback
-   * redirect URL once it did.
+   * Lets the browser open the provider page and stop there (the user has not acted yet); returns
+   * the loopback redirect URL once it did.
    */
   private URI browserIsOpen() {
     await().until(() -> !browser.opened.isEmpty());
@@ -75,7 +79,8 @@ class BrowserSignInTest {
   }
 
   private static void assertNothingListens(URI url) {
-    assertThatThrownBy(() -> new Socket(url.getHost(), url.getPort()).close()).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> new Socket(url.getHost(), url.getPort()).close())
+        .isInstanceOf(ConnectException.class);
   }
 
   private static Throwable failure(CompletableFuture<?> f) {
@@ -100,7 +105,8 @@ class BrowserSignInTest {
     assertThat(r.signIn().orElseThrow().status()).isEqualTo(SignInStatus.COMPLETE);
     assertThat(c.snapshot().signedIn()).isTrue();
     assertThat(c.snapshot().sessionId()).isEqualTo(r.createdSessionId());
-    assertThat(c.snapshot().user().orElseThrow().id()).isEqualTo(h.emulator.demoUser().id().orElseThrow());
+    assertThat(c.snapshot().user().orElseThrow().id())
+        .isEqualTo(h.emulator.demoUser().id().orElseThrow());
 
     URI redirect = lastRedirectUrl();
     assertThat(redirect.getScheme()).isEqualTo("http");
@@ -112,9 +118,12 @@ class BrowserSignInTest {
     HttpResponse<String> page = browser.landed.get(5, TimeUnit.SECONDS);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("close this tab");
-    assertThat(browser.opened).singleElement().satisfies(u -> assertThat(u.getScheme()).isEqualTo("http"));
+    assertThat(browser.opened)
+        .singleElement()
+        .satisfies(u -> assertThat(u.getScheme()).isEqualTo("http"));
     assertThat(h.emulator.journal().requests("GET", "/v1/client/sign_ins/*"))
-        .filteredOn(x -> x.query().containsKey("rotating_token_nonce")).as("the nonce is redeemed exactly once")
+        .filteredOn(x -> x.query().containsKey("rotating_token_nonce"))
+        .as("the nonce is redeemed exactly once")
         .hasSize(1);
     assertNothingListens(redirect);
   }
@@ -137,7 +146,8 @@ class BrowserSignInTest {
     BrowserAuthResult r = join(c.signUp().withOAuth("oauth_google"));
     assertThat(r.signIn()).isPresent();
     assertThat(r.complete()).isTrue();
-    assertThat(c.snapshot().user().orElseThrow().id()).isEqualTo(h.emulator.demoUser().id().orElseThrow());
+    assertThat(c.snapshot().user().orElseThrow().id())
+        .isEqualTo(h.emulator.demoUser().id().orElseThrow());
   }
 
   @Test
@@ -155,7 +165,12 @@ class BrowserSignInTest {
     browser.continueAs(ClerkEmulator.DEMO_EMAIL);
     BrowserAuthResult r = join(c.signIn().withEnterpriseSso(ClerkEmulator.DEMO_EMAIL));
     assertThat(r.complete()).isTrue();
-    assertThat(h.emulator.journal().requests("POST", "/v1/client/sign_ins").get(0).formField("strategy"))
+    assertThat(
+            h.emulator
+                .journal()
+                .requests("POST", "/v1/client/sign_ins")
+                .get(0)
+                .formField("strategy"))
         .contains("enterprise_sso");
     assertThat(c.snapshot().signedIn()).isTrue();
   }
@@ -173,8 +188,11 @@ class BrowserSignInTest {
     assertThat(start.formField("code_challenge").orElseThrow()).hasSize(43);
     assertThat(start.formField("mode")).contains("sign-in");
     assertThat(start.formField("redirect_url").orElseThrow()).doesNotContain("state=");
-    RecordedRequest redeem = h.emulator.journal().requests("GET", "/v1/client").stream()
-        .filter(x -> x.wireMethod().equals("POST")).findFirst().orElseThrow();
+    RecordedRequest redeem =
+        h.emulator.journal().requests("GET", "/v1/client").stream()
+            .filter(x -> x.wireMethod().equals("POST"))
+            .findFirst()
+            .orElseThrow();
     assertThat(redeem.formField("code_verifier")).isPresent();
     assertNothingListens(URI.create(start.formField("redirect_url").orElseThrow()));
   }
@@ -182,12 +200,22 @@ class BrowserSignInTest {
   @Test
   void hostedSignUpWithPkce() {
     ClerkClient c = client();
-    browser.submit("email_address", "hosted.new@example.com", "password", "a-long-passphrase-42", "first_name",
+    browser.submit(
+        "email_address",
+        "hosted.new@example.com",
+        "password",
+        "a-long-passphrase-42",
+        "first_name",
         "Grace");
     BrowserAuthResult r = join(c.signUp().withHostedPages());
     assertThat(r.complete()).isTrue();
     assertThat(c.snapshot().user().orElseThrow().firstName()).contains("Grace");
-    assertThat(h.emulator.journal().requests("POST", "/v1/client/hosted_auth").get(0).formField("mode"))
+    assertThat(
+            h.emulator
+                .journal()
+                .requests("POST", "/v1/client/hosted_auth")
+                .get(0)
+                .formField("mode"))
         .contains("sign-up");
   }
 
@@ -196,12 +224,14 @@ class BrowserSignInTest {
     ClerkClient c = client();
     join(c.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD));
     // another app instance deletes the client: our token now names an ended client
-    HttpDelete.client(h.emulator.frontendApiUrl(), await().until(h.tokenStore::load, java.util.Optional::isPresent)
-        .orElseThrow());
+    HttpDelete.client(
+        h.emulator.frontendApiUrl(),
+        await().until(h.tokenStore::load, java.util.Optional::isPresent).orElseThrow());
     browser.submit("identifier", ClerkEmulator.DEMO_EMAIL, "password", ClerkEmulator.DEMO_PASSWORD);
     BrowserAuthResult r = join(c.signIn().withHostedPages());
     assertThat(r.complete()).isTrue();
-    assertThat(h.emulator.journal().requests("POST", "/v1/client/hosted_auth")).extracting(RecordedRequest::status)
+    assertThat(h.emulator.journal().requests("POST", "/v1/client/hosted_auth"))
+        .extracting(RecordedRequest::status)
         .containsExactly(401, 200);
   }
 
@@ -209,12 +239,17 @@ class BrowserSignInTest {
   void emailLinkSignInCompletesWhenTheLinkIsOpened() throws Exception {
     ClerkClient c = client();
     CompletableFuture<BrowserAuthResult> flow = c.signIn().withEmailLink(ClerkEmulator.DEMO_EMAIL);
-    String link = await().until(() -> h.emulator.lastEmailLink(ClerkEmulator.DEMO_EMAIL), java.util.Optional::isPresent)
-        .orElseThrow();
+    String link =
+        await()
+            .until(
+                () -> h.emulator.lastEmailLink(ClerkEmulator.DEMO_EMAIL),
+                java.util.Optional::isPresent)
+            .orElseThrow();
     assertThat(flow).isNotDone();
     h.advance(c, Duration.ofSeconds(2), Duration.ofSeconds(2)); // a poll before the link is opened
     assertThat(flow).isNotDone();
-    new TestBrowser().follow(TestBrowser.get(link)); // on this machine: the link's redirect reaches the listener
+    new TestBrowser()
+        .follow(TestBrowser.get(link)); // on this machine: the link's redirect reaches the listener
     BrowserAuthResult r = join(flow);
     assertThat(r.complete()).isTrue();
     assertThat(c.snapshot().signedIn()).isTrue();
@@ -225,15 +260,23 @@ class BrowserSignInTest {
   void emailLinkOpenedOnAnotherDeviceIsFoundByPolling() throws Exception {
     ClerkClient c = client();
     String email = "linked@example.com";
-    SignUp started = join(c.signUp().create(SignUpParams.emailAndPassword(email, "a-long-passphrase-42")));
+    SignUp started =
+        join(c.signUp().create(SignUpParams.emailAndPassword(email, "a-long-passphrase-42")));
     CompletableFuture<BrowserAuthResult> flow = c.signUp().verifyWithEmailLink(started.id());
-    String link = await().until(() -> h.emulator.lastEmailLink(email), java.util.Optional::isPresent).orElseThrow();
+    String link =
+        await()
+            .until(() -> h.emulator.lastEmailLink(email), java.util.Optional::isPresent)
+            .orElseThrow();
     TestBrowser phone = new TestBrowser();
-    phone.http.send(TestBrowser.get(link), HttpResponse.BodyHandlers.ofString()); // no redirect followed
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      h.scheduler.advance(Duration.ofSeconds(2)); // the next poll finds the link opened
-      return flow.isDone();
-    });
+    phone.http.send(
+        TestBrowser.get(link), HttpResponse.BodyHandlers.ofString()); // no redirect followed
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              h.scheduler.advance(Duration.ofSeconds(2)); // the next poll finds the link opened
+              return flow.isDone();
+            });
     BrowserAuthResult r = join(flow);
     assertThat(r.signUp()).get().extracting(SignUp::status).isEqualTo(SignUpStatus.COMPLETE);
     assertThat(c.snapshot().signedIn()).isTrue();
@@ -245,21 +288,32 @@ class BrowserSignInTest {
     CompletableFuture<BrowserAuthResult> flow = c.signIn().withOAuth("oauth_google");
     URI loopback = browserIsOpen();
     URI base = URI.create("http://127.0.0.1:" + loopback.getPort() + loopback.getPath());
-    HttpResponse<String> wrong = browser.http.send(TestBrowser.get(base + "?state=forged&rotating_token_nonce=x"),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> wrong =
+        browser.http.send(
+            TestBrowser.get(base + "?state=forged&rotating_token_nonce=x"),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(wrong.statusCode()).isEqualTo(400);
-    HttpResponse<String> otherPath = browser.http.send(TestBrowser.get("http://127.0.0.1:" + loopback.getPort()
-        + "/elsewhere?" + loopback.getQuery()), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> otherPath =
+        browser.http.send(
+            TestBrowser.get(
+                "http://127.0.0.1:" + loopback.getPort() + "/elsewhere?" + loopback.getQuery()),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(otherPath.statusCode()).isEqualTo(404);
     assertThat(flow).isNotDone();
 
     String url = browser.opened.get(0).toString();
-    HttpResponse<String> done = browser.follow(TestBrowser.get(url + "&email=" + TestBrowser.enc(ClerkEmulator.DEMO_EMAIL)));
+    HttpResponse<String> done =
+        browser.follow(
+            TestBrowser.get(url + "&email=" + TestBrowser.enc(ClerkEmulator.DEMO_EMAIL)));
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(join(flow).complete()).isTrue();
     assertNothingListens(loopback);
-    assertThatThrownBy(() -> browser.http.send(TestBrowser.get(loopback.toString()),
-        HttpResponse.BodyHandlers.ofString())).as("replay").isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                browser.http.send(
+                    TestBrowser.get(loopback.toString()), HttpResponse.BodyHandlers.ofString()))
+        .as("replay")
+        .isInstanceOf(IOException.class);
   }
 
   @Test
@@ -268,19 +322,27 @@ class BrowserSignInTest {
     CompletableFuture<BrowserAuthResult> first = c.signIn().withOAuth("oauth_google");
     URI loopback = browserIsOpen();
     Throwable second = failure(c.signIn().withHostedPages());
-    assertThat(second).isInstanceOf(BrowserSignInException.class).hasMessageContaining("oauth_google sign-in");
-    assertThat(((BrowserSignInException) second).code()).isEqualTo(BrowserSignInException.FLOW_PENDING);
+    assertThat(second)
+        .isInstanceOf(BrowserSignInException.class)
+        .hasMessageContaining("oauth_google sign-in");
+    assertThat(((BrowserSignInException) second).code())
+        .isEqualTo(BrowserSignInException.FLOW_PENDING);
 
     first.cancel(true);
     await().untilAsserted(() -> assertNothingListens(loopback));
     // the browser comes back after cancellation: nothing receives it, and no nonce is redeemed
     String url = browser.opened.get(0).toString();
-    assertThatThrownBy(() -> browser.follow(TestBrowser.get(url + "&email="
-        + TestBrowser.enc(ClerkEmulator.DEMO_EMAIL)))).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                browser.follow(
+                    TestBrowser.get(url + "&email=" + TestBrowser.enc(ClerkEmulator.DEMO_EMAIL))))
+        .isInstanceOf(IOException.class);
     assertThat(h.emulator.journal().requests("GET", "/v1/client/sign_ins/*")).isEmpty();
     assertThat(c.snapshot().signedIn()).isFalse();
     browser.continueAs(ClerkEmulator.DEMO_EMAIL);
-    assertThat(join(c.signIn().withOAuth("oauth_google")).complete()).as("a new flow may start").isTrue();
+    assertThat(join(c.signIn().withOAuth("oauth_google")).complete())
+        .as("a new flow may start")
+        .isTrue();
   }
 
   @Test
@@ -296,7 +358,7 @@ class BrowserSignInTest {
 
   @Test
   void aClosedTabTimesOut() throws Exception {
-    ClerkClient c = client(e -> { }, o -> o.timeout(Duration.ofMinutes(3)));
+    ClerkClient c = client(e -> {}, o -> o.timeout(Duration.ofMinutes(3)));
     CompletableFuture<BrowserAuthResult> flow = c.signIn().withOAuth("oauth_google");
     URI loopback = browserIsOpen();
     h.scheduler.advance(Duration.ofMinutes(2));
@@ -311,7 +373,7 @@ class BrowserSignInTest {
   void aFixedPortInUseFailsNamingThePort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
-      ClerkClient c = client(e -> { }, o -> o.redirect(RedirectStrategy.loopback(port)));
+      ClerkClient c = client(e -> {}, o -> o.redirect(RedirectStrategy.loopback(port)));
       Throwable e = failure(c.signIn().withOAuth("oauth_google"));
       assertThat(((BrowserSignInException) e).code()).isEqualTo(BrowserSignInException.PORT_IN_USE);
       assertThat(e).hasMessageContaining(String.valueOf(port));
@@ -325,8 +387,10 @@ class BrowserSignInTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    ClerkClient c = client(e -> e.production(true).allowedRedirectUrls("http://127.0.0.1:1/sso-callback"),
-        o -> o.redirect(RedirectStrategy.loopback(port)));
+    ClerkClient c =
+        client(
+            e -> e.production(true).allowedRedirectUrls("http://127.0.0.1:1/sso-callback"),
+            o -> o.redirect(RedirectStrategy.loopback(port)));
     browser.continueAs(ClerkEmulator.DEMO_EMAIL);
     Throwable e = failure(c.signIn().withOAuth("oauth_google"));
     assertThat(((BrowserSignInException) e).code()).isEqualTo(BrowserSignInException.NONCE_MISSING);
@@ -341,8 +405,12 @@ class BrowserSignInTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    ClerkClient c = client(e -> e.production(true).allowedRedirectUrls("http://127.0.0.1:" + port + "/sso-callback"),
-        o -> o.redirect(RedirectStrategy.loopback(port)));
+    ClerkClient c =
+        client(
+            e ->
+                e.production(true)
+                    .allowedRedirectUrls("http://127.0.0.1:" + port + "/sso-callback"),
+            o -> o.redirect(RedirectStrategy.loopback(port)));
     browser.continueAs(ClerkEmulator.DEMO_EMAIL);
     assertThat(join(c.signIn().withOAuth("oauth_google")).complete()).isTrue();
   }
@@ -350,9 +418,15 @@ class BrowserSignInTest {
   @Test
   void aFailingOpenerLeavesTheUrlToShow() {
     CompletableFuture<URI> shown = new CompletableFuture<>();
-    ClerkClient c = client(e -> { }, o -> o.opener(u -> {
-      throw new IOException("no browser");
-    }).onUrl(shown::complete));
+    ClerkClient c =
+        client(
+            e -> {},
+            o ->
+                o.opener(
+                        u -> {
+                          throw new IOException("no browser");
+                        })
+                    .onUrl(shown::complete));
     CompletableFuture<BrowserAuthResult> flow = c.signIn().withOAuth("oauth_google");
     URI url = shown.orTimeout(10, TimeUnit.SECONDS).join();
     assertThat(url.toString()).startsWith(h.emulator.frontendApiUrl());

@@ -18,7 +18,8 @@ class ClerkFxTest {
   @Test
   void withoutAnInstalledClientTheHooksSayWhatToDo() {
     ClerkFx.uninstall();
-    assertThatThrownBy(ClerkFx::useAuth).isInstanceOf(ClerkUsageException.class)
+    assertThatThrownBy(ClerkFx::useAuth)
+        .isInstanceOf(ClerkUsageException.class)
         .hasMessageContaining("ClerkFx.install");
     assertThatThrownBy(() -> ClerkFx.install(null)).isInstanceOf(ClerkUsageException.class);
   }
@@ -31,20 +32,33 @@ class ClerkFxTest {
     assertThat(ClerkFx.client()).isSameAs(c);
     assertThat(ClerkFx.useAuth()).isSameAs(c.auth());
     assertThat(ClerkFx.useAuth().isSignedIn()).isTrue();
-    assertThat(ClerkFx.useUser().getPrimaryEmailAddress()).isEqualTo(dev.clerkfx.testkit.ClerkEmulator.DEMO_EMAIL);
+    assertThat(ClerkFx.useUser().getPrimaryEmailAddress())
+        .isEqualTo(dev.clerkfx.testkit.ClerkEmulator.DEMO_EMAIL);
     assertThat(ClerkFx.useAuth().getToken().join()).isPresent();
     assertThat(ClerkFx.uninstall()).contains(c);
   }
 
   @Test
   void aMalformedPublishableKeyFailsAtBuild() {
-    assertThatThrownBy(() -> ClerkClient.builder("pk_nope").build()).isInstanceOf(ClerkConfigurationException.class);
-    assertThatThrownBy(() -> RefreshPolicy.defaults().withExpiryBuffer(java.time.Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> ClerkClient.builder("pk_nope").build())
         .isInstanceOf(ClerkConfigurationException.class);
-    assertThatThrownBy(() -> GetTokenOptions.template(" ")).isInstanceOf(ClerkConfigurationException.class);
-    assertThatThrownBy(() -> ClerkClient.builder("pk_test_" + java.util.Base64.getEncoder()
-        .encodeToString("127.0.0.1:9$".getBytes(java.nio.charset.StandardCharsets.UTF_8))).appId("../evil").build())
-        .isInstanceOf(ClerkConfigurationException.class).hasMessageContaining("app id");
+    assertThatThrownBy(
+            () -> RefreshPolicy.defaults().withExpiryBuffer(java.time.Duration.ofSeconds(-1)))
+        .isInstanceOf(ClerkConfigurationException.class);
+    assertThatThrownBy(() -> GetTokenOptions.template(" "))
+        .isInstanceOf(ClerkConfigurationException.class);
+    assertThatThrownBy(
+            () ->
+                ClerkClient.builder(
+                        "pk_test_"
+                            + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                    "127.0.0.1:9$"
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .appId("../evil")
+                    .build())
+        .isInstanceOf(ClerkConfigurationException.class)
+        .hasMessageContaining("app id");
   }
 
   @Test

@@ -39,7 +39,9 @@ class ClerkTokenInterceptorTest {
   }
 
   private OkHttpClient api(ClerkClient c) {
-    return new OkHttpClient.Builder().addInterceptor(c.tokenInterceptor(hostAndPort(backend))).build();
+    return new OkHttpClient.Builder()
+        .addInterceptor(c.tokenInterceptor(hostAndPort(backend)))
+        .build();
   }
 
   private static String hostAndPort(MockWebServer server) {
@@ -47,14 +49,28 @@ class ClerkTokenInterceptorTest {
     return url.host() + ":" + url.port();
   }
 
-  /** Sends {@code url} through {@code interceptor} to a stand-in network and returns the Authorization sent. */
-  private static String authorizationSentTo(String url, Interceptor interceptor) throws IOException {
+  /**
+   * Sends {@code url} through {@code interceptor} to a stand-in network and returns the
+   * Authorization sent.
+   */
+  private static String authorizationSentTo(String url, Interceptor interceptor)
+      throws IOException {
     AtomicReference<String> sent = new AtomicReference<>("<none>");
-    OkHttpClient client = new OkHttpClient.Builder().addInterceptor(interceptor).addInterceptor(chain -> {
-      sent.set(chain.request().header("Authorization"));
-      return new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1).code(200).message("OK")
-          .body(ResponseBody.create("", null)).build();
-    }).build();
+    OkHttpClient client =
+        new OkHttpClient.Builder()
+            .addInterceptor(interceptor)
+            .addInterceptor(
+                chain -> {
+                  sent.set(chain.request().header("Authorization"));
+                  return new Response.Builder()
+                      .request(chain.request())
+                      .protocol(Protocol.HTTP_1_1)
+                      .code(200)
+                      .message("OK")
+                      .body(ResponseBody.create("", null))
+                      .build();
+                })
+            .build();
     client.newCall(new Request.Builder().url(url).build()).execute().close();
     return sent.get();
   }
@@ -64,13 +80,18 @@ class ClerkTokenInterceptorTest {
     h = EmulatorHarness.start();
     ClerkClient c = h.signedInClient();
     String bearer = "Bearer " + c.getToken().join().orElseThrow();
-    Interceptor interceptor = c.tokenInterceptor(TokenInterceptorOptions.forHosts("API.example.com", "localhost:8080",
-        "admin.example.com:8443"));
+    Interceptor interceptor =
+        c.tokenInterceptor(
+            TokenInterceptorOptions.forHosts(
+                "API.example.com", "localhost:8080", "admin.example.com:8443"));
 
-    assertThat(authorizationSentTo("https://api.example.com/orders", interceptor)).isEqualTo(bearer);
-    assertThat(authorizationSentTo("https://api.example.com:9443/orders", interceptor)).isEqualTo(bearer);
+    assertThat(authorizationSentTo("https://api.example.com/orders", interceptor))
+        .isEqualTo(bearer);
+    assertThat(authorizationSentTo("https://api.example.com:9443/orders", interceptor))
+        .isEqualTo(bearer);
     assertThat(authorizationSentTo("http://localhost:8080/orders", interceptor)).isEqualTo(bearer);
-    assertThat(authorizationSentTo("https://admin.example.com:8443/", interceptor)).isEqualTo(bearer);
+    assertThat(authorizationSentTo("https://admin.example.com:8443/", interceptor))
+        .isEqualTo(bearer);
     // not listed: another host, a subdomain, a suffix trick, another port
     assertThat(authorizationSentTo("https://evil.example.net/", interceptor)).isNull();
     assertThat(authorizationSentTo("https://eu.api.example.com/", interceptor)).isNull();
@@ -89,10 +110,15 @@ class ClerkTokenInterceptorTest {
     try (MockWebServer elsewhere = new MockWebServer()) {
       elsewhere.start();
       elsewhere.enqueue(new MockResponse.Builder().code(401).build());
-      backend.enqueue(new MockResponse.Builder().code(302).setHeader("Location", elsewhere.url("/login")).build());
+      backend.enqueue(
+          new MockResponse.Builder()
+              .code(302)
+              .setHeader("Location", elsewhere.url("/login"))
+              .build());
       int tokenRequests = h.tokenRequests();
 
-      try (Response r = api(c).newCall(new Request.Builder().url(backend.url("/orders")).build()).execute()) {
+      try (Response r =
+          api(c).newCall(new Request.Builder().url(backend.url("/orders")).build()).execute()) {
         assertThat(r.code()).isEqualTo(401);
       }
 
@@ -105,21 +131,36 @@ class ClerkTokenInterceptorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "https://api.example.com", "api.example.com/v1", "*.example.com", "user@api.example.com",
-      "api.example.com:0", "api.example.com:65536", "api.example.com:x", "[::1", ":8080"})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "https://api.example.com",
+        "api.example.com/v1",
+        "*.example.com",
+        "user@api.example.com",
+        "api.example.com:0",
+        "api.example.com:65536",
+        "api.example.com:x",
+        "[::1",
+        ":8080"
+      })
   void unusableHostEntriesAreRejected(String entry) {
     assertThatThrownBy(() -> TokenInterceptorOptions.forHosts(entry))
         .isInstanceOf(ClerkConfigurationException.class)
-        .extracting(e -> ((ClerkException) e).code()).isEqualTo("invalid_interceptor_host");
+        .extracting(e -> ((ClerkException) e).code())
+        .isEqualTo("invalid_interceptor_host");
   }
 
   @Test
   void optionsNormaliseHostsAndNeedAtLeastOne() {
-    TokenInterceptorOptions options = TokenInterceptorOptions.forHosts(" API.Example.com ", "[::1]:9000")
-        .withToken(GetTokenOptions.template("orders"));
+    TokenInterceptorOptions options =
+        TokenInterceptorOptions.forHosts(" API.Example.com ", "[::1]:9000")
+            .withToken(GetTokenOptions.template("orders"));
     assertThat(options.hosts()).containsExactly("api.example.com", "[::1]:9000");
     assertThat(options.token().template()).isEqualTo("orders");
-    assertThatThrownBy(TokenInterceptorOptions::forHosts).isInstanceOf(ClerkConfigurationException.class)
+    assertThatThrownBy(TokenInterceptorOptions::forHosts)
+        .isInstanceOf(ClerkConfigurationException.class)
         .hasMessageContaining("List the hosts");
     assertThat(new TokenInterceptorOptions(java.util.Set.of("a.example.com"), null).token())
         .isEqualTo(GetTokenOptions.defaults());
@@ -130,26 +171,33 @@ class ClerkTokenInterceptorTest {
     h = EmulatorHarness.start();
     ClerkClient c = h.signedInClient();
     backend.enqueue(new MockResponse.Builder().code(200).body("ok").build());
-    try (Response r = api(c).newCall(new Request.Builder().url(backend.url("/me")).build()).execute()) {
+    try (Response r =
+        api(c).newCall(new Request.Builder().url(backend.url("/me")).build()).execute()) {
       assertThat(r.code()).isEqualTo(200);
     }
     RecordedRequest req = backend.takeRequest();
-    assertThat(req.getHeaders().get("Authorization")).isEqualTo("Bearer " + c.getToken().join().orElseThrow());
+    assertThat(req.getHeaders().get("Authorization"))
+        .isEqualTo("Bearer " + c.getToken().join().orElseThrow());
   }
 
   @Test
   void retriesOnceWithAFreshTokenAfterA401() throws Exception {
     h = EmulatorHarness.start();
     ClerkClient c = h.signedInClient();
-    h.advance(c, Duration.ofSeconds(3), Duration.ofSeconds(3)); // a token minted now differs from the cached one
+    h.advance(
+        c,
+        Duration.ofSeconds(3),
+        Duration.ofSeconds(3)); // a token minted now differs from the cached one
     String cached = c.getToken().join().orElseThrow();
     int tokenRequests = h.tokenRequests();
     backend.enqueue(new MockResponse.Builder().code(401).build());
     backend.enqueue(new MockResponse.Builder().code(200).body("ok").build());
-    try (Response r = api(c).newCall(new Request.Builder().url(backend.url("/orders")).build()).execute()) {
+    try (Response r =
+        api(c).newCall(new Request.Builder().url(backend.url("/orders")).build()).execute()) {
       assertThat(r.code()).isEqualTo(200);
     }
-    assertThat(backend.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + cached);
+    assertThat(backend.takeRequest().getHeaders().get("Authorization"))
+        .isEqualTo("Bearer " + cached);
     String retried = backend.takeRequest().getHeaders().get("Authorization");
     assertThat(retried).startsWith("Bearer ").isNotEqualTo("Bearer " + cached);
     assertThat(h.tokenRequests()).isEqualTo(tokenRequests + 1);
@@ -163,7 +211,8 @@ class ClerkTokenInterceptorTest {
     h.advance(c, Duration.ofSeconds(3), Duration.ofSeconds(3));
     backend.enqueue(new MockResponse.Builder().code(401).build());
     backend.enqueue(new MockResponse.Builder().code(401).build());
-    try (Response r = api(c).newCall(new Request.Builder().url(backend.url("/x")).build()).execute()) {
+    try (Response r =
+        api(c).newCall(new Request.Builder().url(backend.url("/x")).build()).execute()) {
       assertThat(r.code()).isEqualTo(401);
     }
     assertThat(backend.getRequestCount()).isEqualTo(2);
@@ -176,8 +225,14 @@ class ClerkTokenInterceptorTest {
     backend.enqueue(new MockResponse.Builder().code(200).build());
     backend.enqueue(new MockResponse.Builder().code(200).build());
     api(c).newCall(new Request.Builder().url(backend.url("/public")).build()).execute().close();
-    api(c).newCall(new Request.Builder().url(backend.url("/own")).header("Authorization", "Basic abc").build())
-        .execute().close();
+    api(c)
+        .newCall(
+            new Request.Builder()
+                .url(backend.url("/own"))
+                .header("Authorization", "Basic abc")
+                .build())
+        .execute()
+        .close();
     assertThat(backend.takeRequest().getHeaders().get("Authorization")).isNull();
     assertThat(backend.takeRequest().getHeaders().get("Authorization")).isEqualTo("Basic abc");
   }

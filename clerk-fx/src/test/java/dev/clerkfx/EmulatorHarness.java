@@ -16,10 +16,10 @@ import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 
 /**
- * One emulator plus clients wired to it on virtual time: the emulator's clock, a {@link VirtualTimeScheduler} on that
- * clock, in-memory token store and snapshot cache (shared by every client of the harness, like one machine), one
- * OkHttp client (so the harness can see when no request is in flight), and JavaFX changes applied on the calling
- * thread.
+ * One emulator plus clients wired to it on virtual time: the emulator's clock, a {@link
+ * VirtualTimeScheduler} on that clock, in-memory token store and snapshot cache (shared by every
+ * client of the harness, like one machine), one OkHttp client (so the harness can see when no
+ * request is in flight), and JavaFX changes applied on the calling thread.
  */
 final class EmulatorHarness implements AutoCloseable {
   static final String TOKENS = "/v1/client/sessions/*/tokens";
@@ -41,8 +41,10 @@ final class EmulatorHarness implements AutoCloseable {
   }
 
   static EmulatorHarness start(Consumer<ClerkEmulator.Builder> settings) {
-    // a frozen clock: time moves only when a test advances it (the emulator's default clock ticks in real time)
-    ClerkEmulator.Builder b = ClerkEmulator.builder().clock(EmulatorClock.startingNow()).rateLimits(false);
+    // a frozen clock: time moves only when a test advances it (the emulator's default clock ticks
+    // in real time)
+    ClerkEmulator.Builder b =
+        ClerkEmulator.builder().clock(EmulatorClock.startingNow()).rateLimits(false);
     settings.accept(b);
     return new EmulatorHarness(b.start());
   }
@@ -53,13 +55,14 @@ final class EmulatorHarness implements AutoCloseable {
   }
 
   ClerkClient newClient(Consumer<ClerkClient.Builder> settings) {
-    ClerkClient.Builder b = ClerkClient.builder(emulator.publishableKey())
-        .clock(emulator.clock())
-        .scheduler(scheduler)
-        .tokenStore(tokenStore)
-        .snapshotCache(snapshotCache)
-        .okHttpClient(http)
-        .fxDispatch(DIRECT);
+    ClerkClient.Builder b =
+        ClerkClient.builder(emulator.publishableKey())
+            .clock(emulator.clock())
+            .scheduler(scheduler)
+            .tokenStore(tokenStore)
+            .snapshotCache(snapshotCache)
+            .okHttpClient(http)
+            .fxDispatch(DIRECT);
     settings.accept(b);
     ClerkClient c = b.build();
     clients.add(c);
@@ -83,23 +86,30 @@ final class EmulatorHarness implements AutoCloseable {
   }
 
   /**
-   * Runs due timers, waits until no request is in flight and the client has applied, persisted and published
-   * everything, and repeats until nothing more is due.
+   * Runs due timers, waits until no request is in flight and the client has applied, persisted and
+   * published everything, and repeats until nothing more is due.
    */
   void settle(ClerkClient c) {
     for (int i = 0; i < 50; i++) {
       scheduler.runDue();
       awaitNoCalls();
       c.whenIdle().join();
-      boolean due = scheduler.nextDelay() != null
-          && (scheduler.nextDelay().isZero() || scheduler.nextDelay().isNegative());
+      boolean due =
+          scheduler.nextDelay() != null
+              && (scheduler.nextDelay().isZero() || scheduler.nextDelay().isNegative());
       if (!due && calls() == 0) return;
     }
   }
 
-  /** Waits until the harness's OkHttp client has no call queued or running (their facts are then queued). */
+  /**
+   * Waits until the harness's OkHttp client has no call queued or running (their facts are then
+   * queued).
+   */
   void awaitNoCalls() {
-    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(10))
+    await()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(2))
+        .atMost(Duration.ofSeconds(10))
         .until(() -> calls() == 0);
   }
 
@@ -132,15 +142,16 @@ final class EmulatorHarness implements AutoCloseable {
   }
 
   /** Applies JavaFX changes on the calling thread (unit and emulator tests without a toolkit). */
-  static final FxDispatch DIRECT = new FxDispatch() {
-    @Override
-    public boolean isFxThread() {
-      return true;
-    }
+  static final FxDispatch DIRECT =
+      new FxDispatch() {
+        @Override
+        public boolean isFxThread() {
+          return true;
+        }
 
-    @Override
-    public void dispatch(Runnable task) {
-      task.run();
-    }
-  };
+        @Override
+        public void dispatch(Runnable task) {
+          task.run();
+        }
+      };
 }

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Queue;
 import org.junit.jupiter.api.Test;
 
-/** The JavaFX views apply each snapshot in one step, in an order that never shows signedIn without a user. */
+/**
+ * The JavaFX views apply each snapshot in one step, in an order that never shows signedIn without a
+ * user.
+ */
 class FxViewsTest {
   /** A fake FX thread: tasks queue until the test runs them. */
   static final class QueueFx implements FxDispatch {
@@ -59,16 +62,27 @@ class FxViewsTest {
   void propertiesChangeOnlyOnTheFxThreadAndStayConsistent() {
     FxViews views = new FxViews(null, fx, published);
     List<String> violations = new ArrayList<>();
-    views.auth.signedInProperty().addListener((o, was, now) -> {
-      if (!fx.onFx) violations.add("signedIn changed off the FX thread");
-      if (now && views.user.getUser() == null) violations.add("signedIn without user");
-      if (now && views.auth.getUserId() == null) violations.add("signedIn without userId");
-      if (now && views.user.getFullName().isEmpty()) violations.add("signedIn without name");
-    });
-    views.user.userProperty().addListener((o, was, now) -> {
-      if (now == null && views.auth.isSignedIn()) violations.add("user cleared while signedIn");
-      if (now == null && views.user.isSignedIn()) violations.add("user cleared while user.signedIn");
-    });
+    views
+        .auth
+        .signedInProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (!fx.onFx) violations.add("signedIn changed off the FX thread");
+              if (now && views.user.getUser() == null) violations.add("signedIn without user");
+              if (now && views.auth.getUserId() == null) violations.add("signedIn without userId");
+              if (now && views.user.getFullName().isEmpty())
+                violations.add("signedIn without name");
+            });
+    views
+        .user
+        .userProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now == null && views.auth.isSignedIn())
+                violations.add("user cleared while signedIn");
+              if (now == null && views.user.isSignedIn())
+                violations.add("user cleared while user.signedIn");
+            });
 
     Client c = TestData.signedIn("sess_1");
     snapshots.onNext(AuthSnapshot.of(c, null));
@@ -106,8 +120,11 @@ class FxViewsTest {
   void createdOnTheFxThreadTheViewsShowTheCurrentStateAtOnce() {
     fx.onFx = true;
     AuthSnapshot current = AuthSnapshot.of(TestData.signedIn("sess_1"), null);
-    FxViews views = new FxViews(null, fx,
-        BehaviorSubject.createDefault(new Published(current, LoadState.loadedFromCache())));
+    FxViews views =
+        new FxViews(
+            null,
+            fx,
+            BehaviorSubject.createDefault(new Published(current, LoadState.loadedFromCache())));
     assertThat(views.auth.isSignedIn()).isTrue();
     assertThat(views.user.getUser()).isNotNull();
     assertThat(views.auth.getLoadState()).isEqualTo(LoadState.loadedFromCache());
@@ -117,31 +134,61 @@ class FxViewsTest {
   void sessionsMembershipsPendingTaskAndLoadStateChangeInTheSameStep() {
     FxViews views = new FxViews(null, fx, published);
     List<String> seenAtSignIn = new ArrayList<>();
-    views.auth.signedInProperty().addListener((o, was, now) -> {
-      if (now) {
-        seenAtSignIn.add("session=" + views.auth.getSession().id());
-        seenAtSignIn.add("sessions=" + views.auth.getSessions().size());
-        seenAtSignIn.add("memberships=" + views.user.getOrganizationMemberships().size());
-        seenAtSignIn.add("load=" + views.auth.getLoadState().phase());
-      }
-    });
-    Client two = TestData.client("sess_a",
-        TestData.session("sess_a", "active", TestData.user("user_1", "Ada", "Lovelace", "org_1", "org:admin"),
-            "org_1", null),
-        TestData.session("sess_b", "active", TestData.user("user_2", "Grace", "Hopper", null, null), null, null),
-        TestData.session("sess_c", "ended", TestData.user("user_3", "Alan", "Turing", null, null), null, null));
+    views
+        .auth
+        .signedInProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now) {
+                seenAtSignIn.add("session=" + views.auth.getSession().id());
+                seenAtSignIn.add("sessions=" + views.auth.getSessions().size());
+                seenAtSignIn.add("memberships=" + views.user.getOrganizationMemberships().size());
+                seenAtSignIn.add("load=" + views.auth.getLoadState().phase());
+              }
+            });
+    Client two =
+        TestData.client(
+            "sess_a",
+            TestData.session(
+                "sess_a",
+                "active",
+                TestData.user("user_1", "Ada", "Lovelace", "org_1", "org:admin"),
+                "org_1",
+                null),
+            TestData.session(
+                "sess_b",
+                "active",
+                TestData.user("user_2", "Grace", "Hopper", null, null),
+                null,
+                null),
+            TestData.session(
+                "sess_c",
+                "ended",
+                TestData.user("user_3", "Alan", "Turing", null, null),
+                null,
+                null));
     snapshots.onNext(AuthSnapshot.of(two, null));
     fx.runAll();
-    assertThat(seenAtSignIn).containsExactly("session=sess_a", "sessions=2", "memberships=1", "load=LOADED");
-    assertThat(views.auth.getSessions()).extracting(Session::id).containsExactly("sess_a", "sess_b");
-    assertThat(views.user.getOrganizationMemberships().get(0).organization().name()).contains("Org org_1");
+    assertThat(seenAtSignIn)
+        .containsExactly("session=sess_a", "sessions=2", "memberships=1", "load=LOADED");
+    assertThat(views.auth.getSessions())
+        .extracting(Session::id)
+        .containsExactly("sess_a", "sess_b");
+    assertThat(views.user.getOrganizationMemberships().get(0).organization().name())
+        .contains("Org org_1");
     assertThat(views.user.getOrganizationMemberships().get(0).role()).isEqualTo("org:admin");
-    assertThatThrownBy(() -> views.auth.getSessions().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> views.auth.getSessions().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThat(views.auth.getPendingTask()).isNull();
 
     // a pending session with a task: not signed in, the task is shown as the next step
     com.fasterxml.jackson.databind.node.ObjectNode pending =
-        TestData.session("sess_p", "pending", TestData.user("user_1", "Ada", "Lovelace", null, null), null, null);
+        TestData.session(
+            "sess_p",
+            "pending",
+            TestData.user("user_1", "Ada", "Lovelace", null, null),
+            null,
+            null);
     pending.putArray("tasks").addObject().put("key", "setup-mfa");
     snapshots.onNext(AuthSnapshot.of(TestData.client("sess_p", pending), null));
     fx.runAll();
@@ -150,8 +197,11 @@ class FxViewsTest {
     assertThat(views.auth.getPendingTask()).isEqualTo(new SessionTask("setup-mfa"));
     assertThat(views.user.getOrganizationMemberships()).isEmpty();
 
-    published.onNext(new Published(AuthSnapshot.of(null, null),
-        LoadState.failed(new ClerkException("network_error", "offline", null), java.time.Instant.EPOCH)));
+    published.onNext(
+        new Published(
+            AuthSnapshot.of(null, null),
+            LoadState.failed(
+                new ClerkException("network_error", "offline", null), java.time.Instant.EPOCH)));
     fx.runAll();
     assertThat(views.auth.getLoadState().phase()).isEqualTo(LoadState.Phase.FAILED);
     assertThat(views.auth.getPendingTask()).isNull();

@@ -32,9 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The session core against a hostile path to the Frontend API: a proxy with a fast clock, a stalled response,
- * malformed tokens, absurd {@code Retry-After} values. The "proxy" is an OkHttp network interceptor in front of
- * the emulator, so every SDK layer sees what it would see on the wire.
+ * The session core against a hostile path to the Frontend API: a proxy with a fast clock, a stalled
+ * response, malformed tokens, absurd {@code Retry-After} values. The "proxy" is an OkHttp network
+ * interceptor in front of the emulator, so every SDK layer sees what it would see on the wire.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HostileNetworkTest {
@@ -47,7 +47,10 @@ class HostileNetworkTest {
     if (h != null) h.close();
   }
 
-  /** A client whose requests pass {@code proxy} (an OkHttp network interceptor) on their way to the emulator. */
+  /**
+   * A client whose requests pass {@code proxy} (an OkHttp network interceptor) on their way to the
+   * emulator.
+   */
   private ClerkClient signedInThrough(Interceptor proxy) {
     return signedInWith(h.http.newBuilder().addNetworkInterceptor(proxy).build());
   }
@@ -67,8 +70,13 @@ class HostileNetworkTest {
       Response r = chain.proceed(chain.request());
       Date date = r.headers().getDate("Date");
       if (date == null) return r;
-      return r.newBuilder().headers(r.headers().newBuilder().set("Date", new Date(date.getTime() + ahead.toMillis()))
-          .build()).build();
+      return r.newBuilder()
+          .headers(
+              r.headers()
+                  .newBuilder()
+                  .set("Date", new Date(date.getTime() + ahead.toMillis()))
+                  .build())
+          .build();
     };
   }
 
@@ -102,8 +110,10 @@ class HostileNetworkTest {
     await().until(() -> stall.remaining() == 0); // the emulator holds that request now
     assertThat(first).isNotDone();
 
-    String fresh = c.getToken(GetTokenOptions.defaults().withSkipCache(true)).get(10, TimeUnit.SECONDS)
-        .orElseThrow();
+    String fresh =
+        c.getToken(GetTokenOptions.defaults().withSkipCache(true))
+            .get(10, TimeUnit.SECONDS)
+            .orElseThrow();
 
     assertThat(first.get(5, TimeUnit.SECONDS)).contains(fresh);
     assertThat(second.get(5, TimeUnit.SECONDS)).contains(fresh);
@@ -113,20 +123,27 @@ class HostileNetworkTest {
   @Test
   void backgroundRefreshOutlivesMalformedTokens() {
     h = EmulatorHarness.start();
-    Deque<String> bad = new ArrayDeque<>(List.of(
-        "{\"sub\":\"user_1\",\"iat\":1700000000,\"exp\":1e300}",
-        "{\"sub\":\"user_1\",\"iat\":1700000000,\"exp\":-1e300}",
-        "{\"sub\":\"user_1\",\"iat\":1700000000,\"exp\":18446744073709551617}",
-        "{\"sub\":\"user_1\",\"iat\":1700000000,\"exp\":\"soon\"}",
-        "{\"sub\":\"user_1\",\"iat\":1700000060,\"exp\":1700000000}",
-        "{\"sub\":\"user_1\",\"iat\":1e300,\"exp\":1e301}"));
-    ClerkClient c = signedInThrough(rewriteTokenBody(body -> {
-      String payload;
-      synchronized (bad) {
-        payload = bad.poll();
-      }
-      return payload == null ? body : "{\"object\":\"token\",\"jwt\":\"" + jwt(payload) + "\"}";
-    }));
+    Deque<String> bad =
+        new ArrayDeque<>(
+            List.of(
+                "{\"sub\":\"user_1\",\"iat\":1700000000,\"exp\":1e300}",
+                "{\"sub\":\"user_1\",\"iat\":1700000000,\"exp\":-1e300}",
+                "{\"sub\":\"user_1\",\"iat\":1700000000,\"exp\":18446744073709551617}",
+                "{\"sub\":\"user_1\",\"iat\":1700000000,\"exp\":\"soon\"}",
+                "{\"sub\":\"user_1\",\"iat\":1700000060,\"exp\":1700000000}",
+                "{\"sub\":\"user_1\",\"iat\":1e300,\"exp\":1e301}"));
+    ClerkClient c =
+        signedInThrough(
+            rewriteTokenBody(
+                body -> {
+                  String payload;
+                  synchronized (bad) {
+                    payload = bad.poll();
+                  }
+                  return payload == null
+                      ? body
+                      : "{\"object\":\"token\",\"jwt\":\"" + jwt(payload) + "\"}";
+                }));
     int start = h.tokenRequests();
     // No caller asks for a token: only the background refresher works through the malformed ones.
     h.advance(c, Duration.ofMinutes(4), Duration.ofSeconds(1));
@@ -141,29 +158,45 @@ class HostileNetworkTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"9223372036854775807", "99999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"})
+  @ValueSource(
+      strings = {"9223372036854775807", "99999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"})
   void anAbsurdRetryAfterIsClampedToThePolicyMaximum(String retryAfter) {
     h = EmulatorHarness.start();
     int[] refused = {0};
     // a rate-limiting proxy in front of the emulator answers the first three token requests itself
-    ClerkClient c = signedInWith(h.http.newBuilder().addInterceptor(chain -> {
-      if (chain.request().url().encodedPath().matches(TOKEN_PATH)) {
-        synchronized (refused) {
-          if (refused[0] < 3) {
-            refused[0]++;
-            return new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1).code(429)
-                .message("Too Many Requests")
-                .headers(new Headers.Builder().set("Retry-After", retryAfter)
-                    .set("Date", new Date(h.emulator.clock().millis())).build())
-                .body(ResponseBody.create("{\"errors\":[{\"code\":\"too_many_requests\",\"message\":\"slow down\"}]}",
-                    MediaType.get("application/json")))
-                .build();
-          }
-        }
-      }
-      return chain.proceed(chain.request());
-    }).build());
-    // the token seeded at sign-in goes stale after 50 s; three refusals later (each wait capped at 30 s) a fresh
+    ClerkClient c =
+        signedInWith(
+            h.http
+                .newBuilder()
+                .addInterceptor(
+                    chain -> {
+                      if (chain.request().url().encodedPath().matches(TOKEN_PATH)) {
+                        synchronized (refused) {
+                          if (refused[0] < 3) {
+                            refused[0]++;
+                            return new Response.Builder()
+                                .request(chain.request())
+                                .protocol(Protocol.HTTP_1_1)
+                                .code(429)
+                                .message("Too Many Requests")
+                                .headers(
+                                    new Headers.Builder()
+                                        .set("Retry-After", retryAfter)
+                                        .set("Date", new Date(h.emulator.clock().millis()))
+                                        .build())
+                                .body(
+                                    ResponseBody.create(
+                                        "{\"errors\":[{\"code\":\"too_many_requests\",\"message\":\"slow down\"}]}",
+                                        MediaType.get("application/json")))
+                                .build();
+                          }
+                        }
+                      }
+                      return chain.proceed(chain.request());
+                    })
+                .build());
+    // the token seeded at sign-in goes stale after 50 s; three refusals later (each wait capped at
+    // 30 s) a fresh
     // token arrives, without any caller asking
     h.advance(c, Duration.ofSeconds(50 + 3 * 37 + 5), Duration.ofSeconds(1));
 
@@ -179,15 +212,21 @@ class HostileNetworkTest {
   private static Interceptor rewriteTokenBody(UnaryOperator<String> rewrite) {
     return chain -> {
       Response r = chain.proceed(chain.request());
-      if (!chain.request().url().encodedPath().matches(TOKEN_PATH) || r.code() != 200 || r.body() == null) return r;
+      if (!chain.request().url().encodedPath().matches(TOKEN_PATH)
+          || r.code() != 200
+          || r.body() == null) return r;
       String body = r.body().string();
-      return r.newBuilder().body(ResponseBody.create(rewrite.apply(body), MediaType.get("application/json"))).build();
+      return r.newBuilder()
+          .body(ResponseBody.create(rewrite.apply(body), MediaType.get("application/json")))
+          .build();
     };
   }
 
   private static String jwt(String payload) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    return b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-        + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+    return b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+        + ".c2ln";
   }
 }

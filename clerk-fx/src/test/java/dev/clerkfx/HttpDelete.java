@@ -10,9 +10,15 @@ final class HttpDelete {
   private HttpDelete() {}
 
   static void client(String fapiUrl, String clientToken) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fapiUrl
-        + "/v1/client?_is_native=true")).header("Authorization", clientToken).DELETE().build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) throw new AssertionError("DELETE /v1/client answered " + r.statusCode());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(fapiUrl + "/v1/client?_is_native=true"))
+                    .header("Authorization", clientToken)
+                    .DELETE()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200)
+      throw new AssertionError("DELETE /v1/client answered " + r.statusCode());
   }
 }

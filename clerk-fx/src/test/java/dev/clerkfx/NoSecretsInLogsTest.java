@@ -22,18 +22,19 @@ class NoSecretsInLogsTest {
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
   private final Logger root = Logger.getLogger("");
   private Level oldLevel;
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord r) {
-      records.add(r);
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+          records.add(r);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   private EmulatorHarness h;
 
   @BeforeEach
@@ -63,38 +64,49 @@ class NoSecretsInLogsTest {
     ClerkClient c = h.signedInClient();
     String jwt = c.getToken().join().orElseThrow();
     String clientToken = h.tokenStore.load().orElseThrow();
-    h.emulator.faults().add(dev.clerkfx.testkit.Fault.on("POST", EmulatorHarness.TOKENS).status(503).times(2));
+    h.emulator
+        .faults()
+        .add(dev.clerkfx.testkit.Fault.on("POST", EmulatorHarness.TOKENS).status(503).times(2));
     h.advance(c, Duration.ofSeconds(60), Duration.ofSeconds(1));
     h.emulator.revokeSession(c.snapshot().sessionId().orElseThrow());
     h.advance(c, Duration.ofSeconds(60), Duration.ofSeconds(1));
     assertThat(c.snapshot().signedIn()).isFalse();
     assertThat(records).isNotEmpty();
-    assertThat(messages()).noneMatch(m -> m.contains(jwt) || m.contains(clientToken)
-        || m.contains(ClerkEmulator.DEMO_PASSWORD) || m.contains(jwt.substring(0, jwt.lastIndexOf('.'))));
+    assertThat(messages())
+        .noneMatch(
+            m ->
+                m.contains(jwt)
+                    || m.contains(clientToken)
+                    || m.contains(ClerkEmulator.DEMO_PASSWORD)
+                    || m.contains(jwt.substring(0, jwt.lastIndexOf('.'))));
   }
 
   @Test
   void anUnreadableTokenStoreStartsSignedOutWithAWarningThatHoldsNoSecret() {
     h = EmulatorHarness.start();
     String secret = "client-token-that-must-not-leak";
-    TokenStore broken = new TokenStore() {
-      @Override
-      public Optional<String> load() {
-        throw new IllegalStateException("keychain said no to " + secret);
-      }
+    TokenStore broken =
+        new TokenStore() {
+          @Override
+          public Optional<String> load() {
+            throw new IllegalStateException("keychain said no to " + secret);
+          }
 
-      @Override
-      public void save(String clientToken) {}
+          @Override
+          public void save(String clientToken) {}
 
-      @Override
-      public void clear() {}
-    };
+          @Override
+          public void clear() {}
+        };
     ClerkClient c = h.newClient(b -> b.tokenStore(broken));
     AuthSnapshot s = c.whenLoaded().join();
     assertThat(s.loaded()).isTrue();
     assertThat(s.signedIn()).isFalse();
-    assertThat(records).anyMatch(r -> r.getLevel() == Level.WARNING
-        && new SimpleFormatter().formatMessage(r).contains("starting signed out"));
+    assertThat(records)
+        .anyMatch(
+            r ->
+                r.getLevel() == Level.WARNING
+                    && new SimpleFormatter().formatMessage(r).contains("starting signed out"));
     assertThat(messages()).noneMatch(m -> m.contains(secret));
   }
 }

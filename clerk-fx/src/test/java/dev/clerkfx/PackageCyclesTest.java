@@ -20,21 +20,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * No two packages of the SDK depend on each other, read from the compiled classes' constant pools. The root package
- * {@code dev.clerkfx} (entry points and the error types everything throws) is left out: it is the hub by design.
+ * No two packages of the SDK depend on each other, read from the compiled classes' constant pools.
+ * The root package {@code dev.clerkfx} (entry points and the error types everything throws) is left
+ * out: it is the hub by design.
  */
 class PackageCyclesTest {
   private static final String ROOT = "dev.clerkfx";
-  /** Cycles still to break: each public package and its internal implementation refer to each other. */
-  private static final List<String> KNOWN_CYCLES = List.of(
-      "dev.clerkfx.browser <-> dev.clerkfx.internal.browser",
-      "dev.clerkfx.internal.ui <-> dev.clerkfx.ui");
+
+  /**
+   * Cycles still to break: each public package and its internal implementation refer to each other.
+   */
+  private static final List<String> KNOWN_CYCLES =
+      List.of(
+          "dev.clerkfx.browser <-> dev.clerkfx.internal.browser",
+          "dev.clerkfx.internal.ui <-> dev.clerkfx.ui");
+
   private static final Pattern REFERENCE = Pattern.compile("dev/clerkfx/((?:[a-z0-9_]+/)*)[A-Z]");
 
   @Test
   void subpackagesFormNoCycleBeyondTheKnownOnes() throws Exception {
-    Map<String, Set<String>> graph = dependencies(
-        Path.of(ClerkClient.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    Map<String, Set<String>> graph =
+        dependencies(
+            Path.of(ClerkClient.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
     assertThat(graph).containsKeys("dev.clerkfx.store", "dev.clerkfx.internal.store");
     assertThat(graph.get("dev.clerkfx.store")).contains("dev.clerkfx.internal.store");
 
@@ -46,8 +53,11 @@ class PackageCyclesTest {
         }
       }
     }
-    assertThat(cycles).as("packages that depend on each other (directly or through others); a known cycle that is"
-        + " gone must leave KNOWN_CYCLES too").containsExactlyInAnyOrderElementsOf(KNOWN_CYCLES);
+    assertThat(cycles)
+        .as(
+            "packages that depend on each other (directly or through others); a known cycle that is"
+                + " gone must leave KNOWN_CYCLES too")
+        .containsExactlyInAnyOrderElementsOf(KNOWN_CYCLES);
   }
 
   /** Package → packages its classes refer to, without the root package and self references. */
@@ -55,11 +65,16 @@ class PackageCyclesTest {
     Map<String, Set<String>> graph = new TreeMap<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(classes)) {
-      files = walk.filter(p -> p.toString().endsWith(".class") && !p.endsWith("module-info.class"))
-          .collect(Collectors.toList());
+      files =
+          walk.filter(p -> p.toString().endsWith(".class") && !p.endsWith("module-info.class"))
+              .collect(Collectors.toList());
     }
     for (Path file : files) {
-      String pkg = classes.relativize(file.getParent()).toString().replace(file.getFileSystem().getSeparator(), ".");
+      String pkg =
+          classes
+              .relativize(file.getParent())
+              .toString()
+              .replace(file.getFileSystem().getSeparator(), ".");
       if (pkg.equals(ROOT)) {
         continue;
       }
@@ -78,7 +93,8 @@ class PackageCyclesTest {
     return graph;
   }
 
-  private static boolean reaches(Map<String, Set<String>> graph, String from, String to, Set<String> seen) {
+  private static boolean reaches(
+      Map<String, Set<String>> graph, String from, String to, Set<String> seen) {
     if (from.equals(to)) {
       return true;
     }
@@ -96,7 +112,8 @@ class PackageCyclesTest {
   /** The UTF-8 entries of a class file's constant pool: class names, descriptors, signatures. */
   private static List<String> utf8Constants(Path file) throws IOException {
     List<String> out = new ArrayList<>();
-    try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(raw)) {
+    try (InputStream raw = Files.newInputStream(file);
+        DataInputStream in = new DataInputStream(raw)) {
       in.readInt(); // magic
       in.readUnsignedShort(); // minor
       in.readUnsignedShort(); // major

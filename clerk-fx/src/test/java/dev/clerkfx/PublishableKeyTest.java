@@ -17,7 +17,8 @@ class PublishableKeyTest {
 
   @Test
   void testKeyIsDevelopmentOverHttps() {
-    PublishableKey key = PublishableKey.parse(key("pk_test_", "happy-hippo-12.clerk.accounts.dev$"));
+    PublishableKey key =
+        PublishableKey.parse(key("pk_test_", "happy-hippo-12.clerk.accounts.dev$"));
     assertThat(key.instanceType()).isEqualTo(InstanceType.DEVELOPMENT);
     assertThat(key.host()).isEqualTo("happy-hippo-12.clerk.accounts.dev");
     assertThat(key.frontendApiUrl()).isEqualTo("https://happy-hippo-12.clerk.accounts.dev");
@@ -32,28 +33,42 @@ class PublishableKeyTest {
 
   @Test
   void unpaddedBase64AndSurroundingWhitespaceAreAccepted() {
-    String encoded = Base64.getEncoder().withoutPadding()
-        .encodeToString("clerk.example.com$".getBytes(StandardCharsets.UTF_8));
+    String encoded =
+        Base64.getEncoder()
+            .withoutPadding()
+            .encodeToString("clerk.example.com$".getBytes(StandardCharsets.UTF_8));
     assertThat(PublishableKey.parse("  pk_live_" + encoded + "\n").frontendApiUrl())
         .isEqualTo("https://clerk.example.com");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"localhost", "localhost:3000", "127.0.0.1:8080", "127.5.6.7", "[::1]", "[::1]:9000"})
+  @ValueSource(
+      strings = {
+        "localhost",
+        "localhost:3000",
+        "127.0.0.1:8080",
+        "127.5.6.7",
+        "[::1]",
+        "[::1]:9000"
+      })
   void loopbackHostsUsePlainHttp(String host) {
-    assertThat(PublishableKey.parse(key("pk_test_", host + "$")).frontendApiUrl()).isEqualTo("http://" + host);
+    assertThat(PublishableKey.parse(key("pk_test_", host + "$")).frontendApiUrl())
+        .isEqualTo("http://" + host);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"128.0.0.1", "localhost.example.com", "127.0.0.1.nip.io", "10.0.0.1:8080"})
+  @ValueSource(
+      strings = {"128.0.0.1", "localhost.example.com", "127.0.0.1.nip.io", "10.0.0.1:8080"})
   void nonLoopbackHostsUseHttps(String host) {
-    assertThat(PublishableKey.parse(key("pk_test_", host + "$")).frontendApiUrl()).startsWith("https://");
+    assertThat(PublishableKey.parse(key("pk_test_", host + "$")).frontendApiUrl())
+        .startsWith("https://");
   }
 
   @Test
   void proxyUrlOverridesTheBase() {
     PublishableKey key = PublishableKey.parse(key("pk_live_", "clerk.example.com$"));
-    assertThat(key.frontendApiUrl("https://app.example.com/__clerk/")).isEqualTo("https://app.example.com/__clerk");
+    assertThat(key.frontendApiUrl("https://app.example.com/__clerk/"))
+        .isEqualTo("https://app.example.com/__clerk");
     assertThat(key.frontendApiUrl("http://localhost:4000")).isEqualTo("http://localhost:4000");
     assertThat(key.frontendApiUrl(null)).isEqualTo("https://clerk.example.com");
     assertThat(key.frontendApiUrl(" ")).isEqualTo("https://clerk.example.com");
@@ -65,13 +80,17 @@ class PublishableKeyTest {
     assertThatThrownBy(() -> key.frontendApiUrl("http://proxy.example.com"))
         .isInstanceOf(ClerkConfigurationException.class)
         .hasMessageContaining("plain http")
-        .extracting(e -> ((ClerkException) e).code()).isEqualTo("invalid_proxy_url");
+        .extracting(e -> ((ClerkException) e).code())
+        .isEqualTo("invalid_proxy_url");
     assertThatThrownBy(() -> key.frontendApiUrl("ftp://proxy.example.com"))
-        .isInstanceOf(ClerkConfigurationException.class).hasMessageContaining("https");
+        .isInstanceOf(ClerkConfigurationException.class)
+        .hasMessageContaining("https");
     assertThatThrownBy(() -> key.frontendApiUrl("/relative"))
-        .isInstanceOf(ClerkConfigurationException.class).hasMessageContaining("absolute");
+        .isInstanceOf(ClerkConfigurationException.class)
+        .hasMessageContaining("absolute");
     assertThatThrownBy(() -> key.frontendApiUrl("https://proxy.example.com/?a=b"))
-        .isInstanceOf(ClerkConfigurationException.class).hasMessageContaining("query");
+        .isInstanceOf(ClerkConfigurationException.class)
+        .hasMessageContaining("query");
   }
 
   @Test
@@ -92,7 +111,8 @@ class PublishableKeyTest {
     assertThatThrownBy(() -> PublishableKey.parse(secret))
         .isInstanceOf(ClerkConfigurationException.class)
         .hasMessageContaining("secret key")
-        .message().doesNotContain("abcdefghijklmnop");
+        .message()
+        .doesNotContain("abcdefghijklmnop");
   }
 
   @Test
@@ -146,17 +166,24 @@ class PublishableKeyTest {
   @ParameterizedTest
   @ValueSource(strings = {"0", "65536", "99999", "123456", "", "80a", "-1"})
   void anInvalidPortIsRejectedNamingTheKey(String port) {
-    assertThatThrownBy(() -> PublishableKey.parse(key("pk_test_", "clerk.example.com:" + port + "$")))
+    assertThatThrownBy(
+            () -> PublishableKey.parse(key("pk_test_", "clerk.example.com:" + port + "$")))
         .isInstanceOf(ClerkConfigurationException.class)
-        .hasMessageContaining("publishable key").hasMessageContaining("port").hasMessageNotContaining("proxy");
-    assertThatThrownBy(() -> ClerkClient.builder(key("pk_test_", "127.0.0.1:" + port + "$")).build())
+        .hasMessageContaining("publishable key")
+        .hasMessageContaining("port")
+        .hasMessageNotContaining("proxy");
+    assertThatThrownBy(
+            () -> ClerkClient.builder(key("pk_test_", "127.0.0.1:" + port + "$")).build())
         .isInstanceOf(ClerkConfigurationException.class)
-        .hasMessageContaining("publishable key").hasMessageContaining("port").hasMessageNotContaining("proxy");
+        .hasMessageContaining("publishable key")
+        .hasMessageContaining("port")
+        .hasMessageNotContaining("proxy");
   }
 
   @Test
   void portsFromOneTo65535AreAccepted() {
-    assertThat(PublishableKey.parse(key("pk_test_", "127.0.0.1:1$")).frontendApiUrl()).isEqualTo("http://127.0.0.1:1");
+    assertThat(PublishableKey.parse(key("pk_test_", "127.0.0.1:1$")).frontendApiUrl())
+        .isEqualTo("http://127.0.0.1:1");
     assertThat(PublishableKey.parse(key("pk_test_", "[::1]:65535$")).frontendApiUrl())
         .isEqualTo("http://[::1]:65535");
     assertThat(PublishableKey.parse(key("pk_live_", "clerk.example.com:8443$")).frontendApiUrl())
@@ -169,13 +196,16 @@ class PublishableKeyTest {
     PublishableKey key = PublishableKey.parse(raw);
     assertThat(key.toString()).contains("pk_live_", "clerk.example.com").doesNotContain(raw);
     assertThat(key.value()).isEqualTo(raw);
-    assertThat(key).isEqualTo(PublishableKey.parse(raw)).hasSameHashCodeAs(PublishableKey.parse(raw));
+    assertThat(key)
+        .isEqualTo(PublishableKey.parse(raw))
+        .hasSameHashCodeAs(PublishableKey.parse(raw));
   }
 
   private static void assertMalformed(String key, String messagePart) {
     assertThatThrownBy(() -> PublishableKey.parse(key))
         .isInstanceOf(ClerkConfigurationException.class)
         .hasMessageContaining(messagePart)
-        .extracting(e -> ((ClerkException) e).code()).isEqualTo("invalid_publishable_key");
+        .extracting(e -> ((ClerkException) e).code())
+        .isEqualTo("invalid_publishable_key");
   }
 }

@@ -39,7 +39,8 @@ class SessionLifecycleTest {
     assertThat(events.values()).first().isInstanceOf(AuthEvent.SignedIn.class);
     Optional<String> jwt = c.getToken().join();
     assertThat(jwt).isPresent();
-    assertThat(c.snapshot().sessionClaims().orElseThrow().sessionId()).isEqualTo(c.snapshot().sessionId());
+    assertThat(c.snapshot().sessionClaims().orElseThrow().sessionId())
+        .isEqualTo(c.snapshot().sessionId());
     assertThat(c.getToken()).isSameAs(c.getToken());
     assertThat(h.tokenStore.load()).isPresent();
   }
@@ -103,7 +104,8 @@ class SessionLifecycleTest {
     h = EmulatorHarness.start();
     ClerkClient c = h.signedInClient();
     TestObserver<AuthEvent> events = c.events().test();
-    // the emulator's 401 fault answers authentication_invalid: the client token is no longer accepted
+    // the emulator's 401 fault answers authentication_invalid: the client token is no longer
+    // accepted
     h.emulator.faults().add(Fault.on("POST", TOKENS).status(401));
     h.advance(c, Duration.ofSeconds(50), Duration.ofSeconds(1));
     assertThat(c.snapshot().signedIn()).isFalse();

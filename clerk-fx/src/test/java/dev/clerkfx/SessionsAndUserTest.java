@@ -28,7 +28,12 @@ class SessionsAndUserTest {
   }
 
   private static EmulatorUser grace() {
-    return EmulatorUser.builder().email(GRACE).password("cobol-1959").firstName("Grace").lastName("Hopper").build();
+    return EmulatorUser.builder()
+        .email(GRACE)
+        .password("cobol-1959")
+        .firstName("Grace")
+        .lastName("Hopper")
+        .build();
   }
 
   @Test
@@ -47,7 +52,8 @@ class SessionsAndUserTest {
     assertThat(c.snapshot().sessionId()).contains(demoSession);
     h.settle(c);
     assertThat(c.getToken().join()).isPresent();
-    assertThat(dev.clerkfx.model.SessionClaims.decode(c.getToken().join().orElseThrow()).sessionId())
+    assertThat(
+            dev.clerkfx.model.SessionClaims.decode(c.getToken().join().orElseThrow()).sessionId())
         .contains(demoSession);
 
     c.signOut(demoSession).join();
@@ -58,14 +64,22 @@ class SessionsAndUserTest {
 
   @Test
   void organizationRoleAndPermissionsShowAndSwitch() {
-    EmulatorOrganization acme = EmulatorOrganization.of("Acme", "acme").withRole("org:admin", "org:invoices:read");
-    EmulatorUser ada = EmulatorUser.builder().email("ada+clerk_test@example.com").password("engine-1843")
-        .firstName("Ada").lastName("Lovelace").organization("acme", "org:admin").build();
+    EmulatorOrganization acme =
+        EmulatorOrganization.of("Acme", "acme").withRole("org:admin", "org:invoices:read");
+    EmulatorUser ada =
+        EmulatorUser.builder()
+            .email("ada+clerk_test@example.com")
+            .password("engine-1843")
+            .firstName("Ada")
+            .lastName("Lovelace")
+            .organization("acme", "org:admin")
+            .build();
     h = EmulatorHarness.start(b -> b.organization(acme).user(ada));
     ClerkClient c = h.loadedClient();
     c.signIn().withPassword("ada+clerk_test@example.com", "engine-1843").join();
     h.settle(c);
-    String orgId = c.snapshot().user().orElseThrow().organizationMemberships().get(0).organization().id();
+    String orgId =
+        c.snapshot().user().orElseThrow().organizationMemberships().get(0).organization().id();
     c.setActive(c.snapshot().sessionId().orElseThrow(), orgId).join();
     h.settle(c);
     assertThat(c.snapshot().organizationId()).contains(orgId);
@@ -83,12 +97,19 @@ class SessionsAndUserTest {
     h = EmulatorHarness.start();
     ClerkClient c = h.signedInClient();
     TestObserver<AuthEvent> events = c.events().test();
-    var updated = c.account().updateProfile(ProfileUpdate.names("Augusta", "King").withUnsafeMetadata(Map.of("theme", "dark"))).join();
+    var updated =
+        c.account()
+            .updateProfile(
+                ProfileUpdate.names("Augusta", "King").withUnsafeMetadata(Map.of("theme", "dark")))
+            .join();
     assertThat(updated.fullName()).contains("Augusta King");
     assertThat(c.snapshot().user().orElseThrow().unsafeMetadata()).containsEntry("theme", "dark");
     h.settle(c); // events are published after the change is persisted
-    assertThat(events.values()).anyMatch(e -> e instanceof AuthEvent.UserUpdated u
-        && u.user().firstName().orElse("").equals("Augusta"));
+    assertThat(events.values())
+        .anyMatch(
+            e ->
+                e instanceof AuthEvent.UserUpdated u
+                    && u.user().firstName().orElse("").equals("Augusta"));
 
     String userId = c.snapshot().userId().orElseThrow();
     h.emulator.updateUser(userId, b -> b.firstName("Countess"));
@@ -100,11 +121,15 @@ class SessionsAndUserTest {
   void userVerbsWhileSignedOutFailTyped() {
     h = EmulatorHarness.start();
     ClerkClient c = h.loadedClient();
-    assertThatThrownBy(() -> c.reloadUser().join()).isInstanceOf(CompletionException.class)
+    assertThatThrownBy(() -> c.reloadUser().join())
+        .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(ClerkUsageException.class);
-    assertThatThrownBy(() -> c.account().updateProfile(null).join()).hasCauseInstanceOf(ClerkUsageException.class);
-    assertThatThrownBy(() -> c.signIn().withPassword(" ", "x").join()).hasCauseInstanceOf(ClerkUsageException.class);
-    assertThatThrownBy(() -> c.setActive(null, null).join()).hasCauseInstanceOf(ClerkUsageException.class);
+    assertThatThrownBy(() -> c.account().updateProfile(null).join())
+        .hasCauseInstanceOf(ClerkUsageException.class);
+    assertThatThrownBy(() -> c.signIn().withPassword(" ", "x").join())
+        .hasCauseInstanceOf(ClerkUsageException.class);
+    assertThatThrownBy(() -> c.setActive(null, null).join())
+        .hasCauseInstanceOf(ClerkUsageException.class);
   }
 
   @Test
@@ -113,7 +138,9 @@ class SessionsAndUserTest {
     ClerkClient c = h.loadedClient();
     assertThatThrownBy(() -> c.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, "wrong").join())
         .hasCauseInstanceOf(ClerkApiException.class)
-        .cause().extracting(e -> ((ClerkApiException) e).code()).isEqualTo("form_password_incorrect");
+        .cause()
+        .extracting(e -> ((ClerkApiException) e).code())
+        .isEqualTo("form_password_incorrect");
     assertThat(c.snapshot().signedIn()).isFalse();
   }
 
@@ -122,15 +149,24 @@ class SessionsAndUserTest {
     h = EmulatorHarness.start(b -> b.user(grace()));
     ClerkClient c = h.loadedClient();
     CountDownLatch go = new CountDownLatch(1);
-    CompletableFuture<Object> a = CompletableFuture.supplyAsync(() -> {
-      awaitLatch(go);
-      return c.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD)
-          .handle((s, e) -> e == null ? s : e).join();
-    });
-    CompletableFuture<Object> b = CompletableFuture.supplyAsync(() -> {
-      awaitLatch(go);
-      return c.signIn().withPassword(GRACE, "cobol-1959").handle((s, e) -> e == null ? s : e).join();
-    });
+    CompletableFuture<Object> a =
+        CompletableFuture.supplyAsync(
+            () -> {
+              awaitLatch(go);
+              return c.signIn()
+                  .withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD)
+                  .handle((s, e) -> e == null ? s : e)
+                  .join();
+            });
+    CompletableFuture<Object> b =
+        CompletableFuture.supplyAsync(
+            () -> {
+              awaitLatch(go);
+              return c.signIn()
+                  .withPassword(GRACE, "cobol-1959")
+                  .handle((s, e) -> e == null ? s : e)
+                  .join();
+            });
     go.countDown();
     List<Object> outcomes = List.of(a.get(), b.get());
     h.settle(c);
@@ -139,7 +175,8 @@ class SessionsAndUserTest {
     assertThat(s.signedIn()).isTrue();
     assertThat(s.sessionId()).isEqualTo(s.client().flatMap(x -> x.lastActiveSessionId()));
     assertThat(s.user().orElseThrow().id())
-        .isEqualTo(s.client().orElseThrow().currentSession().orElseThrow().user().orElseThrow().id());
+        .isEqualTo(
+            s.client().orElseThrow().currentSession().orElseThrow().user().orElseThrow().id());
     String jwt = c.getToken().join().orElseThrow();
     assertThat(dev.clerkfx.model.SessionClaims.decode(jwt).sessionId()).isEqualTo(s.sessionId());
     assertThat(outcomes).isNotEmpty();

@@ -19,7 +19,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The sign-in view's social buttons sign in through the browser, here the emulator's stand-in provider page. */
+/**
+ * The sign-in view's social buttons sign in through the browser, here the emulator's stand-in
+ * provider page.
+ */
 @ExtendWith(ApplicationExtension.class)
 class SignInViewOAuthFxTest {
   private final EmulatorHarness h = EmulatorHarness.start();
@@ -29,8 +32,11 @@ class SignInViewOAuthFxTest {
 
   @Start
   void start(Stage stage) {
-    client = h.newClient(b -> b.fxDispatch(FxDispatch.platform())
-        .browserSignIn(BrowserSignInOptions.builder().opener(browser).build()));
+    client =
+        h.newClient(
+            b ->
+                b.fxDispatch(FxDispatch.platform())
+                    .browserSignIn(BrowserSignInOptions.builder().opener(browser).build()));
     client.whenLoaded().join();
     view = new SignInView(client);
     view.setMode(SignInView.Mode.SIGN_IN);
@@ -46,7 +52,8 @@ class SignInViewOAuthFxTest {
   @Test
   void googleButtonSignsInThroughTheProviderPage(FxRobot robot) throws Exception {
     // the instance's providers, in its order, above the identifier field
-    assertThat(robot.lookup(".clerk-social-button").queryAllAs(Button.class)).extracting(Button::getText)
+    assertThat(robot.lookup(".clerk-social-button").queryAllAs(Button.class))
+        .extracting(Button::getText)
         .containsExactly("Continue with Google", "Continue with GitHub");
     browser.continueAs(ClerkEmulator.DEMO_EMAIL);
     robot.clickOn("#clerk-social-google");
@@ -60,8 +67,11 @@ class SignInViewOAuthFxTest {
   void consentDeniedAtTheProviderIsShownOnTheStep(FxRobot robot) throws Exception {
     browser.deny();
     robot.clickOn("#clerk-social-github");
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-        () -> robot.lookup("#clerk-step-error").queryAs(Label.class).getText().contains("cancelled"));
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () ->
+            robot.lookup("#clerk-step-error").queryAs(Label.class).getText().contains("cancelled"));
     assertThat(robot.lookup("#clerk-social-github").queryButton().isDisabled()).isFalse();
     assertThat(client.snapshot().signedIn()).isFalse();
   }

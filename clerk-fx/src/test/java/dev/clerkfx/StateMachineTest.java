@@ -36,18 +36,32 @@ class StateMachineTest {
     h = EmulatorHarness.start();
     ClerkClient c = h.loadedClient();
     CompletableFuture<Map<String, Object>> seen = new CompletableFuture<>();
-    c.events().ofType(AuthEvent.SignedIn.class).take(1).subscribe(in -> {
-      try {
-        Optional<String> jwt = c.getToken().join();
-        User user = c.reloadUser().join();
-        AuthSnapshot refreshed = c.refresh().join();
-        c.signOut().join();
-        seen.complete(Map.of("thread", Thread.currentThread().getName(), "jwt", jwt, "user", user.id(),
-            "refreshed", refreshed.signedIn(), "afterSignOut", c.snapshot().signedIn()));
-      } catch (RuntimeException e) {
-        seen.completeExceptionally(e);
-      }
-    });
+    c.events()
+        .ofType(AuthEvent.SignedIn.class)
+        .take(1)
+        .subscribe(
+            in -> {
+              try {
+                Optional<String> jwt = c.getToken().join();
+                User user = c.reloadUser().join();
+                AuthSnapshot refreshed = c.refresh().join();
+                c.signOut().join();
+                seen.complete(
+                    Map.of(
+                        "thread",
+                        Thread.currentThread().getName(),
+                        "jwt",
+                        jwt,
+                        "user",
+                        user.id(),
+                        "refreshed",
+                        refreshed.signedIn(),
+                        "afterSignOut",
+                        c.snapshot().signedIn()));
+              } catch (RuntimeException e) {
+                seen.completeExceptionally(e);
+              }
+            });
     c.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD).join();
     Map<String, Object> result = seen.orTimeout(30, TimeUnit.SECONDS).join();
     assertThat(result.get("thread")).isEqualTo("clerk-fx-events");
@@ -62,7 +76,9 @@ class StateMachineTest {
     h = EmulatorHarness.start();
     ClerkClient c = h.loadedClient();
     List<Optional<String>> storedWhenSignedIn = new java.util.concurrent.CopyOnWriteArrayList<>();
-    c.events().ofType(AuthEvent.SignedIn.class).subscribe(e -> storedWhenSignedIn.add(h.tokenStore.load()));
+    c.events()
+        .ofType(AuthEvent.SignedIn.class)
+        .subscribe(e -> storedWhenSignedIn.add(h.tokenStore.load()));
     c.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD).join();
     h.settle(c);
     assertThat(storedWhenSignedIn).singleElement().satisfies(t -> assertThat(t).isPresent());
@@ -74,7 +90,9 @@ class StateMachineTest {
     ClerkClient c = h.signedInClient();
     assertThat(h.tokenStore.load()).isPresent();
     assertThat(h.snapshotCache.load()).isPresent();
-    h.emulator.faults().add(Fault.on("DELETE", "/v1/client/sessions").latency(Duration.ofSeconds(3)));
+    h.emulator
+        .faults()
+        .add(Fault.on("DELETE", "/v1/client/sessions").latency(Duration.ofSeconds(3)));
     c.signOut();
     c.close();
     assertThat(h.tokenStore.load()).isEmpty();
@@ -113,8 +131,10 @@ class StateMachineTest {
     assertThat(after.loaded()).isTrue();
     h.settle(c);
     assertThat(c.loadState()).isEqualTo(LoadState.loaded());
-    assertThat(states.values()).extracting(LoadState::phase)
-        .containsSubsequence(LoadState.Phase.LOADING, LoadState.Phase.FAILED, LoadState.Phase.LOADED);
+    assertThat(states.values())
+        .extracting(LoadState::phase)
+        .containsSubsequence(
+            LoadState.Phase.LOADING, LoadState.Phase.FAILED, LoadState.Phase.LOADED);
   }
 
   @Test
@@ -122,16 +142,22 @@ class StateMachineTest {
     h = EmulatorHarness.start();
     Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
     // the default HTTP client (as an app that passes none)
-    ClerkClient c = ClerkClient.builder(h.emulator.publishableKey()).tokenStore(h.tokenStore)
-        .snapshotCache(h.snapshotCache).fxDispatch(EmulatorHarness.DIRECT).build();
+    ClerkClient c =
+        ClerkClient.builder(h.emulator.publishableKey())
+            .tokenStore(h.tokenStore)
+            .snapshotCache(h.snapshotCache)
+            .fxDispatch(EmulatorHarness.DIRECT)
+            .build();
     c.whenLoaded().join();
     c.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD).join();
     assertThat(c.getToken().join()).isPresent();
     c.close();
-    Set<String> lingering = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon())
-        .filter(t -> t.getName().startsWith("OkHttp") || t.getName().startsWith("clerk-fx"))
-        .map(Thread::getName).collect(Collectors.toSet());
+    Set<String> lingering =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon())
+            .filter(t -> t.getName().startsWith("OkHttp") || t.getName().startsWith("clerk-fx"))
+            .map(Thread::getName)
+            .collect(Collectors.toSet());
     assertThat(lingering).as("non-daemon SDK threads after close()").isEmpty();
 
     // an app sharing its own client: closing the SDK leaves the app's client usable
@@ -139,8 +165,10 @@ class StateMachineTest {
     ClerkClient shared = c.newBuilder().okHttpClient(app).build();
     shared.whenLoaded().join();
     shared.close();
-    try (Response r = app.newCall(new Request.Builder()
-        .url(h.emulator.frontendApiUrl() + "/v1/environment").build()).execute()) {
+    try (Response r =
+        app.newCall(
+                new Request.Builder().url(h.emulator.frontendApiUrl() + "/v1/environment").build())
+            .execute()) {
       assertThat(r.code()).isEqualTo(200);
     }
     app.dispatcher().executorService().shutdown();

@@ -16,18 +16,24 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Plays the system browser headlessly: a {@link UrlOpener} that acts on the emulator's provider and hosted pages as
- * told (choose an account, deny consent, fill the hosted form, or do nothing), then follows redirects (no cookies)
- * until it lands on a page; a redirect to a custom scheme goes to {@link #onCustomScheme}.
+ * Plays the system browser headlessly: a {@link UrlOpener} that acts on the emulator's provider and
+ * hosted pages as told (choose an account, deny consent, fill the hosted form, or do nothing), then
+ * follows redirects (no cookies) until it lands on a page; a redirect to a custom scheme goes to
+ * {@link #onCustomScheme}.
  */
 final class TestBrowser implements UrlOpener {
-  final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   final List<URI> opened = new CopyOnWriteArrayList<>();
+
   /** Where the browser ended (the loopback page), or a failure to connect. */
   final CompletableFuture<HttpResponse<String>> landed = new CompletableFuture<>();
+
   volatile Function<URI, HttpRequest> action = u -> null;
-  volatile Consumer<String> onCustomScheme = u -> { };
+  volatile Consumer<String> onCustomScheme = u -> {};
 
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
@@ -47,14 +53,20 @@ final class TestBrowser implements UrlOpener {
 
   /** On the hosted page, submit these form fields. */
   TestBrowser submit(String... pairs) {
-    action = u -> {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < pairs.length; i += 2) {
-        sb.append(sb.length() == 0 ? "" : "&").append(enc(pairs[i])).append('=').append(enc(pairs[i + 1]));
-      }
-      return HttpRequest.newBuilder(u).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(sb.toString())).build();
-    };
+    action =
+        u -> {
+          StringBuilder sb = new StringBuilder();
+          for (int i = 0; i < pairs.length; i += 2) {
+            sb.append(sb.length() == 0 ? "" : "&")
+                .append(enc(pairs[i]))
+                .append('=')
+                .append(enc(pairs[i + 1]));
+          }
+          return HttpRequest.newBuilder(u)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(sb.toString()))
+              .build();
+        };
     return this;
   }
 
@@ -75,7 +87,10 @@ final class TestBrowser implements UrlOpener {
     if (first != null) follow(first);
   }
 
-  /** Sends a request and follows redirects; returns the final response (and completes {@link #landed}). */
+  /**
+   * Sends a request and follows redirects; returns the final response (and completes {@link
+   * #landed}).
+   */
   HttpResponse<String> follow(HttpRequest request) throws IOException {
     HttpRequest next = request;
     try {

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The token engine against the emulator: dedup, refresh cadence, inactivity, faults and clock skew. */
+/**
+ * The token engine against the emulator: dedup, refresh cadence, inactivity, faults and clock skew.
+ */
 class TokenRefreshTest {
   private EmulatorHarness h;
 
@@ -36,8 +38,11 @@ class TokenRefreshTest {
     h = EmulatorHarness.start();
     ClerkClient c = h.loadedClient();
     c.setAppActive(false); // keep the background refresher out of the count
-    c.signIn().withPassword(dev.clerkfx.testkit.ClerkEmulator.DEMO_EMAIL,
-        dev.clerkfx.testkit.ClerkEmulator.DEMO_PASSWORD).join();
+    c.signIn()
+        .withPassword(
+            dev.clerkfx.testkit.ClerkEmulator.DEMO_EMAIL,
+            dev.clerkfx.testkit.ClerkEmulator.DEMO_PASSWORD)
+        .join();
     h.settle(c);
     // let the token the sign-in seeded expire, without background refreshes: the cache is cold
     h.advance(c, Duration.ofSeconds(61), Duration.ofSeconds(61));
@@ -49,16 +54,22 @@ class TokenRefreshTest {
     for (int i = 0; i < 1000; i++) {
       CompletableFuture<Optional<String>> r = new CompletableFuture<>();
       results.add(r);
-      started.add(CompletableFuture.runAsync(() -> {
-        try {
-          go.await();
-          c.getToken().whenComplete((v, e) -> {
-            if (e != null) r.completeExceptionally(e); else r.complete(v);
-          });
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, pool));
+      started.add(
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  go.await();
+                  c.getToken()
+                      .whenComplete(
+                          (v, e) -> {
+                            if (e != null) r.completeExceptionally(e);
+                            else r.complete(v);
+                          });
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              pool));
     }
     go.countDown();
     CompletableFuture.allOf(started.toArray(new CompletableFuture<?>[0])).get(20, TimeUnit.SECONDS);
@@ -97,8 +108,13 @@ class TokenRefreshTest {
 
   @Test
   void templateTokensAreFetchedAndCachedApartFromTheSessionToken() {
-    h = EmulatorHarness.start(b -> b.jwtTemplate("backend", java.util.Map.of("aud", "orders-api",
-        "uid", "{{user.id}}"), Duration.ofMinutes(5)));
+    h =
+        EmulatorHarness.start(
+            b ->
+                b.jwtTemplate(
+                    "backend",
+                    java.util.Map.of("aud", "orders-api", "uid", "{{user.id}}"),
+                    Duration.ofMinutes(5)));
     ClerkClient c = h.signedInClient();
     int before = h.emulator.journal().count("POST", TOKENS + "/backend");
     String t1 = c.getToken(GetTokenOptions.template("backend")).join().orElseThrow();
@@ -106,7 +122,8 @@ class TokenRefreshTest {
     assertThat(t2).isEqualTo(t1);
     assertThat(h.emulator.journal().count("POST", TOKENS + "/backend") - before).isEqualTo(1);
     var claims = dev.clerkfx.model.SessionClaims.decode(t1);
-    assertThat(claims.claims()).containsEntry("aud", "orders-api")
+    assertThat(claims.claims())
+        .containsEntry("aud", "orders-api")
         .containsEntry("uid", c.snapshot().userId().orElseThrow());
     assertThat(t1).isNotEqualTo(c.getToken().join().orElseThrow());
   }
@@ -138,7 +155,13 @@ class TokenRefreshTest {
     assertThat(c.snapshot().signedIn()).isFalse();
   }
 
-  enum Kind { STATUS_500, STATUS_503, RATE_LIMITED, DROPPED, MALFORMED }
+  enum Kind {
+    STATUS_500,
+    STATUS_503,
+    RATE_LIMITED,
+    DROPPED,
+    MALFORMED
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {"STATUS_500", "STATUS_503", "RATE_LIMITED", "DROPPED", "MALFORMED"})
@@ -147,13 +170,14 @@ class TokenRefreshTest {
     ClerkClient c = h.signedInClient();
     TestObserver<AuthEvent> events = c.events().test();
     Fault.Builder on = Fault.on("POST", TOKENS);
-    Fault fault = switch (Kind.valueOf(kind)) {
-      case STATUS_500 -> on.status(500);
-      case STATUS_503 -> on.status(503);
-      case RATE_LIMITED -> on.rateLimited(Duration.ofSeconds(20));
-      case DROPPED -> on.dropConnection();
-      case MALFORMED -> on.malformedBody();
-    };
+    Fault fault =
+        switch (Kind.valueOf(kind)) {
+          case STATUS_500 -> on.status(500);
+          case STATUS_503 -> on.status(503);
+          case RATE_LIMITED -> on.rateLimited(Duration.ofSeconds(20));
+          case DROPPED -> on.dropConnection();
+          case MALFORMED -> on.malformedBody();
+        };
     h.emulator.faults().add(fault.times(4));
     int before = h.tokenRequests();
     h.advance(c, Duration.ofMinutes(3), Duration.ofSeconds(1));
@@ -164,7 +188,8 @@ class TokenRefreshTest {
     assertThat(c.getToken().join()).isPresent();
     assertThat(h.tokenRequests() - before).isGreaterThan(4);
     if (kind.equals("RATE_LIMITED")) {
-      // each retry waited the 20 s Retry-After: 4 failures + the successful one in 3 minutes, then the cadence
+      // each retry waited the 20 s Retry-After: 4 failures + the successful one in 3 minutes, then
+      // the cadence
       assertThat(h.tokenRequests() - before).isLessThanOrEqualTo(8);
     }
   }
@@ -172,40 +197,46 @@ class TokenRefreshTest {
   @Test
   void aSkewedLocalClockNeitherRefetchesConstantlyNorServesExpiredTokens() {
     h = EmulatorHarness.start();
-    Clock ahead = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return h.emulator.clock().getZone();
-      }
+    Clock ahead =
+        new Clock() {
+          @Override
+          public ZoneId getZone() {
+            return h.emulator.clock().getZone();
+          }
 
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
 
-      @Override
-      public Instant instant() {
-        return h.emulator.clock().instant().plus(Duration.ofMinutes(7));
-      }
+          @Override
+          public Instant instant() {
+            return h.emulator.clock().instant().plus(Duration.ofMinutes(7));
+          }
 
-      @Override
-      public long millis() {
-        return h.emulator.clock().millis() + Duration.ofMinutes(7).toMillis();
-      }
-    };
+          @Override
+          public long millis() {
+            return h.emulator.clock().millis() + Duration.ofMinutes(7).toMillis();
+          }
+        };
     ClerkClient c = h.newClient(b -> b.clock(ahead));
     h.settle(c);
     c.whenLoaded().join();
     h.settle(c);
-    c.signIn().withPassword(dev.clerkfx.testkit.ClerkEmulator.DEMO_EMAIL,
-        dev.clerkfx.testkit.ClerkEmulator.DEMO_PASSWORD).join();
+    c.signIn()
+        .withPassword(
+            dev.clerkfx.testkit.ClerkEmulator.DEMO_EMAIL,
+            dev.clerkfx.testkit.ClerkEmulator.DEMO_PASSWORD)
+        .join();
     h.settle(c);
     int start = h.tokenRequests();
     for (int s = 0; s < 5 * 60; s += 5) {
       h.advance(c, Duration.ofSeconds(5), Duration.ofSeconds(5));
       String jwt = c.getToken().join().orElseThrow();
       long exp = dev.clerkfx.model.SessionClaims.decode(jwt).expiresAt().toEpochMilli();
-      assertThat(exp - h.emulator.clock().millis()).as("remaining life at %d s", s).isGreaterThan(0);
+      assertThat(exp - h.emulator.clock().millis())
+          .as("remaining life at %d s", s)
+          .isGreaterThan(0);
     }
     assertThat(h.tokenRequests() - start).isBetween(5, 7);
   }

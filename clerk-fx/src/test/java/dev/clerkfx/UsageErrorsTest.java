@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every public entry point reports a wrong call with {@link ClerkUsageException}: thrown by synchronous methods and
- * builders, as the failed future of asynchronous ones. Configuration values get its subclass
- * {@link ClerkConfigurationException}.
+ * Every public entry point reports a wrong call with {@link ClerkUsageException}: thrown by
+ * synchronous methods and builders, as the failed future of asynchronous ones. Configuration values
+ * get its subclass {@link ClerkConfigurationException}.
  */
 class UsageErrorsTest {
   private static EmulatorHarness harness;
@@ -44,7 +44,9 @@ class UsageErrorsTest {
     thrown(() -> GetTokenOptions.template(" "), "invalid_template");
     thrown(() -> TokenStores.system("no spaces allowed"), "invalid_app_id");
     thrown(() -> TokenStores.file(null), "invalid_token_store");
-    thrown(() -> BrowserSignInOptions.builder().timeout(Duration.ZERO).build(), "invalid_browser_sign_in");
+    thrown(
+        () -> BrowserSignInOptions.builder().timeout(Duration.ZERO).build(),
+        "invalid_browser_sign_in");
     thrown(() -> BrowserSignInOptions.builder().opener(null), "invalid_browser_sign_in");
     thrown(() -> RedirectStrategy.loopback(70_000, "/callback"), "invalid_browser_sign_in");
   }
@@ -83,18 +85,23 @@ class UsageErrorsTest {
   @Test
   void withoutAnInstalledClientClerkFxSaysSoAsAUsageError() {
     ClerkFx.uninstall();
-    assertThat(catchThrowable(ClerkFx::useAuth)).isInstanceOfSatisfying(ClerkUsageException.class,
-        e -> assertThat(e.code()).isEqualTo("clerk_not_installed"));
+    assertThat(catchThrowable(ClerkFx::useAuth))
+        .isInstanceOfSatisfying(
+            ClerkUsageException.class, e -> assertThat(e.code()).isEqualTo("clerk_not_installed"));
   }
 
   private static void thrown(ThrowingCallable call, String code) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(ClerkUsageException.class,
-        e -> assertThat(e.code()).isEqualTo(code));
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            ClerkUsageException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 
   private static void failed(Supplier<CompletableFuture<?>> call, String code) {
     CompletableFuture<?> future = call.get();
-    assertThatThrownBy(future::join).isInstanceOf(CompletionException.class)
-        .cause().isInstanceOfSatisfying(ClerkUsageException.class, e -> assertThat(e.code()).isEqualTo(code));
+    assertThatThrownBy(future::join)
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ClerkUsageException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 }

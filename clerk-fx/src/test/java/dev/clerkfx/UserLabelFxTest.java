@@ -19,7 +19,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real thing on a (headless) JavaFX stage: a Label bound to the user's name follows sign-in and revocation. */
+/**
+ * The real thing on a (headless) JavaFX stage: a Label bound to the user's name follows sign-in and
+ * revocation.
+ */
 @ExtendWith(ApplicationExtension.class)
 class UserLabelFxTest {
   private final EmulatorHarness h = EmulatorHarness.start();
@@ -47,7 +50,8 @@ class UserLabelFxTest {
   }
 
   @Test
-  void labelShowsTheNameAfterSignInAndClearsAfterServerSideRevocation(FxRobot robot) throws Exception {
+  void labelShowsTheNameAfterSignInAndClearsAfterServerSideRevocation(FxRobot robot)
+      throws Exception {
     client.whenLoaded().join();
     h.settle(client);
     WaitForAsyncUtils.waitForFxEvents();

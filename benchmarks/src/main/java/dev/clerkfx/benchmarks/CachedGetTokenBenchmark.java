@@ -20,20 +20,24 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 4a: the cached {@code getToken()} hot path — target a median of at most 50 ns and no allocation
- * ({@code gc.alloc.rate.norm} about 0 B/op with {@code -prof gc}).
+ * Issue 4a: the cached {@code getToken()} hot path — target a median of at most 50 ns and no
+ * allocation ({@code gc.alloc.rate.norm} about 0 B/op with {@code -prof gc}).
  *
- * <p>The client is built as an app builds it (publishable key of an emulator on loopback, the SDK's own clock and
- * timer thread), starts signed in from a token store holding the demo user's client token (an app restart with a
- * remembered session; signing in through the SDK during set-up is avoided, see "Findings" in
- * {@code benchmarks/README.md}) and is installed in {@link ClerkFx} on a headless JavaFX toolkit. One
- * {@code getToken()} warms the cache; a 60 s token then stays fresh for 50 s, longer than a fork's 8 timed seconds.
+ * <p>The client is built as an app builds it (publishable key of an emulator on loopback, the SDK's
+ * own clock and timer thread), starts signed in from a token store holding the demo user's client
+ * token (an app restart with a remembered session; signing in through the SDK during set-up is
+ * avoided, see "Findings" in {@code benchmarks/README.md}) and is installed in {@link ClerkFx} on a
+ * headless JavaFX toolkit. One {@code getToken()} warms the cache; a 60 s token then stays fresh
+ * for 50 s, longer than a fork's 8 timed seconds.
+ *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar CachedGetToken -f 3 -wi 3 -i 5 -w 1s -r 1s -prof gc
  * </pre>
- * Average time rather than sampled time: on this class of VM a single {@code System.nanoTime()} pair already costs
- * about 50 ns, so every sampled call reads at least that (the sampled median is the timer, not the call). Three forks,
- * because the figure moves by 20-30 ns from one JVM to the next on a shared 2-core machine.
+ *
+ * Average time rather than sampled time: on this class of VM a single {@code System.nanoTime()}
+ * pair already costs about 50 ns, so every sampled call reads at least that (the sampled median is
+ * the timer, not the call). Three forks, because the figure moves by 20-30 ns from one JVM to the
+ * next on a shared 2-core machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -91,8 +95,9 @@ public class CachedGetTokenBenchmark {
   }
 
   /**
-   * Baseline: the one clock read the cached path makes ({@code Clock.systemUTC().millis()}, the SDK's default clock),
-   * to show how much of the figure is the platform's time source rather than clerk-fx.
+   * Baseline: the one clock read the cached path makes ({@code Clock.systemUTC().millis()}, the
+   * SDK's default clock), to show how much of the figure is the platform's time source rather than
+   * clerk-fx.
    *
    * @return the current time in milliseconds
    */

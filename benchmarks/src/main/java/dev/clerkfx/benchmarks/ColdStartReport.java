@@ -17,18 +17,19 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
 /**
- * Cold start from the persisted snapshot, one fresh JVM per sample: how long {@code build()} takes to be loaded and
- * signed in while offline, next to how long merely loading and first using the SDK's libraries (Jackson, OkHttp,
- * RxJava) takes in a JVM of its own. The difference is what the SDK itself adds.
+ * Cold start from the persisted snapshot, one fresh JVM per sample: how long {@code build()} takes
+ * to be loaded and signed in while offline, next to how long merely loading and first using the
+ * SDK's libraries (Jackson, OkHttp, RxJava) takes in a JVM of its own. The difference is what the
+ * SDK itself adds.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.clerkfx.benchmarks.ColdStartReport [samples]
  * }</pre>
  *
- * <p>The parent signs the emulator's demo user in once, with storage in a temporary config directory
- * ({@code XDG_CONFIG_HOME}), stops the emulator (so every sample is offline), then runs each sample as
- * {@code java -cp <this classpath> ColdStartReport sdk|libraries <key>} and reads the one number it prints.
- * Exit status 1 when the SDK adds more than 100 ms (median).
+ * <p>The parent signs the emulator's demo user in once, with storage in a temporary config
+ * directory ({@code XDG_CONFIG_HOME}), stops the emulator (so every sample is offline), then runs
+ * each sample as {@code java -cp <this classpath> ColdStartReport sdk|libraries <key>} and reads
+ * the one number it prints. Exit status 1 when the SDK adds more than 100 ms (median).
  */
 public final class ColdStartReport {
   static final String APP_ID = "clerk-fx-cold-start-report";
@@ -73,16 +74,22 @@ public final class ColdStartReport {
     }
     long sdkMedian = median(sdk);
     long libMedian = median(libs);
-    System.out.printf("cold start, %d samples, fresh JVM each, offline, from the persisted snapshot%n", samples);
-    System.out.printf("  build() -> loaded, signed in:      median %4d ms  (min %d, max %d)%n", ms(sdkMedian),
+    System.out.printf(
+        "cold start, %d samples, fresh JVM each, offline, from the persisted snapshot%n", samples);
+    System.out.printf(
+        "  build() -> loaded, signed in:      median %4d ms  (min %d, max %d)%n",
+        ms(sdkMedian),
         ms(sdk.stream().min(Comparator.naturalOrder()).orElseThrow()),
         ms(sdk.stream().max(Comparator.naturalOrder()).orElseThrow()));
-    System.out.printf("  libraries loaded and first used:   median %4d ms  (min %d, max %d)%n", ms(libMedian),
+    System.out.printf(
+        "  libraries loaded and first used:   median %4d ms  (min %d, max %d)%n",
+        ms(libMedian),
         ms(libs.stream().min(Comparator.naturalOrder()).orElseThrow()),
         ms(libs.stream().max(Comparator.naturalOrder()).orElseThrow()));
     long added = ms(sdkMedian - libMedian);
-    System.out.printf("  the SDK adds (median difference):  %4d ms  target <= %d ms: %s%n", added, TARGET_MILLIS,
-        added <= TARGET_MILLIS ? "PASS" : "FAIL");
+    System.out.printf(
+        "  the SDK adds (median difference):  %4d ms  target <= %d ms: %s%n",
+        added, TARGET_MILLIS, added <= TARGET_MILLIS ? "PASS" : "FAIL");
     deleteTree(config);
     System.exit(added <= TARGET_MILLIS ? 0 : 1);
   }
@@ -94,7 +101,10 @@ public final class ColdStartReport {
     if (!s.signedIn()) throw new IllegalStateException("the cold start did not come up signed in");
   }
 
-  /** What the libraries alone cost: load and first use Jackson (parse the stored snapshot), OkHttp and RxJava. */
+  /**
+   * What the libraries alone cost: load and first use Jackson (parse the stored snapshot), OkHttp
+   * and RxJava.
+   */
   static void librariesSample() throws IOException {
     Path snapshot = TokenStores.appDirectory(APP_ID).resolve("snapshot.json");
     new ObjectMapper().readTree(Files.readString(snapshot, StandardCharsets.UTF_8));
@@ -105,8 +115,10 @@ public final class ColdStartReport {
   }
 
   private static ClerkClient client(String key) {
-    return ClerkClient.builder(key).appId(APP_ID)
-        .tokenStore(TokenStores.file(TokenStores.appDirectory(APP_ID).resolve("client-token"))).build();
+    return ClerkClient.builder(key)
+        .appId(APP_ID)
+        .tokenStore(TokenStores.file(TokenStores.appDirectory(APP_ID).resolve("client-token")))
+        .build();
   }
 
   private static void signIn(String key) {
@@ -116,10 +128,17 @@ public final class ColdStartReport {
     clerk.close(); // waits for the storage writes
   }
 
-  private static long run(Path config, String mode, String key) throws IOException, InterruptedException {
+  private static long run(Path config, String mode, String key)
+      throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        ColdStartReport.class.getName(), mode.equals("signin") ? "child-signin" : mode, key);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            ColdStartReport.class.getName(),
+            mode.equals("signin") ? "child-signin" : mode,
+            key);
     pb.environment().put("XDG_CONFIG_HOME", config.toString());
     pb.redirectErrorStream(true);
     Process p = pb.start();
@@ -128,8 +147,11 @@ public final class ColdStartReport {
       throw new IllegalStateException("sample " + mode + " failed:\n" + out);
     }
     if (mode.equals("signin")) return 0;
-    String line = out.lines().filter(l -> l.startsWith("elapsed_nanos=")).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no figure from " + mode + ":\n" + out));
+    String line =
+        out.lines()
+            .filter(l -> l.startsWith("elapsed_nanos="))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no figure from " + mode + ":\n" + out));
     return Long.parseLong(line.substring("elapsed_nanos=".length()));
   }
 

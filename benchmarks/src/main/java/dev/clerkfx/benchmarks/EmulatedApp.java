@@ -19,13 +19,15 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
- * An app as a user builds it — one {@link ClerkClient} from the emulator's publishable key, an in-memory token
- * store — wired to a {@link ClerkEmulator}, optionally on emulated time: the emulator and the SDK share one frozen
- * {@link EmulatorClock}, and the SDK's timers run on a {@link VirtualTimeScheduler} driven by {@link #advanceTo}.
+ * An app as a user builds it — one {@link ClerkClient} from the emulator's publishable key, an
+ * in-memory token store — wired to a {@link ClerkEmulator}, optionally on emulated time: the
+ * emulator and the SDK share one frozen {@link EmulatorClock}, and the SDK's timers run on a {@link
+ * VirtualTimeScheduler} driven by {@link #advanceTo}.
  */
 final class EmulatedApp implements AutoCloseable {
   /** The session-token endpoint, as a journal glob. */
   static final String TOKEN_PATH = "/v1/client/sessions/*/tokens";
+
   private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(30);
 
   final ClerkEmulator emulator;
@@ -40,9 +42,12 @@ final class EmulatedApp implements AutoCloseable {
   }
 
   private EmulatedApp(boolean virtualTime, boolean signedInBefore, Interceptor onTheWire) {
-    // Whole milliseconds: the SDK's timers work in millis, so due instants and journal times then compare exactly.
-    this.clock = virtualTime ? EmulatorClock.startingAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-        : EmulatorClock.ticking();
+    // Whole milliseconds: the SDK's timers work in millis, so due instants and journal times then
+    // compare exactly.
+    this.clock =
+        virtualTime
+            ? EmulatorClock.startingAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+            : EmulatorClock.ticking();
     this.emulator = ClerkEmulator.builder().clock(clock).start();
     this.dispatcher = new Dispatcher();
     this.network = new NetworkIdle(dispatcher);
@@ -58,9 +63,8 @@ final class EmulatedApp implements AutoCloseable {
       setUp.dispatcher().executorService().shutdown();
       setUp.connectionPool().evictAll();
     }
-    ClerkClient.Builder b = ClerkClient.builder(emulator.publishableKey())
-        .okHttpClient(http)
-        .tokenStore(store);
+    ClerkClient.Builder b =
+        ClerkClient.builder(emulator.publishableKey()).okHttpClient(http).tokenStore(store);
     if (virtualTime) {
       this.scheduler = VirtualTimeScheduler.on(clock);
       b.clock(clock).scheduler(scheduler);
@@ -71,7 +75,8 @@ final class EmulatedApp implements AutoCloseable {
   }
 
   /**
-   * Starts an emulator and a client on real time (the SDK's own clock and timer thread, as in an app).
+   * Starts an emulator and a client on real time (the SDK's own clock and timer thread, as in an
+   * app).
    *
    * @return the app
    */
@@ -80,8 +85,9 @@ final class EmulatedApp implements AutoCloseable {
   }
 
   /**
-   * Like {@link #realTime()}, but the demo user signed in on an earlier run: the token store already holds its client
-   * token, so the client starts signed in (the cold start of an app with a remembered session).
+   * Like {@link #realTime()}, but the demo user signed in on an earlier run: the token store
+   * already holds its client token, so the client starts signed in (the cold start of an app with a
+   * remembered session).
    *
    * @return the app; wait for {@link #awaitSignedIn()} before using it
    */
@@ -99,8 +105,8 @@ final class EmulatedApp implements AutoCloseable {
   }
 
   /**
-   * Like {@link #virtualTime()}, with {@code onTheWire} between the SDK and the emulator (an OkHttp network
-   * interceptor standing in for a proxy that rewrites responses).
+   * Like {@link #virtualTime()}, with {@code onTheWire} between the SDK and the emulator (an OkHttp
+   * network interceptor standing in for a proxy that rewrites responses).
    *
    * @param onTheWire the stand-in proxy
    * @return the app
@@ -110,17 +116,20 @@ final class EmulatedApp implements AutoCloseable {
   }
 
   /**
-   * Waits for the client's first load, signs the demo user in through the SDK's public API and waits until the
-   * client reports it signed in.
+   * Waits for the client's first load, signs the demo user in through the SDK's public API and
+   * waits until the client reports it signed in.
    *
    * @throws Exception if sign-in fails or takes longer than 30 s
    */
   void signInDemoUser() throws Exception {
-    // As an app's sign-in screen does: wait for the first load. Signing in while the initial GET /v1/client is in
+    // As an app's sign-in screen does: wait for the first load. Signing in while the initial GET
+    // /v1/client is in
     // flight loses the sign-in (see benchmarks/README.md, "Findings").
     client.whenLoaded().get(NETWORK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     settle();
-    client.signIn().withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD)
+    client
+        .signIn()
+        .withPassword(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD)
         .get(NETWORK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     awaitSnapshot(true);
     settle();
@@ -147,14 +156,20 @@ final class EmulatedApp implements AutoCloseable {
     settle();
   }
 
-  private void awaitSnapshot(boolean signedIn) throws InterruptedException, ExecutionException, TimeoutException {
-    client.snapshots().filter(s -> s.signedIn() == signedIn).firstOrError().toCompletionStage()
-        .toCompletableFuture().get(NETWORK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  private void awaitSnapshot(boolean signedIn)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    client
+        .snapshots()
+        .filter(s -> s.signedIn() == signedIn)
+        .firstOrError()
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(NETWORK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
   /**
-   * Moves emulated time to {@code target}, stopping at each timer's due instant to run it and let the requests it
-   * starts finish (the loopback network takes no emulated time).
+   * Moves emulated time to {@code target}, stopping at each timer's due instant to run it and let
+   * the requests it starts finish (the loopback network takes no emulated time).
    *
    * @param target where to move the clock; not before now
    * @return how many timer tasks ran
@@ -190,8 +205,9 @@ final class EmulatedApp implements AutoCloseable {
   }
 
   /**
-   * Moves the clock to {@code instant} and runs the timers due then, without waiting for the requests they start:
-   * a caller can then act while a refresh is in flight. Call {@link #settle()} afterwards.
+   * Moves the clock to {@code instant} and runs the timers due then, without waiting for the
+   * requests they start: a caller can then act while a refresh is in flight. Call {@link #settle()}
+   * afterwards.
    *
    * @param instant the due instant of the next timer (nothing may be due before it)
    * @return how many timer tasks ran
@@ -216,7 +232,9 @@ final class EmulatedApp implements AutoCloseable {
       ran += now;
       if (now == 0) {
         network.await(NETWORK_TIMEOUT);
-        if (scheduler == null || scheduler.nextDue() == null || scheduler.nextDue().isAfter(clock.instant())) {
+        if (scheduler == null
+            || scheduler.nextDue() == null
+            || scheduler.nextDue().isAfter(clock.instant())) {
           return ran;
         }
       }
@@ -233,16 +251,18 @@ final class EmulatedApp implements AutoCloseable {
   }
 
   /**
-   * Returns the emulator-clock instants of the session-token requests received after {@code from} and at or before
-   * {@code to}.
+   * Returns the emulator-clock instants of the session-token requests received after {@code from}
+   * and at or before {@code to}.
    *
    * @param from exclusive start
    * @param to inclusive end
    * @return the instants, oldest first
    */
   List<Instant> tokenRequestTimes(Instant from, Instant to) {
-    return tokenRequests().stream().map(RecordedRequest::receivedAt)
-        .filter(t -> t.isAfter(from) && !t.isAfter(to)).toList();
+    return tokenRequests().stream()
+        .map(RecordedRequest::receivedAt)
+        .filter(t -> t.isAfter(from) && !t.isAfter(to))
+        .toList();
   }
 
   /**
@@ -254,7 +274,8 @@ final class EmulatedApp implements AutoCloseable {
    */
   long requestsBetween(Instant from, Instant to) {
     return emulator.journal().requests().stream()
-        .filter(r -> r.receivedAt().isAfter(from) && !r.receivedAt().isAfter(to)).count();
+        .filter(r -> r.receivedAt().isAfter(from) && !r.receivedAt().isAfter(to))
+        .count();
   }
 
   private void requireVirtual() {

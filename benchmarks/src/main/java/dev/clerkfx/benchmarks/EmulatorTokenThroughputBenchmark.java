@@ -22,16 +22,20 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 3: session-token requests per second the emulator answers on loopback (target: at least 2,000/s on a
- * 2-core machine).
+ * Issue 3: session-token requests per second the emulator answers on loopback (target: at least
+ * 2,000/s on a 2-core machine).
  *
  * <p>Several JMH threads share one OkHttp client (keep-alive, one connection per thread) and POST
- * {@code /v1/client/sessions/{sid}/tokens} for the demo user, signed in through FAPI once per trial. The emulator
- * runs in the benchmark JVM, so client and server share the machine's cores, as they do in a test suite.
+ * {@code /v1/client/sessions/{sid}/tokens} for the demo user, signed in through FAPI once per
+ * trial. The emulator runs in the benchmark JVM, so client and server share the machine's cores, as
+ * they do in a test suite.
+ *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar EmulatorTokenThroughput -f 1 -wi 5 -i 10 -w 1s -r 1s
  * </pre>
- * Five warm-up seconds: the server and OkHttp need about four before the JIT settles on a 2-core machine.
+ *
+ * Five warm-up seconds: the server and OkHttp need about four before the JIT settles on a 2-core
+ * machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -49,9 +53,10 @@ public class EmulatorTokenThroughputBenchmark {
   @Setup(Level.Trial)
   public void start() {
     emulator = ClerkEmulator.start();
-    http = new OkHttpClient.Builder()
-        .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
-        .build();
+    http =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
+            .build();
     NativeFapi fapi = new NativeFapi(http, emulator);
     tokenRequest = fapi.tokenRequest(fapi.signInDemoUser());
   }

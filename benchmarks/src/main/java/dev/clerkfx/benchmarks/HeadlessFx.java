@@ -4,7 +4,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 
-/** Starts the JavaFX toolkit headless (Monocle, software rendering), once per JVM, as the project's UI tests do. */
+/**
+ * Starts the JavaFX toolkit headless (Monocle, software rendering), once per JVM, as the project's
+ * UI tests do.
+ */
 final class HeadlessFx {
   private static boolean started;
 

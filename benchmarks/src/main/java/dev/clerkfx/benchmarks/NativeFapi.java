@@ -12,8 +12,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * A bare native FAPI caller for benchmark set-up: sends what Clerk's native SDKs send ({@code _is_native=true}, the
- * client token raw in {@code Authorization}, {@code clerk-api-version}, {@code x-mobile}, form bodies).
+ * A bare native FAPI caller for benchmark set-up: sends what Clerk's native SDKs send ({@code
+ * _is_native=true}, the client token raw in {@code Authorization}, {@code clerk-api-version},
+ * {@code x-mobile}, form bodies).
  */
 final class NativeFapi {
   static final String API_VERSION = "2026-05-12";
@@ -41,15 +42,17 @@ final class NativeFapi {
    * @return the device's client token and session id
    */
   SignedIn signInDemoUser() {
-    Request request = new Request.Builder()
-        .url(url("/v1/client/sign_ins"))
-        .header("clerk-api-version", API_VERSION)
-        .header("x-mobile", "1")
-        .post(new FormBody.Builder()
-            .add("identifier", ClerkEmulator.DEMO_EMAIL)
-            .add("password", ClerkEmulator.DEMO_PASSWORD)
-            .build())
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(url("/v1/client/sign_ins"))
+            .header("clerk-api-version", API_VERSION)
+            .header("x-mobile", "1")
+            .post(
+                new FormBody.Builder()
+                    .add("identifier", ClerkEmulator.DEMO_EMAIL)
+                    .add("password", ClerkEmulator.DEMO_PASSWORD)
+                    .build())
+            .build();
     try (Response r = http.newCall(request).execute()) {
       String body = r.body().string();
       if (r.code() != 200) {
@@ -57,7 +60,8 @@ final class NativeFapi {
       }
       JsonNode sign = JSON.readTree(body).path("response");
       if (!"complete".equals(sign.path("status").asText())) {
-        throw new IllegalStateException("Demo sign-in did not complete: status " + sign.path("status").asText());
+        throw new IllegalStateException(
+            "Demo sign-in did not complete: status " + sign.path("status").asText());
       }
       String token = r.header("Authorization");
       if (token == null || token.isEmpty()) {
@@ -70,7 +74,8 @@ final class NativeFapi {
   }
 
   /**
-   * Builds the session-token request a native SDK sends: {@code POST /v1/client/sessions/{sid}/tokens}.
+   * Builds the session-token request a native SDK sends: {@code POST
+   * /v1/client/sessions/{sid}/tokens}.
    *
    * @param device the signed-in device
    * @return the request, reusable for every call

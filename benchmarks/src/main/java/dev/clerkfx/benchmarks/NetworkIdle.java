@@ -6,9 +6,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.Dispatcher;
 
 /**
- * Waits until an OkHttp {@link Dispatcher} has no queued or running call. The SDK completes its futures inside
- * OkHttp's callback, so once the dispatcher is idle every response has been applied (cached, timers scheduled).
- * With it, an emulated-time run treats the loopback network as instantaneous in emulated time.
+ * Waits until an OkHttp {@link Dispatcher} has no queued or running call. The SDK completes its
+ * futures inside OkHttp's callback, so once the dispatcher is idle every response has been applied
+ * (cached, timers scheduled). With it, an emulated-time run treats the loopback network as
+ * instantaneous in emulated time.
  */
 final class NetworkIdle {
   private final Dispatcher dispatcher;
@@ -44,7 +45,8 @@ final class NetworkIdle {
         if (nanos <= 0) {
           throw new IllegalStateException("The SDK's HTTP calls did not finish within " + timeout);
         }
-        // The idle callback signals under this lock, so it cannot slip between the count check and the wait.
+        // The idle callback signals under this lock, so it cannot slip between the count check and
+        // the wait.
         nanos = idle.awaitNanos(nanos);
       }
     } finally {

@@ -8,13 +8,14 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /**
- * The OS keychain through java-keyring: macOS Keychain, Windows Credential Manager, or the Secret Service
- * (GNOME Keyring, KWallet) on Linux.
+ * The OS keychain through java-keyring: macOS Keychain, Windows Credential Manager, or the Secret
+ * Service (GNOME Keyring, KWallet) on Linux.
  *
- * <p>java-keyring reports "nothing stored" and "could not read" with the same exception on reads, so
- * {@link #read} treats both as nothing stored (logged at DEBUG): a keychain that cannot be read means starting
- * signed out either way. Messages passed on never include the password: java-keyring's own exception messages
- * carry service and account names only, and clerk-fx reports just their class names.
+ * <p>java-keyring reports "nothing stored" and "could not read" with the same exception on reads,
+ * so {@link #read} treats both as nothing stored (logged at DEBUG): a keychain that cannot be read
+ * means starting signed out either way. Messages passed on never include the password:
+ * java-keyring's own exception messages carry service and account names only, and clerk-fx reports
+ * just their class names.
  */
 final class JavaKeyringBackend implements KeychainBackend {
   private static final System.Logger LOG = System.getLogger("dev.clerkfx.store");
@@ -31,8 +32,9 @@ final class JavaKeyringBackend implements KeychainBackend {
    * Opens the platform's keychain.
    *
    * @return the backend
-   * @throws KeychainException when no keychain answers (java-keyring's {@code BackendNotSupportedException}, as on
-   *     a Linux machine without D-Bus or a Secret Service) or java-keyring cannot load at all
+   * @throws KeychainException when no keychain answers (java-keyring's {@code
+   *     BackendNotSupportedException}, as on a Linux machine without D-Bus or a Secret Service) or
+   *     java-keyring cannot load at all
    */
   static KeychainBackend open() throws KeychainException {
     try {
@@ -40,7 +42,8 @@ final class JavaKeyringBackend implements KeychainBackend {
     } catch (BackendNotSupportedException e) {
       throw new KeychainException("no OS keychain answered: " + e.getMessage(), e);
     } catch (RuntimeException | LinkageError e) {
-      throw new KeychainException("the OS keychain could not be opened (" + e.getClass().getName() + ")", e);
+      throw new KeychainException(
+          "the OS keychain could not be opened (" + e.getClass().getName() + ")", e);
     }
   }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class KeychainSupportTest {
   @Test
   void clerkFxFindsThisModuleWithServiceLoader() {
-    assertThat(ServiceLoader.load(KeychainProvider.class).stream().map(ServiceLoader.Provider::type))
+    assertThat(
+            ServiceLoader.load(KeychainProvider.class).stream().map(ServiceLoader.Provider::type))
         .containsExactly(JavaKeyringProvider.class);
   }
 
@@ -22,7 +23,8 @@ class KeychainSupportTest {
       KeychainBackend backend = KeychainProvider.openInstalled();
       outcome = "opened " + backend.name();
     } catch (KeychainException e) {
-      // A machine without an OS keychain (a Linux box without a Secret Service): java-keyring's own answer.
+      // A machine without an OS keychain (a Linux box without a Secret Service): java-keyring's own
+      // answer.
       outcome = e.getMessage();
       assertThat(outcome).startsWith("no OS keychain answered").doesNotContain("not installed");
     }

@@ -30,9 +30,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A local emulator of Clerk's Frontend API (FAPI), faithful enough that an SDK written for real Clerk works against
- * it unchanged: native mode ({@code _is_native}, client token in {@code Authorization}), sign-in and sign-up flows,
- * sessions, RS256 session tokens and JWKS, {@code /v1/me}, OAuth and hosted auth, plus a small Backend API subset.
+ * A local emulator of Clerk's Frontend API (FAPI), faithful enough that an SDK written for real
+ * Clerk works against it unchanged: native mode ({@code _is_native}, client token in {@code
+ * Authorization}), sign-in and sign-up flows, sessions, RS256 session tokens and JWKS, {@code
+ * /v1/me}, OAuth and hosted auth, plus a small Backend API subset.
  *
  * <pre>{@code
  * try (ClerkEmulator emulator = ClerkEmulator.start()) {
@@ -42,13 +43,16 @@ import java.util.function.Consumer;
  *   int tokenCalls = emulator.journal().count("POST", "/v1/client/sessions/{@literal *}/tokens");
  * }
  * }</pre>
+ *
  * It binds 127.0.0.1 only. Every time it reports comes from its {@link EmulatorClock}. Thread-safe.
  */
 public final class ClerkEmulator implements AutoCloseable {
   /** The demo user's email (a Clerk test address: code {@code 424242} works in test mode). */
   public static final String DEMO_EMAIL = "demo+clerk_test@example.com";
+
   /** The demo user's password. */
   public static final String DEMO_PASSWORD = "clerk-fx-demo";
+
   /** The demo user's phone (a fictional 555 number). */
   public static final String DEMO_PHONE = "+15555550100";
 
@@ -66,62 +70,93 @@ public final class ClerkEmulator implements AutoCloseable {
 
   private ClerkEmulator(Builder b) {
     this.clock = b.clock != null ? b.clock : EmulatorClock.ticking();
-    EmulatorConfig config = new EmulatorConfig(b.multiSession, b.clientTrust, b.testMode, b.tokenLifetime,
-        b.sessionLifetime, b.rateLimits, b.templates, b.applicationName, b.production, b.allowedRedirectUrls,
-        b.reverification, b.sessionTasks);
+    EmulatorConfig config =
+        new EmulatorConfig(
+            b.multiSession,
+            b.clientTrust,
+            b.testMode,
+            b.tokenLifetime,
+            b.sessionLifetime,
+            b.rateLimits,
+            b.templates,
+            b.applicationName,
+            b.production,
+            b.allowedRedirectUrls,
+            b.reverification,
+            b.sessionTasks);
     this.store = new Store(clock, config);
     Router router = new Router();
     try {
-      this.server = new EmulatorServer(b.port, router, new EmulatorServer.Hooks() {
-        @Override
-        public Clock clock() {
-          return clock;
-        }
+      this.server =
+          new EmulatorServer(
+              b.port,
+              router,
+              new EmulatorServer.Hooks() {
+                @Override
+                public Clock clock() {
+                  return clock;
+                }
 
-        @Override
-        public Duration latency(String method, String path) {
-          return faults.latencyFor(method, path);
-        }
+                @Override
+                public Duration latency(String method, String path) {
+                  return faults.latencyFor(method, path);
+                }
 
-        @Override
-        public Optional<Fault> fault(String method, String path) {
-          return faults.effectFor(method, path);
-        }
+                @Override
+                public Optional<Fault> fault(String method, String path) {
+                  return faults.effectFor(method, path);
+                }
 
-        @Override
-        public void record(RecordedRequest request) {
-          journal.record(request);
-        }
-      });
+                @Override
+                public void record(RecordedRequest request) {
+                  journal.record(request);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException("Could not bind the Clerk emulator to 127.0.0.1:" + b.port, e);
     }
     int port = server.port();
     this.fapiUrl = "http://127.0.0.1:" + port;
-    this.publishableKey = (b.production ? "pk_live_" : "pk_test_") + Base64.getEncoder()
-        .encodeToString(("127.0.0.1:" + port + "$").getBytes(StandardCharsets.UTF_8));
+    this.publishableKey =
+        (b.production ? "pk_live_" : "pk_test_")
+            + Base64.getEncoder()
+                .encodeToString(("127.0.0.1:" + port + "$").getBytes(StandardCharsets.UTF_8));
     this.secretKey = "sk_test_" + Ids.base62(40);
     SigningKeyRing keys = SigningKeyRing.of(b.freshKey ? SigningKey.generate() : SharedKey.get());
-    TokenMinter.Builder minter = TokenMinter.builder(keys, clock, fapiUrl).sessionTokenLifetime(b.tokenLifetime);
-    b.templates.forEach((name, t) -> minter.template(JwtTemplate.of(name, t.claims(), t.lifetime())));
+    TokenMinter.Builder minter =
+        TokenMinter.builder(keys, clock, fapiUrl).sessionTokenLifetime(b.tokenLifetime);
+    b.templates.forEach(
+        (name, t) -> minter.template(JwtTemplate.of(name, t.claims(), t.lifetime())));
     this.tokens = new MinterTokens(minter.build(), clock);
     Fapi fapi = new Fapi(store, tokens, fapiUrl);
     fapi.register(router);
     new BackendRoutes(store, fapi.render(), tokens, secretKey).register(router);
     String demo = null;
     try {
-      store.locked(() -> {
-        b.organizations.forEach(store::addOrganization);
-      });
+      store.locked(
+          () -> {
+            b.organizations.forEach(store::addOrganization);
+          });
       if (b.demoUser) {
-        demo = store.locked(() -> {
-          if (store.organization("demo").isEmpty()) {
-            store.addOrganization(EmulatorOrganization.of("Clerk FX Demo", "demo"));
-          }
-          return store.addUser(EmulatorUser.builder().email(DEMO_EMAIL).phone(DEMO_PHONE).username("demo")
-              .password(DEMO_PASSWORD).firstName("Ada").lastName("Lovelace")
-              .imageUrl(fapiUrl + "/v1/avatars/demo.png").organization("demo", "org:admin").build()).id;
-        });
+        demo =
+            store.locked(
+                () -> {
+                  if (store.organization("demo").isEmpty()) {
+                    store.addOrganization(EmulatorOrganization.of("Clerk FX Demo", "demo"));
+                  }
+                  return store.addUser(
+                          EmulatorUser.builder()
+                              .email(DEMO_EMAIL)
+                              .phone(DEMO_PHONE)
+                              .username("demo")
+                              .password(DEMO_PASSWORD)
+                              .firstName("Ada")
+                              .lastName("Lovelace")
+                              .imageUrl(fapiUrl + "/v1/avatars/demo.png")
+                              .organization("demo", "org:admin")
+                              .build())
+                      .id;
+                });
       }
       for (EmulatorUser u : b.users) {
         store.locked(() -> store.addUser(u));
@@ -134,7 +169,9 @@ public final class ClerkEmulator implements AutoCloseable {
     server.start();
   }
 
-  /** Holds one RSA key per JVM: generating 2048-bit keys is slow, and tests start many emulators. */
+  /**
+   * Holds one RSA key per JVM: generating 2048-bit keys is slow, and tests start many emulators.
+   */
   private static final class SharedKey {
     private static final SigningKey KEY = SigningKey.generate();
 
@@ -144,7 +181,8 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
-   * Starts an emulator with the defaults: a random loopback port, the demo user, a clock at the real now.
+   * Starts an emulator with the defaults: a random loopback port, the demo user, a clock at the
+   * real now.
    *
    * @return the running emulator
    */
@@ -162,91 +200,66 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
-
    * Returns the publishable key: {@code pk_test_} + base64({@code 127.0.0.1:<port>$}).
-
    *
-
    * @return the publishable key: {@code pk_test_} + base64({@code 127.0.0.1:<port>$})
-
    */
   public String publishableKey() {
     return publishableKey;
   }
 
   /**
-
    * Returns the Frontend API base URL, {@code http://127.0.0.1:<port>}.
-
    *
-
    * @return the Frontend API base URL, {@code http://127.0.0.1:<port>}
-
    */
   public String frontendApiUrl() {
     return fapiUrl;
   }
 
   /**
-
    * Returns the port the emulator listens on.
-
    *
-
    * @return the port the emulator listens on
-
    */
   public int port() {
     return server.port();
   }
 
   /**
-
-   * Returns the secret key the Backend API subset accepts ({@code Authorization: Bearer sk_test_…}).
-
+   * Returns the secret key the Backend API subset accepts ({@code Authorization: Bearer
+   * sk_test_…}).
    *
-
    * @return the secret key the Backend API subset accepts ({@code Authorization: Bearer sk_test_…})
-
    */
   public String secretKey() {
     return secretKey;
   }
 
   /**
-
    * Returns the JWKS document ({@code {"keys":[…]}}), as served at {@code /.well-known/jwks.json}.
-
    *
-
    * @return the JWKS document ({@code {"keys":[…]}}), as served at {@code /.well-known/jwks.json}
-
    */
   public String jwks() {
     return tokens.jwksJson();
   }
 
   /**
-
-   * Returns the current signing key's public key as PEM (the {@code jwtKey} Clerk's backend SDKs accept).
-
+   * Returns the current signing key's public key as PEM (the {@code jwtKey} Clerk's backend SDKs
+   * accept).
    *
-
-   * @return the current signing key's public key as PEM (the {@code jwtKey} Clerk's backend SDKs accept)
-
+   * @return the current signing key's public key as PEM (the {@code jwtKey} Clerk's backend SDKs
+   *     accept)
    */
   public String jwtPublicKeyPem() {
     return tokens.publicKeyPem();
   }
 
   /**
-
    * Returns the clock every emulator time comes from.
-
    *
-
    * @return the clock every emulator time comes from
-
    */
   public EmulatorClock clock() {
     return clock;
@@ -256,26 +269,25 @@ public final class ClerkEmulator implements AutoCloseable {
    * Returns the demo user (with its password).
    *
    * @return the demo user
-   * @throws IllegalStateException if the emulator was built {@link Builder#withoutDemoUser() without} it
+   * @throws IllegalStateException if the emulator was built {@link Builder#withoutDemoUser()
+   *     without} it
    */
   public EmulatorUser demoUser() {
     if (demoUserId == null) {
       throw new IllegalStateException("This emulator was built without the demo user");
     }
-    return user(demoUserId).orElseThrow(() -> new IllegalStateException("The demo user was deleted"));
+    return user(demoUserId)
+        .orElseThrow(() -> new IllegalStateException("The demo user was deleted"));
   }
 
   /**
-
    * Returns every (not deleted) user, in creation order.
-
    *
-
    * @return every (not deleted) user, in creation order
-
    */
   public List<EmulatorUser> users() {
-    return store.locked(() -> store.users.values().stream().filter(u -> !u.deleted).map(store::describe).toList());
+    return store.locked(
+        () -> store.users.values().stream().filter(u -> !u.deleted).map(store::describe).toList());
   }
 
   /**
@@ -285,8 +297,11 @@ public final class ClerkEmulator implements AutoCloseable {
    * @return the user, if it exists
    */
   public Optional<EmulatorUser> user(String userId) {
-    return store.locked(() -> Optional.ofNullable(store.users.get(userId)).filter(u -> !u.deleted)
-        .map(store::describe));
+    return store.locked(
+        () ->
+            Optional.ofNullable(store.users.get(userId))
+                .filter(u -> !u.deleted)
+                .map(store::describe));
   }
 
   /**
@@ -323,20 +338,21 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
-   * Returns the code an authenticator app shows now for a TOTP secret (on the emulator's clock), as a user would
-   * type it: for a secret from {@code POST /v1/me/totp} or {@link EmulatorUser.Builder#totpSecret}.
+   * Returns the code an authenticator app shows now for a TOTP secret (on the emulator's clock), as
+   * a user would type it: for a secret from {@code POST /v1/me/totp} or {@link
+   * EmulatorUser.Builder#totpSecret}.
    *
    * @param base32Secret the secret
    * @return the 6-digit code
    */
   public String totpCode(String base32Secret) {
-    return dev.clerkfx.testkit.internal.totp.Totp.currentCode(Objects.requireNonNull(base32Secret, "base32Secret"),
-        clock);
+    return dev.clerkfx.testkit.internal.totp.Totp.currentCode(
+        Objects.requireNonNull(base32Secret, "base32Secret"), clock);
   }
 
   /**
-   * Invites an email address to an organization, as an admin would; the user owning the (verified) address sees it
-   * in {@code GET /v1/me/organization_invitations} and may accept it.
+   * Invites an email address to an organization, as an admin would; the user owning the (verified)
+   * address sees it in {@code GET /v1/me/organization_invitations} and may accept it.
    *
    * @param organizationId the organization's id
    * @param emailAddress the invited address
@@ -347,27 +363,31 @@ public final class ClerkEmulator implements AutoCloseable {
   public String inviteToOrganization(String organizationId, String emailAddress, String role) {
     Objects.requireNonNull(emailAddress, "emailAddress");
     Objects.requireNonNull(role, "role");
-    return store.locked(() -> {
-      var org = store.organization(organizationId)
-          .orElseThrow(() -> new IllegalArgumentException("No organization " + organizationId));
-      if (!org.roles.containsKey(role)) {
-        throw new IllegalArgumentException("Organization " + org.slug + " has no role " + role);
-      }
-      var i = new Records.Invitation();
-      i.id = Ids.next("orginv");
-      i.organizationId = org.id;
-      i.emailAddress = emailAddress;
-      i.role = role;
-      i.createdAt = store.now();
-      i.updatedAt = i.createdAt;
-      store.invitations.put(i.id, i);
-      return i.id;
-    });
+    return store.locked(
+        () -> {
+          var org =
+              store
+                  .organization(organizationId)
+                  .orElseThrow(
+                      () -> new IllegalArgumentException("No organization " + organizationId));
+          if (!org.roles.containsKey(role)) {
+            throw new IllegalArgumentException("Organization " + org.slug + " has no role " + role);
+          }
+          var i = new Records.Invitation();
+          i.id = Ids.next("orginv");
+          i.organizationId = org.id;
+          i.emailAddress = emailAddress;
+          i.role = role;
+          i.createdAt = store.now();
+          i.updatedAt = i.createdAt;
+          store.invitations.put(i.id, i);
+          return i.id;
+        });
   }
 
   /**
-   * Suggests an organization to a user, as Clerk does when the organization's verified domain matches the user's
-   * email; accepting it makes the user an {@code org:member}.
+   * Suggests an organization to a user, as Clerk does when the organization's verified domain
+   * matches the user's email; accepting it makes the user an {@code org:member}.
    *
    * @param organizationId the organization's id
    * @param userId the user's id
@@ -375,25 +395,30 @@ public final class ClerkEmulator implements AutoCloseable {
    * @throws IllegalArgumentException if there is no such organization or user
    */
   public String suggestOrganization(String organizationId, String userId) {
-    return store.locked(() -> {
-      var org = store.organization(organizationId)
-          .orElseThrow(() -> new IllegalArgumentException("No organization " + organizationId));
-      if (!store.users.containsKey(userId)) {
-        throw new IllegalArgumentException("No user " + userId);
-      }
-      var sug = new Records.Suggestion();
-      sug.id = Ids.next("orgsug");
-      sug.organizationId = org.id;
-      sug.userId = userId;
-      sug.createdAt = store.now();
-      sug.updatedAt = sug.createdAt;
-      store.suggestions.put(sug.id, sug);
-      return sug.id;
-    });
+    return store.locked(
+        () -> {
+          var org =
+              store
+                  .organization(organizationId)
+                  .orElseThrow(
+                      () -> new IllegalArgumentException("No organization " + organizationId));
+          if (!store.users.containsKey(userId)) {
+            throw new IllegalArgumentException("No user " + userId);
+          }
+          var sug = new Records.Suggestion();
+          sug.id = Ids.next("orgsug");
+          sug.organizationId = org.id;
+          sug.userId = userId;
+          sug.createdAt = store.now();
+          sug.updatedAt = sug.createdAt;
+          store.suggestions.put(sug.id, sug);
+          return sug.id;
+        });
   }
 
   /**
-   * Changes a user's profile, as if edited in the dashboard; the next {@code /v1/client} or {@code /v1/me} shows it.
+   * Changes a user's profile, as if edited in the dashboard; the next {@code /v1/client} or {@code
+   * /v1/me} shows it.
    *
    * <pre>{@code emulator.updateUser(id, u -> u.firstName("Grace"));}</pre>
    *
@@ -404,13 +429,14 @@ public final class ClerkEmulator implements AutoCloseable {
    */
   public EmulatorUser updateUser(String userId, Consumer<EmulatorUser.Builder> changes) {
     Objects.requireNonNull(changes, "changes");
-    return store.locked(() -> {
-      Records.User u = liveUser(userId);
-      EmulatorUser.Builder b = store.describe(u).toBuilder();
-      changes.accept(b);
-      store.apply(u, b.id(u.id).build());
-      return store.describe(u);
-    });
+    return store.locked(
+        () -> {
+          Records.User u = liveUser(userId);
+          EmulatorUser.Builder b = store.describe(u).toBuilder();
+          changes.accept(b);
+          store.apply(u, b.id(u.id).build());
+          return store.describe(u);
+        });
   }
 
   /**
@@ -419,16 +445,17 @@ public final class ClerkEmulator implements AutoCloseable {
    * @param userId the user id
    */
   public void banUser(String userId) {
-    store.locked(() -> {
-      Records.User u = liveUser(userId);
-      u.banned = true;
-      u.updatedAt = store.now();
-      for (Records.Session s : List.copyOf(store.sessions.values())) {
-        if (s.userId.equals(userId) && "active".equals(store.status(s))) {
-          store.endSession(s, "revoked");
-        }
-      }
-    });
+    store.locked(
+        () -> {
+          Records.User u = liveUser(userId);
+          u.banned = true;
+          u.updatedAt = store.now();
+          for (Records.Session s : List.copyOf(store.sessions.values())) {
+            if (s.userId.equals(userId) && "active".equals(store.status(s))) {
+              store.endSession(s, "revoked");
+            }
+          }
+        });
   }
 
   /**
@@ -437,23 +464,25 @@ public final class ClerkEmulator implements AutoCloseable {
    * @param userId the user id
    */
   public void unbanUser(String userId) {
-    store.locked(() -> {
-      liveUser(userId).banned = false;
-    });
+    store.locked(
+        () -> {
+          liveUser(userId).banned = false;
+        });
   }
 
   /**
-   * Locks a user out for a while (emulator time): sign-in fails with {@code user_locked} and
-   * {@code meta.lockout_expires_in_seconds}. Existing sessions keep working, as on Clerk.
+   * Locks a user out for a while (emulator time): sign-in fails with {@code user_locked} and {@code
+   * meta.lockout_expires_in_seconds}. Existing sessions keep working, as on Clerk.
    *
    * @param userId the user id
    * @param duration how long
    */
   public void lockUser(String userId, Duration duration) {
     Objects.requireNonNull(duration, "duration");
-    store.locked(() -> {
-      liveUser(userId).lockedUntil = store.now() + duration.toMillis();
-    });
+    store.locked(
+        () -> {
+          liveUser(userId).lockedUntil = store.now() + duration.toMillis();
+        });
   }
 
   /**
@@ -474,28 +503,31 @@ public final class ClerkEmulator implements AutoCloseable {
    * @throws IllegalArgumentException if there is no such session
    */
   public void expireSession(String sessionId) {
-    store.locked(() -> {
-      Records.Session s = liveSession(sessionId);
-      if ("active".equals(store.status(s))) {
-        s.expireAt = store.now();
-        store.status(s);
-      }
-    });
+    store.locked(
+        () -> {
+          Records.Session s = liveSession(sessionId);
+          if ("active".equals(store.status(s))) {
+            s.expireAt = store.now();
+            store.status(s);
+          }
+        });
   }
 
   /**
-   * Marks a session as pending or active again, as Clerk does while a session task (such as choosing an
-   * organization) is outstanding: its session tokens then carry {@code "sts": "pending"}, which backends treat as
-   * signed out. Only the tokens show it; the session's other behaviour is unchanged.
+   * Marks a session as pending or active again, as Clerk does while a session task (such as
+   * choosing an organization) is outstanding: its session tokens then carry {@code "sts":
+   * "pending"}, which backends treat as signed out. Only the tokens show it; the session's other
+   * behaviour is unchanged.
    *
    * @param sessionId the session id
    * @param pending whether a task is outstanding
    * @throws IllegalArgumentException if there is no such session
    */
   public void setSessionPending(String sessionId, boolean pending) {
-    store.locked(() -> {
-      liveSession(sessionId).pending = pending;
-    });
+    store.locked(
+        () -> {
+          liveSession(sessionId).pending = pending;
+        });
   }
 
   /** Makes a new signing key current; the previous public key stays in the JWKS. */
@@ -504,17 +536,17 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
-
    * Returns every session the emulator knows, oldest first, with statuses as of the emulator clock.
-
    *
-
    * @return every session the emulator knows, oldest first, with statuses as of the emulator clock
-
    */
   public List<EmulatorSession> sessions() {
-    return store.locked(() -> store.sessions.values().stream()
-        .sorted((a, b) -> Long.compare(a.createdAt, b.createdAt)).map(this::describe).toList());
+    return store.locked(
+        () ->
+            store.sessions.values().stream()
+                .sorted((a, b) -> Long.compare(a.createdAt, b.createdAt))
+                .map(this::describe)
+                .toList());
   }
 
   /**
@@ -534,17 +566,25 @@ public final class ClerkEmulator implements AutoCloseable {
    * @return the session, if known
    */
   public Optional<EmulatorSession> session(String sessionId) {
-    return store.locked(() -> Optional.ofNullable(store.sessions.get(sessionId)).map(this::describe));
+    return store.locked(
+        () -> Optional.ofNullable(store.sessions.get(sessionId)).map(this::describe));
   }
 
   private EmulatorSession describe(Records.Session s) {
-    return new EmulatorSession(s.id, s.clientId, s.userId, store.shownStatus(s), Instant.ofEpochMilli(s.createdAt),
-        Instant.ofEpochMilli(s.expireAt), s.activeOrganizationId);
+    return new EmulatorSession(
+        s.id,
+        s.clientId,
+        s.userId,
+        store.shownStatus(s),
+        Instant.ofEpochMilli(s.createdAt),
+        Instant.ofEpochMilli(s.expireAt),
+        s.activeOrganizationId);
   }
 
   /**
-   * Returns the last email link (magic link) sent to an email address: opening it (a plain GET, as a browser or mail
-   * client would) marks it used and verifies the sign-in or sign-up it belongs to, so tests need no mailbox.
+   * Returns the last email link (magic link) sent to an email address: opening it (a plain GET, as
+   * a browser or mail client would) marks it used and verifies the sign-in or sign-up it belongs
+   * to, so tests need no mailbox.
    *
    * @param email the address
    * @return the link, if one was sent
@@ -554,8 +594,8 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
-   * Returns the last verification code sent to an email or phone (in test mode, {@code 424242} for test
-   * identities).
+   * Returns the last verification code sent to an email or phone (in test mode, {@code 424242} for
+   * test identities).
    *
    * @param emailOrPhone the address or number
    * @return the code, if one was sent
@@ -565,26 +605,18 @@ public final class ClerkEmulator implements AutoCloseable {
   }
 
   /**
-
    * Returns the fault injection control.
-
    *
-
    * @return the fault injection control
-
    */
   public Faults faults() {
     return faults;
   }
 
   /**
-
    * Returns the request journal.
-
    *
-
    * @return the request journal
-
    */
   public RequestJournal journal() {
     return journal;
@@ -644,11 +676,12 @@ public final class ClerkEmulator implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Emulates a production instance (default false: a development one). Its publishable key is {@code pk_live_…},
-     * and, as on Clerk, browser flows pass the {@code rotating_token_nonce} only to redirect URLs registered with
-     * {@link #allowedRedirectUrls(String...)}: an OAuth or SSO callback to another URL arrives without it, and hosted
-     * auth refuses such a URL with 422 {@code form_param_value_invalid}. A development instance accepts any
-     * loopback ({@code http://127.0.0.1}, {@code http://localhost}, {@code http://[::1]}) or custom-scheme URL.
+     * Emulates a production instance (default false: a development one). Its publishable key is
+     * {@code pk_live_…}, and, as on Clerk, browser flows pass the {@code rotating_token_nonce} only
+     * to redirect URLs registered with {@link #allowedRedirectUrls(String...)}: an OAuth or SSO
+     * callback to another URL arrives without it, and hosted auth refuses such a URL with 422
+     * {@code form_param_value_invalid}. A development instance accepts any loopback ({@code
+     * http://127.0.0.1}, {@code http://localhost}, {@code http://[::1]}) or custom-scheme URL.
      *
      * @param value whether the instance is a production one
      * @return this builder
@@ -659,10 +692,12 @@ public final class ClerkEmulator implements AutoCloseable {
     }
 
     /**
-     * Registers redirect URLs with a production instance (Clerk's allow-list for native and desktop redirects). A
-     * redirect URL matches when scheme, host, port and path are equal; its query is ignored.
+     * Registers redirect URLs with a production instance (Clerk's allow-list for native and desktop
+     * redirects). A redirect URL matches when scheme, host, port and path are equal; its query is
+     * ignored.
      *
-     * @param urls the URLs, such as {@code http://127.0.0.1:45789/sso-callback} or {@code com.example.app://callback}
+     * @param urls the URLs, such as {@code http://127.0.0.1:45789/sso-callback} or {@code
+     *     com.example.app://callback}
      * @return this builder
      */
     public Builder allowedRedirectUrls(String... urls) {
@@ -705,10 +740,11 @@ public final class ClerkEmulator implements AutoCloseable {
     }
 
     /**
-     * Makes new sessions start {@code pending} with tasks, as Clerk's "force organization selection" and "require
-     * MFA" settings do: {@code choose-organization} ends when the session activates an organization
-     * ({@code touch} with {@code active_organization_id}), {@code setup-mfa} when the user enrols a second factor
-     * (TOTP or an SMS phone). A task already satisfied is skipped (an MFA user gets no {@code setup-mfa}).
+     * Makes new sessions start {@code pending} with tasks, as Clerk's "force organization
+     * selection" and "require MFA" settings do: {@code choose-organization} ends when the session
+     * activates an organization ({@code touch} with {@code active_organization_id}), {@code
+     * setup-mfa} when the user enrols a second factor (TOTP or an SMS phone). A task already
+     * satisfied is skipped (an MFA user gets no {@code setup-mfa}).
      *
      * @param keys {@code choose-organization} and/or {@code setup-mfa}
      * @return this builder
@@ -717,7 +753,8 @@ public final class ClerkEmulator implements AutoCloseable {
     public Builder sessionTasks(String... keys) {
       for (String k : keys) {
         if (!List.of("choose-organization", "setup-mfa").contains(k)) {
-          throw new IllegalArgumentException("Unknown session task '" + k + "': use choose-organization or setup-mfa");
+          throw new IllegalArgumentException(
+              "Unknown session task '" + k + "': use choose-organization or setup-mfa");
         }
         if (!sessionTasks.contains(k)) {
           sessionTasks.add(k);
@@ -727,10 +764,11 @@ public final class ClerkEmulator implements AutoCloseable {
     }
 
     /**
-     * Enforces reverification (default true, as Clerk does): sensitive account actions (adding or removing an email
-     * address or phone number, making one primary, changing or removing the password, TOTP, backup codes, connected
-     * accounts, deleting the account) fail with 403 {@code session_reverification_required} when the session's
-     * factors were verified more than 10 minutes ago; {@code POST /v1/client/sessions/{id}/verify} resets them.
+     * Enforces reverification (default true, as Clerk does): sensitive account actions (adding or
+     * removing an email address or phone number, making one primary, changing or removing the
+     * password, TOTP, backup codes, connected accounts, deleting the account) fail with 403 {@code
+     * session_reverification_required} when the session's factors were verified more than 10
+     * minutes ago; {@code POST /v1/client/sessions/{id}/verify} resets them.
      *
      * @param value whether reverification is enforced
      * @return this builder
@@ -741,8 +779,8 @@ public final class ClerkEmulator implements AutoCloseable {
     }
 
     /**
-     * Lets a client hold several signed-in sessions (default false: Clerk's default single-session mode, where a
-     * second sign-in fails with {@code session_exists}).
+     * Lets a client hold several signed-in sessions (default false: Clerk's default single-session
+     * mode, where a second sign-in fails with {@code session_exists}).
      *
      * @param value whether multi-session mode is on
      * @return this builder
@@ -765,8 +803,8 @@ public final class ClerkEmulator implements AutoCloseable {
     }
 
     /**
-     * Turns test mode on or off (default on): {@code +clerk_test} emails and 555 phone numbers accept
-     * {@code 424242}.
+     * Turns test mode on or off (default on): {@code +clerk_test} emails and 555 phone numbers
+     * accept {@code 424242}.
      *
      * @param value whether test mode is on
      * @return this builder
@@ -805,9 +843,9 @@ public final class ClerkEmulator implements AutoCloseable {
     }
 
     /**
-     * Applies Clerk's documented per-IP limits (default off, so test suites don't trip them): 5 sign-in or
-     * sign-up creations and 3 factor attempts per 10 s, then 429 {@code too_many_requests} with
-     * {@code Retry-After}.
+     * Applies Clerk's documented per-IP limits (default off, so test suites don't trip them): 5
+     * sign-in or sign-up creations and 3 factor attempts per 10 s, then 429 {@code
+     * too_many_requests} with {@code Retry-After}.
      *
      * @param value whether limits apply
      * @return this builder
@@ -852,7 +890,8 @@ public final class ClerkEmulator implements AutoCloseable {
      */
     public Builder jwtTemplate(String name, Map<String, Object> claims, Duration lifetime) {
       Objects.requireNonNull(name, "name");
-      templates.put(name, new EmulatorConfig.Template(Map.copyOf(claims), Objects.requireNonNull(lifetime)));
+      templates.put(
+          name, new EmulatorConfig.Template(Map.copyOf(claims), Objects.requireNonNull(lifetime)));
       return this;
     }
 
@@ -868,8 +907,8 @@ public final class ClerkEmulator implements AutoCloseable {
     }
 
     /**
-     * Gives this emulator its own freshly generated signing key (default: one key shared by the JVM's emulators,
-     * since RSA key generation is slow).
+     * Gives this emulator its own freshly generated signing key (default: one key shared by the
+     * JVM's emulators, since RSA key generation is slow).
      *
      * @param value whether to generate a key
      * @return this builder

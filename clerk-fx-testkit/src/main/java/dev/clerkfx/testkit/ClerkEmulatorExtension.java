@@ -14,36 +14,51 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * A JUnit 5 extension that gives each test class, or each test, a fresh {@link ClerkEmulator}.
  *
  * <p>Registered on a static field:
+ *
  * <pre>{@code
  * @RegisterExtension
  * static ClerkEmulatorExtension clerk = ClerkEmulatorExtension.perClass(b -> b.multiSession(true));
  *
  * @Test void signsIn() { String pk = clerk.get().publishableKey(); … }
  * }</pre>
+ *
  * Or declaratively, with parameter injection (one emulator per test method; one per class for
  * {@code @BeforeAll} parameters):
+ *
  * <pre>{@code
  * @ExtendWith(ClerkEmulatorExtension.class)
  * class MyTest {
  *   @Test void signsIn(ClerkEmulator emulator) { … }
  * }
  * }</pre>
+ *
  * A registered extension also injects its own emulator into {@code ClerkEmulator} parameters.
  */
 public final class ClerkEmulatorExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ClerkEmulatorExtension.class);
 
-  private enum Scope { CLASS, TEST, PARAMETER }
+  private enum Scope {
+    CLASS,
+    TEST,
+    PARAMETER
+  }
 
   private final Scope scope;
   private final Consumer<ClerkEmulator.Builder> configuration;
   private volatile ClerkEmulator current;
 
-  /** Makes the declarative form ({@code @ExtendWith}): emulators are made for {@code ClerkEmulator} parameters. */
+  /**
+   * Makes the declarative form ({@code @ExtendWith}): emulators are made for {@code ClerkEmulator}
+   * parameters.
+   */
   public ClerkEmulatorExtension() {
-    this(Scope.PARAMETER, b -> { });
+    this(Scope.PARAMETER, b -> {});
   }
 
   private ClerkEmulatorExtension(Scope scope, Consumer<ClerkEmulator.Builder> configuration) {
@@ -57,7 +72,7 @@ public final class ClerkEmulatorExtension
    * @return the extension
    */
   public static ClerkEmulatorExtension perClass() {
-    return perClass(b -> { });
+    return perClass(b -> {});
   }
 
   /**
@@ -76,7 +91,7 @@ public final class ClerkEmulatorExtension
    * @return the extension
    */
   public static ClerkEmulatorExtension perTest() {
-    return perTest(b -> { });
+    return perTest(b -> {});
   }
 
   /**
@@ -98,8 +113,9 @@ public final class ClerkEmulatorExtension
   public ClerkEmulator get() {
     ClerkEmulator e = current;
     if (e == null) {
-      throw new IllegalStateException("No emulator is running: use get() inside a test of the class that "
-          + "registers this extension (a per-test emulator exists only during each test)");
+      throw new IllegalStateException(
+          "No emulator is running: use get() inside a test of the class that "
+              + "registers this extension (a per-test emulator exists only during each test)");
     }
     return e;
   }
@@ -152,13 +168,17 @@ public final class ClerkEmulatorExtension
 
   /** Resolves parameters of type {@link ClerkEmulator}. */
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return parameterContext.getParameter().getType() == ClerkEmulator.class;
   }
 
-  /** Supplies the running emulator (or, in the declarative form, one for the current test or class). */
+  /**
+   * Supplies the running emulator (or, in the declarative form, one for the current test or class).
+   */
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     if (scope != Scope.PARAMETER) {
       return get();
     }

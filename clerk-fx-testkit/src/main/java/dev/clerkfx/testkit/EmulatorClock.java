@@ -10,20 +10,23 @@ import java.util.Objects;
 /**
  * A {@link Clock} tests move by hand, so tokens and sessions expire without sleeping.
  *
- * <p>Two kinds: a <em>frozen</em> clock ({@link #startingAt(Instant)}, {@link #startingNow()}) stands still until
- * told to move, which makes tests deterministic; a <em>ticking</em> clock ({@link #ticking()}, the emulator's
- * default so a long-running sample app behaves like real Clerk) follows real time plus whatever
- * {@link #advance}/{@link #set} added.
+ * <p>Two kinds: a <em>frozen</em> clock ({@link #startingAt(Instant)}, {@link #startingNow()})
+ * stands still until told to move, which makes tests deterministic; a <em>ticking</em> clock
+ * ({@link #ticking()}, the emulator's default so a long-running sample app behaves like real Clerk)
+ * follows real time plus whatever {@link #advance}/{@link #set} added.
+ *
  * <pre>{@code
  * EmulatorClock clock = EmulatorClock.startingNow();
  * ClerkEmulator emulator = ClerkEmulator.builder().clock(clock).start();
  * clock.advance(Duration.ofSeconds(61)); // every session token minted so far has expired
  * }</pre>
+ *
  * Thread-safe. The SDK under test may be handed the same clock.
  */
 public final class EmulatorClock extends Clock {
   private final Clock base;
   private final ZoneId zone;
+
   /** A frozen clock's instant, or a ticking clock's offset from real time; shared by zone views. */
   private final State state;
 
@@ -69,13 +72,9 @@ public final class EmulatorClock extends Clock {
   }
 
   /**
-
    * Returns whether this clock stands still until moved.
-
    *
-
    * @return whether this clock stands still until moved
-
    */
   public boolean isFrozen() {
     return base == null;

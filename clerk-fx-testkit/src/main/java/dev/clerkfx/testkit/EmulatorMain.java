@@ -15,9 +15,11 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the emulator standalone: {@code java -jar clerk-fx-testkit/target/clerk-fx-emulator.jar [options]}.
+ * Runs the emulator standalone: {@code java -jar clerk-fx-testkit/target/clerk-fx-emulator.jar
+ * [options]}.
  *
  * <p>Options:
+ *
  * <pre>
  *   --port N                  listen on 127.0.0.1:N (default: a free port)
  *   --users FILE.json         add users from a file (format below)
@@ -28,11 +30,14 @@ import java.util.concurrent.CountDownLatch;
  *   --no-demo-user            leave out the demo user
  *   --help                    print this help
  * </pre>
- * On start it prints, one per line: {@code CLERK_PUBLISHABLE_KEY=…}, {@code CLERK_FAPI_URL=…},
- * {@code CLERK_SECRET_KEY=…}, {@code CLERK_DEMO_EMAIL=…}, {@code CLERK_DEMO_PASSWORD=…}; then it serves until
- * Ctrl-C (a shutdown hook closes it). It binds loopback only.
  *
- * <p>The users file is a JSON array of users, or an object {@code {"organizations":[…],"users":[…]}}:
+ * On start it prints, one per line: {@code CLERK_PUBLISHABLE_KEY=…}, {@code CLERK_FAPI_URL=…},
+ * {@code CLERK_SECRET_KEY=…}, {@code CLERK_DEMO_EMAIL=…}, {@code CLERK_DEMO_PASSWORD=…}; then it
+ * serves until Ctrl-C (a shutdown hook closes it). It binds loopback only.
+ *
+ * <p>The users file is a JSON array of users, or an object {@code
+ * {"organizations":[…],"users":[…]}}:
+ *
  * <pre>{@code
  * {
  *   "organizations": [ {"name": "Acme", "slug": "acme",
@@ -47,9 +52,10 @@ import java.util.concurrent.CountDownLatch;
  *   ]
  * }
  * }</pre>
- * Each user needs an {@code email} (or {@code emails} array), {@code phone} (or {@code phones}) or {@code username};
- * {@code id} fixes the user id. Organizations a user names but the file does not define are created with Clerk's
- * default roles ({@code org:admin}, {@code org:member}).
+ *
+ * Each user needs an {@code email} (or {@code emails} array), {@code phone} (or {@code phones}) or
+ * {@code username}; {@code id} fixes the user id. Organizations a user names but the file does not
+ * define are created with Clerk's default roles ({@code org:admin}, {@code org:member}).
  */
 public final class EmulatorMain {
   private EmulatorMain() {}
@@ -74,10 +80,14 @@ public final class EmulatorMain {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      emulator.close();
-      stopped.countDown();
-    }, "clerk-emulator-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  emulator.close();
+                  stopped.countDown();
+                },
+                "clerk-emulator-shutdown"));
     stopped.await();
   }
 
@@ -97,7 +107,8 @@ public final class EmulatorMain {
       switch (a) {
         case "--port" -> b.port(intValue(a, value(args, ++i, a)));
         case "--users" -> loadUsers(Path.of(value(args, ++i, a)), b);
-        case "--token-lifetime" -> b.tokenLifetime(Duration.ofSeconds(intValue(a, value(args, ++i, a))));
+        case "--token-lifetime" ->
+            b.tokenLifetime(Duration.ofSeconds(intValue(a, value(args, ++i, a))));
         case "--multi-session" -> b.multiSession(true);
         case "--client-trust" -> b.clientTrust(true);
         case "--no-rate-limits" -> b.rateLimits(false);
@@ -156,12 +167,15 @@ public final class EmulatorMain {
     try {
       root = new ObjectMapper().readTree(Files.readString(file));
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read users file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot read users file " + file + ": " + e.getMessage(), e);
     }
     JsonNode users = root != null && root.isObject() ? root.path("users") : root;
     if (users == null || !users.isArray()) {
-      throw new IllegalArgumentException("Users file " + file
-          + " must hold a JSON array of users or an object with a \"users\" array");
+      throw new IllegalArgumentException(
+          "Users file "
+              + file
+              + " must hold a JSON array of users or an object with a \"users\" array");
     }
     Set<String> slugs = new LinkedHashSet<>();
     if (root.isObject() && root.path("organizations").isArray()) {
@@ -228,7 +242,8 @@ public final class EmulatorMain {
   }
 
   private static String text(JsonNode o, String field, Path file) {
-    return opt(o, field).orElseThrow(() -> new IllegalArgumentException("An entry in " + file + " lacks \""
-        + field + "\""));
+    return opt(o, field)
+        .orElseThrow(
+            () -> new IllegalArgumentException("An entry in " + file + " lacks \"" + field + "\""));
   }
 }

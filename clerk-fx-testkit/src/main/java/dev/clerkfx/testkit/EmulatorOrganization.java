@@ -8,8 +8,10 @@ import java.util.Objects;
 /**
  * An organization of the emulated instance, with its roles and each role's permission keys.
  *
- * <p>{@link #of(String, String)} gives Clerk's two default roles, {@code org:admin} and {@code org:member}, with
- * the system permissions Clerk grants them; {@link #withRole} adds or replaces a custom role:
+ * <p>{@link #of(String, String)} gives Clerk's two default roles, {@code org:admin} and {@code
+ * org:member}, with the system permissions Clerk grants them; {@link #withRole} adds or replaces a
+ * custom role:
+ *
  * <pre>{@code
  * EmulatorOrganization acme = EmulatorOrganization.of("Acme", "acme")
  *     .withRole("org:billing", "org:invoices:read", "org:invoices:manage");
@@ -18,12 +20,13 @@ import java.util.Objects;
  * @param id the organization id ({@code org_…}); {@code null} lets the emulator assign one
  * @param name the display name
  * @param slug the unique slug
- * @param roles role key (such as {@code org:admin}) to permission keys (such as {@code org:sys_memberships:read})
+ * @param roles role key (such as {@code org:admin}) to permission keys (such as {@code
+ *     org:sys_memberships:read})
  */
-public record EmulatorOrganization(String id, String name, String slug, Map<String, List<String>> roles) {
+public record EmulatorOrganization(
+    String id, String name, String slug, Map<String, List<String>> roles) {
   private static final java.util.regex.Pattern PERMISSION =
       java.util.regex.Pattern.compile("^org:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$");
-
 
   /**
    * Checks the fields and copies the role map.
@@ -40,15 +43,20 @@ public record EmulatorOrganization(String id, String name, String slug, Map<Stri
       throw new IllegalArgumentException("An organization slug must not be blank");
     }
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    Objects.requireNonNull(roles, "roles").forEach((k, v) -> {
-      for (String p : v) {
-        if (!PERMISSION.matcher(p).matches()) {
-          throw new IllegalArgumentException("Permission keys look like org:<feature>:<action>, got '" + p
-              + "' in role " + k);
-        }
-      }
-      copy.put(k, List.copyOf(v));
-    });
+    Objects.requireNonNull(roles, "roles")
+        .forEach(
+            (k, v) -> {
+              for (String p : v) {
+                if (!PERMISSION.matcher(p).matches()) {
+                  throw new IllegalArgumentException(
+                      "Permission keys look like org:<feature>:<action>, got '"
+                          + p
+                          + "' in role "
+                          + k);
+                }
+              }
+              copy.put(k, List.copyOf(v));
+            });
     roles = Map.copyOf(copy);
   }
 
@@ -61,9 +69,15 @@ public record EmulatorOrganization(String id, String name, String slug, Map<Stri
    */
   public static EmulatorOrganization of(String name, String slug) {
     Map<String, List<String>> roles = new LinkedHashMap<>();
-    roles.put("org:admin", List.of("org:sys_profile:manage", "org:sys_profile:delete",
-        "org:sys_memberships:read", "org:sys_memberships:manage", "org:sys_domains:read",
-        "org:sys_domains:manage"));
+    roles.put(
+        "org:admin",
+        List.of(
+            "org:sys_profile:manage",
+            "org:sys_profile:delete",
+            "org:sys_memberships:read",
+            "org:sys_memberships:manage",
+            "org:sys_domains:read",
+            "org:sys_domains:manage"));
     roles.put("org:member", List.of("org:sys_memberships:read"));
     return new EmulatorOrganization(null, name, slug, roles);
   }

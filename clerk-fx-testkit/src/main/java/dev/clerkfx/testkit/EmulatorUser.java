@@ -18,8 +18,9 @@ import java.util.Optional;
  *     .organization("acme", "org:admin")
  *     .build();
  * }</pre>
- * The first email and phone given are the primary ones. {@link #toString()} never shows the password, TOTP
- * secret or backup codes.
+ *
+ * The first email and phone given are the primary ones. {@link #toString()} never shows the
+ * password, TOTP secret or backup codes.
  */
 public final class EmulatorUser {
   /**
@@ -113,247 +114,171 @@ public final class EmulatorUser {
   }
 
   /**
-
    * Returns the user id ({@code user_…}); empty until the emulator assigns one.
-
    *
-
    * @return the user id ({@code user_…}); empty until the emulator assigns one
-
    */
   public Optional<String> id() {
     return Optional.ofNullable(id);
   }
 
   /**
-
    * Returns the email addresses, primary first.
-
    *
-
    * @return the email addresses, primary first
-
    */
   public List<String> emails() {
     return emails;
   }
 
   /**
-
    * Returns the primary email address, if any.
-
    *
-
    * @return the primary email address, if any
-
    */
   public Optional<String> email() {
     return emails.stream().findFirst();
   }
 
   /**
-
    * Returns the phone numbers (E.164), primary first.
-
    *
-
    * @return the phone numbers (E.164), primary first
-
    */
   public List<String> phones() {
     return phones;
   }
 
   /**
-
    * Returns the primary phone number, if any.
-
    *
-
    * @return the primary phone number, if any
-
    */
   public Optional<String> phone() {
     return phones.stream().findFirst();
   }
 
   /**
-
    * Returns the username, if any.
-
    *
-
    * @return the username, if any
-
    */
   public Optional<String> username() {
     return Optional.ofNullable(username);
   }
 
   /**
-
    * Returns the password, if the user has one.
-
    *
-
    * @return the password, if the user has one
-
    */
   public Optional<String> password() {
     return Optional.ofNullable(password);
   }
 
   /**
-
    * Returns the first name, if any.
-
    *
-
    * @return the first name, if any
-
    */
   public Optional<String> firstName() {
     return Optional.ofNullable(firstName);
   }
 
   /**
-
    * Returns the last name, if any.
-
    *
-
    * @return the last name, if any
-
    */
   public Optional<String> lastName() {
     return Optional.ofNullable(lastName);
   }
 
   /**
-
    * Returns the avatar URL, if one was set.
-
    *
-
    * @return the avatar URL, if one was set
-
    */
   public Optional<String> imageUrl() {
     return Optional.ofNullable(imageUrl);
   }
 
   /**
-
    * Returns the base32 TOTP secret, if an authenticator app is enrolled.
-
    *
-
    * @return the base32 TOTP secret, if an authenticator app is enrolled
-
    */
   public Optional<String> totpSecret() {
     return Optional.ofNullable(totpSecret);
   }
 
   /**
-
    * Returns the unused backup codes.
-
    *
-
    * @return the unused backup codes
-
    */
   public List<String> backupCodes() {
     return backupCodes;
   }
 
   /**
-
    * Returns whether the primary phone number is enrolled as a second factor ({@code phone_code}).
-
    *
-
    * @return whether the primary phone number is enrolled as a second factor ({@code phone_code})
-
    */
   public boolean phoneSecondFactor() {
     return phoneSecondFactor;
   }
 
   /**
-
    * Returns whether the user has any second factor, so sign-in needs one.
-
    *
-
    * @return whether the user has any second factor, so sign-in needs one
-
    */
   public boolean twoFactorEnabled() {
     return totpSecret != null || !backupCodes.isEmpty() || (phoneSecondFactor && !phones.isEmpty());
   }
 
   /**
-
    * Returns the organization memberships.
-
    *
-
    * @return the organization memberships
-
    */
   public List<Membership> memberships() {
     return memberships;
   }
 
   /**
-
    * Returns whether the user is banned.
-
    *
-
    * @return whether the user is banned
-
    */
   public boolean banned() {
     return banned;
   }
 
   /**
-
    * Returns whether the user is locked out.
-
    *
-
    * @return whether the user is locked out
-
    */
   public boolean locked() {
     return locked;
   }
 
   /**
-
    * Returns the public metadata.
-
    *
-
    * @return the public metadata
-
    */
   public Map<String, Object> publicMetadata() {
     return publicMetadata;
   }
 
   /**
-
    * Returns the unsafe (user-writable) metadata.
-
    *
-
    * @return the unsafe (user-writable) metadata
-
    */
   public Map<String, Object> unsafeMetadata() {
     return unsafeMetadata;
@@ -362,10 +287,31 @@ public final class EmulatorUser {
   /** Describes the user without its password, TOTP secret or backup codes. */
   @Override
   public String toString() {
-    return "EmulatorUser[id=" + id + ", emails=" + emails + ", phones=" + phones + ", username=" + username
-        + ", name=" + firstName + " " + lastName + ", password=" + (password == null ? "none" : "<redacted>")
-        + ", totp=" + (totpSecret != null) + ", backupCodes=" + backupCodes.size() + ", memberships="
-        + memberships + ", banned=" + banned + ", locked=" + locked + "]";
+    return "EmulatorUser[id="
+        + id
+        + ", emails="
+        + emails
+        + ", phones="
+        + phones
+        + ", username="
+        + username
+        + ", name="
+        + firstName
+        + " "
+        + lastName
+        + ", password="
+        + (password == null ? "none" : "<redacted>")
+        + ", totp="
+        + (totpSecret != null)
+        + ", backupCodes="
+        + backupCodes.size()
+        + ", memberships="
+        + memberships
+        + ", banned="
+        + banned
+        + ", locked="
+        + locked
+        + "]";
   }
 
   /** Builds an {@link EmulatorUser}. */
@@ -573,11 +519,13 @@ public final class EmulatorUser {
      * Builds the user.
      *
      * @return the user
-     * @throws IllegalArgumentException when the user has no email, phone or username to sign in with
+     * @throws IllegalArgumentException when the user has no email, phone or username to sign in
+     *     with
      */
     public EmulatorUser build() {
       if (emails.isEmpty() && phones.isEmpty() && username == null) {
-        throw new IllegalArgumentException("An emulator user needs an email, a phone or a username");
+        throw new IllegalArgumentException(
+            "An emulator user needs an email, a phone or a username");
       }
       return new EmulatorUser(this);
     }

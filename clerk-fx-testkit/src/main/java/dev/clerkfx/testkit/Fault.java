@@ -7,15 +7,18 @@ import java.util.regex.Pattern;
 
 /**
  * A fault the emulator injects into matching requests: added latency, an error status, a 429 with
- * {@code Retry-After}, a dropped connection or a malformed body; for the next N requests or with a probability.
+ * {@code Retry-After}, a dropped connection or a malformed body; for the next N requests or with a
+ * probability.
  *
  * <pre>{@code
  * emulator.faults().add(Fault.on("POST", "/v1/client/sessions/{@literal *}/tokens").status(503).times(2));
  * emulator.faults().add(Fault.on("*", "/v1/**").latency(Duration.ofMillis(300)).probability(0.5));
  * }</pre>
- * Path globs: {@code *} matches within one path segment, {@code **} matches across segments. The method is
- * matched after {@code _method} tunnelling; {@code "*"} matches any method. Latency delays the normal response;
- * the other effects replace it. Unless {@link #times(int)} is set, a fault stays until removed.
+ *
+ * Path globs: {@code *} matches within one path segment, {@code **} matches across segments. The
+ * method is matched after {@code _method} tunnelling; {@code "*"} matches any method. Latency
+ * delays the normal response; the other effects replace it. Unless {@link #times(int)} is set, a
+ * fault stays until removed.
  */
 public final class Fault {
   /** What a fault does to a matching request. */
@@ -42,8 +45,15 @@ public final class Fault {
   private final double probability;
   private final AtomicInteger remaining;
 
-  private Fault(String method, String pathGlob, Effect effect, Duration latency, int status, Duration retryAfter,
-      double probability, int times) {
+  private Fault(
+      String method,
+      String pathGlob,
+      Effect effect,
+      Duration latency,
+      int status,
+      Duration retryAfter,
+      double probability,
+      int times) {
     this.method = method;
     this.pathGlob = pathGlob;
     this.pattern = globToPattern(pathGlob);
@@ -95,91 +105,65 @@ public final class Fault {
   }
 
   /**
-
    * Returns the method matched ({@code "*"} for any).
-
    *
-
    * @return the method matched ({@code "*"} for any)
-
    */
   public String method() {
     return method;
   }
 
   /**
-
    * Returns the path glob matched.
-
    *
-
    * @return the path glob matched
-
    */
   public String pathGlob() {
     return pathGlob;
   }
 
   /**
-
    * Returns the effect.
-
    *
-
    * @return the effect
-
    */
   public Effect effect() {
     return effect;
   }
 
   /**
-
    * Returns the added latency (zero unless {@link Effect#LATENCY}).
-
    *
-
    * @return the added latency (zero unless {@link Effect#LATENCY})
-
    */
   public Duration latency() {
     return latency;
   }
 
   /**
-
-   * Returns the status answered ({@code 0} unless {@link Effect#STATUS} or {@link Effect#RATE_LIMITED}).
-
+   * Returns the status answered ({@code 0} unless {@link Effect#STATUS} or {@link
+   * Effect#RATE_LIMITED}).
    *
-
-   * @return the status answered ({@code 0} unless {@link Effect#STATUS} or {@link Effect#RATE_LIMITED})
-
+   * @return the status answered ({@code 0} unless {@link Effect#STATUS} or {@link
+   *     Effect#RATE_LIMITED})
    */
   public int status() {
     return status;
   }
 
   /**
-
    * Returns the {@code Retry-After} sent with {@link Effect#RATE_LIMITED}.
-
    *
-
    * @return the {@code Retry-After} sent with {@link Effect#RATE_LIMITED}
-
    */
   public Duration retryAfter() {
     return retryAfter;
   }
 
   /**
-
    * Returns how many more requests this fault applies to ({@link Integer#MAX_VALUE} for unlimited).
-
    *
-
    * @return how many more requests this fault applies to ({@link Integer#MAX_VALUE} for unlimited)
-
    */
   public int remaining() {
     return remaining.get();
@@ -193,7 +177,8 @@ public final class Fault {
    * @return whether it matches
    */
   boolean matches(String requestMethod, String path) {
-    return remaining.get() > 0 && ("*".equals(method) || method.equalsIgnoreCase(requestMethod))
+    return remaining.get() > 0
+        && ("*".equals(method) || method.equalsIgnoreCase(requestMethod))
         && pattern.matcher(path).matches();
   }
 
@@ -233,9 +218,19 @@ public final class Fault {
 
   @Override
   public String toString() {
-    return "Fault[" + method + " " + pathGlob + " " + effect + (effect == Effect.LATENCY ? " " + latency : "")
-        + (status != 0 ? " " + status : "") + ", p=" + probability + ", remaining="
-        + (remaining.get() == Integer.MAX_VALUE ? "unlimited" : remaining.get()) + "]";
+    return "Fault["
+        + method
+        + " "
+        + pathGlob
+        + " "
+        + effect
+        + (effect == Effect.LATENCY ? " " + latency : "")
+        + (status != 0 ? " " + status : "")
+        + ", p="
+        + probability
+        + ", remaining="
+        + (remaining.get() == Integer.MAX_VALUE ? "unlimited" : remaining.get())
+        + "]";
   }
 
   /** Chooses the effect of a {@link Fault}. */
@@ -249,7 +244,8 @@ public final class Fault {
     }
 
     private Fault make(Effect effect, Duration latency, int status, Duration retryAfter) {
-      return new Fault(method, pathGlob, effect, latency, status, retryAfter, 1.0, Integer.MAX_VALUE);
+      return new Fault(
+          method, pathGlob, effect, latency, status, retryAfter, 1.0, Integer.MAX_VALUE);
     }
 
     /**
@@ -273,7 +269,8 @@ public final class Fault {
      */
     public Fault status(int httpStatus) {
       if (httpStatus < 400 || httpStatus > 599) {
-        throw new IllegalArgumentException("status must be an error status (400-599), was " + httpStatus);
+        throw new IllegalArgumentException(
+            "status must be an error status (400-599), was " + httpStatus);
       }
       return make(Effect.STATUS, Duration.ZERO, httpStatus, Duration.ZERO);
     }

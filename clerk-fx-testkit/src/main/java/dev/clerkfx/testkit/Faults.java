@@ -8,8 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The faults an emulator currently injects; from {@link ClerkEmulator#faults()}. Thread-safe.
  *
- * <p>When several faults match a request, the first added that fires wins, except that latency faults add up
- * and then let another effect (or the normal response) follow.
+ * <p>When several faults match a request, the first added that fires wins, except that latency
+ * faults add up and then let another effect (or the normal response) follow.
  */
 public final class Faults {
   private final CopyOnWriteArrayList<Fault> faults = new CopyOnWriteArrayList<>();
@@ -55,7 +55,8 @@ public final class Faults {
   java.time.Duration latencyFor(String method, String path) {
     java.time.Duration total = java.time.Duration.ZERO;
     for (Fault f : faults) {
-      if (f.effect() == Fault.Effect.LATENCY && f.matches(method, path)
+      if (f.effect() == Fault.Effect.LATENCY
+          && f.matches(method, path)
           && f.tryFire(ThreadLocalRandom.current().nextDouble())) {
         total = total.plus(f.latency());
       }
@@ -69,7 +70,8 @@ public final class Faults {
       return Optional.empty();
     }
     for (Fault f : faults) {
-      if (f.effect() != Fault.Effect.LATENCY && f.matches(method, path)
+      if (f.effect() != Fault.Effect.LATENCY
+          && f.matches(method, path)
           && f.tryFire(ThreadLocalRandom.current().nextDouble())) {
         return Optional.of(f);
       }

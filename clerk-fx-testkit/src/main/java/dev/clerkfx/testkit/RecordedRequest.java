@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * One request the emulator received and the response it sent, for assertions; immutable.
  *
- * <p>Header names are lower case. Query and form values keep their order; a key may repeat. This is test data:
- * nothing is redacted.
+ * <p>Header names are lower case. Query and form values keep their order; a key may repeat. This is
+ * test data: nothing is redacted.
  *
  * @param method the effective method (after {@code _method} tunnelling), upper case
  * @param wireMethod the method on the wire
@@ -23,9 +23,17 @@ import java.util.Optional;
  * @param responseBody the response body as text (empty when there was none)
  * @param receivedAt when it arrived, by the emulator clock
  */
-public record RecordedRequest(String method, String wireMethod, String path, Map<String, List<String>> query,
-    Map<String, List<String>> headers, Map<String, List<String>> form, int status,
-    Map<String, List<String>> responseHeaders, String responseBody, Instant receivedAt) {
+public record RecordedRequest(
+    String method,
+    String wireMethod,
+    String path,
+    Map<String, List<String>> query,
+    Map<String, List<String>> headers,
+    Map<String, List<String>> form,
+    int status,
+    Map<String, List<String>> responseHeaders,
+    String responseBody,
+    Instant receivedAt) {
 
   /**
    * Copies the maps so the record stays immutable.

@@ -10,13 +10,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
- * Every request the emulator answered, oldest first; from {@link ClerkEmulator#journal()}. Thread-safe.
+ * Every request the emulator answered, oldest first; from {@link ClerkEmulator#journal()}.
+ * Thread-safe.
  *
  * <pre>{@code
  * assertThat(emulator.journal().count("POST", "/v1/client/sessions/{@literal *}/tokens")).isEqualTo(1);
  * RecordedRequest next = emulator.journal().takeRequest(Duration.ofSeconds(5)).orElseThrow();
  * }</pre>
- * It keeps the most recent {@value #CAPACITY} entries so a long-running emulator does not grow without bound.
+ *
+ * It keeps the most recent {@value #CAPACITY} entries so a long-running emulator does not grow
+ * without bound.
  */
 public final class RequestJournal {
   /** How many entries the journal keeps. */
@@ -87,13 +90,9 @@ public final class RequestJournal {
   }
 
   /**
-
    * Returns how many requests are journaled.
-
    *
-
    * @return how many requests are journaled
-
    */
   public int size() {
     lock.lock();
@@ -136,7 +135,8 @@ public final class RequestJournal {
    */
   public RecordedRequest takeRequest() throws InterruptedException {
     return takeRequest(Duration.ofSeconds(10))
-        .orElseThrow(() -> new IllegalStateException("No request reached the emulator within 10 s"));
+        .orElseThrow(
+            () -> new IllegalStateException("No request reached the emulator within 10 s"));
   }
 
   /** Forgets every journaled request. */
@@ -149,5 +149,4 @@ public final class RequestJournal {
       lock.unlock();
     }
   }
-
 }

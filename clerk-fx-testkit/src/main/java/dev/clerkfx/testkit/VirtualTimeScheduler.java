@@ -19,10 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * A {@link ScheduledExecutorService} on virtual time: delays are measured on a clock, and tasks run only when the
- * driver calls {@link #advance(Duration)} or {@link #runDue()}, in due order, on the driver's thread, with the clock
- * moved to each task's due time first. Handed to the SDK together with the emulator's clock, the SDK's refresh
- * timers and the emulator's token lifetimes share one time line, and 30 emulated minutes take milliseconds.
+ * A {@link ScheduledExecutorService} on virtual time: delays are measured on a clock, and tasks run
+ * only when the driver calls {@link #advance(Duration)} or {@link #runDue()}, in due order, on the
+ * driver's thread, with the clock moved to each task's due time first. Handed to the SDK together
+ * with the emulator's clock, the SDK's refresh timers and the emulator's token lifetimes share one
+ * time line, and 30 emulated minutes take milliseconds.
  *
  * <pre>{@code
  * EmulatorClock clock = emulator.clock();               // frozen
@@ -32,11 +33,13 @@ import java.util.function.Consumer;
  * scheduler.advance(Duration.ofMinutes(5));            // runs every timer due in those 5 minutes, in order
  * }</pre>
  *
- * <p>Thread-safe: the SDK schedules from its HTTP threads while the driver runs tasks. Tasks take no virtual time,
- * so fixed-rate and fixed-delay periodic tasks behave alike. {@link #shutdown()} rejects new tasks but pending
- * ones still run when due; {@link #shutdownNow()} drops them and returns them.
+ * <p>Thread-safe: the SDK schedules from its HTTP threads while the driver runs tasks. Tasks take
+ * no virtual time, so fixed-rate and fixed-delay periodic tasks behave alike. {@link #shutdown()}
+ * rejects new tasks but pending ones still run when due; {@link #shutdownNow()} drops them and
+ * returns them.
  */
-public final class VirtualTimeScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class VirtualTimeScheduler extends AbstractExecutorService
+    implements ScheduledExecutorService {
   private final Clock clock;
   private final Consumer<Duration> advanceClock;
   private final AtomicLong sequence = new AtomicLong();
@@ -44,7 +47,8 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
   private volatile boolean shutdown;
 
   /**
-   * Creates a scheduler whose delays are measured on {@code clock} and which moves time with {@code advanceClock}.
+   * Creates a scheduler whose delays are measured on {@code clock} and which moves time with {@code
+   * advanceClock}.
    *
    * @param clock the clock delays are measured on
    * @param advanceClock moves {@code clock} forward by the given (non-negative) amount
@@ -70,8 +74,9 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
   }
 
   /**
-   * Moves time forward by {@code amount}, running every task that falls due on the way, in due order, with the
-   * clock moved to each task's due time before it runs; the clock ends {@code amount} later than it started.
+   * Moves time forward by {@code amount}, running every task that falls due on the way, in due
+   * order, with the clock moved to each task's due time before it runs; the clock ends {@code
+   * amount} later than it started.
    *
    * @param amount how far to move time; not negative
    * @return how many tasks ran
@@ -173,25 +178,34 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
 
   @Override
   public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-    return enqueue(new Task<>(this, Objects.requireNonNull(callable, "callable"), dueIn(delay, unit), 0));
+    return enqueue(
+        new Task<>(this, Objects.requireNonNull(callable, "callable"), dueIn(delay, unit), 0));
   }
 
   @Override
-  public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+  public ScheduledFuture<?> scheduleAtFixedRate(
+      Runnable command, long initialDelay, long period, TimeUnit unit) {
     return schedulePeriodic(command, initialDelay, period, unit);
   }
 
   @Override
-  public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+  public ScheduledFuture<?> scheduleWithFixedDelay(
+      Runnable command, long initialDelay, long delay, TimeUnit unit) {
     // Tasks take no virtual time, so fixed rate and fixed delay coincide.
     return schedulePeriodic(command, initialDelay, delay, unit);
   }
 
-  private ScheduledFuture<?> schedulePeriodic(Runnable command, long initialDelay, long period, TimeUnit unit) {
+  private ScheduledFuture<?> schedulePeriodic(
+      Runnable command, long initialDelay, long period, TimeUnit unit) {
     if (period <= 0) {
       throw new IllegalArgumentException("The period must be positive, was " + period);
     }
-    return enqueue(new Task<>(this, callable(command), dueIn(initialDelay, unit), Math.max(1, unit.toMillis(period))));
+    return enqueue(
+        new Task<>(
+            this,
+            callable(command),
+            dueIn(initialDelay, unit),
+            Math.max(1, unit.toMillis(period))));
   }
 
   @Override

@@ -10,13 +10,16 @@ import org.junit.jupiter.api.Test;
 
 class BackendApiTest {
   @AutoClose
-  private final ClerkEmulator emulator = ClerkEmulator.builder().clock(EmulatorClock.startingNow()).start();
+  private final ClerkEmulator emulator =
+      ClerkEmulator.builder().clock(EmulatorClock.startingNow()).start();
+
   private final NativeClient app = new NativeClient(emulator);
   private final NativeClient backend = new NativeClient(emulator);
 
   private NativeClient.Reply bapi(String method, String path, String key) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emulator.frontendApiUrl() + path))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(emulator.frontendApiUrl() + path))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     if (key != null) {
       b.header("Authorization", "Bearer " + key);
     }
@@ -49,16 +52,19 @@ class BackendApiTest {
   void listAndRevokeSessions() {
     String sid = app.signIn(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD);
     String userId = emulator.demoUser().id().orElseThrow();
-    NativeClient.Reply list = bapi("GET", "/v1/sessions?user_id=" + userId + "&status=active",
-        emulator.secretKey());
+    NativeClient.Reply list =
+        bapi("GET", "/v1/sessions?user_id=" + userId + "&status=active", emulator.secretKey());
     assertThat(list.body()).extracting(s -> s.get("id").asText()).containsExactly(sid);
     JsonNode s = list.body().get(0);
     assertThat(s.get("user_id").asText()).isEqualTo(userId);
     assertThat(s.get("client_id").asText()).startsWith("client_");
-    NativeClient.Reply revoked = bapi("POST", "/v1/sessions/" + sid + "/revoke", emulator.secretKey());
+    NativeClient.Reply revoked =
+        bapi("POST", "/v1/sessions/" + sid + "/revoke", emulator.secretKey());
     assertThat(revoked.body().get("status").asText()).isEqualTo("revoked");
-    assertThat(app.post("/v1/client/sessions/" + sid + "/tokens").errorCode()).isEqualTo("session_revoked");
-    assertThat(bapi("GET", "/v1/sessions/" + sid, emulator.secretKey()).body().get("status").asText())
+    assertThat(app.post("/v1/client/sessions/" + sid + "/tokens").errorCode())
+        .isEqualTo("session_revoked");
+    assertThat(
+            bapi("GET", "/v1/sessions/" + sid, emulator.secretKey()).body().get("status").asText())
         .isEqualTo("revoked");
     assertThat(bapi("GET", "/v1/sessions", emulator.secretKey()).status()).isEqualTo(422);
   }
@@ -73,8 +79,11 @@ class BackendApiTest {
 
   @Test
   void usersListIncludesCreatedUsers() {
-    emulator.createUser(EmulatorUser.builder().username("backend-made").password("pw-pw-pw-pw").build());
+    emulator.createUser(
+        EmulatorUser.builder().username("backend-made").password("pw-pw-pw-pw").build());
     NativeClient.Reply r = bapi("GET", "/v1/users", emulator.secretKey());
-    assertThat(r.body()).extracting(u -> u.path("username").asText()).contains("demo", "backend-made");
+    assertThat(r.body())
+        .extracting(u -> u.path("username").asText())
+        .contains("demo", "backend-made");
   }
 }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ClerkEmulatorCoreTest {
-  private final EmulatorClock clock = EmulatorClock.startingAt(Instant.parse("2026-03-01T10:00:00Z"));
-  @AutoClose
-  private final ClerkEmulator emulator = ClerkEmulator.builder().clock(clock).start();
+  private final EmulatorClock clock =
+      EmulatorClock.startingAt(Instant.parse("2026-03-01T10:00:00Z"));
+  @AutoClose private final ClerkEmulator emulator = ClerkEmulator.builder().clock(clock).start();
   private final NativeClient app = new NativeClient(emulator);
 
   @Test
@@ -41,11 +41,13 @@ class ClerkEmulatorCoreTest {
     emulator.close();
     emulator.close();
     assertThat(emulator.toString()).endsWith(", closed]");
-    assertThatThrownBy(() -> {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-      }
-    }).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () -> {
+              try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+              }
+            })
+        .isInstanceOf(IOException.class);
   }
 
   @Test
@@ -93,7 +95,8 @@ class ClerkEmulatorCoreTest {
   void dateHeaderComesFromTheEmulatorClock() {
     clock.advance(Duration.ofHours(5));
     NativeClient.Reply r = app.get("/v1/environment");
-    ZonedDateTime date = ZonedDateTime.parse(r.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME);
+    ZonedDateTime date =
+        ZonedDateTime.parse(r.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME);
     assertThat(date.toInstant()).isEqualTo(Instant.parse("2026-03-01T15:00:00Z"));
     assertThat(date.getZone().normalized()).isEqualTo(ZoneOffset.UTC);
   }
@@ -107,15 +110,21 @@ class ClerkEmulatorCoreTest {
     assertThat(auth.get("test_mode").asBoolean()).isTrue();
     assertThat(auth.path("native_settings").get("api_enabled").asBoolean()).isTrue();
     assertThat(r.body().has("response")).isFalse();
-    assertThat(r.body().path("display_config").get("instance_environment_type").asText()).isEqualTo("development");
+    assertThat(r.body().path("display_config").get("instance_environment_type").asText())
+        .isEqualTo("development");
   }
 
   @Test
   void passwordSignInInOneCallCompletesAndRotatesTheToken() {
     app.post("/v1/client");
     String first = app.token;
-    NativeClient.Reply r = app.post("/v1/client/sign_ins", "identifier", ClerkEmulator.DEMO_EMAIL,
-        "password", ClerkEmulator.DEMO_PASSWORD);
+    NativeClient.Reply r =
+        app.post(
+            "/v1/client/sign_ins",
+            "identifier",
+            ClerkEmulator.DEMO_EMAIL,
+            "password",
+            ClerkEmulator.DEMO_PASSWORD);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.response().get("status").asText()).isEqualTo("complete");
     String sid = r.response().get("created_session_id").asText();
@@ -134,7 +143,8 @@ class ClerkEmulatorCoreTest {
   @Test
   void sessionTokenHasProtocolClaims() {
     String sid = app.signIn(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD);
-    NativeClient.Reply r = app.post("/v1/client/sessions/" + sid + "/tokens", "organization_id", "");
+    NativeClient.Reply r =
+        app.post("/v1/client/sessions/" + sid + "/tokens", "organization_id", "");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body().get("object").asText()).isEqualTo("token");
     String jwt = r.body().get("jwt").asText();
@@ -151,7 +161,14 @@ class ClerkEmulatorCoreTest {
     assertThat(claims.get("iss").asText()).isEqualTo(emulator.frontendApiUrl());
     assertThat(emulator.jwks()).contains(header.get("kid").asText());
     NativeClient.Reply client = app.get("/v1/client");
-    assertThat(client.response().path("sessions").path(0).path("last_active_token").path("jwt").asText())
+    assertThat(
+            client
+                .response()
+                .path("sessions")
+                .path(0)
+                .path("last_active_token")
+                .path("jwt")
+                .asText())
         .isEqualTo(jwt);
   }
 
@@ -172,15 +189,18 @@ class ClerkEmulatorCoreTest {
     NativeClient.Reply r = app.post("/v1/client/sessions/" + sid + "/tokens");
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.errorCode()).isEqualTo("session_expired");
-    assertThat(emulator.sessionsOf(emulator.demoUser().id().orElseThrow())).singleElement()
-        .extracting(EmulatorSession::status).isEqualTo("expired");
+    assertThat(emulator.sessionsOf(emulator.demoUser().id().orElseThrow()))
+        .singleElement()
+        .extracting(EmulatorSession::status)
+        .isEqualTo("expired");
   }
 
   @Test
   void expireSessionEndsItNow() {
     String sid = app.signIn(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD);
     emulator.expireSession(sid);
-    assertThat(app.post("/v1/client/sessions/" + sid + "/tokens").errorCode()).isEqualTo("session_expired");
+    assertThat(app.post("/v1/client/sessions/" + sid + "/tokens").errorCode())
+        .isEqualTo("session_expired");
   }
 
   @Test
@@ -231,7 +251,8 @@ class ClerkEmulatorCoreTest {
 
   @Test
   void wrongMethodIs405WithAllow() {
-    NativeClient.Reply r = app.send("PUT", "/v1/environment", java.util.List.of(), java.util.List.of());
+    NativeClient.Reply r =
+        app.send("PUT", "/v1/environment", java.util.List.of(), java.util.List.of());
     assertThat(r.status()).isEqualTo(405);
     assertThat(r.errorCode()).isEqualTo("method_not_allowed");
     assertThat(r.header("Allow")).isEqualTo("GET");
@@ -260,6 +281,7 @@ class ClerkEmulatorCoreTest {
   @Test
   void bindingATakenPortFailsClearly() {
     assertThatThrownBy(() -> ClerkEmulator.builder().port(emulator.port()).start())
-        .isInstanceOf(UncheckedIOException.class).hasMessageContaining(String.valueOf(emulator.port()));
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining(String.valueOf(emulator.port()));
   }
 }

@@ -19,14 +19,21 @@ class ClerkEmulatorExtensionTest {
   class PerClass {
     @RegisterExtension
     final ClerkEmulatorExtension clerk = ClerkEmulatorExtension.perClass(b -> b.multiSession(true));
+
     private final Set<Integer> ports = new HashSet<>();
 
     @Test
     void first(ClerkEmulator injected) {
       assertThat(injected).isSameAs(clerk.get());
       ports.add(clerk.get().port());
-      assertThat(new NativeClient(clerk.get()).get("/v1/environment").body().path("auth_config")
-          .get("single_session_mode").asBoolean()).isFalse();
+      assertThat(
+              new NativeClient(clerk.get())
+                  .get("/v1/environment")
+                  .body()
+                  .path("auth_config")
+                  .get("single_session_mode")
+                  .asBoolean())
+          .isFalse();
     }
 
     @Test
@@ -43,8 +50,7 @@ class ClerkEmulatorExtensionTest {
   @Nested
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   class PerTest {
-    @RegisterExtension
-    final ClerkEmulatorExtension clerk = ClerkEmulatorExtension.perTest();
+    @RegisterExtension final ClerkEmulatorExtension clerk = ClerkEmulatorExtension.perTest();
     private final List<ClerkEmulator> seen = new ArrayList<>();
 
     @Test

@@ -18,7 +18,11 @@ class ConcurrencyTest {
     int tokensEach = 25;
     ClerkEmulator.Builder b = ClerkEmulator.builder().clock(EmulatorClock.startingNow());
     for (int i = 0; i < clients; i++) {
-      b.user(EmulatorUser.builder().email("user" + i + "@example.com").password("password-" + i).build());
+      b.user(
+          EmulatorUser.builder()
+              .email("user" + i + "@example.com")
+              .password("password-" + i)
+              .build());
     }
     try (ClerkEmulator emulator = b.start()) {
       ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -26,16 +30,18 @@ class ConcurrencyTest {
       List<Future<String>> sessions = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
         int n = i;
-        sessions.add(pool.submit(() -> {
-          start.await();
-          NativeClient app = new NativeClient(emulator);
-          String sid = app.signIn("user" + n + "@example.com", "password-" + n);
-          for (int t = 0; t < tokensEach; t++) {
-            String jwt = app.sessionToken(sid);
-            assertThat(NativeClient.jwtPart(jwt, 1).get("sid").asText()).isEqualTo(sid);
-          }
-          return sid;
-        }));
+        sessions.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  NativeClient app = new NativeClient(emulator);
+                  String sid = app.signIn("user" + n + "@example.com", "password-" + n);
+                  for (int t = 0; t < tokensEach; t++) {
+                    String jwt = app.sessionToken(sid);
+                    assertThat(NativeClient.jwtPart(jwt, 1).get("sid").asText()).isEqualTo(sid);
+                  }
+                  return sid;
+                }));
       }
       start.countDown();
       List<String> ids = new ArrayList<>();
@@ -45,7 +51,8 @@ class ConcurrencyTest {
       pool.shutdown();
       assertThat(ids).doesNotHaveDuplicates().hasSize(clients);
       assertThat(emulator.sessions()).hasSize(clients).allMatch(EmulatorSession::isActive);
-      assertThat(emulator.journal().count("POST", "/v1/client/sessions/*/tokens")).isEqualTo(clients * tokensEach);
+      assertThat(emulator.journal().count("POST", "/v1/client/sessions/*/tokens"))
+          .isEqualTo(clients * tokensEach);
       assertThat(emulator.journal().count("POST", "/v1/client/sign_ins")).isEqualTo(clients);
       assertThat(emulator.journal().requests()).allMatch(r -> r.status() == 200);
     }

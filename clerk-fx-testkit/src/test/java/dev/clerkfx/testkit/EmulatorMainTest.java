@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmulatorMainTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Map<String, String> lines(ByteArrayOutputStream out) {
     Map<String, String> m = new LinkedHashMap<>();
@@ -31,13 +30,22 @@ class EmulatorMainTest {
   @Test
   void printsTheStartLinesAndServes() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ClerkEmulator e = EmulatorMain.launch(new String[] {"--token-lifetime", "90"},
-        new PrintStream(out, true, StandardCharsets.UTF_8))) {
+    try (ClerkEmulator e =
+        EmulatorMain.launch(
+            new String[] {"--token-lifetime", "90"},
+            new PrintStream(out, true, StandardCharsets.UTF_8))) {
       Map<String, String> printed = lines(out);
-      assertThat(printed.keySet()).containsExactly("CLERK_PUBLISHABLE_KEY", "CLERK_FAPI_URL", "CLERK_SECRET_KEY",
-          "CLERK_DEMO_EMAIL", "CLERK_DEMO_PASSWORD");
+      assertThat(printed.keySet())
+          .containsExactly(
+              "CLERK_PUBLISHABLE_KEY",
+              "CLERK_FAPI_URL",
+              "CLERK_SECRET_KEY",
+              "CLERK_DEMO_EMAIL",
+              "CLERK_DEMO_PASSWORD");
       assertThat(printed.get("CLERK_PUBLISHABLE_KEY")).isEqualTo(e.publishableKey());
-      assertThat(printed.get("CLERK_FAPI_URL")).isEqualTo(e.frontendApiUrl()).startsWith("http://127.0.0.1:");
+      assertThat(printed.get("CLERK_FAPI_URL"))
+          .isEqualTo(e.frontendApiUrl())
+          .startsWith("http://127.0.0.1:");
       assertThat(printed.get("CLERK_SECRET_KEY")).isEqualTo(e.secretKey());
       NativeClient app = new NativeClient(e);
       String sid = app.signIn(printed.get("CLERK_DEMO_EMAIL"), printed.get("CLERK_DEMO_PASSWORD"));
@@ -49,7 +57,9 @@ class EmulatorMainTest {
   @Test
   void loadsUsersAndOrganizationsFromAFile() throws Exception {
     Path users = dir.resolve("users.json");
-    Files.writeString(users, """
+    Files.writeString(
+        users,
+        """
         {"organizations": [{"name": "Acme", "slug": "acme", "roles": {"org:viewer": ["org:reports:read"]}}],
          "users": [
            {"email": "ada@example.com", "password": "analytical", "first_name": "Ada",
@@ -59,11 +69,16 @@ class EmulatorMainTest {
          ]}
         """);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ClerkEmulator e = EmulatorMain.launch(new String[] {"--users", users.toString(), "--no-demo-user",
-        "--multi-session", "--no-rate-limits"}, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+    try (ClerkEmulator e =
+        EmulatorMain.launch(
+            new String[] {
+              "--users", users.toString(), "--no-demo-user", "--multi-session", "--no-rate-limits"
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8))) {
       assertThat(lines(out)).doesNotContainKey("CLERK_DEMO_EMAIL");
       EmulatorUser ada = e.userByIdentifier("ada@example.com").orElseThrow();
-      assertThat(ada.memberships()).extracting(EmulatorUser.Membership::organizationSlug)
+      assertThat(ada.memberships())
+          .extracting(EmulatorUser.Membership::organizationSlug)
           .containsExactly("acme", "other");
       assertThat(ada.publicMetadata()).containsEntry("plan", "pro");
       assertThat(e.userByIdentifier("bob").orElseThrow().banned()).isTrue();
@@ -76,8 +91,10 @@ class EmulatorMainTest {
   void listsUsersFromAPlainArray() throws Exception {
     Path users = dir.resolve("plain.json");
     Files.writeString(users, "[{\"email\": \"x@example.com\", \"password\": \"pw-pw-pw-pw\"}]");
-    try (ClerkEmulator e = EmulatorMain.launch(new String[] {"--users", users.toString()},
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+    try (ClerkEmulator e =
+        EmulatorMain.launch(
+            new String[] {"--users", users.toString()},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
       assertThat(e.userByIdentifier("x@example.com")).isPresent();
       assertThat(e.demoUser().email()).contains(ClerkEmulator.DEMO_EMAIL);
     }
@@ -87,23 +104,33 @@ class EmulatorMainTest {
   void badOptionsAreClearErrors() throws Exception {
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     assertThatThrownBy(() -> EmulatorMain.launch(new String[] {"--bogus"}, sink))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--bogus");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--bogus");
     assertThatThrownBy(() -> EmulatorMain.launch(new String[] {"--port"}, sink))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a value");
     assertThatThrownBy(() -> EmulatorMain.launch(new String[] {"--token-lifetime", "soon"}, sink))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("whole number");
     Path broken = dir.resolve("broken.json");
     Files.writeString(broken, "{\"users\": [{\"password\": \"no identifier\"}]}");
     assertThatThrownBy(() -> EmulatorMain.launch(new String[] {"--users", broken.toString()}, sink))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("User #1");
-    assertThatThrownBy(() -> EmulatorMain.launch(new String[] {"--users", dir.resolve("missing").toString()},
-        sink)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Cannot read");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("User #1");
+    assertThatThrownBy(
+            () ->
+                EmulatorMain.launch(
+                    new String[] {"--users", dir.resolve("missing").toString()}, sink))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Cannot read");
   }
 
   @Test
   void helpPrintsUsageAndStartsNothing() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThat(EmulatorMain.launch(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8)))
+    assertThat(
+            EmulatorMain.launch(
+                new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8)))
         .isNull();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--users").contains("--port");
   }

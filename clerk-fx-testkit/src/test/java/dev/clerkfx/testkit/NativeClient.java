@@ -17,14 +17,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal native FAPI client for tests, sending what Clerk's native SDKs send: {@code _is_native=true}, the client
- * token raw in {@code Authorization}, {@code clerk-api-version}, form bodies; it keeps the rotated token.
+ * A minimal native FAPI client for tests, sending what Clerk's native SDKs send: {@code
+ * _is_native=true}, the client token raw in {@code Authorization}, {@code clerk-api-version}, form
+ * bodies; it keeps the rotated token.
  */
 final class NativeClient {
   static final ObjectMapper JSON = new ObjectMapper();
   private final String base;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   String token;
   boolean native_ = true;
 
@@ -78,8 +82,11 @@ final class NativeClient {
       q.add("true");
     }
     String url = base + path + (q.isEmpty() ? "" : (path.contains("?") ? "&" : "?") + encode(q));
-    HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-        .header("clerk-api-version", "2026-05-12").header("x-mobile", "1");
+    HttpRequest.Builder rb =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(20))
+            .header("clerk-api-version", "2026-05-12")
+            .header("x-mobile", "1");
     if (token != null) {
       rb.header("Authorization", token);
     }
@@ -123,7 +130,8 @@ final class NativeClient {
       if (sb.length() > 0) {
         sb.append('&');
       }
-      sb.append(URLEncoder.encode(pairs.get(i), StandardCharsets.UTF_8)).append('=')
+      sb.append(URLEncoder.encode(pairs.get(i), StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(pairs.get(i + 1), StandardCharsets.UTF_8));
     }
     return sb.toString();
@@ -164,7 +172,8 @@ final class NativeClient {
     }
     for (String p : url.substring(q + 1).split("&")) {
       int eq = p.indexOf('=');
-      out.put(java.net.URLDecoder.decode(p.substring(0, eq), StandardCharsets.UTF_8),
+      out.put(
+          java.net.URLDecoder.decode(p.substring(0, eq), StandardCharsets.UTF_8),
           java.net.URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return out;

@@ -17,7 +17,8 @@ class PublicTypesTest {
   void frozenClockMovesOnlyWhenTold() {
     EmulatorClock clock = EmulatorClock.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(clock.isFrozen()).isTrue();
-    assertThat(clock.advance(Duration.ofMinutes(5))).isEqualTo(Instant.parse("2026-01-01T00:05:00Z"));
+    assertThat(clock.advance(Duration.ofMinutes(5)))
+        .isEqualTo(Instant.parse("2026-01-01T00:05:00Z"));
     clock.set(Instant.parse("2030-01-01T00:00:00Z"));
     assertThat(clock.instant()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
     Clock paris = clock.withZone(ZoneId.of("Europe/Paris"));
@@ -34,16 +35,24 @@ class PublicTypesTest {
     clock.advance(Duration.ofDays(1));
     assertThat(clock.instant()).isAfterOrEqualTo(before.plus(Duration.ofDays(1)));
     clock.set(Instant.parse("2020-01-01T00:00:00Z"));
-    assertThat(clock.instant()).isBetween(Instant.parse("2020-01-01T00:00:00Z"),
-        Instant.parse("2020-01-01T00:01:00Z"));
+    assertThat(clock.instant())
+        .isBetween(Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-01-01T00:01:00Z"));
   }
 
   @Test
   void userToStringHidesSecrets() {
-    EmulatorUser u = EmulatorUser.builder().email("a@example.com").password("hunter2-secret")
-        .totpSecret("JBSWY3DPEHPK3PXP").backupCodes(List.of("abcdefgh")).build();
-    assertThat(u.toString()).doesNotContain("hunter2-secret").doesNotContain("JBSWY3DPEHPK3PXP")
-        .doesNotContain("abcdefgh").contains("a@example.com");
+    EmulatorUser u =
+        EmulatorUser.builder()
+            .email("a@example.com")
+            .password("hunter2-secret")
+            .totpSecret("JBSWY3DPEHPK3PXP")
+            .backupCodes(List.of("abcdefgh"))
+            .build();
+    assertThat(u.toString())
+        .doesNotContain("hunter2-secret")
+        .doesNotContain("JBSWY3DPEHPK3PXP")
+        .doesNotContain("abcdefgh")
+        .contains("a@example.com");
     assertThat(u.twoFactorEnabled()).isTrue();
   }
 
@@ -56,24 +65,39 @@ class PublicTypesTest {
   @Test
   void organizationPermissionsMustLookLikeClerks() {
     assertThatThrownBy(() -> EmulatorOrganization.of("Acme", "acme").withRole("org:x", "read"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("org:<feature>:<action>");
-    assertThat(EmulatorOrganization.of("Acme", "acme").roles()).containsKeys("org:admin", "org:member");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("org:<feature>:<action>");
+    assertThat(EmulatorOrganization.of("Acme", "acme").roles())
+        .containsKeys("org:admin", "org:member");
   }
 
   @Test
   void conflictingUsersAndUnknownOrganizationsFailAtStart() {
-    assertThatThrownBy(() -> ClerkEmulator.builder()
-        .user(EmulatorUser.builder().email(ClerkEmulator.DEMO_EMAIL).build()).start())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already taken");
-    assertThatThrownBy(() -> ClerkEmulator.builder()
-        .user(EmulatorUser.builder().email("x@example.com").organization("nope", "org:admin").build()).start())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown organization");
+    assertThatThrownBy(
+            () ->
+                ClerkEmulator.builder()
+                    .user(EmulatorUser.builder().email(ClerkEmulator.DEMO_EMAIL).build())
+                    .start())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already taken");
+    assertThatThrownBy(
+            () ->
+                ClerkEmulator.builder()
+                    .user(
+                        EmulatorUser.builder()
+                            .email("x@example.com")
+                            .organization("nope", "org:admin")
+                            .build())
+                    .start())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Unknown organization");
   }
 
   @Test
   void controlMethodsRejectUnknownIds() {
     try (ClerkEmulator e = ClerkEmulator.builder().withoutDemoUser().start()) {
-      assertThatThrownBy(() -> e.revokeSession("sess_nope")).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> e.revokeSession("sess_nope"))
+          .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> e.banUser("user_nope")).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(e::demoUser).isInstanceOf(IllegalStateException.class);
       assertThat(e.users()).isEmpty();
@@ -91,8 +115,11 @@ class PublicTypesTest {
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.header("Content-Type")).isEqualTo("image/png");
       assertThat(r.raw()).startsWith("\uFFFDPNG");
-      NativeClient.Reply head = http.exchange(HttpRequest.newBuilder(URI.create(url))
-          .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+      NativeClient.Reply head =
+          http.exchange(
+              HttpRequest.newBuilder(URI.create(url))
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                  .build());
       assertThat(head.status()).isEqualTo(200);
       assertThat(head.raw()).isEmpty();
       assertThat(e.demoUser().firstName()).contains("Ada");

@@ -8,37 +8,56 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class SignUpFlowTest {
-  private final EmulatorClock clock = EmulatorClock.startingAt(Instant.parse("2026-05-01T12:00:00Z"));
-  @AutoClose
-  private final ClerkEmulator emulator = ClerkEmulator.builder().clock(clock).start();
+  private final EmulatorClock clock =
+      EmulatorClock.startingAt(Instant.parse("2026-05-01T12:00:00Z"));
+  @AutoClose private final ClerkEmulator emulator = ClerkEmulator.builder().clock(clock).start();
   private final NativeClient app = new NativeClient(emulator);
 
   @Test
   void missingRequirementsThenUpdateThenVerifyCompletes() {
-    NativeClient.Reply created = app.post("/v1/client/sign_ups", "email_address", "new.user@example.com",
-        "first_name", "New", "unknown_field", "ignored", "legal_accepted", "true");
+    NativeClient.Reply created =
+        app.post(
+            "/v1/client/sign_ups",
+            "email_address",
+            "new.user@example.com",
+            "first_name",
+            "New",
+            "unknown_field",
+            "ignored",
+            "legal_accepted",
+            "true");
     assertThat(created.status()).isEqualTo(200);
     JsonNode su = created.response();
     String id = su.get("id").asText();
     assertThat(su.get("object").asText()).isEqualTo("sign_up_attempt");
     assertThat(su.get("status").asText()).isEqualTo("missing_requirements");
     assertThat(su.get("missing_fields")).extracting(JsonNode::asText).containsExactly("password");
-    assertThat(su.get("unverified_fields")).extracting(JsonNode::asText).containsExactly("email_address");
+    assertThat(su.get("unverified_fields"))
+        .extracting(JsonNode::asText)
+        .containsExactly("email_address");
     assertThat(su.get("legal_accepted_at").asLong()).isEqualTo(clock.millis());
     assertThat(created.client().get("sign_up").get("id").asText()).isEqualTo(id);
 
-    NativeClient.Reply updated = app.patch("/v1/client/sign_ups/" + id, "password", "a-good-password");
+    NativeClient.Reply updated =
+        app.patch("/v1/client/sign_ups/" + id, "password", "a-good-password");
     assertThat(updated.response().get("missing_fields")).isEmpty();
 
-    NativeClient.Reply prepared = app.post("/v1/client/sign_ups/" + id + "/prepare_verification",
-        "strategy", "email_code");
+    NativeClient.Reply prepared =
+        app.post("/v1/client/sign_ups/" + id + "/prepare_verification", "strategy", "email_code");
     JsonNode v = prepared.response().path("verifications").get("email_address");
     assertThat(v.get("next_action").asText()).isEqualTo("needs_attempt");
-    assertThat(v.get("supported_strategies")).extracting(JsonNode::asText).containsExactly("email_code");
+    assertThat(v.get("supported_strategies"))
+        .extracting(JsonNode::asText)
+        .containsExactly("email_code");
 
     String before = app.token;
-    NativeClient.Reply done = app.post("/v1/client/sign_ups/" + id + "/attempt_verification",
-        "strategy", "email_code", "code", emulator.lastVerificationCode("new.user@example.com").orElseThrow());
+    NativeClient.Reply done =
+        app.post(
+            "/v1/client/sign_ups/" + id + "/attempt_verification",
+            "strategy",
+            "email_code",
+            "code",
+            emulator.lastVerificationCode("new.user@example.com").orElseThrow());
     assertThat(done.response().get("status").asText()).isEqualTo("complete");
     assertThat(done.header("Authorization")).isNotNull().isNotEqualTo(before);
     String userId = done.response().get("created_user_id").asText();
@@ -48,22 +67,43 @@ class SignUpFlowTest {
     EmulatorUser user = emulator.user(userId).orElseThrow();
     assertThat(user.email()).contains("new.user@example.com");
     assertThat(user.firstName()).contains("New");
-    assertThat(new NativeClient(emulator).signIn("new.user@example.com", "a-good-password")).isNotBlank();
+    assertThat(new NativeClient(emulator).signIn("new.user@example.com", "a-good-password"))
+        .isNotBlank();
   }
 
   @Test
   void emailAndPhoneBothNeedVerification() {
-    NativeClient.Reply created = app.post("/v1/client/sign_ups", "email_address", "both+clerk_test@example.com",
-        "phone_number", "+15555550142", "password", "a-good-password", "strategy", "email_code");
+    NativeClient.Reply created =
+        app.post(
+            "/v1/client/sign_ups",
+            "email_address",
+            "both+clerk_test@example.com",
+            "phone_number",
+            "+15555550142",
+            "password",
+            "a-good-password",
+            "strategy",
+            "email_code");
     String id = created.response().get("id").asText();
-    assertThat(created.response().get("unverified_fields")).extracting(JsonNode::asText)
+    assertThat(created.response().get("unverified_fields"))
+        .extracting(JsonNode::asText)
         .containsExactly("email_address", "phone_number");
-    NativeClient.Reply email = app.post("/v1/client/sign_ups/" + id + "/attempt_verification",
-        "strategy", "email_code", "code", "424242");
+    NativeClient.Reply email =
+        app.post(
+            "/v1/client/sign_ups/" + id + "/attempt_verification",
+            "strategy",
+            "email_code",
+            "code",
+            "424242");
     assertThat(email.response().get("status").asText()).isEqualTo("missing_requirements");
     app.post("/v1/client/sign_ups/" + id + "/prepare_verification", "strategy", "phone_code");
-    NativeClient.Reply phone = app.post("/v1/client/sign_ups/" + id + "/attempt_verification",
-        "strategy", "phone_code", "code", "424242");
+    NativeClient.Reply phone =
+        app.post(
+            "/v1/client/sign_ups/" + id + "/attempt_verification",
+            "strategy",
+            "phone_code",
+            "code",
+            "424242");
     assertThat(phone.response().get("status").asText()).isEqualTo("complete");
     assertThat(phone.response().path("verifications").path("phone_number").get("status").asText())
         .isEqualTo("verified");
@@ -71,7 +111,8 @@ class SignUpFlowTest {
 
   @Test
   void takenEmailIsFormIdentifierExists() {
-    NativeClient.Reply r = app.post("/v1/client/sign_ups", "email_address", ClerkEmulator.DEMO_EMAIL);
+    NativeClient.Reply r =
+        app.post("/v1/client/sign_ups", "email_address", ClerkEmulator.DEMO_EMAIL);
     assertThat(r.status()).isEqualTo(422);
     assertThat(r.errorCode()).isEqualTo("form_identifier_exists");
     assertThat(r.error().path("meta").get("param_name").asText()).isEqualTo("email_address");
@@ -89,18 +130,38 @@ class SignUpFlowTest {
 
   @Test
   void unsafeMetadataIsKept() {
-    NativeClient.Reply r = app.post("/v1/client/sign_ups", "email_address", "meta@example.com",
-        "unsafe_metadata", "{\"theme\":\"dark\"}");
+    NativeClient.Reply r =
+        app.post(
+            "/v1/client/sign_ups",
+            "email_address",
+            "meta@example.com",
+            "unsafe_metadata",
+            "{\"theme\":\"dark\"}");
     assertThat(r.response().path("unsafe_metadata").get("theme").asText()).isEqualTo("dark");
   }
 
   @Test
   void wrongSignUpCodeIsRejected() {
-    String id = app.post("/v1/client/sign_ups", "email_address", "code@example.com", "password", "pass-word-1",
-        "strategy", "email_code").response().get("id").asText();
+    String id =
+        app.post(
+                "/v1/client/sign_ups",
+                "email_address",
+                "code@example.com",
+                "password",
+                "pass-word-1",
+                "strategy",
+                "email_code")
+            .response()
+            .get("id")
+            .asText();
     String code = emulator.lastVerificationCode("code@example.com").orElseThrow();
-    NativeClient.Reply r = app.post("/v1/client/sign_ups/" + id + "/attempt_verification",
-        "strategy", "email_code", "code", code.equals("123456") ? "654321" : "123456");
+    NativeClient.Reply r =
+        app.post(
+            "/v1/client/sign_ups/" + id + "/attempt_verification",
+            "strategy",
+            "email_code",
+            "code",
+            code.equals("123456") ? "654321" : "123456");
     assertThat(r.errorCode()).isEqualTo("form_code_incorrect");
   }
 }

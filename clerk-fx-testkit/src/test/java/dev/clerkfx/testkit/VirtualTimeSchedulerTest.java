@@ -44,10 +44,11 @@ class VirtualTimeSchedulerTest {
 
   @Test
   void runDueRunsOnlyWhatIsDueAndTasksScheduledForNow() {
-    scheduler.execute(() -> {
-      log.add("first");
-      scheduler.execute(() -> log.add("chained"));
-    });
+    scheduler.execute(
+        () -> {
+          log.add("first");
+          scheduler.execute(() -> log.add("chained"));
+        });
     scheduler.schedule(record("later"), 1, TimeUnit.MILLISECONDS);
 
     assertThat(scheduler.runDue()).isEqualTo(2);
@@ -76,7 +77,8 @@ class VirtualTimeSchedulerTest {
 
   @Test
   void periodicTasksRepeatUntilCancelled() {
-    ScheduledFuture<?> rate = scheduler.scheduleAtFixedRate(record("rate"), 10, 20, TimeUnit.SECONDS);
+    ScheduledFuture<?> rate =
+        scheduler.scheduleAtFixedRate(record("rate"), 10, 20, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(record("delay"), 15, 30, TimeUnit.SECONDS);
 
     scheduler.advance(Duration.ofSeconds(50));
@@ -96,10 +98,10 @@ class VirtualTimeSchedulerTest {
     scheduler.shutdown();
 
     assertThat(scheduler.isShutdown()).isTrue();
-    assertThatThrownBy(() -> scheduler.execute(record("new"))).isInstanceOf(RejectedExecutionException.class);
+    assertThatThrownBy(() -> scheduler.execute(record("new")))
+        .isInstanceOf(RejectedExecutionException.class);
     scheduler.advance(Duration.ofSeconds(1));
     assertThat(log).containsExactly("kept@1");
-
   }
 
   @Test
@@ -127,6 +129,7 @@ class VirtualTimeSchedulerTest {
     assertThat(other.instant()).isEqualTo(START.plusSeconds(3));
     assertThatThrownBy(() -> VirtualTimeScheduler.on(EmulatorClock.ticking()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> onPair.advance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> onPair.advance(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

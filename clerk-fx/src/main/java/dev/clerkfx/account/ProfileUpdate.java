@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Changes to the signed-in user's profile, sent as {@code PATCH /v1/me}. A null field is left unchanged.
+ * Changes to the signed-in user's profile, sent as {@code PATCH /v1/me}. A null field is left
+ * unchanged.
  *
  * <pre>{@code
  * clerk.account().updateProfile(ProfileUpdate.names("Ada", "Lovelace"));
@@ -15,10 +16,11 @@ import java.util.Map;
  * @param firstName the new first name, or null to keep it ({@code ""} clears it)
  * @param lastName the new last name, or null to keep it ({@code ""} clears it)
  * @param username the new username, or null to keep it
- * @param unsafeMetadata the new unsafe metadata (replaces the whole object), or null to keep it; to merge keys
- *     instead use {@link Account#mergeUnsafeMetadata(Map)}
+ * @param unsafeMetadata the new unsafe metadata (replaces the whole object), or null to keep it; to
+ *     merge keys instead use {@link Account#mergeUnsafeMetadata(Map)}
  */
-public record ProfileUpdate(String firstName, String lastName, String username, Map<String, Object> unsafeMetadata) {
+public record ProfileUpdate(
+    String firstName, String lastName, String username, Map<String, Object> unsafeMetadata) {
 
   /** Freezes the metadata. */
   public ProfileUpdate {
@@ -64,7 +66,8 @@ public record ProfileUpdate(String firstName, String lastName, String username, 
   }
 
   /**
-   * Returns a copy with a new username (Clerk answers {@code form_identifier_exists} when it is taken).
+   * Returns a copy with a new username (Clerk answers {@code form_identifier_exists} when it is
+   * taken).
    *
    * @param value the username
    * @return the update

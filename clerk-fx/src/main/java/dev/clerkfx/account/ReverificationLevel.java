@@ -11,7 +11,9 @@ public enum ReverificationLevel {
   /** A first factor and, when the user has one enrolled, a second factor. */
   MULTI_FACTOR;
 
-  /** Returns Clerk's wire value ({@code first_factor}, {@code second_factor}, {@code multi_factor}). */
+  /**
+   * Returns Clerk's wire value ({@code first_factor}, {@code second_factor}, {@code multi_factor}).
+   */
   public String wireValue() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Clerk refused a sensitive action ({@code session_reverification_required}, HTTP 403) because the session's
- * factors were verified too long ago. Reverify with the level it names ({@link Account#reverifyWithPassword},
- * {@link Account#startReverification} and the factor verbs), then retry the action — or let
- * {@link Account#withReverification} do the retry.
+ * Clerk refused a sensitive action ({@code session_reverification_required}, HTTP 403) because the
+ * session's factors were verified too long ago. Reverify with the level it names ({@link
+ * Account#reverifyWithPassword}, {@link Account#startReverification} and the factor verbs), then
+ * retry the action — or let {@link Account#withReverification} do the retry.
  *
  * <pre>{@code
  * clerk.account().changePassword(current, next, false).exceptionallyCompose(e -> {
@@ -38,14 +38,21 @@ public final class ReverificationRequiredException extends ClerkApiException {
    * @param level the level to reverify at
    * @param window how recent the verification must be, or null when Clerk did not say
    */
-  public ReverificationRequiredException(int status, List<ClerkError> errors, String traceId,
-      ReverificationLevel level, Duration window) {
+  public ReverificationRequiredException(
+      int status,
+      List<ClerkError> errors,
+      String traceId,
+      ReverificationLevel level,
+      Duration window) {
     super(status, errors, traceId, null);
     this.level = level == null ? ReverificationLevel.SECOND_FACTOR : level;
     this.window = window;
   }
 
-  /** Returns the level to reverify at ({@link ReverificationLevel#SECOND_FACTOR} when Clerk did not say). */
+  /**
+   * Returns the level to reverify at ({@link ReverificationLevel#SECOND_FACTOR} when Clerk did not
+   * say).
+   */
   public ReverificationLevel level() {
     return level;
   }

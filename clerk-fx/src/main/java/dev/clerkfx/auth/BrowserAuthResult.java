@@ -7,15 +7,17 @@ import dev.clerkfx.model.SignUpStatus;
 import java.util.Optional;
 
 /**
- * How a browser sign-in or sign-up ended: the final sign-in or sign-up (an OAuth sign-in for an unknown account
- * is transferred to a sign-up, and a sign-up for an existing account to a sign-in, as Clerk's SDKs do), or, for
- * Clerk's hosted pages, only the created session. When {@link #complete()} is true the session is already current.
+ * How a browser sign-in or sign-up ended: the final sign-in or sign-up (an OAuth sign-in for an
+ * unknown account is transferred to a sign-up, and a sign-up for an existing account to a sign-in,
+ * as Clerk's SDKs do), or, for Clerk's hosted pages, only the created session. When {@link
+ * #complete()} is true the session is already current.
  *
  * @param signIn the final sign-in, when the flow ended as one
  * @param signUp the final sign-up, when the flow ended as one
  * @param createdSessionId the new session, when the flow completed
  */
-public record BrowserAuthResult(Optional<SignIn> signIn, Optional<SignUp> signUp, Optional<String> createdSessionId) {
+public record BrowserAuthResult(
+    Optional<SignIn> signIn, Optional<SignUp> signUp, Optional<String> createdSessionId) {
 
   /** Normalises nulls. */
   public BrowserAuthResult {
@@ -55,8 +57,8 @@ public record BrowserAuthResult(Optional<SignIn> signIn, Optional<SignUp> signUp
   }
 
   /**
-   * Tells whether the flow signed the user in (a sign-in that needs a second factor is not complete yet: continue
-   * with {@code clerk.signIn().attemptSecondFactor}).
+   * Tells whether the flow signed the user in (a sign-in that needs a second factor is not complete
+   * yet: continue with {@code clerk.signIn().attemptSecondFactor}).
    *
    * @return true when a session was created
    */

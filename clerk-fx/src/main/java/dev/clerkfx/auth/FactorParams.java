@@ -9,8 +9,8 @@ package dev.clerkfx.auth;
  * signIns.attemptSecondFactor(id, FactorParams.totp("123456"));
  * }</pre>
  *
- * @param strategy the strategy ({@code password}, {@code email_code}, {@code phone_code}, {@code totp},
- *     {@code backup_code}, {@code reset_password_email_code}…)
+ * @param strategy the strategy ({@code password}, {@code email_code}, {@code phone_code}, {@code
+ *     totp}, {@code backup_code}, {@code reset_password_email_code}…)
  * @param code the verification code, for attempts
  * @param password the password, for a {@code password} attempt ({@code toString()} hides it)
  * @param emailAddressId which email address receives the code, for prepares
@@ -18,7 +18,12 @@ package dev.clerkfx.auth;
  * @param redirectUrl where an email link or external flow returns to, for prepares
  */
 public record FactorParams(
-    String strategy, String code, String password, String emailAddressId, String phoneNumberId, String redirectUrl) {
+    String strategy,
+    String code,
+    String password,
+    String emailAddressId,
+    String phoneNumberId,
+    String redirectUrl) {
 
   /**
    * Returns a password attempt.
@@ -94,8 +99,18 @@ public record FactorParams(
   /** Hides the code and password. */
   @Override
   public String toString() {
-    return "FactorParams[strategy=" + strategy + ", code=" + (code == null ? "null" : "<redacted>")
-        + ", password=" + (password == null ? "null" : "<redacted>") + ", emailAddressId=" + emailAddressId
-        + ", phoneNumberId=" + phoneNumberId + ", redirectUrl=" + redirectUrl + "]";
+    return "FactorParams[strategy="
+        + strategy
+        + ", code="
+        + (code == null ? "null" : "<redacted>")
+        + ", password="
+        + (password == null ? "null" : "<redacted>")
+        + ", emailAddressId="
+        + emailAddressId
+        + ", phoneNumberId="
+        + phoneNumberId
+        + ", redirectUrl="
+        + redirectUrl
+        + "]";
   }
 }

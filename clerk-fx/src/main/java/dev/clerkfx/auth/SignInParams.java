@@ -9,12 +9,14 @@ package dev.clerkfx.auth;
  * }</pre>
  *
  * @param identifier email address, phone number or username
- * @param strategy {@code password}, {@code email_code}, {@code phone_code}, {@code ticket}, {@code oauth_*}…
+ * @param strategy {@code password}, {@code email_code}, {@code phone_code}, {@code ticket}, {@code
+ *     oauth_*}…
  * @param password the password, for {@code password} ({@code toString()} hides it)
  * @param ticket a sign-in ticket, for {@code ticket}
  * @param redirectUrl where an external flow returns to
  */
-public record SignInParams(String identifier, String strategy, String password, String ticket, String redirectUrl) {
+public record SignInParams(
+    String identifier, String strategy, String password, String ticket, String redirectUrl) {
 
   /**
    * Returns params that only name the account; the answer lists the factors to use next.
@@ -51,8 +53,16 @@ public record SignInParams(String identifier, String strategy, String password, 
   /** Hides the password and ticket. */
   @Override
   public String toString() {
-    return "SignInParams[identifier=" + identifier + ", strategy=" + strategy
-        + ", password=" + (password == null ? "null" : "<redacted>")
-        + ", ticket=" + (ticket == null ? "null" : "<redacted>") + ", redirectUrl=" + redirectUrl + "]";
+    return "SignInParams[identifier="
+        + identifier
+        + ", strategy="
+        + strategy
+        + ", password="
+        + (password == null ? "null" : "<redacted>")
+        + ", ticket="
+        + (ticket == null ? "null" : "<redacted>")
+        + ", redirectUrl="
+        + redirectUrl
+        + "]";
   }
 }

@@ -23,12 +23,20 @@ import java.util.Map;
  * @param legalAccepted whether the user accepted the legal terms, or null
  */
 public record SignUpParams(
-    String emailAddress, String phoneNumber, String username, String password, String firstName, String lastName,
-    Map<String, Object> unsafeMetadata, String strategy, Boolean legalAccepted) {
+    String emailAddress,
+    String phoneNumber,
+    String username,
+    String password,
+    String firstName,
+    String lastName,
+    Map<String, Object> unsafeMetadata,
+    String strategy,
+    Boolean legalAccepted) {
 
   /** Freezes the metadata. */
   public SignUpParams {
-    if (unsafeMetadata != null) unsafeMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(unsafeMetadata));
+    if (unsafeMetadata != null)
+      unsafeMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(unsafeMetadata));
   }
 
   /**
@@ -55,7 +63,15 @@ public record SignUpParams(
    * @return the params
    */
   public SignUpParams withNames(String first, String last) {
-    return new SignUpParams(emailAddress, phoneNumber, username, password, first, last, unsafeMetadata, strategy,
+    return new SignUpParams(
+        emailAddress,
+        phoneNumber,
+        username,
+        password,
+        first,
+        last,
+        unsafeMetadata,
+        strategy,
         legalAccepted);
   }
 
@@ -66,7 +82,15 @@ public record SignUpParams(
    * @return the params
    */
   public SignUpParams withPhoneNumber(String phone) {
-    return new SignUpParams(emailAddress, phone, username, password, firstName, lastName, unsafeMetadata, strategy,
+    return new SignUpParams(
+        emailAddress,
+        phone,
+        username,
+        password,
+        firstName,
+        lastName,
+        unsafeMetadata,
+        strategy,
         legalAccepted);
   }
 
@@ -77,7 +101,15 @@ public record SignUpParams(
    * @return the params
    */
   public SignUpParams withUsername(String name) {
-    return new SignUpParams(emailAddress, phoneNumber, name, password, firstName, lastName, unsafeMetadata, strategy,
+    return new SignUpParams(
+        emailAddress,
+        phoneNumber,
+        name,
+        password,
+        firstName,
+        lastName,
+        unsafeMetadata,
+        strategy,
         legalAccepted);
   }
 
@@ -88,7 +120,15 @@ public record SignUpParams(
    * @return the params
    */
   public SignUpParams withStrategy(String value) {
-    return new SignUpParams(emailAddress, phoneNumber, username, password, firstName, lastName, unsafeMetadata, value,
+    return new SignUpParams(
+        emailAddress,
+        phoneNumber,
+        username,
+        password,
+        firstName,
+        lastName,
+        unsafeMetadata,
+        value,
         legalAccepted);
   }
 
@@ -99,7 +139,15 @@ public record SignUpParams(
    * @return the params
    */
   public SignUpParams withUnsafeMetadata(Map<String, Object> metadata) {
-    return new SignUpParams(emailAddress, phoneNumber, username, password, firstName, lastName, metadata, strategy,
+    return new SignUpParams(
+        emailAddress,
+        phoneNumber,
+        username,
+        password,
+        firstName,
+        lastName,
+        metadata,
+        strategy,
         legalAccepted);
   }
 
@@ -110,15 +158,37 @@ public record SignUpParams(
    * @return the params
    */
   public SignUpParams withLegalAccepted(boolean accepted) {
-    return new SignUpParams(emailAddress, phoneNumber, username, password, firstName, lastName, unsafeMetadata,
-        strategy, accepted);
+    return new SignUpParams(
+        emailAddress,
+        phoneNumber,
+        username,
+        password,
+        firstName,
+        lastName,
+        unsafeMetadata,
+        strategy,
+        accepted);
   }
 
   /** Hides the password. */
   @Override
   public String toString() {
-    return "SignUpParams[emailAddress=" + emailAddress + ", phoneNumber=" + phoneNumber + ", username=" + username
-        + ", password=" + (password == null ? "null" : "<redacted>") + ", firstName=" + firstName + ", lastName="
-        + lastName + ", strategy=" + strategy + ", legalAccepted=" + legalAccepted + "]";
+    return "SignUpParams[emailAddress="
+        + emailAddress
+        + ", phoneNumber="
+        + phoneNumber
+        + ", username="
+        + username
+        + ", password="
+        + (password == null ? "null" : "<redacted>")
+        + ", firstName="
+        + firstName
+        + ", lastName="
+        + lastName
+        + ", strategy="
+        + strategy
+        + ", legalAccepted="
+        + legalAccepted
+        + "]";
   }
 }

@@ -4,8 +4,8 @@ import dev.clerkfx.model.SignUp;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The sign-up verbs ({@code /v1/client/sign_ups}). When the sign-up's status becomes {@code complete}, the created
- * session is current and the auth state has already followed.
+ * The sign-up verbs ({@code /v1/client/sign_ups}). When the sign-up's status becomes {@code
+ * complete}, the created session is current and the auth state has already followed.
  *
  * <pre>{@code
  * SignUp s = clerk.signUp().create(SignUpParams.emailAndPassword(email, password).withStrategy("email_code")).join();
@@ -17,7 +17,8 @@ public interface SignUps {
    * Starts a sign-up.
    *
    * @param params the user's details
-   * @return the sign-up ({@code missing_requirements} until every required field is given and verified)
+   * @return the sign-up ({@code missing_requirements} until every required field is given and
+   *     verified)
    */
   CompletableFuture<SignUp> create(SignUpParams params);
 
@@ -58,8 +59,8 @@ public interface SignUps {
   CompletableFuture<SignUp> attemptVerification(String signUpId, String strategy, String code);
 
   /**
-   * Signs up with an OAuth provider in the system browser; an account that already exists becomes a sign-in (the
-   * result then holds the sign-in). See {@link SignIns#withOAuth(String)}.
+   * Signs up with an OAuth provider in the system browser; an account that already exists becomes a
+   * sign-in (the result then holds the sign-in). See {@link SignIns#withOAuth(String)}.
    *
    * @param strategy an {@code oauth_<provider>} strategy the instance enables
    * @return the final sign-up or sign-in

@@ -20,15 +20,23 @@ import java.util.function.Consumer;
  * @param redirect how the browser comes back (default {@link RedirectStrategy#loopback()})
  * @param opener how URLs are opened (default {@link UrlOpener#system()})
  * @param timeout how long a flow waits for the browser (default 3 minutes)
- * @param onUrl told every URL before it is opened, so the app can show it when no browser opens; runs on a
- *     clerk-fx background thread (default: nothing)
- * @param completionUrl where the loopback listener sends the browser once the callback arrived, or null for its own
- *     small "you can close this tab" page
- * @param emailLinkPollInterval how often an email-link flow reloads the sign-in or sign-up (default 2 seconds)
- * @param emailLinkRedirectUrl where an opened email link sends the browser, or null for the redirect strategy's URL
+ * @param onUrl told every URL before it is opened, so the app can show it when no browser opens;
+ *     runs on a clerk-fx background thread (default: nothing)
+ * @param completionUrl where the loopback listener sends the browser once the callback arrived, or
+ *     null for its own small "you can close this tab" page
+ * @param emailLinkPollInterval how often an email-link flow reloads the sign-in or sign-up (default
+ *     2 seconds)
+ * @param emailLinkRedirectUrl where an opened email link sends the browser, or null for the
+ *     redirect strategy's URL
  */
-public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, Duration timeout,
-    Consumer<URI> onUrl, URI completionUrl, Duration emailLinkPollInterval, URI emailLinkRedirectUrl) {
+public record BrowserSignInOptions(
+    RedirectStrategy redirect,
+    UrlOpener opener,
+    Duration timeout,
+    Consumer<URI> onUrl,
+    URI completionUrl,
+    Duration emailLinkPollInterval,
+    URI emailLinkRedirectUrl) {
 
   /** The default flow timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
@@ -38,10 +46,12 @@ public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, 
     redirect = redirect == null ? RedirectStrategy.loopback() : redirect;
     opener = opener == null ? UrlOpener.system() : opener;
     timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-    onUrl = onUrl == null ? url -> { } : onUrl;
-    emailLinkPollInterval = emailLinkPollInterval == null ? Duration.ofSeconds(2) : emailLinkPollInterval;
+    onUrl = onUrl == null ? url -> {} : onUrl;
+    emailLinkPollInterval =
+        emailLinkPollInterval == null ? Duration.ofSeconds(2) : emailLinkPollInterval;
     if (timeout.isNegative() || timeout.isZero()) throw invalid("timeout must be positive");
-    if (completionUrl != null && !"http".equalsIgnoreCase(completionUrl.getScheme())
+    if (completionUrl != null
+        && !"http".equalsIgnoreCase(completionUrl.getScheme())
         && !"https".equalsIgnoreCase(completionUrl.getScheme())) {
       throw invalid("completionUrl must be an http or https URL: " + completionUrl);
     }
@@ -151,7 +161,13 @@ public record BrowserSignInOptions(RedirectStrategy redirect, UrlOpener opener, 
 
     /** Builds the options. */
     public BrowserSignInOptions build() {
-      return new BrowserSignInOptions(redirect, opener, timeout, onUrl, completionUrl, emailLinkPollInterval,
+      return new BrowserSignInOptions(
+          redirect,
+          opener,
+          timeout,
+          onUrl,
+          completionUrl,
+          emailLinkPollInterval,
           emailLinkRedirectUrl);
     }
   }

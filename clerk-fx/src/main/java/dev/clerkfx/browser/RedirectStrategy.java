@@ -4,9 +4,10 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * How the browser gets back to the app after a sign-in: a one-shot HTTP listener on {@code 127.0.0.1}
- * ({@link #loopback()}, the default, which works without installing anything) or the app's own URL scheme
- * ({@link #customScheme}, which needs the scheme registered with the OS, see {@code docs/url-schemes.md}).
+ * How the browser gets back to the app after a sign-in: a one-shot HTTP listener on {@code
+ * 127.0.0.1} ({@link #loopback()}, the default, which works without installing anything) or the
+ * app's own URL scheme ({@link #customScheme}, which needs the scheme registered with the OS, see
+ * {@code docs/url-schemes.md}).
  *
  * <pre>{@code
  * RedirectStrategy.loopback(45789, "/sso-callback");   // fixed: allow-list http://127.0.0.1:45789/sso-callback
@@ -19,8 +20,9 @@ public sealed interface RedirectStrategy {
   String DEFAULT_PATH = "/sso-callback";
 
   /**
-   * Returns the loopback strategy on a random free port, path {@value #DEFAULT_PATH}. Fine on development
-   * instances; production instances pass the sign-in nonce only to allow-listed URLs, so use a fixed port there.
+   * Returns the loopback strategy on a random free port, path {@value #DEFAULT_PATH}. Fine on
+   * development instances; production instances pass the sign-in nonce only to allow-listed URLs,
+   * so use a fixed port there.
    *
    * @return the strategy
    */
@@ -50,15 +52,16 @@ public sealed interface RedirectStrategy {
   }
 
   /**
-   * Returns the custom-scheme strategy: Clerk redirects to {@code redirectUrl}; the OS hands that URL to the app,
-   * and the {@link UrlSchemeHandoff} brings it to the running instance.
+   * Returns the custom-scheme strategy: Clerk redirects to {@code redirectUrl}; the OS hands that
+   * URL to the app, and the {@link UrlSchemeHandoff} brings it to the running instance.
    *
    * @param redirectUrl such as {@code com.example.app://callback} (not http or https)
    * @param handoff the hand-off the app claimed at start-up
    * @return the strategy
    */
   static RedirectStrategy customScheme(String redirectUrl, UrlSchemeHandoff handoff) {
-    return new CustomScheme(URI.create(BrowserSignInOptions.require(redirectUrl, "redirectUrl")), handoff);
+    return new CustomScheme(
+        URI.create(BrowserSignInOptions.require(redirectUrl, "redirectUrl")), handoff);
   }
 
   /**
@@ -70,10 +73,12 @@ public sealed interface RedirectStrategy {
   record Loopback(int port, String path) implements RedirectStrategy {
     /** Checks the port and path. */
     public Loopback {
-      if (port < 0 || port > 65_535) throw BrowserSignInOptions.invalid("Port must be 0-65535, was " + port);
+      if (port < 0 || port > 65_535)
+        throw BrowserSignInOptions.invalid("Port must be 0-65535, was " + port);
       BrowserSignInOptions.require(path, "path");
       if (!path.startsWith("/") || path.contains("?") || path.contains("#")) {
-        throw BrowserSignInOptions.invalid("The loopback path must start with / and hold no query: " + path);
+        throw BrowserSignInOptions.invalid(
+            "The loopback path must start with / and hold no query: " + path);
       }
     }
   }
@@ -89,10 +94,16 @@ public sealed interface RedirectStrategy {
     public CustomScheme {
       BrowserSignInOptions.require(redirectUrl, "redirectUrl");
       BrowserSignInOptions.require(handoff, "handoff");
-      String scheme = redirectUrl.getScheme() == null ? "" : redirectUrl.getScheme().toLowerCase(Locale.ROOT);
-      if (scheme.isEmpty() || scheme.equals("http") || scheme.equals("https") || redirectUrl.getQuery() != null) {
-        throw BrowserSignInOptions.invalid("A custom-scheme redirect URL needs its own scheme and no query, such as "
-            + "com.example.app://callback: " + redirectUrl);
+      String scheme =
+          redirectUrl.getScheme() == null ? "" : redirectUrl.getScheme().toLowerCase(Locale.ROOT);
+      if (scheme.isEmpty()
+          || scheme.equals("http")
+          || scheme.equals("https")
+          || redirectUrl.getQuery() != null) {
+        throw BrowserSignInOptions.invalid(
+            "A custom-scheme redirect URL needs its own scheme and no query, such as "
+                + "com.example.app://callback: "
+                + redirectUrl);
       }
     }
   }

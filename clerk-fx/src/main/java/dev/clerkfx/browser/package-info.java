@@ -1,10 +1,12 @@
 /**
- * How browser sign-in reaches the system browser and gets back into the app: {@link dev.clerkfx.browser.UrlOpener}
- * (how URLs are opened), {@link dev.clerkfx.browser.RedirectStrategy} (a loopback listener, or a custom URL scheme
- * with {@link dev.clerkfx.browser.UrlSchemeHandoff}), {@link dev.clerkfx.browser.BrowserSignInOptions} (set once with
- * {@code ClerkClient.Builder.browserSignIn}) and {@link dev.clerkfx.browser.BrowserSignInException}.
+ * How browser sign-in reaches the system browser and gets back into the app: {@link
+ * dev.clerkfx.browser.UrlOpener} (how URLs are opened), {@link
+ * dev.clerkfx.browser.RedirectStrategy} (a loopback listener, or a custom URL scheme with {@link
+ * dev.clerkfx.browser.UrlSchemeHandoff}), {@link dev.clerkfx.browser.BrowserSignInOptions} (set
+ * once with {@code ClerkClient.Builder.browserSignIn}) and {@link
+ * dev.clerkfx.browser.BrowserSignInException}.
  *
- * <p>The verbs themselves are on {@code clerk.signIn()} and {@code clerk.signUp()}: {@code withOAuth},
- * {@code withEnterpriseSso}, {@code withHostedPages}, {@code withEmailLink}.
+ * <p>The verbs themselves are on {@code clerk.signIn()} and {@code clerk.signUp()}: {@code
+ * withOAuth}, {@code withEnterpriseSso}, {@code withHostedPages}, {@code withEmailLink}.
  */
 package dev.clerkfx.browser;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One of the signed-in user's sessions on any device ({@code GET /v1/me/sessions/active}), with its latest activity,
- * for a "devices" list.
+ * One of the signed-in user's sessions on any device ({@code GET /v1/me/sessions/active}), with its
+ * latest activity, for a "devices" list.
  *
  * @param id the session id ({@code sess_…})
  * @param status the status

@@ -3,7 +3,8 @@ package dev.clerkfx.model;
 import java.util.Optional;
 
 /**
- * Who is acting on a user's behalf (impersonation): the session's {@code actor} and the token's {@code act} claim.
+ * Who is acting on a user's behalf (impersonation): the session's {@code actor} and the token's
+ * {@code act} claim.
  *
  * @param sub the acting user's id (such as an admin's {@code user_…})
  * @param type the actor type when given

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The client: this app install as Clerk knows it, with its sessions and any sign-in or sign-up in progress.
+ * The client: this app install as Clerk knows it, with its sessions and any sign-in or sign-up in
+ * progress.
  *
  * @param id the client id ({@code client_…})
  * @param sessions all sessions on this client, any status
@@ -58,7 +59,9 @@ public record Client(
     return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
   }
 
-  /** Returns the sessions still alive (status {@code active} or {@code pending}), in client order. */
+  /**
+   * Returns the sessions still alive (status {@code active} or {@code pending}), in client order.
+   */
   public List<Session> activeOrPendingSessions() {
     return sessions.stream().filter(Session::isActiveOrPending).toList();
   }

@@ -1,7 +1,8 @@
 package dev.clerkfx.model;
 
 /**
- * What FAPI returns for a deleted resource, such as {@code DELETE /v1/me}: {@code {"object","id","deleted"}}.
+ * What FAPI returns for a deleted resource, such as {@code DELETE /v1/me}: {@code
+ * {"object","id","deleted"}}.
  *
  * @param object the deleted object's type, such as {@code user} or {@code email_address}
  * @param id the deleted object's id

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The instance's configuration as a client needs it ({@code GET /v1/environment}): which identifiers and factors
- * are enabled, display settings, user and organization settings.
+ * The instance's configuration as a client needs it ({@code GET /v1/environment}): which
+ * identifiers and factors are enabled, display settings, user and organization settings.
  *
  * @param authConfig authentication settings
  * @param displayConfig display settings (application name, logo, instance type)
@@ -37,7 +37,8 @@ public record Environment(
    * @param identificationStrategies identifiers accepted to sign in
    * @param firstFactors first factors enabled
    * @param secondFactors second factors enabled
-   * @param sessionMinter whether token requests must carry the previous token ({@code session_minter})
+   * @param sessionMinter whether token requests must carry the previous token ({@code
+   *     session_minter})
    * @param testMode whether test identifiers (code 424242) work
    * @param reverification whether step-up reverification is enabled
    * @param nativeSettings the Native API settings, when sent
@@ -66,7 +67,8 @@ public record Environment(
   /**
    * The Native API settings ({@code auth_config.native_settings}).
    *
-   * @param apiEnabled whether the Native API is enabled (else FAPI answers {@code native_api_disabled})
+   * @param apiEnabled whether the Native API is enabled (else FAPI answers {@code
+   *     native_api_disabled})
    */
   public record NativeSettings(boolean apiEnabled) {}
 
@@ -99,9 +101,19 @@ public record Environment(
       boolean showDevmodeWarning) {
 
     /** Nothing sent. */
-    public static final DisplayConfig EMPTY = new DisplayConfig(Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        false, false);
+    public static final DisplayConfig EMPTY =
+        new DisplayConfig(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            false);
 
     /** Normalises nulls. */
     public DisplayConfig {
@@ -133,7 +145,8 @@ public record Environment(
       Optional<PasswordSettings> passwordSettings) {
 
     /** Nothing sent. */
-    public static final UserSettings EMPTY = new UserSettings(Map.of(), Map.of(), Optional.empty(), Optional.empty());
+    public static final UserSettings EMPTY =
+        new UserSettings(Map.of(), Map.of(), Optional.empty(), Optional.empty());
 
     /** Normalises nulls. */
     public UserSettings {
@@ -212,7 +225,8 @@ public record Environment(
    * @param progressive whether progressive sign-up is on
    * @param legalConsentEnabled whether users must accept legal terms
    */
-  public record SignUpSettings(Optional<String> mode, boolean progressive, boolean legalConsentEnabled) {
+  public record SignUpSettings(
+      Optional<String> mode, boolean progressive, boolean legalConsentEnabled) {
 
     /** Normalises nulls. */
     public SignUpSettings {
@@ -253,10 +267,13 @@ public record Environment(
    *
    * @param enabled whether organizations are enabled
    * @param maxAllowedMemberships membership limit per organization
-   * @param forceOrganizationSelection whether users must pick an organization (pending-session task)
+   * @param forceOrganizationSelection whether users must pick an organization (pending-session
+   *     task)
    */
   public record OrganizationSettings(
-      boolean enabled, Optional<Integer> maxAllowedMemberships, boolean forceOrganizationSelection) {
+      boolean enabled,
+      Optional<Integer> maxAllowedMemberships,
+      boolean forceOrganizationSelection) {
 
     /** Normalises nulls. */
     public OrganizationSettings {

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
 
 /**
- * A way to complete a sign-in step, from {@code supported_first_factors} / {@code supported_second_factors}.
+ * A way to complete a sign-in step, from {@code supported_first_factors} / {@code
+ * supported_second_factors}.
  *
- * @param strategy the strategy, such as {@code password}, {@code email_code}, {@code phone_code}, {@code totp},
- *     {@code oauth_google}
+ * @param strategy the strategy, such as {@code password}, {@code email_code}, {@code phone_code},
+ *     {@code totp}, {@code oauth_google}
  * @param safeIdentifier the masked identifier to show, such as {@code j***@example.com}
  * @param emailAddressId for email strategies: the id to pass to {@code prepare_*_factor}
  * @param phoneNumberId for phone strategies: the id to pass to {@code prepare_*_factor}

@@ -1,8 +1,8 @@
 package dev.clerkfx.model;
 
 /**
- * A link from an email address or phone number to another identification ({@code linked_to}), such as the
- * OAuth account it came from.
+ * A link from an email address or phone number to another identification ({@code linked_to}), such
+ * as the OAuth account it came from.
  *
  * @param type the linked identification type, such as {@code oauth_google}
  * @param id the linked identification id

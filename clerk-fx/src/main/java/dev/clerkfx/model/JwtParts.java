@@ -12,15 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Splits a compact JWT and base64url-decodes its header and payload into JSON maps (no signature check).
+ * Splits a compact JWT and base64url-decodes its header and payload into JSON maps (no signature
+ * check).
  *
- * <p>Nothing a token holds makes these methods throw anything but a {@link ClerkResponseException}: unreadable
- * parts fail with one, and claim readers return empty for values of the wrong type or out of range.
+ * <p>Nothing a token holds makes these methods throw anything but a {@link ClerkResponseException}:
+ * unreadable parts fail with one, and claim readers return empty for values of the wrong type or
+ * out of range.
  */
 record JwtParts(Map<String, Object> header, Map<String, Object> payload) {
   /**
-   * The largest epoch second accepted in a time claim (9999-12-31T23:59:59Z): every accepted value fits an
-   * {@link Instant} and its epoch milliseconds in a {@code long}, so arithmetic on them cannot overflow.
+   * The largest epoch second accepted in a time claim (9999-12-31T23:59:59Z): every accepted value
+   * fits an {@link Instant} and its epoch milliseconds in a {@code long}, so arithmetic on them
+   * cannot overflow.
    */
   static final long MAX_EPOCH_SECOND = 253_402_300_799L;
 
@@ -30,7 +33,8 @@ record JwtParts(Map<String, Object> header, Map<String, Object> payload) {
   static JwtParts split(String jwt) {
     if (jwt == null || jwt.isBlank()) throw invalid("the token is empty", null);
     String[] parts = jwt.strip().split("\\.", -1);
-    if (parts.length != 3) throw invalid("a JWT has three dot-separated parts, this has " + parts.length, null);
+    if (parts.length != 3)
+      throw invalid("a JWT has three dot-separated parts, this has " + parts.length, null);
     return new JwtParts(json(parts[0], "header"), json(parts[1], "payload"));
   }
 
@@ -65,7 +69,10 @@ record JwtParts(Map<String, Object> header, Map<String, Object> payload) {
   static Optional<Instant> seconds(Object value) {
     if (!(value instanceof Number n)) return Optional.empty();
     long whole;
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       whole = n.longValue();
     } else if (value instanceof BigInteger big) {
       if (big.bitLength() > 62) return Optional.empty(); // longValue() would wrap 2^64 + 1 to 1

@@ -27,13 +27,16 @@ final class Models {
   static <V> Map<String, V> map(Map<String, V> value) {
     if (value == null || value.isEmpty()) return Map.of();
     Map<String, V> copy = new LinkedHashMap<>();
-    value.forEach((k, v) -> {
-      if (k != null && v != null) copy.put(k, v);
-    });
+    value.forEach(
+        (k, v) -> {
+          if (k != null && v != null) copy.put(k, v);
+        });
     return Collections.unmodifiableMap(copy);
   }
 
-  /** Deep-freezes a JSON-like map (nested maps and lists become unmodifiable; null values are kept). */
+  /**
+   * Deep-freezes a JSON-like map (nested maps and lists become unmodifiable; null values are kept).
+   */
   static Map<String, Object> metadata(Map<String, Object> value) {
     if (value == null || value.isEmpty()) return Map.of();
     return freezeMap(value);

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An invitation for the signed-in user to join an organization ({@code /v1/me/organization_invitations}).
+ * An invitation for the signed-in user to join an organization ({@code
+ * /v1/me/organization_invitations}).
  *
  * @param id the invitation id ({@code orginv_…})
  * @param emailAddress the invited address

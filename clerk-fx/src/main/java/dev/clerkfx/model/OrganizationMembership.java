@@ -30,7 +30,8 @@ public record OrganizationMembership(
   /** Rejects a missing id or organization; normalises nulls. */
   public OrganizationMembership {
     id = Models.id(id, "organization_membership");
-    if (organization == null) throw new IllegalArgumentException("organization_membership has no organization");
+    if (organization == null)
+      throw new IllegalArgumentException("organization_membership has no organization");
     role = role == null ? "" : role;
     roleName = Models.opt(roleName);
     permissions = Models.list(permissions);

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * An organization the signed-in user may join because of their verified email domain
- * ({@code /v1/me/organization_suggestions}).
+ * An organization the signed-in user may join because of their verified email domain ({@code
+ * /v1/me/organization_suggestions}).
  *
  * @param id the suggestion id ({@code orgsug_…})
  * @param status {@code pending} or {@code accepted}

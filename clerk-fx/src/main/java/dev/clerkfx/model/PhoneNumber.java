@@ -49,7 +49,14 @@ public record PhoneNumber(
   /** Returns {@code PhoneNumber[id=…, phoneNumber=…, …]} without backup codes. */
   @Override
   public String toString() {
-    return "PhoneNumber[id=" + id + ", phoneNumber=" + phoneNumber + ", verification=" + verification
-        + ", backupCodes=<" + backupCodes.size() + " redacted>]";
+    return "PhoneNumber[id="
+        + id
+        + ", phoneNumber="
+        + phoneNumber
+        + ", verification="
+        + verification
+        + ", backupCodes=<"
+        + backupCodes.size()
+        + " redacted>]";
   }
 }

@@ -3,7 +3,8 @@ package dev.clerkfx.model;
 import java.util.Optional;
 
 /**
- * What a user may see of an organization they are not (yet) a member of: in an invitation or a suggestion.
+ * What a user may see of an organization they are not (yet) a member of: in an invitation or a
+ * suggestion.
  *
  * @param id the organization id ({@code org_…})
  * @param name the name
@@ -12,7 +13,11 @@ import java.util.Optional;
  * @param hasImage whether a logo was uploaded
  */
 public record PublicOrganizationData(
-    String id, Optional<String> name, Optional<String> slug, Optional<String> imageUrl, boolean hasImage) {
+    String id,
+    Optional<String> name,
+    Optional<String> slug,
+    Optional<String> imageUrl,
+    boolean hasImage) {
 
   /** Normalises nulls. */
   public PublicOrganizationData {

@@ -3,7 +3,8 @@ package dev.clerkfx.model;
 import java.util.Optional;
 
 /**
- * The public part of a user shown beside a session or a sign-in attempt ({@code public_user_data}, {@code user_data}).
+ * The public part of a user shown beside a session or a sign-in attempt ({@code public_user_data},
+ * {@code user_data}).
  *
  * @param firstName first name
  * @param lastName last name

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param actor the impersonating actor, if any
  * @param user the signed-in user
  * @param publicUserData the user's public data
- * @param factorVerificationAge minutes since the first and second factor were verified ({@code -1} = never)
+ * @param factorVerificationAge minutes since the first and second factor were verified ({@code -1}
+ *     = never)
  * @param tasks tasks left for a pending session
  * @param currentTask the task to do next
  * @param createdAt creation time
@@ -60,8 +61,9 @@ public record Session(
   }
 
   /**
-   * Tells whether the session is still alive: status {@code active}, or {@code pending} (tasks such as choosing an
-   * organization remain). Only an active session means "signed in" ({@link dev.clerkfx.AuthSnapshot#signedIn()}).
+   * Tells whether the session is still alive: status {@code active}, or {@code pending} (tasks such
+   * as choosing an organization remain). Only an active session means "signed in" ({@link
+   * dev.clerkfx.AuthSnapshot#signedIn()}).
    */
   public boolean isActiveOrPending() {
     return status == SessionStatus.ACTIVE || status == SessionStatus.PENDING;

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
 
 /**
- * Where and with what a session was last used: device, browser or app, and rough location, as Clerk records it
- * from the request's {@code User-Agent} and IP address.
+ * Where and with what a session was last used: device, browser or app, and rough location, as Clerk
+ * records it from the request's {@code User-Agent} and IP address.
  *
  * @param id the activity id ({@code sess_activity_…})
  * @param deviceType the device type (for example {@code Macintosh}, {@code Windows})
  * @param mobile whether the device is a mobile one
- * @param browserName the browser name, or for a desktop app the product name it sends in {@code User-Agent}
+ * @param browserName the browser name, or for a desktop app the product name it sends in {@code
+ *     User-Agent}
  * @param browserVersion the browser or app version
  * @param ipAddress the IP address
  * @param city the city, when Clerk could locate the address

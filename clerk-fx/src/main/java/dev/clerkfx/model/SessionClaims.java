@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The decoded claims of a Clerk session token (or JWT-template token). Decoding only: the signature is not checked
- * here, because the app's backend verifies tokens; the SDK reads claims to schedule refreshes and to show state.
+ * The decoded claims of a Clerk session token (or JWT-template token). Decoding only: the signature
+ * is not checked here, because the app's backend verifies tokens; the SDK reads claims to schedule
+ * refreshes and to show state.
  *
- * <p>Organization claims of both token versions are normalised into {@link #organization()}: version 1
- * ({@code org_id}, {@code org_slug}, {@code org_role}, {@code org_permissions}) and version 2 ({@code "v":2},
- * {@code o: {id, slg, rol, per, fpm}} with the {@code fea} feature list), where the role gains its {@code org:}
- * prefix and permissions are expanded to {@code org:<feature>:<permission>} keys as Clerk's backend SDK does.
+ * <p>Organization claims of both token versions are normalised into {@link #organization()}:
+ * version 1 ({@code org_id}, {@code org_slug}, {@code org_role}, {@code org_permissions}) and
+ * version 2 ({@code "v":2}, {@code o: {id, slg, rol, per, fpm}} with the {@code fea} feature list),
+ * where the role gains its {@code org:} prefix and permissions are expanded to {@code
+ * org:<feature>:<permission>} keys as Clerk's backend SDK does.
  *
  * <pre>{@code
  * SessionClaims claims = SessionClaims.decode(jwt);
@@ -31,7 +33,8 @@ import java.util.Optional;
  * @param notBefore {@code nbf}
  * @param sessionId {@code sid}: the session id (absent in some template tokens)
  * @param authorizedParty {@code azp}: the origin the token was requested from
- * @param factorVerificationAge {@code fva}: minutes since first and second factor verification ({@code -1} = never)
+ * @param factorVerificationAge {@code fva}: minutes since first and second factor verification
+ *     ({@code -1} = never)
  * @param sessionStatus {@code sts}: {@code active} or {@code pending}
  * @param actor {@code act}: the impersonating actor
  * @param version {@code v}: the claims version, 1 when absent
@@ -80,9 +83,10 @@ public record SessionClaims(
    *
    * @param jwt a compact JWT ({@code header.payload.signature})
    * @return the claims
-   * @throws ClerkResponseException when the text is not a JWT, its parts are not base64url JSON objects, or
-   *     {@code sub}, {@code iat} or {@code exp} is missing (a time claim that is not a number, or is out of range,
-   *     counts as missing; an optional one reads as empty). Nothing the token holds makes it throw anything else.
+   * @throws ClerkResponseException when the text is not a JWT, its parts are not base64url JSON
+   *     objects, or {@code sub}, {@code iat} or {@code exp} is missing (a time claim that is not a
+   *     number, or is out of range, counts as missing; an optional one reads as empty). Nothing the
+   *     token holds makes it throw anything else.
    */
   public static SessionClaims decode(String jwt) {
     JwtParts parts = JwtParts.split(jwt);
@@ -92,8 +96,11 @@ public record SessionClaims(
     Optional<Instant> exp = JwtParts.seconds(p.get("exp"));
     Optional<String> sub = JwtParts.string(p.get("sub"));
     if (iat.isEmpty() || exp.isEmpty() || sub.isEmpty()) {
-      throw new ClerkResponseException(0, "The token lacks a required claim (sub, and iat and exp as numbers of "
-          + "seconds within the years 1 to 9999, are required)", null);
+      throw new ClerkResponseException(
+          0,
+          "The token lacks a required claim (sub, and iat and exp as numbers of "
+              + "seconds within the years 1 to 9999, are required)",
+          null);
     }
     int version = p.get("v") instanceof Number n ? n.intValue() : 1;
     return new SessionClaims(
@@ -123,12 +130,16 @@ public record SessionClaims(
   public static Optional<SessionClaims> tryDecode(String jwt) {
     try {
       return Optional.of(decode(jwt));
-    } catch (RuntimeException e) { // decode throws only ClerkResponseException; belt and braces for a background path
+    } catch (
+        RuntimeException
+            e) { // decode throws only ClerkResponseException; belt and braces for a background path
       return Optional.empty();
     }
   }
 
-  /** Returns {@code exp − iat}: the lifetime the server gave the token (60 s for session tokens). */
+  /**
+   * Returns {@code exp − iat}: the lifetime the server gave the token (60 s for session tokens).
+   */
   public Duration lifetime() {
     return Duration.between(issuedAt, expiresAt);
   }
@@ -146,7 +157,8 @@ public record SessionClaims(
    * @param role the role key with its {@code org:} prefix, such as {@code org:admin}
    * @param permissions permission keys, such as {@code org:sys_memberships:manage}
    */
-  public record OrganizationClaims(String id, Optional<String> slug, Optional<String> role, List<String> permissions) {
+  public record OrganizationClaims(
+      String id, Optional<String> slug, Optional<String> role, List<String> permissions) {
 
     /** Rejects a missing id; normalises nulls. */
     public OrganizationClaims {
@@ -189,24 +201,36 @@ public record SessionClaims(
         if (o instanceof String s) permissions.add(s);
       }
     }
-    return Optional.of(new OrganizationClaims(id.get(), JwtParts.string(p.get("org_slug")),
-        JwtParts.string(p.get("org_role")), permissions));
+    return Optional.of(
+        new OrganizationClaims(
+            id.get(),
+            JwtParts.string(p.get("org_slug")),
+            JwtParts.string(p.get("org_role")),
+            permissions));
   }
 
   private static Optional<OrganizationClaims> organizationV2(Map<String, Object> p) {
     if (!(p.get("o") instanceof Map<?, ?> o)) return organizationV1(p);
     Optional<String> id = JwtParts.string(o.get("id"));
     if (id.isEmpty()) return Optional.empty();
-    Optional<String> role = JwtParts.string(o.get("rol")).map(r -> r.startsWith("org:") ? r : "org:" + r);
-    return Optional.of(new OrganizationClaims(id.get(), JwtParts.string(o.get("slg")), role,
-        v2Permissions(JwtParts.string(p.get("fea")).orElse(""), JwtParts.string(o.get("per")).orElse(""),
-            JwtParts.string(o.get("fpm")).orElse(""))));
+    Optional<String> role =
+        JwtParts.string(o.get("rol")).map(r -> r.startsWith("org:") ? r : "org:" + r);
+    return Optional.of(
+        new OrganizationClaims(
+            id.get(),
+            JwtParts.string(o.get("slg")),
+            role,
+            v2Permissions(
+                JwtParts.string(p.get("fea")).orElse(""),
+                JwtParts.string(o.get("per")).orElse(""),
+                JwtParts.string(o.get("fpm")).orElse(""))));
   }
 
   /**
-   * Expands v2 permissions: {@code fea} lists scoped features ({@code o:reports,u:billing}); the organization ones,
-   * in order, pair with the comma-separated decimal bitmasks of {@code fpm}; bit {@code i} (least significant first)
-   * grants permission {@code i} of {@code per}, giving {@code org:<feature>:<permission>}.
+   * Expands v2 permissions: {@code fea} lists scoped features ({@code o:reports,u:billing}); the
+   * organization ones, in order, pair with the comma-separated decimal bitmasks of {@code fpm}; bit
+   * {@code i} (least significant first) grants permission {@code i} of {@code per}, giving {@code
+   * org:<feature>:<permission>}.
    */
   static List<String> v2Permissions(String fea, String per, String fpm) {
     if (per.isBlank() || fpm.isBlank()) return List.of();
@@ -214,7 +238,8 @@ public record SessionClaims(
     for (String f : fea.split(",")) {
       String item = f.strip();
       int colon = item.indexOf(':');
-      if (colon > 0 && item.substring(0, colon).contains("o")) features.add(item.substring(colon + 1));
+      if (colon > 0 && item.substring(0, colon).contains("o"))
+        features.add(item.substring(colon + 1));
     }
     String[] permissions = per.split(",");
     String[] masks = fpm.split(",");

@@ -3,9 +3,11 @@ package dev.clerkfx.model;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /**
- * The state of a session. Only {@link #ACTIVE} sessions can mint session tokens; {@link #PENDING} ones are signed in with tasks left.
+ * The state of a session. Only {@link #ACTIVE} sessions can mint session tokens; {@link #PENDING}
+ * ones are signed in with tasks left.
  *
- * <p>On the wire each constant is its lower-case name; a value this SDK version does not know reads as {@link #UNKNOWN}.
+ * <p>On the wire each constant is its lower-case name; a value this SDK version does not know reads
+ * as {@link #UNKNOWN}.
  */
 public enum SessionStatus {
   /** Signed in and usable. */

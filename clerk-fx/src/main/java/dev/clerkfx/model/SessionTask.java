@@ -1,8 +1,8 @@
 package dev.clerkfx.model;
 
 /**
- * A task a {@link SessionStatus#PENDING pending} session must finish, such as {@code choose-organization},
- * {@code setup-mfa} or {@code reset-password}.
+ * A task a {@link SessionStatus#PENDING pending} session must finish, such as {@code
+ * choose-organization}, {@code setup-mfa} or {@code reset-password}.
  *
  * @param key the task key as Clerk sends it
  */

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 /**
  * The state of a sign-in attempt; {@link #COMPLETE} means a session was created.
  *
- * <p>On the wire each constant is its lower-case name; a value this SDK version does not know reads as {@link #UNKNOWN}.
+ * <p>On the wire each constant is its lower-case name; a value this SDK version does not know reads
+ * as {@link #UNKNOWN}.
  */
 public enum SignInStatus {
   /** No identifier given yet. */

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 /**
  * The state of a sign-up attempt; {@link #COMPLETE} means the user and a session were created.
  *
- * <p>On the wire each constant is its lower-case name; a value this SDK version does not know reads as {@link #UNKNOWN}.
+ * <p>On the wire each constant is its lower-case name; a value this SDK version does not know reads
+ * as {@link #UNKNOWN}.
  */
 public enum SignUpStatus {
   /** Fields are missing or unverified. */

@@ -17,9 +17,11 @@ public record Token(String jwt) {
   }
 
   /**
-   * Decodes the JWT's claims (no signature check: the app's backend verifies tokens). Decodes on every call.
+   * Decodes the JWT's claims (no signature check: the app's backend verifies tokens). Decodes on
+   * every call.
    *
-   * @return the claims, or empty when the JWT is not a decodable token with {@code iat} and {@code exp}
+   * @return the claims, or empty when the JWT is not a decodable token with {@code iat} and {@code
+   *     exp}
    */
   public Optional<SessionClaims> claims() {
     return SessionClaims.tryDecode(jwt);

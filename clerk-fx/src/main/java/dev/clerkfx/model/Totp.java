@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An authenticator-app (TOTP) enrolment ({@code /v1/me/totp}). Right after enrolment starts it carries the secret
- * and an {@code otpauth://} URI to show as a QR code; after the first code is verified it carries the backup codes
- * generated with it (when the user had none). Secrets and codes are never printed by {@link #toString()}.
+ * An authenticator-app (TOTP) enrolment ({@code /v1/me/totp}). Right after enrolment starts it
+ * carries the secret and an {@code otpauth://} URI to show as a QR code; after the first code is
+ * verified it carries the backup codes generated with it (when the user had none). Secrets and
+ * codes are never printed by {@link #toString()}.
  *
  * @param id the enrolment id
  * @param secret the base32 secret, present only while enrolment is pending
- * @param uri the {@code otpauth://totp/…} URI for a QR code, present only while enrolment is pending
+ * @param uri the {@code otpauth://totp/…} URI for a QR code, present only while enrolment is
+ *     pending
  * @param verified whether a code has been verified (the factor is enabled)
  * @param backupCodes backup codes generated on verification, else empty
  * @param createdAt creation time
@@ -38,7 +40,14 @@ public record Totp(
 
   @Override
   public String toString() {
-    return "Totp[id=" + id + ", verified=" + verified + ", secret=" + (secret.isPresent() ? "<redacted>" : "none")
-        + ", backupCodes=" + backupCodes.size() + "]";
+    return "Totp[id="
+        + id
+        + ", verified="
+        + verified
+        + ", secret="
+        + (secret.isPresent() ? "<redacted>" : "none")
+        + ", backupCodes="
+        + backupCodes.size()
+        + "]";
   }
 }

@@ -25,7 +25,8 @@ import java.util.Optional;
  * @param phoneNumbers all phone numbers
  * @param externalAccounts connected OAuth accounts
  * @param organizationMemberships organization memberships
- * @param publicMetadata metadata readable by the client, written by the backend (deeply unmodifiable)
+ * @param publicMetadata metadata readable by the client, written by the backend (deeply
+ *     unmodifiable)
  * @param unsafeMetadata metadata the client may write (deeply unmodifiable)
  * @param externalId the app's own id for the user
  * @param lastSignInAt last sign-in
@@ -128,12 +129,14 @@ public record User(
 
   /** Returns the email address whose id is {@link #primaryEmailAddressId()}. */
   public Optional<EmailAddress> primaryEmailAddress() {
-    return primaryEmailAddressId.flatMap(pid -> emailAddresses.stream().filter(e -> e.id().equals(pid)).findFirst());
+    return primaryEmailAddressId.flatMap(
+        pid -> emailAddresses.stream().filter(e -> e.id().equals(pid)).findFirst());
   }
 
   /** Returns the phone number whose id is {@link #primaryPhoneNumberId()}. */
   public Optional<PhoneNumber> primaryPhoneNumber() {
-    return primaryPhoneNumberId.flatMap(pid -> phoneNumbers.stream().filter(p -> p.id().equals(pid)).findFirst());
+    return primaryPhoneNumberId.flatMap(
+        pid -> phoneNumbers.stream().filter(p -> p.id().equals(pid)).findFirst());
   }
 
   /**
@@ -143,6 +146,8 @@ public record User(
    * @return the membership, or empty when the user is not a member
    */
   public Optional<OrganizationMembership> membership(String organizationId) {
-    return organizationMemberships.stream().filter(m -> m.organization().id().equals(organizationId)).findFirst();
+    return organizationMemberships.stream()
+        .filter(m -> m.organization().id().equals(organizationId))
+        .findFirst();
   }
 }

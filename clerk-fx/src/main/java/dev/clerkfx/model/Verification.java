@@ -9,7 +9,8 @@ import java.util.Optional;
  * The verification state of a factor, email address, phone number or external account.
  *
  * @param status verification status ({@link VerificationStatus#UNKNOWN} when absent or new)
- * @param strategy the strategy being verified, such as {@code email_code}, {@code password}, {@code oauth_google}
+ * @param strategy the strategy being verified, such as {@code email_code}, {@code password}, {@code
+ *     oauth_google}
  * @param attempts attempts made so far
  * @param expireAt when the code or link expires
  * @param externalVerificationRedirectUrl for OAuth/SSO: the URL to open in a browser

@@ -1,13 +1,22 @@
 package dev.clerkfx.store;
 
-/** What the built-in stores accept as a client token: what can travel in an HTTP {@code Authorization} header. */
+/**
+ * What the built-in stores accept as a client token: what can travel in an HTTP {@code
+ * Authorization} header.
+ */
 final class ClientTokenFormat {
-  /** Real client tokens are JWTs under 2 KiB; this leaves room and stays under every keychain's limit. */
+  /**
+   * Real client tokens are JWTs under 2 KiB; this leaves room and stays under every keychain's
+   * limit.
+   */
   static final int MAX_LENGTH = 8 * 1024;
 
   private ClientTokenFormat() {}
 
-  /** Returns whether {@code token} is 1 to {@link #MAX_LENGTH} printable ASCII characters without spaces. */
+  /**
+   * Returns whether {@code token} is 1 to {@link #MAX_LENGTH} printable ASCII characters without
+   * spaces.
+   */
   static boolean isWellFormed(String token) {
     if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
       return false;
@@ -36,6 +45,7 @@ final class ClientTokenFormat {
     } else {
       why = "contains whitespace, control or non-ASCII characters";
     }
-    throw new TokenStoreException(TokenStoreException.INVALID_VALUE, "The client token " + why, null);
+    throw new TokenStoreException(
+        TokenStoreException.INVALID_VALUE, "The client token " + why, null);
   }
 }

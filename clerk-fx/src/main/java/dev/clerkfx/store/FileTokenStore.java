@@ -8,25 +8,28 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Keeps the client token in a file only this user can read: the fallback when no OS keychain answers.
+ * Keeps the client token in a file only this user can read: the fallback when no OS keychain
+ * answers.
  *
- * <p>The file is written atomically (a temporary file created with POSIX {@code 0600}, forced to disk, then moved
- * over the old one), so a crash or a concurrent save never leaves a torn file; directories it creates get
- * {@code 0700}. On Windows, where files have ACLs instead, the directory and file get an ACL that grants only their
- * owner access (best effort: a file system with neither keeps its defaults). A file that other users can read
- * when loaded is tightened to {@code 0600} with a warning.
+ * <p>The file is written atomically (a temporary file created with POSIX {@code 0600}, forced to
+ * disk, then moved over the old one), so a crash or a concurrent save never leaves a torn file;
+ * directories it creates get {@code 0700}. On Windows, where files have ACLs instead, the directory
+ * and file get an ACL that grants only their owner access (best effort: a file system with neither
+ * keeps its defaults). A file that other users can read when loaded is tightened to {@code 0600}
+ * with a warning.
  *
- * <p>The file's directory must be fit for a secret: a directory that is a symbolic link, or that (on POSIX file
- * systems) another user owns, is refused (loading finds nothing, with a WARNING; saving fails with a
- * {@link TokenStoreException}); an existing directory of this user that its group or others may write to loses
- * those write bits, with a WARNING. A token file another user owns is refused the same way.
+ * <p>The file's directory must be fit for a secret: a directory that is a symbolic link, or that
+ * (on POSIX file systems) another user owns, is refused (loading finds nothing, with a WARNING;
+ * saving fails with a {@link TokenStoreException}); an existing directory of this user that its
+ * group or others may write to loses those write bits, with a WARNING. A token file another user
+ * owns is refused the same way.
  *
- * <p>The token is not encrypted: any key clerk-fx could use without an OS keychain would sit beside the file
- * with the same permissions, so encryption would add obscurity, not protection. The protection is the
- * file's owner-only permission, as for SSH keys.
+ * <p>The token is not encrypted: any key clerk-fx could use without an OS keychain would sit beside
+ * the file with the same permissions, so encryption would add obscurity, not protection. The
+ * protection is the file's owner-only permission, as for SSH keys.
  *
- * <p>The content is a one-line header ({@value #HEADER_LINE}) and the token on the next line. Anything else loads
- * as empty with a WARNING that names the file (never its content). Thread-safe.
+ * <p>The content is a one-line header ({@value #HEADER_LINE}) and the token on the next line.
+ * Anything else loads as empty with a WARNING that names the file (never its content). Thread-safe.
  */
 public final class FileTokenStore implements TokenStore {
   /** The file's name in the app directory, as used by {@link TokenStores#system(String)}. */
@@ -62,13 +65,19 @@ public final class FileTokenStore implements TokenStore {
         }
         bytes = read.get();
       } catch (IOException e) {
-        LOG.log(Level.WARNING, "Could not read the clerk-fx client token file {0} ({1}); starting signed out",
-            path, e.getClass().getSimpleName());
+        LOG.log(
+            Level.WARNING,
+            "Could not read the clerk-fx client token file {0} ({1}); starting signed out",
+            path,
+            e.getClass().getSimpleName());
         return Optional.empty();
       }
       Optional<String> token = parse(bytes);
       if (token.isEmpty()) {
-        LOG.log(Level.WARNING, "The clerk-fx client token file {0} is corrupt; starting signed out", path);
+        LOG.log(
+            Level.WARNING,
+            "The clerk-fx client token file {0} is corrupt; starting signed out",
+            path);
         return Optional.empty();
       }
       tightenIfLoose();
@@ -78,14 +87,17 @@ public final class FileTokenStore implements TokenStore {
 
   @Override
   public void save(String clientToken) {
-    byte[] content = (HEADER_LINE + "\n" + ClientTokenFormat.require(clientToken) + "\n")
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] content =
+        (HEADER_LINE + "\n" + ClientTokenFormat.require(clientToken) + "\n")
+            .getBytes(StandardCharsets.US_ASCII);
     synchronized (lock) {
       try {
         OwnerOnlyFiles.write(path, content);
       } catch (IOException e) {
-        throw new TokenStoreException(TokenStoreException.WRITE_FAILED,
-            "Could not write the clerk-fx client token file " + path + " (" + describe(e) + ")", e);
+        throw new TokenStoreException(
+            TokenStoreException.WRITE_FAILED,
+            "Could not write the clerk-fx client token file " + path + " (" + describe(e) + ")",
+            e);
       }
     }
   }
@@ -96,8 +108,10 @@ public final class FileTokenStore implements TokenStore {
       try {
         OwnerOnlyFiles.delete(path);
       } catch (IOException e) {
-        throw new TokenStoreException(TokenStoreException.WRITE_FAILED,
-            "Could not delete the clerk-fx client token file " + path + " (" + describe(e) + ")", e);
+        throw new TokenStoreException(
+            TokenStoreException.WRITE_FAILED,
+            "Could not delete the clerk-fx client token file " + path + " (" + describe(e) + ")",
+            e);
       }
     }
   }
@@ -109,7 +123,9 @@ public final class FileTokenStore implements TokenStore {
   }
 
   private static Optional<String> parse(byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.ISO_8859_1); // 1 byte = 1 char: non-ASCII fails the check
+    String text =
+        new String(
+            bytes, StandardCharsets.ISO_8859_1); // 1 byte = 1 char: non-ASCII fails the check
     String prefix = HEADER_LINE + "\n";
     if (!text.startsWith(prefix) || !text.endsWith("\n") || text.length() <= prefix.length() + 1) {
       return Optional.empty();
@@ -120,11 +136,20 @@ public final class FileTokenStore implements TokenStore {
 
   private void tightenIfLoose() {
     try {
-      OwnerOnlyFiles.tightenIfLoose(path).ifPresent(before -> LOG.log(Level.WARNING,
-          "The clerk-fx client token file {0} was accessible to other users ({1}); tightened to rw-------",
-          path, before));
+      OwnerOnlyFiles.tightenIfLoose(path)
+          .ifPresent(
+              before ->
+                  LOG.log(
+                      Level.WARNING,
+                      "The clerk-fx client token file {0} was accessible to other users ({1}); tightened to rw-------",
+                      path,
+                      before));
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "Could not check the permissions of {0} ({1})", path, e.getClass().getSimpleName());
+      LOG.log(
+          Level.WARNING,
+          "Could not check the permissions of {0} ({1})",
+          path,
+          e.getClass().getSimpleName());
     }
   }
 

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A token store that lives only as long as this object: for tests, and for apps that want every run to start
- * signed out. Thread-safe; accepts the same tokens as the persistent stores.
+ * A token store that lives only as long as this object: for tests, and for apps that want every run
+ * to start signed out. Thread-safe; accepts the same tokens as the persistent stores.
  *
  * <pre>{@code
  * InMemoryTokenStore store = TokenStores.inMemory();

@@ -7,20 +7,23 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The store {@link TokenStores#system(String)} returns: the OS keychain when one answers, else an owner-only file.
+ * The store {@link TokenStores#system(String)} returns: the OS keychain when one answers, else an
+ * owner-only file.
  *
- * <p>On first use it probes the keychain once. Probing lazily keeps the (sometimes slow: D-Bus, JNA) probe off
- * whatever thread builds the client, such as the JavaFX Application Thread; store calls themselves come from
- * background threads.
+ * <p>On first use it probes the keychain once. Probing lazily keeps the (sometimes slow: D-Bus,
+ * JNA) probe off whatever thread builds the client, such as the JavaFX Application Thread; store
+ * calls themselves come from background threads.
  *
- * <p>With a keychain, the file stays the fallback at every step, so a keychain that opens but then refuses
- * writes (a Secret Service without a usable collection, say) still keeps the user signed in:
+ * <p>With a keychain, the file stays the fallback at every step, so a keychain that opens but then
+ * refuses writes (a Secret Service without a usable collection, say) still keeps the user signed
+ * in:
+ *
  * <ul>
- *   <li>{@code save} writes to the keychain and removes any token file; if the keychain refuses, it writes the file,
- *       removes any older token from the keychain, and logs a WARNING;
- *   <li>{@code load} reads the keychain; if that holds nothing but the file does (an earlier fallback, or a run
- *       from before a keychain was available), the token moves into the keychain (or, if it refuses, is used from
- *       the file);
+ *   <li>{@code save} writes to the keychain and removes any token file; if the keychain refuses, it
+ *       writes the file, removes any older token from the keychain, and logs a WARNING;
+ *   <li>{@code load} reads the keychain; if that holds nothing but the file does (an earlier
+ *       fallback, or a run from before a keychain was available), the token moves into the keychain
+ *       (or, if it refuses, is used from the file);
  *   <li>{@code clear} clears both.
  * </ul>
  */
@@ -61,7 +64,10 @@ final class SystemTokenStore implements TokenStore {
         try {
           keychain.save(fromFile.get());
           file.clear();
-          LOG.log(Level.INFO, "Moved the client token from {0} into the OS keychain ({1})", file.path(),
+          LOG.log(
+              Level.INFO,
+              "Moved the client token from {0} into the OS keychain ({1})",
+              file.path(),
               keychain.keychainName());
         } catch (TokenStoreException e) {
           LOG.log(Level.WARNING, "Using the client token in {0}: {1}", file.path(), e.getMessage());
@@ -85,7 +91,10 @@ final class SystemTokenStore implements TokenStore {
         if (!TokenStoreException.WRITE_FAILED.equals(e.code())) {
           throw e;
         }
-        LOG.log(Level.WARNING, "{0}; keeping it in {1} instead, readable only by this user", e.getMessage(),
+        LOG.log(
+            Level.WARNING,
+            "{0}; keeping it in {1} instead, readable only by this user",
+            e.getMessage(),
             file.path());
         file.save(clientToken);
         try {
@@ -132,7 +141,10 @@ final class SystemTokenStore implements TokenStore {
     }
   }
 
-  /** Returns the store the token normally lives in: the keychain store, or the file store when there is none. */
+  /**
+   * Returns the store the token normally lives in: the keychain store, or the file store when there
+   * is none.
+   */
   TokenStore chosen() {
     KeychainTokenStore keychain = keychain();
     return keychain == null ? file : keychain;
@@ -160,23 +172,34 @@ final class SystemTokenStore implements TokenStore {
     String why;
     try {
       KeychainBackend backend = probe.open();
-      LOG.log(Level.INFO, "clerk-fx keeps the client token in the OS keychain ({0}, service {1}, account {2})",
-          backend.name(), service, KeychainTokenStore.ACCOUNT);
+      LOG.log(
+          Level.INFO,
+          "clerk-fx keeps the client token in the OS keychain ({0}, service {1}, account {2})",
+          backend.name(),
+          service,
+          KeychainTokenStore.ACCOUNT);
       return new KeychainTokenStore(backend, service);
     } catch (KeychainException e) {
       why = e.getMessage();
     } catch (RuntimeException | LinkageError e) {
       why = "the keychain library failed to load (" + e.getClass().getName() + ")";
     }
-    LOG.log(Level.WARNING, "No OS keychain is available ({0}); clerk-fx keeps the client token in {1},"
-        + " readable only by this user", why, file.path());
+    LOG.log(
+        Level.WARNING,
+        "No OS keychain is available ({0}); clerk-fx keeps the client token in {1},"
+            + " readable only by this user",
+        why,
+        file.path());
     return null;
   }
 
   /** Names the app and the store in use (once probed), never the token. */
   @Override
   public String toString() {
-    return "SystemTokenStore{appId=" + appId + ", "
-        + (!probed ? "not probed yet" : keychain == null ? file.toString() : keychain.toString()) + "}";
+    return "SystemTokenStore{appId="
+        + appId
+        + ", "
+        + (!probed ? "not probed yet" : keychain == null ? file.toString() : keychain.toString())
+        + "}";
   }
 }

@@ -11,10 +11,10 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 
 /**
- * A thin banner for the client's connection to Clerk: "Connecting to Clerk…" while the client loads, "Offline:
- * showing your last session" when started from the cached snapshot, what went wrong
- * and when it retries (with a Retry button) when Clerk cannot be reached, and a small "Development instance" badge
- * on development keys. When there is nothing to say it takes no space.
+ * A thin banner for the client's connection to Clerk: "Connecting to Clerk…" while the client
+ * loads, "Offline: showing your last session" when started from the cached snapshot, what went
+ * wrong and when it retries (with a Retry button) when Clerk cannot be reached, and a small
+ * "Development instance" badge on development keys. When there is nothing to say it takes no space.
  *
  * <pre>{@code
  * root.setTop(new ClerkStatusBanner(clerk));

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Shared facts about the prebuilt components.
  *
- * <p>Every component already uses {@link #stylesheet()} as its user-agent stylesheet; add it to a {@code Scene} only
- * when your own nodes should use the same looked-up colours, for example:
+ * <p>Every component already uses {@link #stylesheet()} as its user-agent stylesheet; add it to a
+ * {@code Scene} only when your own nodes should use the same looked-up colours, for example:
  *
  * <pre>{@code
  * scene.getStylesheets().add(ClerkUi.stylesheet());
@@ -20,7 +20,8 @@ public final class ClerkUi {
   public static final String DARK_STYLE_CLASS = "clerk-dark";
 
   private static final String STYLESHEET =
-      Objects.requireNonNull(ClerkUi.class.getResource("clerk-fx.css"), "clerk-fx.css").toExternalForm();
+      Objects.requireNonNull(ClerkUi.class.getResource("clerk-fx.css"), "clerk-fx.css")
+          .toExternalForm();
 
   private ClerkUi() {}
 

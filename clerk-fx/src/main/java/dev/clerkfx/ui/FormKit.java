@@ -27,8 +27,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The building blocks of the profile's forms: sections, labelled fields, buttons, and {@link Form}, which runs an
- * action with progress, reverification and an inline message. FX Application Thread only.
+ * The building blocks of the profile's forms: sections, labelled fields, buttons, and {@link Form},
+ * which runs an action with progress, reverification and an inline message. FX Application Thread
+ * only.
  */
 final class FormKit {
   static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
@@ -100,7 +101,10 @@ final class FormKit {
     return b;
   }
 
-  /** Buttons in a row, right-aligned, with the progress indicator first; they wrap when the view is narrow. */
+  /**
+   * Buttons in a row, right-aligned, with the progress indicator first; they wrap when the view is
+   * narrow.
+   */
   static FlowPane actions(Node... nodes) {
     FlowPane row = new FlowPane(8, 8, nodes);
     row.setAlignment(Pos.CENTER_RIGHT);
@@ -138,9 +142,9 @@ final class FormKit {
   }
 
   /**
-   * One form's way of running actions: its inputs are disabled (their text kept) and a progress indicator shows
-   * while an action runs; a reverification Clerk asks for is prompted and the action retried; the outcome shows in
-   * the form's message line, the field Clerk names marked.
+   * One form's way of running actions: its inputs are disabled (their text kept) and a progress
+   * indicator shows while an action runs; a reverification Clerk asks for is prompted and the
+   * action retried; the outcome shows in the form's message line, the field Clerk names marked.
    */
   final class Form {
     final InlineMessage message = new InlineMessage(common);
@@ -170,26 +174,37 @@ final class FormKit {
       return this;
     }
 
-    /** Runs a sensitive action; see the class comment. {@code done} runs on the FX thread on success. */
+    /**
+     * Runs a sensitive action; see the class comment. {@code done} runs on the FX thread on
+     * success.
+     */
     <T> void run(Supplier<CompletableFuture<T>> action, Consumer<T> done) {
       clearMarks();
       message.clear();
       set(true);
-      CompletableFuture<T> f = view.getClient().account().withReverification(action,
-          needed -> ReverifyPrompt.ask(view, words, common, needed));
-      FxAsync.onFx(f, (value, error) -> {
-        set(false);
-        if (error == null) {
-          done.accept(value);
-        } else if (!(error instanceof CancellationException)) {
-          Problem p = message.showError(error);
-          p.field().map(byParam::get).ifPresent(n -> {
-            n.pseudoClassStateChanged(ERROR, true);
-            marked.add(n);
-            n.requestFocus();
+      CompletableFuture<T> f =
+          view.getClient()
+              .account()
+              .withReverification(
+                  action, needed -> ReverifyPrompt.ask(view, words, common, needed));
+      FxAsync.onFx(
+          f,
+          (value, error) -> {
+            set(false);
+            if (error == null) {
+              done.accept(value);
+            } else if (!(error instanceof CancellationException)) {
+              Problem p = message.showError(error);
+              p.field()
+                  .map(byParam::get)
+                  .ifPresent(
+                      n -> {
+                        n.pseudoClassStateChanged(ERROR, true);
+                        marked.add(n);
+                        n.requestFocus();
+                      });
+            }
           });
-        }
-      });
     }
 
     private void set(boolean on) {

@@ -12,18 +12,19 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 
 /**
- * The active organization (or the personal account) as a button that opens a menu to switch to another of the
- * user's organizations, create one, or join one the user is invited to.
+ * The active organization (or the personal account) as a button that opens a menu to switch to
+ * another of the user's organizations, create one, or join one the user is invited to.
  *
- * <p>Switching makes the organization active in the current session ({@link ClerkClient#setActive}), so the next
- * session token carries its role and permissions and {@code has(…)} answers for it.
+ * <p>Switching makes the organization active in the current session ({@link
+ * ClerkClient#setActive}), so the next session token carries its role and permissions and {@code
+ * has(…)} answers for it.
  *
  * <pre>{@code
  * header.getChildren().add(new OrganizationSwitcher(clerk));   // or <OrganizationSwitcher/> in FXML
  * }</pre>
  *
- * <p>FX Application Thread only. Actions run in the background with progress in the menu and an inline message
- * when one fails.
+ * <p>FX Application Thread only. Actions run in the background with progress in the menu and an
+ * inline message when one fails.
  */
 public final class OrganizationSwitcher extends Control {
   /** The style class of the switcher. */
@@ -56,7 +57,10 @@ public final class OrganizationSwitcher extends Control {
     return client;
   }
 
-  /** Whether the personal account is left out of the menu (for apps that work in organizations only). */
+  /**
+   * Whether the personal account is left out of the menu (for apps that work in organizations
+   * only).
+   */
   public BooleanProperty hidePersonalProperty() {
     if (hidePersonal == null) hidePersonal = new SimpleBooleanProperty(this, "hidePersonal", false);
     return hidePersonal;

@@ -34,7 +34,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The look of {@link OrganizationSwitcher}: the active organization, and the switch menu in a popup. */
+/**
+ * The look of {@link OrganizationSwitcher}: the active organization, and the switch menu in a
+ * popup.
+ */
 final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
   private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
   private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
@@ -56,10 +59,13 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
     this.words = UiText.load("account", client.locale());
     this.common = UiText.load("common", client.locale());
     this.message = new InlineMessage(common);
-    this.menu = new MenuPopup(control, () -> {
-      control.setShowing(false);
-      message.clear();
-    });
+    this.menu =
+        new MenuPopup(
+            control,
+            () -> {
+              control.setShowing(false);
+              message.clear();
+            });
     name.getStyleClass().add("clerk-organization-switcher-name");
     Region arrow = new Region();
     arrow.getStyleClass().add("clerk-arrow");
@@ -68,24 +74,31 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
     face.getStyleClass().add("clerk-organization-switcher-face");
     getChildren().add(face);
 
-    control.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-      if (e.getButton() == MouseButton.PRIMARY) {
-        control.requestFocus();
-        if (menu.isShowing()) {
-          hideMenu();
-        } else {
-          showMenu();
-        }
-      }
-    });
-    control.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-      if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.DOWN) {
-        showMenu();
-        e.consume();
-      }
-    });
+    control.addEventHandler(
+        MouseEvent.MOUSE_CLICKED,
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY) {
+            control.requestFocus();
+            if (menu.isShowing()) {
+              hideMenu();
+            } else {
+              showMenu();
+            }
+          }
+        });
+    control.addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER
+              || e.getCode() == KeyCode.SPACE
+              || e.getCode() == KeyCode.DOWN) {
+            showMenu();
+            e.consume();
+          }
+        });
     registerChangeListener(client.auth().snapshotProperty(), o -> update());
-    registerChangeListener(control.busyProperty(), o -> control.pseudoClassStateChanged(BUSY, control.isBusy()));
+    registerChangeListener(
+        control.busyProperty(), o -> control.pseudoClassStateChanged(BUSY, control.isBusy()));
     update();
   }
 
@@ -157,7 +170,8 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
       a.show(me.name(), me.key(), me.imageUrl());
       Button personal = MenuPopup.item("clerk-organization-personal", null, () -> switchTo(null));
       personal.setGraphic(MenuPopup.row(a, words.get("organizations.personal"), me.detail(), null));
-      personal.setAccessibleText(words.get("organizations.switchTo", words.get("organizations.personal")));
+      personal.setAccessibleText(
+          words.get("organizations.switchTo", words.get("organizations.personal")));
       personal.pseudoClassStateChanged(CURRENT, current.isEmpty());
       items.add(personal);
       content.getChildren().add(personal);
@@ -195,12 +209,23 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
       title.getStyleClass().add("clerk-secondary");
       content.getChildren().add(title);
       for (OrganizationInvitation invitation : invitations) {
-        String n = invitation.publicOrganizationData().flatMap(PublicOrganizationData::name)
-            .orElse(invitation.publicOrganizationData().map(PublicOrganizationData::id).orElse(""));
+        String n =
+            invitation
+                .publicOrganizationData()
+                .flatMap(PublicOrganizationData::name)
+                .orElse(
+                    invitation.publicOrganizationData().map(PublicOrganizationData::id).orElse(""));
         Avatar a = new Avatar(28);
-        a.show(n, invitation.publicOrganizationData().map(PublicOrganizationData::id).orElse(n),
-            invitation.publicOrganizationData().flatMap(PublicOrganizationData::imageUrl).orElse(""));
-        Button join = MenuPopup.item("clerk-organization-invitation-" + invitation.id(), null, () -> accept(invitation));
+        a.show(
+            n,
+            invitation.publicOrganizationData().map(PublicOrganizationData::id).orElse(n),
+            invitation
+                .publicOrganizationData()
+                .flatMap(PublicOrganizationData::imageUrl)
+                .orElse(""));
+        Button join =
+            MenuPopup.item(
+                "clerk-organization-invitation-" + invitation.id(), null, () -> accept(invitation));
         HBox row = MenuPopup.row(a, n, words.get("organizations.join"), null);
         join.setGraphic(row);
         join.setAccessibleText(words.get("organizations.joinOf", n));
@@ -210,10 +235,14 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
     }
     if (user.createOrganizationEnabled()) {
       content.getChildren().add(new Separator());
-      Button create = MenuPopup.item("clerk-organization-create", words.get("organizations.create"), () -> {
-        creating = true;
-        fillMenu(true);
-      });
+      Button create =
+          MenuPopup.item(
+              "clerk-organization-create",
+              words.get("organizations.create"),
+              () -> {
+                creating = true;
+                fillMenu(true);
+              });
       items.add(create);
       content.getChildren().add(create);
     }
@@ -230,13 +259,20 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
     label.setLabelFor(newName);
     newName.setId("clerk-organization-create-name");
     newName.setAccessibleText(label.getText());
-    Button create = MenuPopup.item("clerk-organization-create-submit", words.get("organizations.createSubmit"),
-        this::create);
+    Button create =
+        MenuPopup.item(
+            "clerk-organization-create-submit",
+            words.get("organizations.createSubmit"),
+            this::create);
     create.getStyleClass().add("clerk-button-primary");
-    Button cancel = MenuPopup.item("clerk-organization-create-cancel", common.get("common.cancel"), () -> {
-      creating = false;
-      fillMenu(true);
-    });
+    Button cancel =
+        MenuPopup.item(
+            "clerk-organization-create-cancel",
+            common.get("common.cancel"),
+            () -> {
+              creating = false;
+              fillMenu(true);
+            });
     newName.setOnAction(e -> create());
     newName.disableProperty().bind(control.busyProperty());
     create.disableProperty().bind(control.busyProperty().or(newName.textProperty().isEmpty()));
@@ -251,24 +287,34 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
     String n = newName.getText().strip();
     if (n.isEmpty()) return;
     ClerkClient client = getSkinnable().getClient();
-    run(client.organizations().create(n, null).thenCompose(o -> client.organizations().setActive(o.id())), () -> {
-      newName.clear();
-      creating = false;
-    });
+    run(
+        client
+            .organizations()
+            .create(n, null)
+            .thenCompose(o -> client.organizations().setActive(o.id())),
+        () -> {
+          newName.clear();
+          creating = false;
+        });
   }
 
   private void accept(OrganizationInvitation invitation) {
     ClerkClient client = getSkinnable().getClient();
-    run(client.organizations().acceptInvitation(invitation.id()), () -> invitations.remove(invitation));
+    run(
+        client.organizations().acceptInvitation(invitation.id()),
+        () -> invitations.remove(invitation));
   }
 
   private void loadInvitations() {
-    FxAsync.onFx(getSkinnable().getClient().organizations().invitations(), (list, e) -> {
-      if (list == null) return; // invitations are extra: a failure leaves the rest of the menu usable
-      invitations.clear();
-      invitations.addAll(list);
-      if (menu.isShowing() && !creating) fillMenu(false);
-    });
+    FxAsync.onFx(
+        getSkinnable().getClient().organizations().invitations(),
+        (list, e) -> {
+          if (list == null)
+            return; // invitations are extra: a failure leaves the rest of the menu usable
+          invitations.clear();
+          invitations.addAll(list);
+          if (menu.isShowing() && !creating) fillMenu(false);
+        });
   }
 
   private static ProgressIndicator progress(OrganizationSwitcher control) {
@@ -296,23 +342,28 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
       hideMenu();
       return;
     }
-    run(getSkinnable().getClient().organizations().setActive(organizationId), () -> { });
+    run(getSkinnable().getClient().organizations().setActive(organizationId), () -> {});
   }
 
-  /** Runs an action with progress; on success {@code then} runs and the menu closes, on failure it says why. */
+  /**
+   * Runs an action with progress; on success {@code then} runs and the menu closes, on failure it
+   * says why.
+   */
   private void run(CompletableFuture<?> action, Runnable then) {
     OrganizationSwitcher control = getSkinnable();
     control.setBusy(true);
     message.clear();
-    FxAsync.onFx(action, (v, e) -> {
-      control.setBusy(false);
-      if (e != null) {
-        message.showError(e);
-      } else {
-        then.run();
-        hideMenu();
-      }
-    });
+    FxAsync.onFx(
+        action,
+        (v, e) -> {
+          control.setBusy(false);
+          if (e != null) {
+            message.showError(e);
+          } else {
+            then.run();
+            hideMenu();
+          }
+        });
   }
 
   @Override
@@ -322,12 +373,14 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
   }
 
   @Override
-  protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
+  protected double computePrefWidth(
+      double height, double top, double right, double bottom, double left) {
     return left + face.prefWidth(-1) + right;
   }
 
   @Override
-  protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+  protected double computePrefHeight(
+      double width, double top, double right, double bottom, double left) {
     return top + face.prefHeight(-1) + bottom;
   }
 }

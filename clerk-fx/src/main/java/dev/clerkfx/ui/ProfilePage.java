@@ -25,7 +25,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-/** The Profile page: picture, names and username; email addresses; phone numbers; connected accounts. */
+/**
+ * The Profile page: picture, names and username; email addresses; phone numbers; connected
+ * accounts.
+ */
 final class ProfilePage {
   final VBox root = new VBox();
   private final FormKit kit;
@@ -56,39 +59,74 @@ final class ProfilePage {
     Account account = client.account();
 
     // ---- picture, names, username
-    VBox profile = kit.section("clerk-profile-section-profile", kit.words.get("profile.details.title"), null);
+    VBox profile =
+        kit.section("clerk-profile-section-profile", kit.words.get("profile.details.title"), null);
     upload = FormKit.secondary("clerk-profile-upload-image", kit.words.get("profile.image.upload"));
-    removeImage = FormKit.secondary("clerk-profile-remove-image", kit.words.get("profile.image.remove"));
+    removeImage =
+        FormKit.secondary("clerk-profile-remove-image", kit.words.get("profile.image.remove"));
     imageForm = kit.form(upload, removeImage);
     FlowPane picture = new FlowPane(12, 8, avatar, upload, removeImage, imageForm.progress);
     picture.setAlignment(Pos.CENTER_LEFT);
     upload.setOnAction(e -> chooseImage());
-    removeImage.setOnAction(e -> imageForm.run(account::removeProfileImage, u -> { }));
-    HBox names = new HBox(10, FormKit.field(kit.words.get("profile.firstName"), firstName),
-        FormKit.field(kit.words.get("profile.lastName"), lastName));
+    removeImage.setOnAction(e -> imageForm.run(account::removeProfileImage, u -> {}));
+    HBox names =
+        new HBox(
+            10,
+            FormKit.field(kit.words.get("profile.firstName"), firstName),
+            FormKit.field(kit.words.get("profile.lastName"), lastName));
     usernameField = FormKit.field(kit.words.get("profile.username"), username);
     usernameField.managedProperty().bind(usernameField.visibleProperty());
     Button save = FormKit.primary("clerk-profile-save", kit.words.get("profile.save"));
-    profileForm = kit.form(firstName, lastName, username, save)
-        .param("first_name", firstName).param("last_name", lastName).param("username", username);
+    profileForm =
+        kit.form(firstName, lastName, username, save)
+            .param("first_name", firstName)
+            .param("last_name", lastName)
+            .param("username", username);
     Runnable submit = () -> profileForm.run(() -> account.updateProfile(changes()), this::shown);
     save.setOnAction(e -> submit.run());
     firstName.setOnAction(e -> submit.run());
     lastName.setOnAction(e -> submit.run());
     username.setOnAction(e -> submit.run());
-    profile.getChildren().addAll(picture, imageForm.message, names, usernameField,
-        FormKit.actions(profileForm.progress, save), profileForm.message);
+    profile
+        .getChildren()
+        .addAll(
+            picture,
+            imageForm.message,
+            names,
+            usernameField,
+            FormKit.actions(profileForm.progress, save),
+            profileForm.message);
 
     // ---- email addresses and phone numbers
-    emails = new Identifiers<>(kit, "email", EmailAddress::id, EmailAddress::emailAddress, EmailAddress::verified,
-        account::addEmailAddress, account::prepareEmailAddressVerification,
-        account::attemptEmailAddressVerification, account::setPrimaryEmailAddress, account::removeEmailAddress);
-    phones = new Identifiers<>(kit, "phone", PhoneNumber::id, PhoneNumber::phoneNumber, PhoneNumber::verified,
-        account::addPhoneNumber, account::preparePhoneNumberVerification,
-        account::attemptPhoneNumberVerification, account::setPrimaryPhoneNumber, account::removePhoneNumber);
+    emails =
+        new Identifiers<>(
+            kit,
+            "email",
+            EmailAddress::id,
+            EmailAddress::emailAddress,
+            EmailAddress::verified,
+            account::addEmailAddress,
+            account::prepareEmailAddressVerification,
+            account::attemptEmailAddressVerification,
+            account::setPrimaryEmailAddress,
+            account::removeEmailAddress);
+    phones =
+        new Identifiers<>(
+            kit,
+            "phone",
+            PhoneNumber::id,
+            PhoneNumber::phoneNumber,
+            PhoneNumber::verified,
+            account::addPhoneNumber,
+            account::preparePhoneNumberVerification,
+            account::attemptPhoneNumberVerification,
+            account::setPrimaryPhoneNumber,
+            account::removePhoneNumber);
 
     // ---- connected accounts
-    connected = kit.section("clerk-profile-section-connected", kit.words.get("profile.connected.title"), null);
+    connected =
+        kit.section(
+            "clerk-profile-section-connected", kit.words.get("profile.connected.title"), null);
     connectedForm = kit.form(connectedList);
     connected.getChildren().addAll(connectedList, connectedForm.progress, connectedForm.message);
     connected.managedProperty().bind(connected.visibleProperty());
@@ -114,28 +152,48 @@ final class ProfilePage {
   private void chooseImage() {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(kit.words.get("profile.image.upload"));
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kit.words.get("profile.image.types"),
-        "*.png", "*.jpg", "*.jpeg", "*.gif", "*.webp"));
-    File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
-    if (file != null) imageForm.run(() -> client.account().setProfileImage(file.toPath()), u -> { });
+    chooser
+        .getExtensionFilters()
+        .add(
+            new FileChooser.ExtensionFilter(
+                kit.words.get("profile.image.types"),
+                "*.png",
+                "*.jpg",
+                "*.jpeg",
+                "*.gif",
+                "*.webp"));
+    File file =
+        chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+    if (file != null) imageForm.run(() -> client.account().setProfileImage(file.toPath()), u -> {});
   }
 
-  /** Shows {@code user}: lists follow; a field keeps what the user typed unless it still shows the old value. */
+  /**
+   * Shows {@code user}: lists follow; a field keeps what the user typed unless it still shows the
+   * old value.
+   */
   void update(User user, Optional<Environment> environment) {
     Identity me = Identity.of(user);
     avatar.show(me.name(), me.key(), me.imageUrl());
     removeImage.setVisible(user.hasImage());
     removeImage.setManaged(user.hasImage());
-    boolean usernames = user.username().isPresent() || environment
-        .map(e -> e.userSettings().attributes().get("username")).map(a -> a.enabled()).orElse(false);
+    boolean usernames =
+        user.username().isPresent()
+            || environment
+                .map(e -> e.userSettings().attributes().get("username"))
+                .map(a -> a.enabled())
+                .orElse(false);
     usernameField.setVisible(usernames);
     fill(user, false);
     String primaryEmail = user.primaryEmailAddressId().orElse("");
     String primaryPhone = user.primaryPhoneNumberId().orElse("");
     emails.update(user.emailAddresses(), primaryEmail);
     phones.update(user.phoneNumbers(), primaryPhone);
-    phones.section.setVisible(!user.phoneNumbers().isEmpty() || environment
-        .map(e -> e.userSettings().attributes().get("phone_number")).map(a -> a.enabled()).orElse(false));
+    phones.section.setVisible(
+        !user.phoneNumbers().isEmpty()
+            || environment
+                .map(e -> e.userSettings().attributes().get("phone_number"))
+                .map(a -> a.enabled())
+                .orElse(false));
     fillConnected(user.externalAccounts());
   }
 
@@ -160,9 +218,13 @@ final class ProfilePage {
       name.getStyleClass().add("clerk-title");
       Label who = new Label(a.emailAddress().or(a::username).orElse(""));
       who.getStyleClass().add("clerk-secondary");
-      Button remove = FormKit.secondary("clerk-profile-connected-remove-" + a.id(), kit.words.get("profile.remove"));
+      Button remove =
+          FormKit.secondary(
+              "clerk-profile-connected-remove-" + a.id(), kit.words.get("profile.remove"));
       remove.setAccessibleText(kit.words.get("profile.connected.remove", provider));
-      remove.setOnAction(e -> connectedForm.run(() -> client.account().disconnectExternalAccount(a.id()), u -> { }));
+      remove.setOnAction(
+          e ->
+              connectedForm.run(() -> client.account().disconnectExternalAccount(a.id()), u -> {}));
       connectedList.getChildren().add(FormKit.row(new VBox(1, name, who), remove));
     }
   }
@@ -193,11 +255,17 @@ final class ProfilePage {
     private final FormKit.Form verifyForm;
     private String pendingId;
 
-    Identifiers(FormKit kit, String kind, Function<T, String> id, Function<T, String> value,
-        Function<T, Boolean> verified, Function<String, CompletableFuture<T>> add,
+    Identifiers(
+        FormKit kit,
+        String kind,
+        Function<T, String> id,
+        Function<T, String> value,
+        Function<T, Boolean> verified,
+        Function<String, CompletableFuture<T>> add,
         Function<String, CompletableFuture<T>> prepare,
         java.util.function.BiFunction<String, String, CompletableFuture<T>> attempt,
-        Function<String, CompletableFuture<User>> makePrimary, Function<String, CompletableFuture<User>> remove) {
+        Function<String, CompletableFuture<User>> makePrimary,
+        Function<String, CompletableFuture<User>> remove) {
       this.kit = kit;
       this.kind = kind;
       this.id = id;
@@ -206,19 +274,29 @@ final class ProfilePage {
       this.prepare = prepare;
       this.makePrimary = makePrimary;
       this.remove = remove;
-      section = kit.section("clerk-profile-section-" + kind, kit.words.get("profile." + kind + ".title"), null);
+      section =
+          kit.section(
+              "clerk-profile-section-" + kind, kit.words.get("profile." + kind + ".title"), null);
       section.managedProperty().bind(section.visibleProperty());
       listForm = kit.form(list);
 
       newValue = FormKit.text("clerk-profile-" + kind + "-new");
       newValue.setPromptText(kit.words.get("profile." + kind + ".prompt"));
-      Button addButton = FormKit.secondary("clerk-profile-" + kind + "-add", kit.words.get("profile.add"));
-      addForm = kit.form(newValue, addButton).param(kind.equals("email") ? "email_address" : "phone_number", newValue);
-      Runnable submitAdd = () -> addForm.run(() -> add.apply(newValue.getText().strip())
-          .thenCompose(created -> prepare.apply(id.apply(created))), created -> {
-            newValue.clear();
-            startVerify(created);
-          });
+      Button addButton =
+          FormKit.secondary("clerk-profile-" + kind + "-add", kit.words.get("profile.add"));
+      addForm =
+          kit.form(newValue, addButton)
+              .param(kind.equals("email") ? "email_address" : "phone_number", newValue);
+      Runnable submitAdd =
+          () ->
+              addForm.run(
+                  () ->
+                      add.apply(newValue.getText().strip())
+                          .thenCompose(created -> prepare.apply(id.apply(created))),
+                  created -> {
+                    newValue.clear();
+                    startVerify(created);
+                  });
       addButton.setOnAction(e -> submitAdd.run());
       newValue.setOnAction(e -> submitAdd.run());
       VBox addField = FormKit.field(kit.words.get("profile." + kind + ".add"), newValue);
@@ -226,31 +304,51 @@ final class ProfilePage {
       addRow.setAlignment(Pos.BOTTOM_LEFT);
 
       code = FormKit.text("clerk-profile-" + kind + "-code");
-      Button check = FormKit.primary("clerk-profile-" + kind + "-verify", kit.words.get("profile.verify"));
-      Button resend = FormKit.secondary("clerk-profile-" + kind + "-resend", kit.words.get("profile.resend"));
-      Button cancel = FormKit.secondary("clerk-profile-" + kind + "-cancel", kit.common.get("common.cancel"));
+      Button check =
+          FormKit.primary("clerk-profile-" + kind + "-verify", kit.words.get("profile.verify"));
+      Button resend =
+          FormKit.secondary("clerk-profile-" + kind + "-resend", kit.words.get("profile.resend"));
+      Button cancel =
+          FormKit.secondary("clerk-profile-" + kind + "-cancel", kit.common.get("common.cancel"));
       verifyForm = kit.form(code, check, resend, cancel).param("code", code);
-      Runnable submitCode = () -> verifyForm.run(() -> attempt.apply(pendingId, code.getText().strip()), done -> {
-        pendingId = null;
-        verify.setVisible(false);
-        listForm.message.showInfo(kit.words.get("profile.verified", value.apply(done)));
-      });
+      Runnable submitCode =
+          () ->
+              verifyForm.run(
+                  () -> attempt.apply(pendingId, code.getText().strip()),
+                  done -> {
+                    pendingId = null;
+                    verify.setVisible(false);
+                    listForm.message.showInfo(kit.words.get("profile.verified", value.apply(done)));
+                  });
       check.setOnAction(e -> submitCode.run());
       code.setOnAction(e -> submitCode.run());
-      resend.setOnAction(e -> verifyForm.run(() -> prepare.apply(pendingId),
-          t -> verifyForm.message.showInfo(kit.words.get("profile.codeSent", value.apply(t)))));
-      cancel.setOnAction(e -> {
-        pendingId = null;
-        verify.setVisible(false);
-      });
+      resend.setOnAction(
+          e ->
+              verifyForm.run(
+                  () -> prepare.apply(pendingId),
+                  t ->
+                      verifyForm.message.showInfo(
+                          kit.words.get("profile.codeSent", value.apply(t)))));
+      cancel.setOnAction(
+          e -> {
+            pendingId = null;
+            verify.setVisible(false);
+          });
       verifyPrompt.setWrapText(true);
-      verify.getChildren().addAll(verifyPrompt, code, FormKit.actions(verifyForm.progress, cancel, resend, check),
-          verifyForm.message);
+      verify
+          .getChildren()
+          .addAll(
+              verifyPrompt,
+              code,
+              FormKit.actions(verifyForm.progress, cancel, resend, check),
+              verifyForm.message);
       verify.getStyleClass().add("clerk-profile-verify");
       verify.setVisible(false);
       verify.managedProperty().bind(verify.visibleProperty());
 
-      section.getChildren().addAll(list, listForm.progress, listForm.message, verify, addRow, addForm.message);
+      section
+          .getChildren()
+          .addAll(list, listForm.progress, listForm.message, verify, addRow, addForm.message);
     }
 
     private void startVerify(T item) {
@@ -272,27 +370,36 @@ final class ProfilePage {
         content.setAlignment(Pos.CENTER_LEFT);
         boolean primary = itemId.equals(primaryId);
         boolean ok = verified.apply(item);
-        if (primary) content.getChildren().add(FormKit.badge(kit.words.get("profile.primary"), false));
-        if (!ok) content.getChildren().add(FormKit.badge(kit.words.get("profile.unverified"), true));
+        if (primary)
+          content.getChildren().add(FormKit.badge(kit.words.get("profile.primary"), false));
+        if (!ok)
+          content.getChildren().add(FormKit.badge(kit.words.get("profile.unverified"), true));
         HBox buttons = new HBox(6);
         if (!ok) {
-          Button b = FormKit.secondary("clerk-profile-" + kind + "-verify-" + itemId, kit.words.get("profile.verify"));
+          Button b =
+              FormKit.secondary(
+                  "clerk-profile-" + kind + "-verify-" + itemId, kit.words.get("profile.verify"));
           b.setOnAction(e -> listForm.run(() -> prepare.apply(itemId), this::startVerify));
           buttons.getChildren().add(b);
         } else if (!primary) {
-          Button b = FormKit.secondary("clerk-profile-" + kind + "-primary-" + itemId,
-              kit.words.get("profile.makePrimary"));
+          Button b =
+              FormKit.secondary(
+                  "clerk-profile-" + kind + "-primary-" + itemId,
+                  kit.words.get("profile.makePrimary"));
           b.setAccessibleText(kit.words.get("profile.makePrimaryOf", text));
-          b.setOnAction(e -> listForm.run(() -> makePrimary.apply(itemId), u -> { }));
+          b.setOnAction(e -> listForm.run(() -> makePrimary.apply(itemId), u -> {}));
           buttons.getChildren().add(b);
         }
-        Button r = FormKit.secondary("clerk-profile-" + kind + "-remove-" + itemId, kit.words.get("profile.remove"));
+        Button r =
+            FormKit.secondary(
+                "clerk-profile-" + kind + "-remove-" + itemId, kit.words.get("profile.remove"));
         r.setAccessibleText(kit.words.get("profile.removeOf", text));
-        r.setOnAction(e -> listForm.run(() -> remove.apply(itemId), u -> { }));
+        r.setOnAction(e -> listForm.run(() -> remove.apply(itemId), u -> {}));
         buttons.getChildren().add(r);
         list.getChildren().add(FormKit.row(content, buttons));
       }
-      if (pendingId != null && items.stream().noneMatch(i -> Objects.equals(id.apply(i), pendingId))) {
+      if (pendingId != null
+          && items.stream().noneMatch(i -> Objects.equals(id.apply(i), pendingId))) {
         pendingId = null;
         verify.setVisible(false);
       }

@@ -15,8 +15,9 @@ import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
 /**
- * A container that shows its children only to a signed-in user with a role or permission in the active organization
- * (Clerk's {@code <Protect>}), and its {@link #fallbackProperty() fallback} node to everyone else.
+ * A container that shows its children only to a signed-in user with a role or permission in the
+ * active organization (Clerk's {@code <Protect>}), and its {@link #fallbackProperty() fallback}
+ * node to everyone else.
  *
  * <pre>{@code
  * Protect billing = new Protect(clerk, new BillingPane());
@@ -24,9 +25,10 @@ import javafx.scene.layout.StackPane;
  * billing.setFallback(new Label("Only admins can see billing."));
  * }</pre>
  *
- * With neither role nor permission set it behaves like {@link SignedIn}. The check follows the client's auth state
- * as it changes (sign-in, organization switch, new claims). It hides content; it is no security boundary — the
- * app's backend must check the session token. FX Application Thread only.
+ * With neither role nor permission set it behaves like {@link SignedIn}. The check follows the
+ * client's auth state as it changes (sign-in, organization switch, new claims). It hides content;
+ * it is no security boundary — the app's backend must check the session token. FX Application
+ * Thread only.
  */
 public class Protect extends StackPane {
   /** The style class of this container. */
@@ -57,11 +59,12 @@ public class Protect extends StackPane {
     getStyleClass().add(DEFAULT_STYLE_CLASS);
     gate = Gates.bind(content, client.auth(), this::allows);
     content.visibleProperty().addListener(o -> apply());
-    fallback.addListener((o, old, node) -> {
-      if (old != null) getChildren().remove(old);
-      if (node != null && !getChildren().contains(node)) getChildren().add(node);
-      apply();
-    });
+    fallback.addListener(
+        (o, old, node) -> {
+          if (old != null) getChildren().remove(old);
+          if (node != null && !getChildren().contains(node)) getChildren().add(node);
+          apply();
+        });
     getChildren().addListener((ListChangeListener<Node>) c -> apply());
     apply();
   }
@@ -126,7 +129,10 @@ public class Protect extends StackPane {
     permissionProperty().set(value);
   }
 
-  /** The node shown instead of the content when the user lacks the role or permission (or is signed out). */
+  /**
+   * The node shown instead of the content when the user lacks the role or permission (or is signed
+   * out).
+   */
   public final ObjectProperty<Node> fallbackProperty() {
     return fallback;
   }

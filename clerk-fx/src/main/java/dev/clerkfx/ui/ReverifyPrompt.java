@@ -27,12 +27,16 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 
 /**
- * The "confirm it's you" dialog shown when Clerk answers a sensitive change with
- * {@code session_reverification_required}: the password, an authenticator code, or an emailed code, as the user's
- * factors and the required level allow; then the change is retried.
+ * The "confirm it's you" dialog shown when Clerk answers a sensitive change with {@code
+ * session_reverification_required}: the password, an authenticator code, or an emailed code, as the
+ * user's factors and the required level allow; then the change is retried.
  */
 final class ReverifyPrompt {
-  private enum Step { PASSWORD, TOTP, EMAIL_CODE }
+  private enum Step {
+    PASSWORD,
+    TOTP,
+    EMAIL_CODE
+  }
 
   private final UserProfileView view;
   private final UiText words;
@@ -48,7 +52,11 @@ final class ReverifyPrompt {
   private Step step;
   private boolean started;
 
-  private ReverifyPrompt(UserProfileView view, UiText words, UiText common, ReverificationLevel level,
+  private ReverifyPrompt(
+      UserProfileView view,
+      UiText words,
+      UiText common,
+      ReverificationLevel level,
       CompletableFuture<Void> done) {
     this.view = view;
     this.done = done;
@@ -61,11 +69,11 @@ final class ReverifyPrompt {
   /**
    * Asks the user to reverify. Any thread; the dialog opens on the FX Application Thread.
    *
-   * @return completes when the session is reverified; fails with {@link CancellationException} when the user
-   *     cancels
+   * @return completes when the session is reverified; fails with {@link CancellationException} when
+   *     the user cancels
    */
-  static CompletableFuture<Void> ask(UserProfileView view, UiText words, UiText common,
-      ReverificationRequiredException needed) {
+  static CompletableFuture<Void> ask(
+      UserProfileView view, UiText words, UiText common, ReverificationRequiredException needed) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Platform.runLater(() -> new ReverifyPrompt(view, words, common, needed.level(), done).open());
     return done;
@@ -88,7 +96,8 @@ final class ReverifyPrompt {
       step = Step.EMAIL_CODE;
     }
     dialog.setTitle(words.get("reverify.title"));
-    if (view.getScene() != null && view.getScene().getWindow() != null) dialog.initOwner(view.getScene().getWindow());
+    if (view.getScene() != null && view.getScene().getWindow() != null)
+      dialog.initOwner(view.getScene().getWindow());
     dialog.initModality(Modality.WINDOW_MODAL);
     password.setId("clerk-reverify-password");
     code.setId("clerk-reverify-code");
@@ -105,13 +114,17 @@ final class ReverifyPrompt {
     dialog.getDialogPane().getStyleClass().add("clerk-dialog");
     Button goButton = (Button) dialog.getDialogPane().lookupButton(go);
     goButton.setId("clerk-reverify-continue");
-    goButton.addEventFilter(ActionEvent.ACTION, e -> {
-      e.consume();
-      submit();
-    });
-    dialog.setOnHidden(e -> {
-      if (!done.isDone()) done.completeExceptionally(new CancellationException("reverification cancelled"));
-    });
+    goButton.addEventFilter(
+        ActionEvent.ACTION,
+        e -> {
+          e.consume();
+          submit();
+        });
+    dialog.setOnHidden(
+        e -> {
+          if (!done.isDone())
+            done.completeExceptionally(new CancellationException("reverification cancelled"));
+        });
     show(step);
     dialog.show();
     if (step == Step.EMAIL_CODE) sendEmailCode();
@@ -123,11 +136,12 @@ final class ReverifyPrompt {
     password.setManaged(s == Step.PASSWORD);
     code.setVisible(s != Step.PASSWORD);
     code.setManaged(s != Step.PASSWORD);
-    String key = switch (s) {
-      case PASSWORD -> "reverify.password";
-      case TOTP -> "reverify.totp";
-      case EMAIL_CODE -> "reverify.emailCode";
-    };
+    String key =
+        switch (s) {
+          case PASSWORD -> "reverify.password";
+          case TOTP -> "reverify.totp";
+          case EMAIL_CODE -> "reverify.emailCode";
+        };
     prompt.setText(words.get(key));
     TextInputControl field = s == Step.PASSWORD ? password : code;
     field.setAccessibleText(prompt.getText());
@@ -143,8 +157,12 @@ final class ReverifyPrompt {
       return;
     }
     busy(true);
-    FxAsync.onFx(account.startReverification(ReverificationLevel.FIRST_FACTOR)
-        .thenCompose(v -> account.prepareReverificationFirstFactor(FactorParams.emailCode(emailId))), (v, e) -> {
+    FxAsync.onFx(
+        account
+            .startReverification(ReverificationLevel.FIRST_FACTOR)
+            .thenCompose(
+                v -> account.prepareReverificationFirstFactor(FactorParams.emailCode(emailId))),
+        (v, e) -> {
           busy(false);
           started = e == null;
           if (e != null) message.showError(e);
@@ -152,29 +170,35 @@ final class ReverifyPrompt {
   }
 
   private void submit() {
-    CompletableFuture<SessionVerification> attempt = switch (step) {
-      case PASSWORD -> account.reverifyWithPassword(password.getText());
-      case TOTP -> started
-          ? account.attemptReverificationSecondFactor(FactorParams.totp(code.getText().strip()))
-          : account.reverifyWithTotp(code.getText().strip());
-      case EMAIL_CODE -> account.attemptReverificationFirstFactor(
-          FactorParams.code("email_code", code.getText().strip()));
-    };
+    CompletableFuture<SessionVerification> attempt =
+        switch (step) {
+          case PASSWORD -> account.reverifyWithPassword(password.getText());
+          case TOTP ->
+              started
+                  ? account.attemptReverificationSecondFactor(
+                      FactorParams.totp(code.getText().strip()))
+                  : account.reverifyWithTotp(code.getText().strip());
+          case EMAIL_CODE ->
+              account.attemptReverificationFirstFactor(
+                  FactorParams.code("email_code", code.getText().strip()));
+        };
     busy(true);
     message.clear();
-    FxAsync.onFx(attempt, (v, e) -> {
-      busy(false);
-      if (e != null) {
-        message.showError(e);
-      } else if (v.complete()) {
-        done.complete(null);
-        dialog.close();
-      } else {
-        // the first factor passed; a second one is needed
-        started = true;
-        show(Step.TOTP);
-      }
-    });
+    FxAsync.onFx(
+        attempt,
+        (v, e) -> {
+          busy(false);
+          if (e != null) {
+            message.showError(e);
+          } else if (v.complete()) {
+            done.complete(null);
+            dialog.close();
+          } else {
+            // the first factor passed; a second one is needed
+            started = true;
+            show(Step.TOTP);
+          }
+        });
   }
 
   private void busy(boolean on) {

@@ -24,7 +24,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The Security page: password; two-step verification (authenticator app, backup codes); devices; deletion. */
+/**
+ * The Security page: password; two-step verification (authenticator app, backup codes); devices;
+ * deletion.
+ */
 final class SecurityPage {
   final VBox root = new VBox();
   private final FormKit kit;
@@ -70,7 +73,9 @@ final class SecurityPage {
     this.account = client.account();
 
     // ---- password
-    VBox password = kit.section("clerk-profile-section-password", kit.words.get("security.password.title"), null);
+    VBox password =
+        kit.section(
+            "clerk-profile-section-password", kit.words.get("security.password.title"), null);
     passwordTitle = (Label) password.getChildren().get(0);
     current.setId("clerk-profile-password-current");
     newPassword.setId("clerk-profile-password-new");
@@ -80,21 +85,33 @@ final class SecurityPage {
     signOutOthers.setSelected(true);
     currentField = FormKit.field(kit.words.get("security.password.current"), current);
     currentField.managedProperty().bind(currentField.visibleProperty());
-    savePassword = FormKit.primary("clerk-profile-password-save", kit.words.get("security.password.update"));
-    passwordForm = kit.form(current, newPassword, confirm, signOutOthers, savePassword)
-        .param("current_password", current).param("new_password", newPassword).param("password", newPassword);
+    savePassword =
+        FormKit.primary("clerk-profile-password-save", kit.words.get("security.password.update"));
+    passwordForm =
+        kit.form(current, newPassword, confirm, signOutOthers, savePassword)
+            .param("current_password", current)
+            .param("new_password", newPassword)
+            .param("password", newPassword);
     savePassword.setOnAction(e -> submitPassword());
     current.setOnAction(e -> submitPassword());
     newPassword.setOnAction(e -> submitPassword());
     confirm.setOnAction(e -> submitPassword());
-    password.getChildren().addAll(currentField,
-        FormKit.field(kit.words.get("security.password.new"), newPassword),
-        FormKit.field(kit.words.get("security.password.confirm"), confirm), signOutOthers,
-        FormKit.actions(passwordForm.progress, savePassword), passwordForm.message);
+    password
+        .getChildren()
+        .addAll(
+            currentField,
+            FormKit.field(kit.words.get("security.password.new"), newPassword),
+            FormKit.field(kit.words.get("security.password.confirm"), confirm),
+            signOutOthers,
+            FormKit.actions(passwordForm.progress, savePassword),
+            passwordForm.message);
 
     // ---- two-step verification
-    VBox mfa = kit.section("clerk-profile-section-mfa", kit.words.get("security.mfa.title"),
-        kit.words.get("security.mfa.description"));
+    VBox mfa =
+        kit.section(
+            "clerk-profile-section-mfa",
+            kit.words.get("security.mfa.title"),
+            kit.words.get("security.mfa.description"));
     mfaForm = kit.form(mfaStatus);
     qr.setId("clerk-profile-totp-qr");
     qr.setSmooth(false);
@@ -109,13 +126,20 @@ final class SecurityPage {
     Button verify = FormKit.primary("clerk-profile-totp-verify", kit.words.get("profile.verify"));
     Button cancel = FormKit.secondary("clerk-profile-totp-cancel", kit.common.get("common.cancel"));
     enrolForm = kit.form(totpCode, verify, cancel).param("code", totpCode);
-    Runnable submitCode = () -> enrolForm.run(() -> account.verifyTotp(totpCode.getText().strip()), this::enrolled);
+    Runnable submitCode =
+        () -> enrolForm.run(() -> account.verifyTotp(totpCode.getText().strip()), this::enrolled);
     verify.setOnAction(e -> submitCode.run());
     totpCode.setOnAction(e -> submitCode.run());
     cancel.setOnAction(e -> enrol.setVisible(false));
-    enrol.getChildren().addAll(scan, qrBox, FormKit.field(kit.words.get("security.totp.secret"), secret),
-        FormKit.field(kit.words.get("security.totp.code"), totpCode),
-        FormKit.actions(enrolForm.progress, cancel, verify), enrolForm.message);
+    enrol
+        .getChildren()
+        .addAll(
+            scan,
+            qrBox,
+            FormKit.field(kit.words.get("security.totp.secret"), secret),
+            FormKit.field(kit.words.get("security.totp.code"), totpCode),
+            FormKit.actions(enrolForm.progress, cancel, verify),
+            enrolForm.message);
     enrol.getStyleClass().add("clerk-profile-enrol");
     enrol.setVisible(false);
     enrol.managedProperty().bind(enrol.visibleProperty());
@@ -123,17 +147,23 @@ final class SecurityPage {
     codesList.getStyleClass().add("clerk-codes");
     Label codesNote = new Label(kit.words.get("security.backupCodes.note"));
     codesNote.setWrapText(true);
-    Button copy = FormKit.secondary("clerk-profile-backup-codes-copy", kit.words.get("security.backupCodes.copy"));
-    copy.setOnAction(e -> {
-      ClipboardContent c = new ClipboardContent();
-      c.putString(codesList.getText());
-      Clipboard.getSystemClipboard().setContent(c);
-    });
-    Button done = FormKit.primary("clerk-profile-backup-codes-done", kit.words.get("security.backupCodes.done"));
-    done.setOnAction(e -> {
-      codes.setVisible(false);
-      codesList.setText("");
-    });
+    Button copy =
+        FormKit.secondary(
+            "clerk-profile-backup-codes-copy", kit.words.get("security.backupCodes.copy"));
+    copy.setOnAction(
+        e -> {
+          ClipboardContent c = new ClipboardContent();
+          c.putString(codesList.getText());
+          Clipboard.getSystemClipboard().setContent(c);
+        });
+    Button done =
+        FormKit.primary(
+            "clerk-profile-backup-codes-done", kit.words.get("security.backupCodes.done"));
+    done.setOnAction(
+        e -> {
+          codes.setVisible(false);
+          codesList.setText("");
+        });
     codes.getChildren().addAll(codesNote, codesList, FormKit.actions(copy, done));
     codes.getStyleClass().add("clerk-profile-codes");
     codes.setVisible(false);
@@ -141,33 +171,49 @@ final class SecurityPage {
     mfa.getChildren().addAll(mfaStatus, mfaForm.progress, mfaForm.message, enrol, codes);
 
     // ---- devices
-    VBox devicesSection = kit.section("clerk-profile-section-devices", kit.words.get("security.devices.title"), null);
+    VBox devicesSection =
+        kit.section("clerk-profile-section-devices", kit.words.get("security.devices.title"), null);
     devicesForm = kit.form(devices);
-    Button refresh = FormKit.secondary("clerk-profile-devices-refresh", kit.words.get("security.devices.refresh"));
+    Button refresh =
+        FormKit.secondary(
+            "clerk-profile-devices-refresh", kit.words.get("security.devices.refresh"));
     refresh.setOnAction(e -> loadDevices());
-    devicesSection.getChildren().addAll(devices, FormKit.actions(devicesForm.progress, refresh), devicesForm.message);
+    devicesSection
+        .getChildren()
+        .addAll(devices, FormKit.actions(devicesForm.progress, refresh), devicesForm.message);
 
     // ---- delete account
-    delete = kit.section("clerk-profile-section-delete", kit.words.get("security.delete.title"),
-        kit.words.get("security.delete.description"));
+    delete =
+        kit.section(
+            "clerk-profile-section-delete",
+            kit.words.get("security.delete.title"),
+            kit.words.get("security.delete.description"));
     delete.managedProperty().bind(delete.visibleProperty());
-    Button start = FormKit.secondary("clerk-profile-delete", kit.words.get("security.delete.button"));
-    Button confirmDelete = FormKit.danger("clerk-profile-delete-confirmed", kit.words.get("security.delete.confirm"));
+    Button start =
+        FormKit.secondary("clerk-profile-delete", kit.words.get("security.delete.button"));
+    Button confirmDelete =
+        FormKit.danger("clerk-profile-delete-confirmed", kit.words.get("security.delete.confirm"));
     String word = kit.words.get("security.delete.word");
     deleteWord.setPromptText(word);
     confirmDelete.disableProperty().bind(deleteWord.textProperty().isNotEqualTo(word));
     deleteForm = kit.form(deleteWord);
-    start.setOnAction(e -> {
-      deleteConfirm.setVisible(true);
-      deleteWord.requestFocus();
-    });
-    Runnable submitDelete = () -> {
-      if (word.equals(deleteWord.getText())) deleteForm.run(account::deleteAccount, v -> { });
-    };
+    start.setOnAction(
+        e -> {
+          deleteConfirm.setVisible(true);
+          deleteWord.requestFocus();
+        });
+    Runnable submitDelete =
+        () -> {
+          if (word.equals(deleteWord.getText())) deleteForm.run(account::deleteAccount, v -> {});
+        };
     confirmDelete.setOnAction(e -> submitDelete.run());
     deleteWord.setOnAction(e -> submitDelete.run());
-    deleteConfirm.getChildren().addAll(FormKit.field(kit.words.get("security.delete.type", word), deleteWord),
-        FormKit.actions(deleteForm.progress, confirmDelete), deleteForm.message);
+    deleteConfirm
+        .getChildren()
+        .addAll(
+            FormKit.field(kit.words.get("security.delete.type", word), deleteWord),
+            FormKit.actions(deleteForm.progress, confirmDelete),
+            deleteForm.message);
     deleteConfirm.setVisible(false);
     deleteConfirm.managedProperty().bind(deleteConfirm.visibleProperty());
     delete.getChildren().addAll(FormKit.actions(start), deleteConfirm);
@@ -184,7 +230,8 @@ final class SecurityPage {
     String pass = current.getText();
     String next = newPassword.getText();
     boolean others = signOutOthers.isSelected();
-    passwordForm.run(() -> hasPassword ? account.changePassword(pass, next, others) : account.setPassword(next),
+    passwordForm.run(
+        () -> hasPassword ? account.changePassword(pass, next, others) : account.setPassword(next),
         u -> {
           current.clear();
           newPassword.clear();
@@ -211,15 +258,17 @@ final class SecurityPage {
   }
 
   private void startEnrolment() {
-    mfaForm.run(account::createTotp, totp -> {
-      String uri = totp.uri().orElse("");
-      qr.setImage(uri.isEmpty() ? null : QrCodes.render(uri, 4));
-      qr.setAccessibleText(kit.words.get("security.totp.qr"));
-      secret.setText(totp.secret().orElse(""));
-      totpCode.clear();
-      enrol.setVisible(true);
-      totpCode.requestFocus();
-    });
+    mfaForm.run(
+        account::createTotp,
+        totp -> {
+          String uri = totp.uri().orElse("");
+          qr.setImage(uri.isEmpty() ? null : QrCodes.render(uri, 4));
+          qr.setAccessibleText(kit.words.get("security.totp.qr"));
+          secret.setText(totp.secret().orElse(""));
+          totpCode.clear();
+          enrol.setVisible(true);
+          totpCode.requestFocus();
+        });
   }
 
   void update(User user) {
@@ -227,7 +276,8 @@ final class SecurityPage {
     currentField.setVisible(hasPassword);
     signOutOthers.setVisible(hasPassword);
     signOutOthers.setManaged(hasPassword);
-    savePassword.setText(kit.words.get(hasPassword ? "security.password.update" : "security.password.set"));
+    savePassword.setText(
+        kit.words.get(hasPassword ? "security.password.update" : "security.password.set"));
     passwordTitle.setText(kit.words.get("security.password.title"));
 
     mfaStatus.getChildren().clear();
@@ -236,9 +286,10 @@ final class SecurityPage {
     appContent.setAlignment(Pos.CENTER_LEFT);
     if (user.totpEnabled()) {
       appContent.getChildren().add(FormKit.badge(kit.words.get("security.enabled"), false));
-      Button remove = FormKit.secondary("clerk-profile-totp-remove", kit.words.get("profile.remove"));
+      Button remove =
+          FormKit.secondary("clerk-profile-totp-remove", kit.words.get("profile.remove"));
       remove.setAccessibleText(kit.words.get("security.totp.remove"));
-      remove.setOnAction(e -> mfaForm.run(account::disableTotp, u -> { }));
+      remove.setOnAction(e -> mfaForm.run(account::disableTotp, u -> {}));
       mfaStatus.getChildren().add(FormKit.row(appContent, remove));
       enrol.setVisible(false);
     } else {
@@ -248,9 +299,15 @@ final class SecurityPage {
     }
     if (user.totpEnabled() || user.backupCodeEnabled()) {
       Label label = new Label(kit.words.get("security.backupCodes.title"));
-      Button regenerate = FormKit.secondary("clerk-profile-backup-codes-regenerate",
-          kit.words.get(user.backupCodeEnabled() ? "security.backupCodes.regenerate" : "security.backupCodes.create"));
-      regenerate.setOnAction(e -> mfaForm.run(account::createBackupCodes, c -> showCodes(c.codes())));
+      Button regenerate =
+          FormKit.secondary(
+              "clerk-profile-backup-codes-regenerate",
+              kit.words.get(
+                  user.backupCodeEnabled()
+                      ? "security.backupCodes.regenerate"
+                      : "security.backupCodes.create"));
+      regenerate.setOnAction(
+          e -> mfaForm.run(account::createBackupCodes, c -> showCodes(c.codes())));
       mfaStatus.getChildren().add(FormKit.row(label, regenerate));
     }
     delete.setVisible(user.deleteSelfEnabled());
@@ -269,13 +326,23 @@ final class SecurityPage {
   private void showDevices(List<ActiveSession> sessions) {
     devices.getChildren().clear();
     String currentId = client.auth().getSnapshot().session().map(s -> s.id()).orElse("");
-    DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-        .withLocale(kit.words.locale()).withZone(ZoneId.systemDefault());
+    DateTimeFormatter when =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withLocale(kit.words.locale())
+            .withZone(ZoneId.systemDefault());
     for (ActiveSession s : sessions) {
       SessionActivity a = s.latestActivity().orElse(null);
-      String device = a == null ? kit.words.get("security.devices.unknown")
-          : a.browser().map(b -> a.deviceType().map(d -> kit.words.get("security.devices.on", b, d)).orElse(b))
-              .or(a::deviceType).orElse(kit.words.get("security.devices.unknown"));
+      String device =
+          a == null
+              ? kit.words.get("security.devices.unknown")
+              : a.browser()
+                  .map(
+                      b ->
+                          a.deviceType()
+                              .map(d -> kit.words.get("security.devices.on", b, d))
+                              .orElse(b))
+                  .or(a::deviceType)
+                  .orElse(kit.words.get("security.devices.unknown"));
       Label name = new Label(device);
       HBox top = new HBox(8, name);
       top.setAlignment(Pos.CENTER_LEFT);
@@ -284,20 +351,27 @@ final class SecurityPage {
       StringBuilder detail = new StringBuilder();
       if (a != null) {
         a.location().ifPresent(detail::append);
-        a.ipAddress().ifPresent(ip -> detail.append(detail.length() > 0 ? " \u00b7 " : "").append(ip));
+        a.ipAddress()
+            .ifPresent(ip -> detail.append(detail.length() > 0 ? " \u00b7 " : "").append(ip));
       }
-      s.lastActiveAt().ifPresent(t -> detail.append(detail.length() > 0 ? " \u00b7 " : "").append(when.format(t)));
+      s.lastActiveAt()
+          .ifPresent(
+              t -> detail.append(detail.length() > 0 ? " \u00b7 " : "").append(when.format(t)));
       Label more = new Label(detail.toString());
       more.getStyleClass().add("clerk-secondary");
       VBox content = new VBox(1, top, more);
       if (mine) {
         devices.getChildren().add(FormKit.row(content));
       } else {
-        Button revoke = FormKit.secondary("clerk-profile-device-revoke-" + s.id(),
-            kit.words.get("security.devices.signOut"));
+        Button revoke =
+            FormKit.secondary(
+                "clerk-profile-device-revoke-" + s.id(), kit.words.get("security.devices.signOut"));
         revoke.setAccessibleText(kit.words.get("security.devices.signOutOf", device));
-        revoke.setOnAction(e -> devicesForm.run(() -> account.revokeSession(s.id())
-            .thenCompose(r -> account.activeSessions()), this::showDevices));
+        revoke.setOnAction(
+            e ->
+                devicesForm.run(
+                    () -> account.revokeSession(s.id()).thenCompose(r -> account.activeSessions()),
+                    this::showDevices));
         devices.getChildren().add(FormKit.row(content, revoke));
       }
     }

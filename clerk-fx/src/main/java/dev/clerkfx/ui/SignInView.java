@@ -16,12 +16,13 @@ import javafx.scene.control.Skin;
 /**
  * The prebuilt sign-in and sign-up form, to embed in any layout (or use {@link SignInDialog}).
  *
- * <p>Built from the instance's settings: it asks for the identifiers the instance enables, then walks the user through
- * every step Clerk asks for — password or an email/SMS code (with a resend countdown) or another method, a second
- * factor (authenticator app, SMS code, backup code), a new-device check, a forgotten password, or a sign-up with the
- * fields the instance requires and their verification. Clerk's messages appear beside the field they concern; network
- * failures, rate limits and lockouts are named as such. When it completes, {@link #sessionProperty()} holds the new
- * session (the client's auth state has already followed).
+ * <p>Built from the instance's settings: it asks for the identifiers the instance enables, then
+ * walks the user through every step Clerk asks for — password or an email/SMS code (with a resend
+ * countdown) or another method, a second factor (authenticator app, SMS code, backup code), a
+ * new-device check, a forgotten password, or a sign-up with the fields the instance requires and
+ * their verification. Clerk's messages appear beside the field they concern; network failures, rate
+ * limits and lockouts are named as such. When it completes, {@link #sessionProperty()} holds the
+ * new session (the client's auth state has already followed).
  *
  * <pre>{@code
  * SignInView signIn = new SignInView(clerk);
@@ -29,9 +30,9 @@ import javafx.scene.control.Skin;
  * root.setCenter(signIn);
  * }</pre>
  *
- * <p>Words follow {@link ClerkClient#locale()}; looks follow the {@link ClerkUi#stylesheet() stylesheet} (add the
- * style class {@link ClerkUi#DARK_STYLE_CLASS} to it or an ancestor for the dark palette). Create and use it on the
- * JavaFX Application Thread; it never blocks that thread.
+ * <p>Words follow {@link ClerkClient#locale()}; looks follow the {@link ClerkUi#stylesheet()
+ * stylesheet} (add the style class {@link ClerkUi#DARK_STYLE_CLASS} to it or an ancestor for the
+ * dark palette). Create and use it on the JavaFX Application Thread; it never blocks that thread.
  */
 public class SignInView extends Control {
   /** The style class of this control. */
@@ -49,7 +50,8 @@ public class SignInView extends Control {
 
   private final ClerkClient client;
   private final Clock clock;
-  private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
+  private final ReadOnlyObjectWrapper<Session> session =
+      new ReadOnlyObjectWrapper<>(this, "session");
   private ObjectProperty<Mode> mode;
 
   /** Creates a view for the app's client ({@link ClerkFx#client()}), as FXML does. */
@@ -97,8 +99,8 @@ public class SignInView extends Control {
   }
 
   /**
-   * The session the view created, set (on the FX Application Thread) when sign-in or sign-up completes; null until
-   * then.
+   * The session the view created, set (on the FX Application Thread) when sign-in or sign-up
+   * completes; null until then.
    */
   public final ReadOnlyObjectProperty<Session> sessionProperty() {
     return session.getReadOnlyProperty();
@@ -109,7 +111,10 @@ public class SignInView extends Control {
     return session.get();
   }
 
-  /** Starts over at the first step, forgetting what was typed and clearing {@link #sessionProperty()}. */
+  /**
+   * Starts over at the first step, forgetting what was typed and clearing {@link
+   * #sessionProperty()}.
+   */
   public void reset() {
     session.set(null);
     if (getSkin() instanceof SignInViewSkin skin) {

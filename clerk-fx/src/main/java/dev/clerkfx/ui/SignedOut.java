@@ -3,22 +3,21 @@ package dev.clerkfx.ui;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.ClerkFx;
 import dev.clerkfx.internal.ui.Gates;
-import dev.clerkfx.AuthSnapshot;
 import java.util.Objects;
 import javafx.beans.InvalidationListener;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
 /**
- * A container that shows its children only once the client has loaded and no user is signed in (Clerk's
- * {@code <SignedOut>}); hidden, it takes no space.
+ * A container that shows its children only once the client has loaded and no user is signed in
+ * (Clerk's {@code <SignedOut>}); hidden, it takes no space.
  *
  * <pre>{@code
  * root.getChildren().add(new SignedOut(clerk, new Button("Sign in")));
  * }</pre>
  *
- * In FXML: {@code <SignedOut><Button text="Sign in"/></SignedOut>} (uses {@link ClerkFx#client()}). FX Application
- * Thread only.
+ * In FXML: {@code <SignedOut><Button text="Sign in"/></SignedOut>} (uses {@link ClerkFx#client()}).
+ * FX Application Thread only.
  */
 public class SignedOut extends StackPane {
   /** The style class of this container. */

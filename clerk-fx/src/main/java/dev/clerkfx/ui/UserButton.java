@@ -16,21 +16,22 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 
 /**
- * The signed-in user's avatar as a button that opens the account menu: name and email, "Manage account" (the
- * {@link UserProfileView} in a dialog), on multi-session instances the other signed-in accounts to switch to and
- * "Add account" (a {@link SignInDialog}, or the app's own {@linkplain #onAddAccountProperty() action}), and
- * "Sign out".
+ * The signed-in user's avatar as a button that opens the account menu: name and email, "Manage
+ * account" (the {@link UserProfileView} in a dialog), on multi-session instances the other
+ * signed-in accounts to switch to and "Add account" (a {@link SignInDialog}, or the app's own
+ * {@linkplain #onAddAccountProperty() action}), and "Sign out".
  *
- * <p>The avatar loads in the background and is cached; the user's initials on a coloured circle show until it has
- * loaded, and whenever it cannot load (offline). While signed out the button shows nothing and opens no menu; the
- * pseudo-class {@code :signed-in} tells the states apart in CSS, {@code :busy} marks an action under way.
+ * <p>The avatar loads in the background and is cached; the user's initials on a coloured circle
+ * show until it has loaded, and whenever it cannot load (offline). While signed out the button
+ * shows nothing and opens no menu; the pseudo-class {@code :signed-in} tells the states apart in
+ * CSS, {@code :busy} marks an action under way.
  *
  * <pre>{@code
  * toolbar.getItems().add(new UserButton(clerk));          // or <UserButton/> in FXML with ClerkFx.install(clerk)
  * }</pre>
  *
- * <p>FX Application Thread only. Actions run in the background; the menu shows progress and keeps itself open with
- * an inline message when one fails.
+ * <p>FX Application Thread only. Actions run in the background; the menu shows progress and keeps
+ * itself open with an inline message when one fails.
  */
 public final class UserButton extends Control {
   /** The style class of the button. */
@@ -81,9 +82,9 @@ public final class UserButton extends Control {
   }
 
   /**
-   * What "Add account" does on a multi-session instance, for apps with their own sign-in screen; a new sign-in then
-   * becomes the current session. While null (the default), "Add account" opens a {@link SignInDialog}. Called on the
-   * FX Application Thread, after the menu closed.
+   * What "Add account" does on a multi-session instance, for apps with their own sign-in screen; a
+   * new sign-in then becomes the current session. While null (the default), "Add account" opens a
+   * {@link SignInDialog}. Called on the FX Application Thread, after the menu closed.
    */
   public ObjectProperty<EventHandler<ActionEvent>> onAddAccountProperty() {
     if (onAddAccount == null) onAddAccount = new SimpleObjectProperty<>(this, "onAddAccount");

@@ -48,10 +48,13 @@ final class UserButtonSkin extends SkinBase<UserButton> {
     this.words = UiText.load("account", client.locale());
     this.common = UiText.load("common", client.locale());
     this.message = new InlineMessage(common);
-    this.menu = new MenuPopup(control, () -> {
-      control.setShowing(false);
-      message.clear();
-    });
+    this.menu =
+        new MenuPopup(
+            control,
+            () -> {
+              control.setShowing(false);
+              message.clear();
+            });
     name.getStyleClass().add("clerk-user-button-name");
     name.visibleProperty().bind(control.showNameProperty());
     name.managedProperty().bind(name.visibleProperty());
@@ -60,24 +63,31 @@ final class UserButtonSkin extends SkinBase<UserButton> {
     face.getStyleClass().add("clerk-user-button-face");
     getChildren().add(face);
 
-    control.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-      if (e.getButton() == MouseButton.PRIMARY) {
-        control.requestFocus();
-        if (menu.isShowing()) {
-          hideMenu();
-        } else {
-          showMenu();
-        }
-      }
-    });
-    control.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-      if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.DOWN) {
-        showMenu();
-        e.consume();
-      }
-    });
+    control.addEventHandler(
+        MouseEvent.MOUSE_CLICKED,
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY) {
+            control.requestFocus();
+            if (menu.isShowing()) {
+              hideMenu();
+            } else {
+              showMenu();
+            }
+          }
+        });
+    control.addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER
+              || e.getCode() == KeyCode.SPACE
+              || e.getCode() == KeyCode.DOWN) {
+            showMenu();
+            e.consume();
+          }
+        });
     registerChangeListener(client.auth().snapshotProperty(), o -> update());
-    registerChangeListener(control.busyProperty(), o -> control.pseudoClassStateChanged(BUSY, control.isBusy()));
+    registerChangeListener(
+        control.busyProperty(), o -> control.pseudoClassStateChanged(BUSY, control.isBusy()));
     update();
   }
 
@@ -139,7 +149,9 @@ final class UserButtonSkin extends SkinBase<UserButton> {
     content.getChildren().add(header);
 
     List<Button> items = new ArrayList<>();
-    items.add(MenuPopup.item("clerk-user-button-manage", words.get("userButton.manage"), this::openProfile));
+    items.add(
+        MenuPopup.item(
+            "clerk-user-button-manage", words.get("userButton.manage"), this::openProfile));
     content.getChildren().add(items.get(0));
 
     if (multiSession(client, sessions)) {
@@ -149,40 +161,51 @@ final class UserButtonSkin extends SkinBase<UserButton> {
         Identity id = Identity.of(other);
         Avatar a = new Avatar(28);
         a.show(id.name(), id.key(), id.imageUrl());
-        Button b = MenuPopup.item("clerk-user-button-session-" + other.id(), null, () -> switchTo(other));
+        Button b =
+            MenuPopup.item("clerk-user-button-session-" + other.id(), null, () -> switchTo(other));
         b.setGraphic(MenuPopup.row(a, id.name(), id.detail(), null));
         b.setAccessibleText(words.get("userButton.switchTo", id.name()));
         b.getStyleClass().add("clerk-menu-account");
         items.add(b);
         content.getChildren().add(b);
       }
-      Button b = MenuPopup.item("clerk-user-button-add-account", words.get("userButton.addAccount"), () -> {
-        hideMenu();
-        EventHandler<ActionEvent> add = control.getOnAddAccount();
-        if (add != null) {
-          add.handle(new ActionEvent(control, control));
-        } else {
-          SignInDialog dialog = new SignInDialog(client);
-          if (control.getScene() != null && control.getScene().getWindow() != null) {
-            dialog.initOwner(control.getScene().getWindow());
-          }
-          Themes.adopt(dialog.getDialogPane(), control);
-          dialog.show();
-        }
-      });
+      Button b =
+          MenuPopup.item(
+              "clerk-user-button-add-account",
+              words.get("userButton.addAccount"),
+              () -> {
+                hideMenu();
+                EventHandler<ActionEvent> add = control.getOnAddAccount();
+                if (add != null) {
+                  add.handle(new ActionEvent(control, control));
+                } else {
+                  SignInDialog dialog = new SignInDialog(client);
+                  if (control.getScene() != null && control.getScene().getWindow() != null) {
+                    dialog.initOwner(control.getScene().getWindow());
+                  }
+                  Themes.adopt(dialog.getDialogPane(), control);
+                  dialog.show();
+                }
+              });
       items.add(b);
       content.getChildren().add(b);
     }
 
     content.getChildren().add(new Separator());
     boolean several = sessions.size() > 1;
-    Button signOut = MenuPopup.item("clerk-user-button-sign-out", words.get("userButton.signOut"),
-        () -> run(several ? client.signOut(currentId) : client.signOut()));
+    Button signOut =
+        MenuPopup.item(
+            "clerk-user-button-sign-out",
+            words.get("userButton.signOut"),
+            () -> run(several ? client.signOut(currentId) : client.signOut()));
     items.add(signOut);
     content.getChildren().add(signOut);
     if (several) {
-      Button all = MenuPopup.item("clerk-user-button-sign-out-all", words.get("userButton.signOutAll"),
-          () -> run(client.signOut()));
+      Button all =
+          MenuPopup.item(
+              "clerk-user-button-sign-out-all",
+              words.get("userButton.signOutAll"),
+              () -> run(client.signOut()));
       items.add(all);
       content.getChildren().add(all);
     }
@@ -206,14 +229,16 @@ final class UserButtonSkin extends SkinBase<UserButton> {
     UserButton control = getSkinnable();
     control.setBusy(true);
     message.clear();
-    FxAsync.onFx(action, (v, e) -> {
-      control.setBusy(false);
-      if (e != null && snapshot().signedIn()) {
-        message.showError(e);
-      } else {
-        hideMenu();
-      }
-    });
+    FxAsync.onFx(
+        action,
+        (v, e) -> {
+          control.setBusy(false);
+          if (e != null && snapshot().signedIn()) {
+            message.showError(e);
+          } else {
+            hideMenu();
+          }
+        });
   }
 
   private void openProfile() {
@@ -229,12 +254,14 @@ final class UserButtonSkin extends SkinBase<UserButton> {
   }
 
   @Override
-  protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
+  protected double computePrefWidth(
+      double height, double top, double right, double bottom, double left) {
     return left + face.prefWidth(-1) + right;
   }
 
   @Override
-  protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+  protected double computePrefHeight(
+      double width, double top, double right, double bottom, double left) {
     return top + face.prefHeight(-1) + bottom;
   }
 }

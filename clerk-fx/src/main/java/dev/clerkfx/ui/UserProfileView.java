@@ -18,17 +18,18 @@ import javafx.stage.Modality;
 import javafx.stage.Window;
 
 /**
- * The signed-in user's account page, in two parts: <b>Profile</b> (name, username, picture, email addresses, phone
- * numbers, connected accounts) and <b>Security</b> (password, two-step verification with an authenticator app and
- * backup codes, signed-in devices, account deletion). Where Clerk asks the user to confirm who they are before a
- * sensitive change, the view asks for it and then completes the change.
+ * The signed-in user's account page, in two parts: <b>Profile</b> (name, username, picture, email
+ * addresses, phone numbers, connected accounts) and <b>Security</b> (password, two-step
+ * verification with an authenticator app and backup codes, signed-in devices, account deletion).
+ * Where Clerk asks the user to confirm who they are before a sensitive change, the view asks for it
+ * and then completes the change.
  *
  * <pre>{@code
  * tabPane.getTabs().add(new Tab("Account", new UserProfileView(clerk)));   // or <UserProfileView/> in FXML
  * }</pre>
  *
- * <p>FX Application Thread only. Every change runs in the background: the form shows progress, keeps what was typed,
- * and ends with an inline message.
+ * <p>FX Application Thread only. Every change runs in the background: the form shows progress,
+ * keeps what was typed, and ends with an inline message.
  */
 public final class UserProfileView extends Control {
   /** The style class of the view. */
@@ -126,9 +127,10 @@ public final class UserProfileView extends Control {
     Themes.adopt(dialog.getDialogPane(), owner);
     dialog.getDialogPane().getStyleClass().add("clerk-dialog");
     // signed out meanwhile (signed out elsewhere, account deleted): nothing left to manage
-    javafx.beans.value.ChangeListener<Boolean> signedOut = (o, was, now) -> {
-      if (!now) dialog.close();
-    };
+    javafx.beans.value.ChangeListener<Boolean> signedOut =
+        (o, was, now) -> {
+          if (!now) dialog.close();
+        };
     client.auth().signedInProperty().addListener(signedOut);
     dialog.setOnHidden(e -> client.auth().signedInProperty().removeListener(signedOut));
     dialog.show();

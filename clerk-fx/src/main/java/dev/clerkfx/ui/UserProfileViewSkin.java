@@ -15,7 +15,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The look of {@link UserProfileView}: a header, then the Profile and Security pages as tabs that scroll. */
+/**
+ * The look of {@link UserProfileView}: a header, then the Profile and Security pages as tabs that
+ * scroll.
+ */
 final class UserProfileViewSkin extends SkinBase<UserProfileView> {
   private final UiText words;
   private final Avatar avatar = new Avatar(56);
@@ -46,20 +49,32 @@ final class UserProfileViewSkin extends SkinBase<UserProfileView> {
     securityTab.setId("clerk-profile-tab-security");
     tabs.getTabs().addAll(profileTab, securityTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    tabs.getSelectionModel().select(control.getPage() == UserProfileView.Page.SECURITY ? securityTab : profileTab);
-    tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-      control.setPage(now == securityTab ? UserProfileView.Page.SECURITY : UserProfileView.Page.PROFILE);
-      if (now == securityTab && client.auth().getSnapshot().signedIn()) security.shown();
-    });
-    registerChangeListener(control.pageProperty(), o ->
-        tabs.getSelectionModel().select(control.getPage() == UserProfileView.Page.SECURITY ? securityTab : profileTab));
+    tabs.getSelectionModel()
+        .select(control.getPage() == UserProfileView.Page.SECURITY ? securityTab : profileTab);
+    tabs.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, was, now) -> {
+              control.setPage(
+                  now == securityTab
+                      ? UserProfileView.Page.SECURITY
+                      : UserProfileView.Page.PROFILE);
+              if (now == securityTab && client.auth().getSnapshot().signedIn()) security.shown();
+            });
+    registerChangeListener(
+        control.pageProperty(),
+        o ->
+            tabs.getSelectionModel()
+                .select(
+                    control.getPage() == UserProfileView.Page.SECURITY ? securityTab : profileTab));
 
     VBox root = new VBox(12, header, tabs);
     root.getStyleClass().add("clerk-profile-root");
     getChildren().add(root);
     registerChangeListener(client.auth().snapshotProperty(), o -> update());
     update();
-    if (control.getPage() == UserProfileView.Page.SECURITY && client.auth().getSnapshot().signedIn()) {
+    if (control.getPage() == UserProfileView.Page.SECURITY
+        && client.auth().getSnapshot().signedIn()) {
       security.shown();
     }
   }

@@ -11,6 +11,7 @@ final class FakeKeychain implements KeychainBackend {
   volatile boolean failReads;
   volatile boolean failWrites;
   volatile boolean failDeletes;
+
   /** Like java-keyring on Secret Service and Windows: deleting what is not there is an error. */
   volatile boolean failDeletesOfMissingEntries = true;
 

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FileTokenStoreTest {
-  private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJpZCI6ImNsaWVudF8yeCJ9.CLIENTSECRETSIG";
+  private static final String TOKEN =
+      "eyJhbGciOiJSUzI1NiJ9.eyJpZCI6ImNsaWVudF8yeCJ9.CLIENTSECRETSIG";
 
   @TempDir Path temp;
 
@@ -69,12 +70,14 @@ class FileTokenStoreTest {
     Path file = temp.resolve("client-token");
     FileTokenStore store = TokenStores.file(file);
     store.save(TOKEN);
-    Object before = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    Object before =
+        Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
 
     store.save(TOKEN + "2");
 
     assertThat(store.load()).contains(TOKEN + "2");
-    assertThat(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+    assertThat(
+            Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
         .isNotEqualTo(before);
     assertThat(perms(file)).isEqualTo("rw-------");
     try (Stream<Path> files = Files.list(temp)) {
@@ -83,26 +86,33 @@ class FileTokenStoreTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "",
-      "CLIENTSECRETSIG",
-      "clerk-fx client-token v1\n",
-      "clerk-fx client-token v1\n\n",
-      "clerk-fx client-token v1\nCLIENTSECRETSIG",
-      "clerk-fx client-token v1\nCLIENTSECRETSIG\nextra\n",
-      "clerk-fx client-token v1\nCLIENT SECRETSIG\n",
-      "clerk-fx client-token v2\nCLIENTSECRETSIG\n",
-      "clerk-fx client-token v1\r\nCLIENTSECRETSIG\r\n",
-      "clerk-fx client-token v1\nCLIENTSECRETSIGé\n"})
-  void aCorruptFileMeansSignedOutWithAWarningThatNamesTheFileOnly(String content) throws IOException {
+  @ValueSource(
+      strings = {
+        "",
+        "CLIENTSECRETSIG",
+        "clerk-fx client-token v1\n",
+        "clerk-fx client-token v1\n\n",
+        "clerk-fx client-token v1\nCLIENTSECRETSIG",
+        "clerk-fx client-token v1\nCLIENTSECRETSIG\nextra\n",
+        "clerk-fx client-token v1\nCLIENT SECRETSIG\n",
+        "clerk-fx client-token v2\nCLIENTSECRETSIG\n",
+        "clerk-fx client-token v1\r\nCLIENTSECRETSIG\r\n",
+        "clerk-fx client-token v1\nCLIENTSECRETSIGé\n"
+      })
+  void aCorruptFileMeansSignedOutWithAWarningThatNamesTheFileOnly(String content)
+      throws IOException {
     Path file = temp.resolve("client-token");
     Files.writeString(file, content, StandardCharsets.UTF_8);
 
     try (LogCapture log = LogCapture.start()) {
       assertThat(TokenStores.file(file).load()).isEmpty();
 
-      assertThat(log.warnings()).singleElement().asString()
-          .contains(file.toString()).contains("corrupt").contains("starting signed out");
+      assertThat(log.warnings())
+          .singleElement()
+          .asString()
+          .contains(file.toString())
+          .contains("corrupt")
+          .contains("starting signed out");
       assertThat(log.allText()).doesNotContain("CLIENTSECRETSIG");
     }
   }
@@ -114,20 +124,29 @@ class FileTokenStoreTest {
 
     try (LogCapture log = LogCapture.start()) {
       assertThat(TokenStores.file(file).load()).isEmpty();
-      assertThat(log.warnings()).singleElement().asString().contains("Could not read").contains(file.toString());
+      assertThat(log.warnings())
+          .singleElement()
+          .asString()
+          .contains("Could not read")
+          .contains(file.toString());
     }
   }
 
   @Test
   void anUnreadableFileMeansSignedOutWithAWarning() throws IOException {
-    // chmod 000 does not stop root (these tests run as root in CI): a directory where the file should be
+    // chmod 000 does not stop root (these tests run as root in CI): a directory where the file
+    // should be
     // is unreadable as a token file for every user.
     Path file = Files.createDirectories(temp.resolve("client-token"));
 
     try (LogCapture log = LogCapture.start()) {
       assertThat(TokenStores.file(file).load()).isEmpty();
-      assertThat(log.warnings()).singleElement().asString()
-          .contains(file.toString()).contains("Could not read").contains("starting signed out");
+      assertThat(log.warnings())
+          .singleElement()
+          .asString()
+          .contains(file.toString())
+          .contains("Could not read")
+          .contains("starting signed out");
     }
   }
 
@@ -137,7 +156,9 @@ class FileTokenStoreTest {
     FileTokenStore store = TokenStores.file(file);
     store.save(TOKEN);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-    assumeThat(Files.isReadable(file)).as("chmod 000 denies reads (not when running as root)").isFalse();
+    assumeThat(Files.isReadable(file))
+        .as("chmod 000 denies reads (not when running as root)")
+        .isFalse();
 
     try (LogCapture log = LogCapture.start()) {
       assertThat(store.load()).isEmpty();
@@ -170,7 +191,8 @@ class FileTokenStoreTest {
       assertThat(log.warnings()).singleElement().asString().contains("starting signed out");
       assertThat(log.allText()).doesNotContain("CLIENTSECRETSIG");
     }
-    assertThatThrownBy(() -> store.save(TOKEN)).isInstanceOf(TokenStoreException.class)
+    assertThatThrownBy(() -> store.save(TOKEN))
+        .isInstanceOf(TokenStoreException.class)
         .hasMessageContaining("symbolic link");
   }
 
@@ -197,7 +219,11 @@ class FileTokenStoreTest {
 
     try (LogCapture log = LogCapture.start()) {
       assertThat(store.load()).contains(TOKEN);
-      assertThat(log.warnings()).singleElement().asString().contains("rw-r--r--").contains("tightened");
+      assertThat(log.warnings())
+          .singleElement()
+          .asString()
+          .contains("rw-r--r--")
+          .contains("tightened");
       assertThat(log.allText()).doesNotContain("CLIENTSECRETSIG");
     }
     assertThat(perms(file)).isEqualTo("rw-------");
@@ -223,30 +249,42 @@ class FileTokenStoreTest {
     Path blocker = Files.writeString(temp.resolve("not-a-directory"), "x");
     FileTokenStore store = TokenStores.file(blocker.resolve("client-token"));
 
-    assertThatThrownBy(() -> store.save(TOKEN)).isInstanceOfSatisfying(TokenStoreException.class, e -> {
-      assertThat(e.code()).isEqualTo(TokenStoreException.WRITE_FAILED);
-      assertThat(e.getMessage()).contains(blocker.toString()).doesNotContain(TOKEN);
-    });
+    assertThatThrownBy(() -> store.save(TOKEN))
+        .isInstanceOfSatisfying(
+            TokenStoreException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(TokenStoreException.WRITE_FAILED);
+              assertThat(e.getMessage()).contains(blocker.toString()).doesNotContain(TOKEN);
+            });
   }
 
   @Test
   void aStoreThatCannotDeleteReportsATypedError() throws IOException {
     Path file = temp.resolve("client-token");
-    Files.createDirectories(file.resolve("a-child")); // a non-empty directory cannot be deleted as a file
+    Files.createDirectories(
+        file.resolve("a-child")); // a non-empty directory cannot be deleted as a file
 
-    assertThatThrownBy(() -> TokenStores.file(file).clear()).isInstanceOfSatisfying(TokenStoreException.class,
-        e -> assertThat(e.code()).isEqualTo(TokenStoreException.WRITE_FAILED));
+    assertThatThrownBy(() -> TokenStores.file(file).clear())
+        .isInstanceOfSatisfying(
+            TokenStoreException.class,
+            e -> assertThat(e.code()).isEqualTo(TokenStoreException.WRITE_FAILED));
   }
 
   @Test
   void invalidTokensAreRejectedWithoutQuotingThem() {
     FileTokenStore store = TokenStores.file(temp.resolve("client-token"));
 
-    for (String bad : new String[] {null, "", "CLIENTSECRETSIG with space", "CLIENTSECRETSIG\n", "CLIENTSECRETSIGü"}) {
-      assertThatThrownBy(() -> store.save(bad)).isInstanceOfSatisfying(TokenStoreException.class, e -> {
-        assertThat(e.code()).isEqualTo(TokenStoreException.INVALID_VALUE);
-        assertThat(e.getMessage()).doesNotContain("CLIENTSECRETSIG");
-      });
+    for (String bad :
+        new String[] {
+          null, "", "CLIENTSECRETSIG with space", "CLIENTSECRETSIG\n", "CLIENTSECRETSIGü"
+        }) {
+      assertThatThrownBy(() -> store.save(bad))
+          .isInstanceOfSatisfying(
+              TokenStoreException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(TokenStoreException.INVALID_VALUE);
+                assertThat(e.getMessage()).doesNotContain("CLIENTSECRETSIG");
+              });
     }
     assertThat(temp.resolve("client-token")).doesNotExist();
   }
@@ -285,27 +323,33 @@ class FileTokenStoreTest {
     ConcurrentLinkedQueue<Optional<String>> seen = new ConcurrentLinkedQueue<>();
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try (LogCapture log = LogCapture.start()) {
-      Future<?> a = pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < rounds; i++) {
-          first.save(written.get(2 * i));
-        }
-        return null;
-      });
-      Future<?> b = pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < rounds; i++) {
-          second.save(written.get(2 * i + 1));
-        }
-        return null;
-      });
-      Future<?> reader = pool.submit(() -> {
-        start.await();
-        while (writing.get()) {
-          seen.add(first.load());
-        }
-        return null;
-      });
+      Future<?> a =
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < rounds; i++) {
+                  first.save(written.get(2 * i));
+                }
+                return null;
+              });
+      Future<?> b =
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < rounds; i++) {
+                  second.save(written.get(2 * i + 1));
+                }
+                return null;
+              });
+      Future<?> reader =
+          pool.submit(
+              () -> {
+                start.await();
+                while (writing.get()) {
+                  seen.add(first.load());
+                }
+                return null;
+              });
       start.countDown();
       a.get(60, TimeUnit.SECONDS);
       b.get(60, TimeUnit.SECONDS);
@@ -314,10 +358,16 @@ class FileTokenStoreTest {
 
       List<String> valid = new ArrayList<>(written);
       valid.add("tokenA-initial");
-      assertThat(seen).isNotEmpty().allSatisfy(value -> assertThat(value).hasValueSatisfying(
-          token -> assertThat(valid).contains(token)));
-      assertThat(TokenStores.file(file).load()).hasValueSatisfying(token -> assertThat(
-          List.of(written.get(2 * rounds - 2), written.get(2 * rounds - 1))).contains(token));
+      assertThat(seen)
+          .isNotEmpty()
+          .allSatisfy(
+              value ->
+                  assertThat(value).hasValueSatisfying(token -> assertThat(valid).contains(token)));
+      assertThat(TokenStores.file(file).load())
+          .hasValueSatisfying(
+              token ->
+                  assertThat(List.of(written.get(2 * rounds - 2), written.get(2 * rounds - 1)))
+                      .contains(token));
       assertThat(log.warnings()).isEmpty();
     } finally {
       pool.shutdownNow();

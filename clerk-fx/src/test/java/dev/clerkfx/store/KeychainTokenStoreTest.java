@@ -7,7 +7,8 @@ import dev.clerkfx.internal.store.LogCapture;
 import org.junit.jupiter.api.Test;
 
 class KeychainTokenStoreTest {
-  private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJpZCI6ImNsaWVudF8yeCJ9.CLIENTSECRETSIG";
+  private static final String TOKEN =
+      "eyJhbGciOiJSUzI1NiJ9.eyJpZCI6ImNsaWVudF8yeCJ9.CLIENTSECRETSIG";
   private static final String SERVICE = "clerk-fx:my-app";
 
   private final FakeKeychain keychain = new FakeKeychain();
@@ -19,8 +20,8 @@ class KeychainTokenStoreTest {
 
     store.save(TOKEN);
 
-    assertThat(keychain.entries).containsExactly(
-        java.util.Map.entry(FakeKeychain.key(SERVICE, "client-token"), TOKEN));
+    assertThat(keychain.entries)
+        .containsExactly(java.util.Map.entry(FakeKeychain.key(SERVICE, "client-token"), TOKEN));
     assertThat(store.load()).contains(TOKEN);
     assertThat(store.service()).isEqualTo(SERVICE);
     assertThat(store.keychainName()).isEqualTo("FAKE_KEYCHAIN");
@@ -41,7 +42,9 @@ class KeychainTokenStoreTest {
 
     try (LogCapture log = LogCapture.start()) {
       assertThat(store.load()).isEmpty();
-      assertThat(log.warnings()).singleElement().asString()
+      assertThat(log.warnings())
+          .singleElement()
+          .asString()
           .contains("FAKE_KEYCHAIN", SERVICE, "locked", "starting signed out");
       assertThat(log.allText()).doesNotContain(TOKEN).doesNotContain("CLIENTSECRETSIG");
     }
@@ -53,7 +56,11 @@ class KeychainTokenStoreTest {
 
     try (LogCapture log = LogCapture.start()) {
       assertThat(store.load()).isEmpty();
-      assertThat(log.warnings()).singleElement().asString().contains(SERVICE).contains("does not hold a client token");
+      assertThat(log.warnings())
+          .singleElement()
+          .asString()
+          .contains(SERVICE)
+          .contains("does not hold a client token");
       assertThat(log.allText()).doesNotContain("CLIENTSECRETSIG");
     }
   }
@@ -62,17 +69,25 @@ class KeychainTokenStoreTest {
   void aRefusedWriteIsATypedErrorWithoutTheToken() {
     keychain.failWrites = true;
 
-    assertThatThrownBy(() -> store.save(TOKEN)).isInstanceOfSatisfying(TokenStoreException.class, e -> {
-      assertThat(e.code()).isEqualTo(TokenStoreException.WRITE_FAILED);
-      assertThat(e.getMessage()).contains(SERVICE, "refused the write").doesNotContain(TOKEN);
-    });
+    assertThatThrownBy(() -> store.save(TOKEN))
+        .isInstanceOfSatisfying(
+            TokenStoreException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(TokenStoreException.WRITE_FAILED);
+              assertThat(e.getMessage())
+                  .contains(SERVICE, "refused the write")
+                  .doesNotContain(TOKEN);
+            });
   }
 
   @Test
   void invalidTokensAreRejectedBeforeReachingTheKeychain() {
-    for (String bad : new String[] {null, "", "two words", "line\nbreak", "tab\t", "ünïcode", "x".repeat(8193)}) {
-      assertThatThrownBy(() -> store.save(bad)).isInstanceOfSatisfying(TokenStoreException.class,
-          e -> assertThat(e.code()).isEqualTo(TokenStoreException.INVALID_VALUE));
+    for (String bad :
+        new String[] {null, "", "two words", "line\nbreak", "tab\t", "ünïcode", "x".repeat(8193)}) {
+      assertThatThrownBy(() -> store.save(bad))
+          .isInstanceOfSatisfying(
+              TokenStoreException.class,
+              e -> assertThat(e.code()).isEqualTo(TokenStoreException.INVALID_VALUE));
     }
     assertThat(keychain.entries).isEmpty();
   }
@@ -82,7 +97,8 @@ class KeychainTokenStoreTest {
     store.save(TOKEN);
 
     store.clear();
-    store.clear(); // the fake, like java-keyring, refuses to delete a missing entry: still not an error
+    store.clear(); // the fake, like java-keyring, refuses to delete a missing entry: still not an
+    // error
 
     assertThat(keychain.entries).isEmpty();
     assertThat(store.load()).isEmpty();
@@ -93,10 +109,13 @@ class KeychainTokenStoreTest {
     store.save(TOKEN);
     keychain.failDeletes = true;
 
-    assertThatThrownBy(store::clear).isInstanceOfSatisfying(TokenStoreException.class, e -> {
-      assertThat(e.code()).isEqualTo(TokenStoreException.WRITE_FAILED);
-      assertThat(e.getMessage()).contains("refused the delete").doesNotContain(TOKEN);
-    });
+    assertThatThrownBy(store::clear)
+        .isInstanceOfSatisfying(
+            TokenStoreException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(TokenStoreException.WRITE_FAILED);
+              assertThat(e.getMessage()).contains("refused the delete").doesNotContain(TOKEN);
+            });
   }
 
   @Test
@@ -112,6 +131,8 @@ class KeychainTokenStoreTest {
   void toStringNamesTheEntryNeverTheToken() {
     store.save(TOKEN);
 
-    assertThat(store.toString()).contains("FAKE_KEYCHAIN", SERVICE, "client-token").doesNotContain(TOKEN);
+    assertThat(store.toString())
+        .contains("FAKE_KEYCHAIN", SERVICE, "client-token")
+        .doesNotContain(TOKEN);
   }
 }

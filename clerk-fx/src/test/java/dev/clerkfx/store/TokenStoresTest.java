@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TokenStoresTest {
-  private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJpZCI6ImNsaWVudF8yeCJ9.CLIENTSECRETSIG";
+  private static final String TOKEN =
+      "eyJhbGciOiJSUzI1NiJ9.eyJpZCI6ImNsaWVudF8yeCJ9.CLIENTSECRETSIG";
 
   @TempDir Path temp;
 
@@ -40,18 +41,28 @@ class TokenStoresTest {
   void withoutKeychainSupportSystemUsesTheOwnerOnlyFileAndSaysWhichArtifactAddsIt() {
     assertThat(noKeychainHere()).isTrue();
     Path appDir = temp.resolve("clerk-fx/my-app");
-    SystemTokenStore store = new SystemTokenStore("my-app", KeychainProvider::openInstalled, appDir);
+    SystemTokenStore store =
+        new SystemTokenStore("my-app", KeychainProvider::openInstalled, appDir);
 
     try (LogCapture log = LogCapture.start()) {
       store.save(TOKEN);
       assertThat(store.load()).contains(TOKEN);
 
-      assertThat(store.chosen()).isInstanceOfSatisfying(FileTokenStore.class,
-          file -> assertThat(file.path()).isEqualTo(appDir.resolve("client-token").toAbsolutePath()));
-      assertThat(log.warnings()).singleElement().asString()
-          .contains("No OS keychain is available", "keychain support is not installed",
+      assertThat(store.chosen())
+          .isInstanceOfSatisfying(
+              FileTokenStore.class,
+              file ->
+                  assertThat(file.path())
+                      .isEqualTo(appDir.resolve("client-token").toAbsolutePath()));
+      assertThat(log.warnings())
+          .singleElement()
+          .asString()
+          .contains(
+              "No OS keychain is available",
+              "keychain support is not installed",
               "dev.clerkfx:clerk-fx-keychain",
-              appDir.resolve("client-token").toAbsolutePath().toString(), "readable only by this user");
+              appDir.resolve("client-token").toAbsolutePath().toString(),
+              "readable only by this user");
       assertThat(log.allText()).doesNotContain("CLIENTSECRETSIG");
     }
     assertThat(appDir.resolve("client-token")).exists();
@@ -65,8 +76,15 @@ class TokenStoresTest {
     // Only choose the store: reading or writing here would touch the real config directory.
     TokenStore chosen = ((SystemTokenStore) store).chosen();
 
-    assertThat(chosen).isInstanceOfSatisfying(FileTokenStore.class, file -> assertThat(file.path())
-        .isEqualTo(StoreLocations.configRoot().resolve("clerk-fx/clerk-fx-test-app/client-token").toAbsolutePath()));
+    assertThat(chosen)
+        .isInstanceOfSatisfying(
+            FileTokenStore.class,
+            file ->
+                assertThat(file.path())
+                    .isEqualTo(
+                        StoreLocations.configRoot()
+                            .resolve("clerk-fx/clerk-fx-test-app/client-token")
+                            .toAbsolutePath()));
     assertThat(store.toString()).contains("FileTokenStore");
   }
 
@@ -79,8 +97,11 @@ class TokenStoresTest {
       store.save(TOKEN);
 
       assertThat(store.chosen()).isInstanceOf(KeychainTokenStore.class);
-      assertThat(keychain.entries).containsEntry(FakeKeychain.key("clerk-fx:my-app", "client-token"), TOKEN);
-      assertThat(log.messages(Level.INFO)).singleElement().asString()
+      assertThat(keychain.entries)
+          .containsEntry(FakeKeychain.key("clerk-fx:my-app", "client-token"), TOKEN);
+      assertThat(log.messages(Level.INFO))
+          .singleElement()
+          .asString()
           .contains("OS keychain", "FAKE_KEYCHAIN", "clerk-fx:my-app", "client-token");
       assertThat(log.warnings()).isEmpty();
       assertThat(log.allText()).doesNotContain("CLIENTSECRETSIG");
@@ -100,8 +121,11 @@ class TokenStoresTest {
       assertThat(keychain.entries).isEmpty();
       assertThat(store.file().load()).contains(TOKEN);
       assertThat(store.load()).contains(TOKEN);
-      assertThat(new SystemTokenStore("my-app", () -> keychain, temp).load()).contains(TOKEN); // next run
-      assertThat(log.warnings()).isNotEmpty().allSatisfy(w -> assertThat(w).contains("refused the write"));
+      assertThat(new SystemTokenStore("my-app", () -> keychain, temp).load())
+          .contains(TOKEN); // next run
+      assertThat(log.warnings())
+          .isNotEmpty()
+          .allSatisfy(w -> assertThat(w).contains("refused the write"));
       assertThat(log.warnings().get(0)).contains(temp.resolve("client-token").toString());
       assertThat(log.allText()).doesNotContain("CLIENTSECRETSIG");
     }
@@ -116,9 +140,11 @@ class TokenStoresTest {
     try (LogCapture log = LogCapture.start()) {
       assertThat(store.load()).contains(TOKEN);
 
-      assertThat(keychain.entries).containsEntry(FakeKeychain.key("clerk-fx:my-app", "client-token"), TOKEN);
+      assertThat(keychain.entries)
+          .containsEntry(FakeKeychain.key("clerk-fx:my-app", "client-token"), TOKEN);
       assertThat(temp.resolve("client-token")).doesNotExist();
-      assertThat(log.messages(Level.INFO)).anySatisfy(m -> assertThat(m).contains("Moved the client token"));
+      assertThat(log.messages(Level.INFO))
+          .anySatisfy(m -> assertThat(m).contains("Moved the client token"));
       assertThat(log.allText()).doesNotContain("CLIENTSECRETSIG");
     }
     assertThat(store.load()).contains(TOKEN);
@@ -152,24 +178,36 @@ class TokenStoresTest {
   void invalidTokensAreRejectedNotWrittenToTheFallback() {
     SystemTokenStore store = new SystemTokenStore("my-app", FakeKeychain::new, temp);
 
-    assertThatThrownBy(() -> store.save("not a token")).isInstanceOfSatisfying(TokenStoreException.class,
-        e -> assertThat(e.code()).isEqualTo(TokenStoreException.INVALID_VALUE));
+    assertThatThrownBy(() -> store.save("not a token"))
+        .isInstanceOfSatisfying(
+            TokenStoreException.class,
+            e -> assertThat(e.code()).isEqualTo(TokenStoreException.INVALID_VALUE));
     assertThat(temp.resolve("client-token")).doesNotExist();
   }
 
   @Test
   void aKeychainLibraryThatCannotLoadMeansTheFile() {
-    SystemTokenStore broken = new SystemTokenStore("a", () -> {
-      throw new NoClassDefFoundError("com/github/javakeyring/Keyring");
-    }, temp);
-    SystemTokenStore throwing = new SystemTokenStore("b", () -> {
-      throw new IllegalStateException("JNA exploded");
-    }, temp.resolve("b"));
+    SystemTokenStore broken =
+        new SystemTokenStore(
+            "a",
+            () -> {
+              throw new NoClassDefFoundError("com/github/javakeyring/Keyring");
+            },
+            temp);
+    SystemTokenStore throwing =
+        new SystemTokenStore(
+            "b",
+            () -> {
+              throw new IllegalStateException("JNA exploded");
+            },
+            temp.resolve("b"));
 
     try (LogCapture log = LogCapture.start()) {
       assertThat(broken.chosen()).isInstanceOf(FileTokenStore.class);
       assertThat(throwing.chosen()).isInstanceOf(FileTokenStore.class);
-      assertThat(log.warnings()).hasSize(2).allSatisfy(w -> assertThat(w).contains("failed to load"));
+      assertThat(log.warnings())
+          .hasSize(2)
+          .allSatisfy(w -> assertThat(w).contains("failed to load"));
     }
   }
 
@@ -177,19 +215,25 @@ class TokenStoresTest {
   void theKeychainIsProbedOnceEvenUnderConcurrentFirstUse() throws Exception {
     AtomicInteger probes = new AtomicInteger();
     FakeKeychain keychain = new FakeKeychain();
-    SystemTokenStore store = new SystemTokenStore("my-app", () -> {
-      probes.incrementAndGet();
-      return keychain;
-    }, temp);
+    SystemTokenStore store =
+        new SystemTokenStore(
+            "my-app",
+            () -> {
+              probes.incrementAndGet();
+              return keychain;
+            },
+            temp);
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> calls = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        calls.add(pool.submit(() -> {
-          start.await();
-          return store.load();
-        }));
+        calls.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store.load();
+                }));
       }
       start.countDown();
       for (Future<?> call : calls) {
@@ -207,22 +251,32 @@ class TokenStoresTest {
   @Test
   void withoutKeychainSupportTheKeychainStoreIsUnavailableAsATypedError() {
     assertThatThrownBy(() -> TokenStores.keychain("clerk-fx:my-app"))
-        .isInstanceOfSatisfying(TokenStoreException.class, e -> {
-          assertThat(e.code()).isEqualTo(TokenStoreException.UNAVAILABLE);
-          assertThat(e.getMessage()).contains("dev.clerkfx:clerk-fx-keychain");
-        });
+        .isInstanceOfSatisfying(
+            TokenStoreException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(TokenStoreException.UNAVAILABLE);
+              assertThat(e.getMessage()).contains("dev.clerkfx:clerk-fx-keychain");
+            });
   }
 
   @Test
   void badArgumentsAreConfigurationErrorsNotNullPointers() {
-    assertThatThrownBy(() -> TokenStores.file(null)).isInstanceOfSatisfying(ClerkConfigurationException.class,
-        e -> assertThat(e.code()).isEqualTo("invalid_token_store"));
-    assertThatThrownBy(() -> TokenStores.keychain(null)).isInstanceOf(ClerkConfigurationException.class);
-    assertThatThrownBy(() -> TokenStores.keychain(" ")).isInstanceOf(ClerkConfigurationException.class);
-    assertThatThrownBy(() -> TokenStores.system(null)).isInstanceOfSatisfying(ClerkConfigurationException.class,
-        e -> assertThat(e.code()).isEqualTo("invalid_app_id"));
-    assertThatThrownBy(() -> TokenStores.system("../escape")).isInstanceOf(ClerkConfigurationException.class);
-    assertThatThrownBy(() -> TokenStores.keychainService("a/b")).isInstanceOf(ClerkConfigurationException.class);
+    assertThatThrownBy(() -> TokenStores.file(null))
+        .isInstanceOfSatisfying(
+            ClerkConfigurationException.class,
+            e -> assertThat(e.code()).isEqualTo("invalid_token_store"));
+    assertThatThrownBy(() -> TokenStores.keychain(null))
+        .isInstanceOf(ClerkConfigurationException.class);
+    assertThatThrownBy(() -> TokenStores.keychain(" "))
+        .isInstanceOf(ClerkConfigurationException.class);
+    assertThatThrownBy(() -> TokenStores.system(null))
+        .isInstanceOfSatisfying(
+            ClerkConfigurationException.class,
+            e -> assertThat(e.code()).isEqualTo("invalid_app_id"));
+    assertThatThrownBy(() -> TokenStores.system("../escape"))
+        .isInstanceOf(ClerkConfigurationException.class);
+    assertThatThrownBy(() -> TokenStores.keychainService("a/b"))
+        .isInstanceOf(ClerkConfigurationException.class);
   }
 
   @Test
@@ -231,7 +285,8 @@ class TokenStoresTest {
 
     assertThat(appId).isEqualTo("127.0.0.1_54321");
     assertThat(TokenStores.keychainService(appId)).isEqualTo("clerk-fx:127.0.0.1_54321");
-    assertThat(TokenStores.appDirectory(appId)).isEqualTo(StoreLocations.configRoot().resolve("clerk-fx/" + appId));
+    assertThat(TokenStores.appDirectory(appId))
+        .isEqualTo(StoreLocations.configRoot().resolve("clerk-fx/" + appId));
     assertThat(TokenStores.appIdForFapiHost("clean-gecko-12.clerk.accounts.dev"))
         .isNotEqualTo(TokenStores.appIdForFapiHost("other-app-7.clerk.accounts.dev"));
   }
@@ -250,18 +305,21 @@ class TokenStoresTest {
     assertThat(store.load()).isEmpty();
 
     assertThat(TokenStores.inMemory(TOKEN).load()).contains(TOKEN);
-    assertThatThrownBy(() -> TokenStores.inMemory("")).isInstanceOfSatisfying(TokenStoreException.class,
-        e -> assertThat(e.code()).isEqualTo(TokenStoreException.INVALID_VALUE));
+    assertThatThrownBy(() -> TokenStores.inMemory(""))
+        .isInstanceOfSatisfying(
+            TokenStoreException.class,
+            e -> assertThat(e.code()).isEqualTo(TokenStoreException.INVALID_VALUE));
     assertThatThrownBy(() -> store.save(null)).isInstanceOf(TokenStoreException.class);
   }
 
   @Test
   void everyBuiltInStoreIsUsableThroughTheInterface() {
-    List<TokenStore> stores = List.of(
-        TokenStores.inMemory(),
-        TokenStores.file(temp.resolve("t")),
-        new KeychainTokenStore(new FakeKeychain(), "clerk-fx:x"),
-        new SystemTokenStore("x", () -> new FakeKeychain(), temp));
+    List<TokenStore> stores =
+        List.of(
+            TokenStores.inMemory(),
+            TokenStores.file(temp.resolve("t")),
+            new KeychainTokenStore(new FakeKeychain(), "clerk-fx:x"),
+            new SystemTokenStore("x", () -> new FakeKeychain(), temp));
 
     for (TokenStore store : stores) {
       store.save(TOKEN);

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * A {@link UiFixture} with a second user (Grace Hopper) beside the demo user (Ada Lovelace), and waits on the SDK's
- * state, for the account components' tests.
+ * A {@link UiFixture} with a second user (Grace Hopper) beside the demo user (Ada Lovelace), and
+ * waits on the SDK's state, for the account components' tests.
  */
 final class AccountFixture implements AutoCloseable {
   static final String GRACE_EMAIL = "grace@example.com";
@@ -34,11 +34,19 @@ final class AccountFixture implements AutoCloseable {
   }
 
   static AccountFixture start(Consumer<ClerkEmulator.Builder> settings, Locale locale) {
-    return new AccountFixture(new UiFixture(b -> {
-      b.user(EmulatorUser.builder().email(GRACE_EMAIL).password(GRACE_PASSWORD).firstName("Grace")
-          .lastName("Hopper").build());
-      settings.accept(b);
-    }, locale));
+    return new AccountFixture(
+        new UiFixture(
+            b -> {
+              b.user(
+                  EmulatorUser.builder()
+                      .email(GRACE_EMAIL)
+                      .password(GRACE_PASSWORD)
+                      .firstName("Grace")
+                      .lastName("Hopper")
+                      .build());
+              settings.accept(b);
+            },
+            locale));
   }
 
   /** Signs the demo user (Ada Lovelace) in and waits until the state says so. */
@@ -54,11 +62,13 @@ final class AccountFixture implements AutoCloseable {
   }
 
   /**
-   * Waits until the client's state matches, both in the SDK and in the JavaFX views the components listen to (read
-   * on the FX thread), so a test acts on what the user would see.
+   * Waits until the client's state matches, both in the SDK and in the JavaFX views the components
+   * listen to (read on the FX thread), so a test acts on what the user would see.
    */
   AuthSnapshot awaitState(Predicate<AuthSnapshot> condition) {
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(5))
         .until(() -> condition.test(client.snapshot()));
     UiFixture.await(() -> condition.test(client.auth().getSnapshot()));
     return client.snapshot();

@@ -29,8 +29,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders the account components (user button menu, organization switcher, user profile) light and dark to PNG
- * under {@code target/gallery/}, next to the sign-in ones; the gallery in {@code docs/ui/} is picked from these.
+ * Renders the account components (user button menu, organization switcher, user profile) light and
+ * dark to PNG under {@code target/gallery/}, next to the sign-in ones; the gallery in {@code
+ * docs/ui/} is picked from these.
  */
 @ExtendWith(ApplicationExtension.class)
 class AccountGalleryTest {
@@ -40,10 +41,11 @@ class AccountGalleryTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    fx(() -> {
-      stages.forEach(Stage::close);
-      return null;
-    });
+    fx(
+        () -> {
+          stages.forEach(Stage::close);
+          return null;
+        });
     fixtures.forEach(AccountFixture::close);
   }
 
@@ -52,37 +54,56 @@ class AccountGalleryTest {
   }
 
   private AccountFixture fixture(Locale locale) {
-    AccountFixture f = AccountFixture.start(b -> b.multiSession(true)
-        .organization(EmulatorOrganization.of("Analytical Engines", "engines").withRole("org:member")), locale);
+    AccountFixture f =
+        AccountFixture.start(
+            b ->
+                b.multiSession(true)
+                    .organization(
+                        EmulatorOrganization.of("Analytical Engines", "engines")
+                            .withRole("org:member")),
+            locale);
     fixtures.add(f);
     return f;
   }
 
   /** Shows {@code node} in a window of its own, light or dark, and returns the scene root. */
   private Parent stage(Node node, double width, double height, boolean dark) throws Exception {
-    return fx(() -> {
-      StackPane root = new StackPane(node);
-      root.getStyleClass().add("gallery-backdrop");
-      root.setStyle("-fx-background-color: " + (dark ? "#111114" : "#f4f4f6") + "; -fx-padding: 12;");
-      if (dark) root.getStyleClass().add(ClerkUi.DARK_STYLE_CLASS);
-      StackPane.setAlignment(node, javafx.geometry.Pos.TOP_LEFT);
-      Stage stage = new Stage();
-      stage.setScene(new Scene(root, width, height));
-      stage.show();
-      stages.add(stage);
-      return root;
-    });
+    return fx(
+        () -> {
+          StackPane root = new StackPane(node);
+          root.getStyleClass().add("gallery-backdrop");
+          root.setStyle(
+              "-fx-background-color: " + (dark ? "#111114" : "#f4f4f6") + "; -fx-padding: 12;");
+          if (dark) root.getStyleClass().add(ClerkUi.DARK_STYLE_CLASS);
+          StackPane.setAlignment(node, javafx.geometry.Pos.TOP_LEFT);
+          Stage stage = new Stage();
+          stage.setScene(new Scene(root, width, height));
+          stage.show();
+          stages.add(stage);
+          return root;
+        });
   }
 
   /** The root of the menu popup that is showing. */
   private static Parent popup() throws Exception {
-    return fx(() -> Window.getWindows().stream().filter(w -> w instanceof PopupWindow && w.isShowing())
-        .map(w -> w.getScene().getRoot()).reduce((a, b) -> b).orElseThrow());
+    return fx(
+        () ->
+            Window.getWindows().stream()
+                .filter(w -> w instanceof PopupWindow && w.isShowing())
+                .map(w -> w.getScene().getRoot())
+                .reduce((a, b) -> b)
+                .orElseThrow());
   }
 
-  /** Waits (at most 10 s) until every avatar under {@code node} shows its picture, so images are complete. */
+  /**
+   * Waits (at most 10 s) until every avatar under {@code node} shows its picture, so images are
+   * complete.
+   */
   private static void awaitPictures(Parent node) {
-    await(() -> node.lookupAll(".clerk-avatar").stream().allMatch(n -> ((Avatar) n).isShowingPicture()));
+    await(
+        () ->
+            node.lookupAll(".clerk-avatar").stream()
+                .allMatch(n -> ((Avatar) n).isShowingPicture()));
   }
 
   private void menu(Function<AccountFixture, Control> component, String name) throws Exception {
@@ -90,38 +111,50 @@ class AccountGalleryTest {
       AccountFixture f = fixture(Locale.ENGLISH);
       f.signInGrace();
       f.signInAda();
-      String engines = f.emulator.createOrganization(EmulatorOrganization.of("Difference Engines", "difference"));
+      String engines =
+          f.emulator.createOrganization(
+              EmulatorOrganization.of("Difference Engines", "difference"));
       f.emulator.inviteToOrganization(engines, ClerkEmulator.DEMO_EMAIL, "org:member");
       Control c = fx(() -> component.apply(f));
       stage(c, 420, 120, dark);
-      fx(() -> {
-        if (c instanceof UserButton b) b.show();
-        if (c instanceof OrganizationSwitcher s) s.show();
-        return null;
-      });
-      await(() -> c instanceof UserButton b ? b.isShowing() : ((OrganizationSwitcher) c).isShowing());
+      fx(
+          () -> {
+            if (c instanceof UserButton b) b.show();
+            if (c instanceof OrganizationSwitcher s) s.show();
+            return null;
+          });
+      await(
+          () -> c instanceof UserButton b ? b.isShowing() : ((OrganizationSwitcher) c).isShowing());
       Parent menu = popup();
       if (c instanceof OrganizationSwitcher) {
-        await(() -> menu.lookupAll(".clerk-menu-item").stream()
-            .anyMatch(n -> n.getId() != null && n.getId().startsWith("clerk-organization-invitation-")));
+        await(
+            () ->
+                menu.lookupAll(".clerk-menu-item").stream()
+                    .anyMatch(
+                        n ->
+                            n.getId() != null
+                                && n.getId().startsWith("clerk-organization-invitation-")));
       }
       awaitPictures(menu);
       written.add(fx(() -> Gallery.render(menu, name + (dark ? "-dark" : "-light"))));
-      fx(() -> {
-        if (c instanceof UserButton b) b.hide();
-        if (c instanceof OrganizationSwitcher s) s.hide();
-        return null;
-      });
+      fx(
+          () -> {
+            if (c instanceof UserButton b) b.hide();
+            if (c instanceof OrganizationSwitcher s) s.hide();
+            return null;
+          });
     }
   }
 
   @Test
   void renderTheUserButtonAndTheOrganizationSwitcher() throws Exception {
-    menu(f -> {
-      UserButton b = new UserButton(f.client);
-      b.setShowName(true);
-      return b;
-    }, "user-button-menu");
+    menu(
+        f -> {
+          UserButton b = new UserButton(f.client);
+          b.setShowName(true);
+          return b;
+        },
+        "user-button-menu");
     menu(f -> new OrganizationSwitcher(f.client), "organization-switcher-menu");
     checkImages(4, "user-button-menu");
   }
@@ -138,23 +171,32 @@ class AccountGalleryTest {
       written.add(fx(() -> Gallery.render(root, "user-profile" + theme)));
 
       // security: authenticator-app enrolment with the QR code the SDK renders
-      fx(() -> {
-        view.setPage(UserProfileView.Page.SECURITY);
-        return null;
-      });
+      fx(
+          () -> {
+            view.setPage(UserProfileView.Page.SECURITY);
+            return null;
+          });
       WaitForAsyncUtils.waitForFxEvents();
-      fx(() -> {
-        ((javafx.scene.control.Button) root.lookup("#clerk-profile-totp-add")).fire();
-        return null;
-      });
-      await(() -> ((javafx.scene.image.ImageView) root.lookup("#clerk-profile-totp-qr")).getImage() != null);
-      await(() -> root.lookup("#clerk-profile-section-devices").lookupAll(".clerk-profile-row").size() > 0);
-      fx(() -> {
-        Node n = root.lookup("#clerk-profile-section-mfa");
-        while (!(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
-        ((javafx.scene.control.ScrollPane) n).setVvalue(0.45);
-        return null;
-      });
+      fx(
+          () -> {
+            ((javafx.scene.control.Button) root.lookup("#clerk-profile-totp-add")).fire();
+            return null;
+          });
+      await(
+          () ->
+              ((javafx.scene.image.ImageView) root.lookup("#clerk-profile-totp-qr")).getImage()
+                  != null);
+      await(
+          () ->
+              root.lookup("#clerk-profile-section-devices").lookupAll(".clerk-profile-row").size()
+                  > 0);
+      fx(
+          () -> {
+            Node n = root.lookup("#clerk-profile-section-mfa");
+            while (!(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
+            ((javafx.scene.control.ScrollPane) n).setVvalue(0.45);
+            return null;
+          });
       WaitForAsyncUtils.waitForFxEvents();
       written.add(fx(() -> Gallery.render(root, "user-profile-security-totp" + theme)));
     }
@@ -180,8 +222,10 @@ class AccountGalleryTest {
       assertThat(image.getWidth()).as(file.toString()).isGreaterThanOrEqualTo(200);
       assertThat(image.getHeight()).as(file.toString()).isGreaterThanOrEqualTo(100);
     }
-    double light = meanBrightness(ImageIO.read(Gallery.DIR.resolve(lightAndDark + "-light.png").toFile()));
-    double dark = meanBrightness(ImageIO.read(Gallery.DIR.resolve(lightAndDark + "-dark.png").toFile()));
+    double light =
+        meanBrightness(ImageIO.read(Gallery.DIR.resolve(lightAndDark + "-light.png").toFile()));
+    double dark =
+        meanBrightness(ImageIO.read(Gallery.DIR.resolve(lightAndDark + "-dark.png").toFile()));
     assertThat(dark).isLessThan(light / 2);
   }
 
@@ -191,6 +235,7 @@ class AccountGalleryTest {
         .map(i -> image.getRGB(i % image.getWidth(), i / image.getWidth()))
         .filter(argb -> (argb >>> 24) == 0xff)
         .map(argb -> ((argb >> 16) & 0xff) + ((argb >> 8) & 0xff) + (argb & 0xff))
-        .average().orElse(0);
+        .average()
+        .orElse(0);
   }
 }

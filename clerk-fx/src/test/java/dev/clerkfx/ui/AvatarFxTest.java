@@ -19,7 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Avatars: initials on a circle until the picture has loaded in the background, and when it cannot load. */
+/**
+ * Avatars: initials on a circle until the picture has loaded in the background, and when it cannot
+ * load.
+ */
 @ExtendWith(ApplicationExtension.class)
 class AvatarFxTest {
   private final ClerkEmulator emulator = ClerkEmulator.start();
@@ -47,26 +50,38 @@ class AvatarFxTest {
     }
     String picture = emulator.frontendApiUrl() + "/v1/avatars/ada.png";
     String unreachable = "http://127.0.0.1:" + closedPort + "/v1/avatars/ada.png";
-    onFx(() -> {
-      online.show("Ada Lovelace", "user_1", picture);
-      offline.show("Ada Lovelace", "user_1", unreachable);
-      return null;
-    });
+    onFx(
+        () -> {
+          online.show("Ada Lovelace", "user_1", picture);
+          offline.show("Ada Lovelace", "user_1", unreachable);
+          return null;
+        });
     assertThat(onFx(online::getInitials)).isEqualTo("AL");
     await().atMost(Duration.ofSeconds(10)).until(() -> onFx(online::isShowingPicture));
-    await().atMost(Duration.ofSeconds(10)).until(() -> emulator.journal().count("GET", "/v1/avatars/*") >= 1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> emulator.journal().count("GET", "/v1/avatars/*") >= 1);
     // the unreachable one fails and keeps its initials
-    await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> offline.getChildrenUnmodifiable().stream()
-        .filter(n -> n instanceof javafx.scene.control.Label).allMatch(javafx.scene.Node::isVisible)));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                onFx(
+                    () ->
+                        offline.getChildrenUnmodifiable().stream()
+                            .filter(n -> n instanceof javafx.scene.control.Label)
+                            .allMatch(javafx.scene.Node::isVisible)));
     assertThat(onFx(offline::isShowingPicture)).isFalse();
 
     // a second avatar of the same picture comes from the cache: no second download
     int downloads = emulator.journal().count("GET", "/v1/avatars/*");
-    Avatar again = onFx(() -> {
-      Avatar a = new Avatar(24);
-      a.show("Ada Lovelace", "user_1", picture);
-      return a;
-    });
+    Avatar again =
+        onFx(
+            () -> {
+              Avatar a = new Avatar(24);
+              a.show("Ada Lovelace", "user_1", picture);
+              return a;
+            });
     assertThat(onFx(again::isShowingPicture)).isTrue();
     assertThat(emulator.journal().count("GET", "/v1/avatars/*")).isEqualTo(downloads);
   }

@@ -18,7 +18,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The banner shows the development badge on a development key and takes no space when there is nothing to say. */
+/**
+ * The banner shows the development badge on a development key and takes no space when there is
+ * nothing to say.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ClerkStatusBannerFxTest {
   private final UiFixture fx = new UiFixture(b -> {});
@@ -39,13 +42,15 @@ class ClerkStatusBannerFxTest {
     ClerkEmulator emulator = fx.emulator;
     emulator.faults().add(Fault.on("GET", "/v1/client").dropConnection());
     emulator.faults().add(Fault.on("GET", "/v1/environment").dropConnection());
-    ClerkClient offline = ClerkClient.builder(emulator.publishableKey()).tokenStore(TokenStores.inMemory()).build();
+    ClerkClient offline =
+        ClerkClient.builder(emulator.publishableKey()).tokenStore(TokenStores.inMemory()).build();
     try {
       ClerkStatusBanner[] b = new ClerkStatusBanner[1];
-      robot.interact(() -> {
-        b[0] = new ClerkStatusBanner(offline);
-        stage.getScene().setRoot(new VBox(b[0], new Label("app")));
-      });
+      robot.interact(
+          () -> {
+            b[0] = new ClerkStatusBanner(offline);
+            stage.getScene().setRoot(new VBox(b[0], new Label("app")));
+          });
       await(() -> UiFixture.text(robot, "clerk-banner-message").startsWith("Can't reach Clerk"));
       assertThat(UiFixture.shown(robot, "clerk-banner-retry")).isTrue();
       assertThat(b[0].getPseudoClassStates()).extracting(Object::toString).contains("problem");
@@ -67,7 +72,8 @@ class ClerkStatusBannerFxTest {
   void developmentBadgeOnATestKeyAndNothingOnceHidden(FxRobot robot) {
     await(() -> UiFixture.shown(robot, "clerk-dev-badge"));
     assertThat(UiFixture.text(robot, "clerk-dev-badge")).isEqualTo("Development instance");
-    assertThat(UiFixture.shown(robot, "clerk-banner-message")).isFalse(); // loaded: no loading message
+    assertThat(UiFixture.shown(robot, "clerk-banner-message"))
+        .isFalse(); // loaded: no loading message
     robot.interact(() -> banner.setShowDevelopmentBadge(false));
     assertThat(banner.isVisible()).isFalse();
     assertThat(banner.isManaged()).isFalse();

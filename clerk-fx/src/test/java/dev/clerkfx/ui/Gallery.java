@@ -13,8 +13,9 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /**
- * Renders prebuilt components to PNG files under {@code target/gallery/}, for the gallery in {@code docs/ui/}.
- * Both UI test suites use it: {@code Gallery.render(node, 420, 560, "sign-in-start-light")}. FX Application Thread.
+ * Renders prebuilt components to PNG files under {@code target/gallery/}, for the gallery in {@code
+ * docs/ui/}. Both UI test suites use it: {@code Gallery.render(node, 420, 560,
+ * "sign-in-start-light")}. FX Application Thread.
  */
 public final class Gallery {
   /** Where the images go. */

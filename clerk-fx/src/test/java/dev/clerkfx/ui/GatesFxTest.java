@@ -17,14 +17,25 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** {@link SignedIn}, {@link SignedOut} and {@link Protect} follow the client's state on a live stage. */
+/**
+ * {@link SignedIn}, {@link SignedOut} and {@link Protect} follow the client's state on a live
+ * stage.
+ */
 @ExtendWith(ApplicationExtension.class)
 class GatesFxTest {
   private static final String MEMBER = "member+clerk_test@example.com";
   private static final String MEMBER_PASSWORD = "just-a-member-1";
 
-  private final UiFixture fx = new UiFixture(b -> b.user(EmulatorUser.builder().email(MEMBER).password(MEMBER_PASSWORD)
-      .firstName("Max").organization("demo", "org:member").build()));
+  private final UiFixture fx =
+      new UiFixture(
+          b ->
+              b.user(
+                  EmulatorUser.builder()
+                      .email(MEMBER)
+                      .password(MEMBER_PASSWORD)
+                      .firstName("Max")
+                      .organization("demo", "org:member")
+                      .build()));
   private SignedIn signedIn;
   private SignedOut signedOut;
   private Protect adminOnly;
@@ -54,7 +65,15 @@ class GatesFxTest {
   private void signInWithOrganization(String email, String password) {
     fx.client.signIn().withPassword(email, password).join();
     String sessionId = fx.client.snapshot().sessionId().orElseThrow();
-    String orgId = fx.client.snapshot().user().orElseThrow().organizationMemberships().get(0).organization().id();
+    String orgId =
+        fx.client
+            .snapshot()
+            .user()
+            .orElseThrow()
+            .organizationMemberships()
+            .get(0)
+            .organization()
+            .id();
     fx.client.setActive(sessionId, orgId).join();
   }
 

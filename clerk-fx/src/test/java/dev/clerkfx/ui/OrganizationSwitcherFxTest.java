@@ -18,11 +18,18 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The organization switcher on a headless stage against the emulator: switch, personal account, create, join. */
+/**
+ * The organization switcher on a headless stage against the emulator: switch, personal account,
+ * create, join.
+ */
 @ExtendWith(ApplicationExtension.class)
 class OrganizationSwitcherFxTest {
-  private final AccountFixture h = AccountFixture.start(b -> b.organization(
-      EmulatorOrganization.of("Analytical Engines", "engines").withRole("org:member", "org:engines:read")));
+  private final AccountFixture h =
+      AccountFixture.start(
+          b ->
+              b.organization(
+                  EmulatorOrganization.of("Analytical Engines", "engines")
+                      .withRole("org:member", "org:engines:read")));
   private OrganizationSwitcher switcher;
 
   @Start
@@ -45,9 +52,13 @@ class OrganizationSwitcherFxTest {
     String adaId = h.emulator.demoUser().id().orElseThrow();
     h.emulator.updateUser(adaId, u -> u.organization("engines", "org:member"));
     AuthSnapshot start = h.signInAda();
-    String engines = start.user().orElseThrow().organizationMemberships().stream()
-        .filter(m -> m.organization().slug().orElse("").equals("engines")).findFirst().orElseThrow()
-        .organization().id();
+    String engines =
+        start.user().orElseThrow().organizationMemberships().stream()
+            .filter(m -> m.organization().slug().orElse("").equals("engines"))
+            .findFirst()
+            .orElseThrow()
+            .organization()
+            .id();
     h.awaitState(s -> s.organizationId().isEmpty());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(switcher.getAccessibleText()).contains("Personal account");
@@ -76,14 +87,16 @@ class OrganizationSwitcherFxTest {
   @Test
   void createsAnOrganizationAndJoinsOneItIsInvitedTo(FxRobot robot) {
     h.signInAda();
-    String enginesId = h.emulator.createOrganization(EmulatorOrganization.of("Difference Engines", "difference"));
-    String invitation = h.emulator.inviteToOrganization(enginesId, ClerkEmulator.DEMO_EMAIL, "org:member");
+    String enginesId =
+        h.emulator.createOrganization(EmulatorOrganization.of("Difference Engines", "difference"));
+    String invitation =
+        h.emulator.inviteToOrganization(enginesId, ClerkEmulator.DEMO_EMAIL, "org:member");
     WaitForAsyncUtils.waitForFxEvents();
 
     robot.clickOn("#switcher");
     // the invitation arrives in the background and shows in the open menu
-    UiFixture.await(() -> robot.lookup("#clerk-organization-invitation-" + invitation)
-        .tryQuery().isPresent());
+    UiFixture.await(
+        () -> robot.lookup("#clerk-organization-invitation-" + invitation).tryQuery().isPresent());
     robot.clickOn("#clerk-organization-invitation-" + invitation);
     h.awaitState(s -> s.user().orElseThrow().membership(enginesId).isPresent());
     WaitForAsyncUtils.waitForFxEvents();
@@ -93,8 +106,13 @@ class OrganizationSwitcherFxTest {
     robot.clickOn("#clerk-organization-create");
     robot.clickOn("#clerk-organization-create-name").write("Babbage Labs");
     robot.type(KeyCode.ENTER);
-    AuthSnapshot created = h.awaitState(s -> s.organization()
-        .flatMap(m -> m.organization().name()).orElse("").equals("Babbage Labs"));
+    AuthSnapshot created =
+        h.awaitState(
+            s ->
+                s.organization()
+                    .flatMap(m -> m.organization().name())
+                    .orElse("")
+                    .equals("Babbage Labs"));
     assertThat(created.organizationRole()).contains("org:admin");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(switcher.getAccessibleText()).contains("Babbage Labs");

@@ -19,7 +19,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The dialog: Enter submits only the step with focus, Escape cancels, and the result is the new session. */
+/**
+ * The dialog: Enter submits only the step with focus, Escape cancels, and the result is the new
+ * session.
+ */
 @ExtendWith(ApplicationExtension.class)
 class SignInDialogFxTest {
   private final UiFixture fx = new UiFixture(b -> {});
@@ -39,13 +42,14 @@ class SignInDialogFxTest {
 
   private SignInDialog open(FxRobot robot, AtomicReference<Optional<Session>> result) {
     AtomicReference<SignInDialog> dialog = new AtomicReference<>();
-    robot.interact(() -> {
-      SignInDialog d = new SignInDialog(fx.client, fx.uiClock);
-      d.initOwner(owner);
-      d.setOnHidden(e -> result.set(Optional.ofNullable(d.getResult())));
-      d.show();
-      dialog.set(d);
-    });
+    robot.interact(
+        () -> {
+          SignInDialog d = new SignInDialog(fx.client, fx.uiClock);
+          d.initOwner(owner);
+          d.setOnHidden(e -> result.set(Optional.ofNullable(d.getResult())));
+          d.show();
+          dialog.set(d);
+        });
     return dialog.get();
   }
 

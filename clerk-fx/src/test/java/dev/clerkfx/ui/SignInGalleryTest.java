@@ -31,8 +31,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders the sign-in components in each state worth seeing, light and dark, on Modena and on AtlantaFX, to PNG
- * under {@code target/gallery/} (the gallery in {@code docs/ui/} is picked from these).
+ * Renders the sign-in components in each state worth seeing, light and dark, on Modena and on
+ * AtlantaFX, to PNG under {@code target/gallery/} (the gallery in {@code docs/ui/} is picked from
+ * these).
  */
 @ExtendWith(ApplicationExtension.class)
 class SignInGalleryTest {
@@ -41,10 +42,11 @@ class SignInGalleryTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    fx(() -> {
-      Application.setUserAgentStylesheet(null);
-      return null;
-    });
+    fx(
+        () -> {
+          Application.setUserAgentStylesheet(null);
+          return null;
+        });
     fixtures.forEach(UiFixture::close);
   }
 
@@ -52,19 +54,22 @@ class SignInGalleryTest {
     return WaitForAsyncUtils.asyncFx(work).get();
   }
 
-  private SignInView view(Consumer<ClerkEmulator.Builder> settings, SignInView.Mode mode, Locale locale)
+  private SignInView view(
+      Consumer<ClerkEmulator.Builder> settings, SignInView.Mode mode, Locale locale)
       throws Exception {
     UiFixture f = new UiFixture(settings, locale);
     fixtures.add(f);
-    SignInView v = fx(() -> {
-      SignInView view = new SignInView(f.client, f.uiClock);
-      view.setMode(mode);
-      StackPane root = new StackPane(view);
-      new javafx.scene.Scene(root, 420, 600);
-      root.applyCss(); // creates the skin, which shows the first step
-      root.layout();
-      return view;
-    });
+    SignInView v =
+        fx(
+            () -> {
+              SignInView view = new SignInView(f.client, f.uiClock);
+              view.setMode(mode);
+              StackPane root = new StackPane(view);
+              new javafx.scene.Scene(root, 420, 600);
+              root.applyCss(); // creates the skin, which shows the first step
+              root.layout();
+              return view;
+            });
     return v;
   }
 
@@ -73,8 +78,11 @@ class SignInGalleryTest {
   }
 
   private static StepForm step(SignInView view) {
-    return (StepForm) view.lookupAll(".clerk-step").stream().filter(n -> n.getScene() != null)
-        .reduce((a, b) -> b).orElseThrow();
+    return (StepForm)
+        view.lookupAll(".clerk-step").stream()
+            .filter(n -> n.getScene() != null)
+            .reduce((a, b) -> b)
+            .orElseThrow();
   }
 
   private static void awaitStep(SignInView view, String name) {
@@ -83,24 +91,26 @@ class SignInGalleryTest {
 
   /** Types into a field of the current step and submits it, as Enter would. */
   private static void submit(SignInView view, String field, String value) throws Exception {
-    fx(() -> {
-      ((TextInputControl) view.lookup("#clerk-" + field)).setText(value);
-      step(view).submit();
-      return null;
-    });
+    fx(
+        () -> {
+          ((TextInputControl) view.lookup("#clerk-" + field)).setText(value);
+          step(view).submit();
+          return null;
+        });
   }
 
   /** Renders the view's scene root in light and dark. */
   private void both(SignInView view, String name) throws Exception {
-    fx(() -> {
-      Parent root = view.getScene().getRoot();
-      root.getStyleClass().remove(ClerkUi.DARK_STYLE_CLASS);
-      written.add(Gallery.render(root, 420, 600, name + "-light"));
-      root.getStyleClass().add(ClerkUi.DARK_STYLE_CLASS);
-      written.add(Gallery.render(root, 420, 600, name + "-dark"));
-      root.getStyleClass().remove(ClerkUi.DARK_STYLE_CLASS);
-      return null;
-    });
+    fx(
+        () -> {
+          Parent root = view.getScene().getRoot();
+          root.getStyleClass().remove(ClerkUi.DARK_STYLE_CLASS);
+          written.add(Gallery.render(root, 420, 600, name + "-light"));
+          root.getStyleClass().add(ClerkUi.DARK_STYLE_CLASS);
+          written.add(Gallery.render(root, 420, 600, name + "-dark"));
+          root.getStyleClass().remove(ClerkUi.DARK_STYLE_CLASS);
+          return null;
+        });
   }
 
   @Test
@@ -116,18 +126,34 @@ class SignInGalleryTest {
     both(start, "sign-in-password-error");
 
     String otp = "otp+clerk_test@example.com";
-    SignInView code = view(b -> b.user(EmulatorUser.builder().email(otp).build()), SignInView.Mode.SIGN_IN,
-        Locale.ENGLISH);
+    SignInView code =
+        view(
+            b -> b.user(EmulatorUser.builder().email(otp).build()),
+            SignInView.Mode.SIGN_IN,
+            Locale.ENGLISH);
     awaitStep(code, "start");
     submit(code, "identifier", otp);
     awaitStep(code, "email-code");
     fixtureOf(fixtures).uiClock.advance(Duration.ofSeconds(4));
-    await(() -> ((javafx.scene.control.Hyperlink) code.lookup("#clerk-resend")).getText().contains("26 s"));
+    await(
+        () ->
+            ((javafx.scene.control.Hyperlink) code.lookup("#clerk-resend"))
+                .getText()
+                .contains("26 s"));
     both(code, "sign-in-email-code");
 
     String mfa = "mfa+clerk_test@example.com";
-    SignInView totp = view(b -> b.user(EmulatorUser.builder().email(mfa).password("two-factors-1")
-        .totpSecret("JBSWY3DPEHPK3PXP").build()), SignInView.Mode.SIGN_IN, Locale.ENGLISH);
+    SignInView totp =
+        view(
+            b ->
+                b.user(
+                    EmulatorUser.builder()
+                        .email(mfa)
+                        .password("two-factors-1")
+                        .totpSecret("JBSWY3DPEHPK3PXP")
+                        .build()),
+            SignInView.Mode.SIGN_IN,
+            Locale.ENGLISH);
     awaitStep(totp, "start");
     submit(totp, "identifier", mfa);
     awaitStep(totp, "password");
@@ -137,7 +163,9 @@ class SignInGalleryTest {
 
     SignInView limited = view(b -> {}, SignInView.Mode.SIGN_IN, Locale.ENGLISH);
     awaitStep(limited, "start");
-    fixtureOf(fixtures).emulator.faults()
+    fixtureOf(fixtures)
+        .emulator
+        .faults()
         .add(Fault.on("POST", "/v1/client/sign_ins").rateLimited(Duration.ofSeconds(8)).times(1));
     submit(limited, "identifier", ClerkEmulator.DEMO_EMAIL);
     await(() -> limited.lookup("#clerk-step-error").isVisible());
@@ -159,38 +187,45 @@ class SignInGalleryTest {
 
     SignInView narrow = view(b -> {}, SignInView.Mode.SIGN_UP, Locale.ENGLISH);
     awaitStep(narrow, "sign-up");
-    fx(() -> {
-      Parent root = narrow.getScene().getRoot();
-      narrow.getScene().setRoot(new StackPane());
-      new javafx.scene.Scene(root, 360, 600);
-      written.add(Gallery.render(root, 360, 600, "sign-up-360px-light"));
-      return null;
-    });
+    fx(
+        () -> {
+          Parent root = narrow.getScene().getRoot();
+          narrow.getScene().setRoot(new StackPane());
+          new javafx.scene.Scene(root, 360, 600);
+          written.add(Gallery.render(root, 360, 600, "sign-up-360px-light"));
+          return null;
+        });
 
     // beside AtlantaFX's themes
     SignInView atlanta = view(b -> {}, SignInView.Mode.SIGN_IN, Locale.ENGLISH);
     awaitStep(atlanta, "start");
-    fx(() -> {
-      Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-      written.add(Gallery.render(atlanta.getScene().getRoot(), 420, 600, "sign-in-start-atlantafx-light"));
-      Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-      atlanta.getScene().getRoot().getStyleClass().add(ClerkUi.DARK_STYLE_CLASS);
-      written.add(Gallery.render(atlanta.getScene().getRoot(), 420, 600, "sign-in-start-atlantafx-dark"));
-      return null;
-    });
+    fx(
+        () -> {
+          Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+          written.add(
+              Gallery.render(
+                  atlanta.getScene().getRoot(), 420, 600, "sign-in-start-atlantafx-light"));
+          Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+          atlanta.getScene().getRoot().getStyleClass().add(ClerkUi.DARK_STYLE_CLASS);
+          written.add(
+              Gallery.render(
+                  atlanta.getScene().getRoot(), 420, 600, "sign-in-start-atlantafx-dark"));
+          return null;
+        });
 
     // the status banner and its development badge above an app
     UiFixture bannerFx = new UiFixture(b -> {});
     fixtures.add(bannerFx);
-    fx(() -> {
-      Application.setUserAgentStylesheet(null);
-      BorderPane app = new BorderPane(new Label("Your app"));
-      app.setTop(new ClerkStatusBanner(bannerFx.client));
-      written.add(Gallery.render(app, 420, 80, "status-banner-light"));
-      app.getStyleClass().add(ClerkUi.DARK_STYLE_CLASS);
-      written.add(Gallery.render(app, 420, 80, "status-banner-dark"));
-      return null;
-    });
+    fx(
+        () -> {
+          Application.setUserAgentStylesheet(null);
+          BorderPane app = new BorderPane(new Label("Your app"));
+          app.setTop(new ClerkStatusBanner(bannerFx.client));
+          written.add(Gallery.render(app, 420, 80, "status-banner-light"));
+          app.getStyleClass().add(ClerkUi.DARK_STYLE_CLASS);
+          written.add(Gallery.render(app, 420, 80, "status-banner-dark"));
+          return null;
+        });
 
     assertThat(written).hasSize(21);
     for (Path file : written) {
@@ -199,7 +234,8 @@ class SignInGalleryTest {
       assertThat(distinctColours(image)).as("%s has content", file).isGreaterThan(20);
     }
     assertThat(luminance(ImageIO.read(Gallery.DIR.resolve("sign-in-start-dark.png").toFile())))
-        .isLessThan(luminance(ImageIO.read(Gallery.DIR.resolve("sign-in-start-light.png").toFile())) / 2);
+        .isLessThan(
+            luminance(ImageIO.read(Gallery.DIR.resolve("sign-in-start-light.png").toFile())) / 2);
   }
 
   private static long distinctColours(BufferedImage image) {

@@ -28,7 +28,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Each sign-in and sign-up flow of {@link SignInView}, end to end on a headless stage against the emulator. */
+/**
+ * Each sign-in and sign-up flow of {@link SignInView}, end to end on a headless stage against the
+ * emulator.
+ */
 @ExtendWith(ApplicationExtension.class)
 class SignInViewFxTest {
   private static final String TOTP_SECRET = "JBSWY3DPEHPK3PXP";
@@ -55,27 +58,45 @@ class SignInViewFxTest {
     open(robot, settings, mode, Locale.ENGLISH);
   }
 
-  private void open(FxRobot robot, Consumer<ClerkEmulator.Builder> settings, SignInView.Mode mode, Locale locale) {
+  private void open(
+      FxRobot robot,
+      Consumer<ClerkEmulator.Builder> settings,
+      SignInView.Mode mode,
+      Locale locale) {
     fx = new UiFixture(settings, locale);
-    robot.interact(() -> {
-      view = new SignInView(fx.client, fx.uiClock);
-      view.setMode(mode);
-      stage.getScene().setRoot(view);
-    });
+    robot.interact(
+        () -> {
+          view = new SignInView(fx.client, fx.uiClock);
+          view.setMode(mode);
+          stage.getScene().setRoot(view);
+        });
   }
 
   private static EmulatorUser mfaUser() {
-    return EmulatorUser.builder().email(MFA_EMAIL).password(MFA_PASSWORD).firstName("Grace").lastName("Hopper")
-        .totpSecret(TOTP_SECRET).backupCodes(List.of("11112222", "33334444")).build();
+    return EmulatorUser.builder()
+        .email(MFA_EMAIL)
+        .password(MFA_PASSWORD)
+        .firstName("Grace")
+        .lastName("Hopper")
+        .totpSecret(TOTP_SECRET)
+        .backupCodes(List.of("11112222", "33334444"))
+        .build();
   }
 
   private void assertSignedIn() {
     try {
       await(() -> view.getSession() != null);
     } catch (AssertionError e) {
-      throw new AssertionError("not signed in; step " + UiFixture.stepName(new FxRobot()) + " says: "
-          + new FxRobot().lookup(".clerk-field-error, .clerk-step-error").queryAll().stream().filter(n -> n.isVisible())
-          .map(n -> ((javafx.scene.control.Label) n).getText()).toList(), e);
+      throw new AssertionError(
+          "not signed in; step "
+              + UiFixture.stepName(new FxRobot())
+              + " says: "
+              + new FxRobot()
+                  .lookup(".clerk-field-error, .clerk-step-error").queryAll().stream()
+                      .filter(n -> n.isVisible())
+                      .map(n -> ((javafx.scene.control.Label) n).getText())
+                      .toList(),
+          e);
     }
     assertThat(fx.client.snapshot().signedIn()).isTrue();
     assertThat(view.getSession().id()).isEqualTo(fx.client.snapshot().sessionId().orElseThrow());
@@ -99,7 +120,12 @@ class SignInViewFxTest {
     assertSignedIn();
     awaitStep(robot, "done");
     // the view's language went to Clerk with the new sign-in
-    assertThat(fx.emulator.journal().requests("POST", "/v1/client/sign_ins").get(0).formField("locale"))
+    assertThat(
+            fx.emulator
+                .journal()
+                .requests("POST", "/v1/client/sign_ins")
+                .get(0)
+                .formField("locale"))
         .contains("en");
   }
 
@@ -125,10 +151,14 @@ class SignInViewFxTest {
   @Test
   void emailCodeWithResendCountdown(FxRobot robot) {
     String email = "otp+clerk_test@example.com";
-    open(robot, b -> b.user(EmulatorUser.builder().email(email).firstName("Otto").build()), SignInView.Mode.SIGN_IN);
+    open(
+        robot,
+        b -> b.user(EmulatorUser.builder().email(email).firstName("Otto").build()),
+        SignInView.Mode.SIGN_IN);
     passIdentifier(robot, email);
     awaitStep(robot, "email-code");
-    assertThat(fx.emulator.journal().count("POST", "/v1/client/sign_ins/*/prepare_first_factor")).isEqualTo(1);
+    assertThat(fx.emulator.journal().count("POST", "/v1/client/sign_ins/*/prepare_first_factor"))
+        .isEqualTo(1);
     Hyperlink resend = robot.lookup("#clerk-resend").queryAs(Hyperlink.class);
     assertThat(resend.isDisabled()).isTrue();
     assertThat(resend.getText()).contains("30 s");
@@ -137,7 +167,9 @@ class SignInViewFxTest {
     fx.uiClock.advance(Duration.ofSeconds(18));
     await(() -> !resend.isDisabled());
     robot.clickOn(resend);
-    await(() -> fx.emulator.journal().count("POST", "/v1/client/sign_ins/*/prepare_first_factor") == 2);
+    await(
+        () ->
+            fx.emulator.journal().count("POST", "/v1/client/sign_ins/*/prepare_first_factor") == 2);
     await(resend::isDisabled);
     type(robot, "clerk-code", fx.emulator.lastVerificationCode(email).orElseThrow());
     robot.type(KeyCode.ENTER);
@@ -179,7 +211,9 @@ class SignInViewFxTest {
     robot.write(ClerkEmulator.DEMO_PASSWORD).type(KeyCode.ENTER);
     awaitStep(robot, "client-trust");
     assertThat(fx.client.snapshot().signedIn()).isFalse();
-    robot.write(fx.emulator.lastVerificationCode(ClerkEmulator.DEMO_EMAIL).orElseThrow()).type(KeyCode.ENTER);
+    robot
+        .write(fx.emulator.lastVerificationCode(ClerkEmulator.DEMO_EMAIL).orElseThrow())
+        .type(KeyCode.ENTER);
     assertSignedIn();
   }
 
@@ -190,7 +224,9 @@ class SignInViewFxTest {
     awaitStep(robot, "password");
     robot.clickOn("#clerk-forgot-password");
     awaitStep(robot, "reset-code");
-    robot.write(fx.emulator.lastVerificationCode(ClerkEmulator.DEMO_EMAIL).orElseThrow()).type(KeyCode.ENTER);
+    robot
+        .write(fx.emulator.lastVerificationCode(ClerkEmulator.DEMO_EMAIL).orElseThrow())
+        .type(KeyCode.ENTER);
     awaitStep(robot, "new-password");
     robot.write("a-new-secret-42");
     type(robot, "clerk-confirm-password", "a-different-one");
@@ -217,7 +253,12 @@ class SignInViewFxTest {
     robot.write(fx.emulator.lastVerificationCode(email).orElseThrow()).type(KeyCode.ENTER);
     assertSignedIn();
     assertThat(fx.emulator.userByIdentifier(email).orElseThrow().firstName()).contains("Mary");
-    assertThat(fx.emulator.journal().requests("POST", "/v1/client/sign_ups").get(0).formField("locale"))
+    assertThat(
+            fx.emulator
+                .journal()
+                .requests("POST", "/v1/client/sign_ups")
+                .get(0)
+                .formField("locale"))
         .contains("en");
   }
 
@@ -241,11 +282,14 @@ class SignInViewFxTest {
   @Test
   void rateLimitedShowsALiveCountdownAndBlocksTheStep(FxRobot robot) {
     open(robot, b -> {}, SignInView.Mode.SIGN_IN);
-    fx.emulator.faults().add(Fault.on("POST", "/v1/client/sign_ins").rateLimited(Duration.ofSeconds(5)).times(1));
+    fx.emulator
+        .faults()
+        .add(Fault.on("POST", "/v1/client/sign_ins").rateLimited(Duration.ofSeconds(5)).times(1));
     passIdentifier(robot, ClerkEmulator.DEMO_EMAIL);
     await(() -> shown(robot, "clerk-step-error"));
     Button next = robot.lookup("#clerk-continue").queryButton();
-    assertThat(text(robot, "clerk-step-error")).isEqualTo("Too many attempts \u2014 try again in 5 s");
+    assertThat(text(robot, "clerk-step-error"))
+        .isEqualTo("Too many attempts \u2014 try again in 5 s");
     assertThat(next.isDisabled()).isTrue();
     // focus is back on the field after the request: Enter means this step, which is blocked
     UiFixture.assertFocused(robot, "clerk-identifier");
@@ -285,18 +329,26 @@ class SignInViewFxTest {
       robot.write(ClerkEmulator.DEMO_PASSWORD).type(KeyCode.ENTER);
       await(() -> shown(robot, "clerk-step-error"));
     }
-    assertThat(text(robot, "clerk-step-error")).isEqualTo("Your account is locked. You can try again in 30 min.");
+    assertThat(text(robot, "clerk-step-error"))
+        .isEqualTo("Your account is locked. You can try again in 30 min.");
   }
 
   @Test
   void wordsFollowTheClientsLocale(FxRobot robot) {
     open(robot, b -> {}, SignInView.Mode.SIGN_IN, Locale.GERMAN);
     awaitStep(robot, "start");
-    assertThat(robot.lookup(".clerk-title").queryLabeled().getText()).startsWith("Bei ").endsWith(" anmelden");
+    assertThat(robot.lookup(".clerk-title").queryLabeled().getText())
+        .startsWith("Bei ")
+        .endsWith(" anmelden");
     assertThat(robot.lookup("#clerk-continue").queryButton().getText()).isEqualTo("Weiter");
     robot.write(ClerkEmulator.DEMO_EMAIL).type(KeyCode.ENTER);
     awaitStep(robot, "password");
-    assertThat(fx.emulator.journal().requests("POST", "/v1/client/sign_ins").get(0).formField("locale"))
+    assertThat(
+            fx.emulator
+                .journal()
+                .requests("POST", "/v1/client/sign_ins")
+                .get(0)
+                .formField("locale"))
         .contains("de");
   }
 
@@ -304,17 +356,27 @@ class SignInViewFxTest {
   void everyControlHasAccessibleTextAndNarrowWindowsScroll(FxRobot robot) {
     open(robot, b -> {}, SignInView.Mode.SIGN_UP);
     awaitStep(robot, "sign-up");
-    robot.interact(() -> {
-      stage.setWidth(360);
-      stage.setHeight(420);
-    });
+    robot.interact(
+        () -> {
+          stage.setWidth(360);
+          stage.setHeight(420);
+        });
     await(() -> view.getWidth() <= 360);
-    robot.lookup(".clerk-step .text-field").queryAll().forEach(n -> assertThat(n.getAccessibleText()).isNotBlank());
-    robot.lookup(".clerk-step .button").queryAll().forEach(n -> assertThat(n.getAccessibleText()).isNotBlank());
-    javafx.scene.control.ScrollPane scroll = robot.lookup(".clerk-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+    robot
+        .lookup(".clerk-step .text-field")
+        .queryAll()
+        .forEach(n -> assertThat(n.getAccessibleText()).isNotBlank());
+    robot
+        .lookup(".clerk-step .button")
+        .queryAll()
+        .forEach(n -> assertThat(n.getAccessibleText()).isNotBlank());
+    javafx.scene.control.ScrollPane scroll =
+        robot.lookup(".clerk-scroll").queryAs(javafx.scene.control.ScrollPane.class);
     // the card fits the width, and the form is taller than the window: it scrolls rather than clips
-    assertThat(robot.lookup(".clerk-card").query().getBoundsInParent().getMaxX()).isLessThanOrEqualTo(360);
-    assertThat(scroll.getContent().getBoundsInLocal().getHeight()).isGreaterThan(scroll.getViewportBounds().getHeight());
+    assertThat(robot.lookup(".clerk-card").query().getBoundsInParent().getMaxX())
+        .isLessThanOrEqualTo(360);
+    assertThat(scroll.getContent().getBoundsInLocal().getHeight())
+        .isGreaterThan(scroll.getViewportBounds().getHeight());
     assertThat(robot.lookup("#clerk-continue").queryButton().getWidth()).isGreaterThan(200);
   }
 }

@@ -14,16 +14,16 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * An emulator (real time), a client on it, and a clock for the components' countdowns that tests move by hand;
- * plus small TestFX helpers for the prebuilt forms.
+ * An emulator (real time), a client on it, and a clock for the components' countdowns that tests
+ * move by hand; plus small TestFX helpers for the prebuilt forms.
  */
 final class UiFixture implements AutoCloseable {
   final ClerkEmulator emulator;
@@ -34,7 +34,11 @@ final class UiFixture implements AutoCloseable {
     ClerkEmulator.Builder b = ClerkEmulator.builder().rateLimits(false);
     emulatorSettings.accept(b);
     emulator = b.start();
-    client = ClerkClient.builder(emulator.publishableKey()).tokenStore(TokenStores.inMemory()).locale(locale).build();
+    client =
+        ClerkClient.builder(emulator.publishableKey())
+            .tokenStore(TokenStores.inMemory())
+            .locale(locale)
+            .build();
     client.whenLoaded().join();
   }
 
@@ -51,7 +55,8 @@ final class UiFixture implements AutoCloseable {
   /** Waits (polling, up to 10 s) until the condition holds on the FX thread. */
   static void await(Supplier<Boolean> condition) {
     try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::get).get());
+      WaitForAsyncUtils.waitFor(
+          10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::get).get());
     } catch (TimeoutException e) {
       throw new AssertionError("condition not met within 10 s", e);
     }
@@ -59,38 +64,48 @@ final class UiFixture implements AutoCloseable {
   }
 
   /**
-   * Scrolls the {@code ScrollPane} around the node with this id so the node is in view, as a user would before
-   * clicking it; a node below the fold is otherwise not clickable for TestFX.
+   * Scrolls the {@code ScrollPane} around the node with this id so the node is in view, as a user
+   * would before clicking it; a node below the fold is otherwise not clickable for TestFX.
    */
   static void scrollIntoView(FxRobot robot, String query) {
     await(() -> robot.lookup(query).tryQuery().isPresent());
     Node node = robot.lookup(query).query();
-    WaitForAsyncUtils.asyncFx(() -> {
-      for (Node p = node.getParent(); p != null; p = p.getParent()) {
-        if (p instanceof ScrollPane scroll && scroll.getContent() != null) {
-          Bounds inContent = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-          double range = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
-          if (range > 0) {
-            scroll.setVvalue(Math.max(0, Math.min(1, (inContent.getMinY() - 8) / range)));
+    WaitForAsyncUtils.asyncFx(
+        () -> {
+          for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane scroll && scroll.getContent() != null) {
+              Bounds inContent =
+                  scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+              double range =
+                  scroll.getContent().getLayoutBounds().getHeight()
+                      - scroll.getViewportBounds().getHeight();
+              if (range > 0) {
+                scroll.setVvalue(Math.max(0, Math.min(1, (inContent.getMinY() - 8) / range)));
+              }
+              scroll.layout();
+              return;
+            }
           }
-          scroll.layout();
-          return;
-        }
-      }
-    });
+        });
     WaitForAsyncUtils.waitForFxEvents();
     await(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
   }
 
   static String stepName(FxRobot robot) {
-    return robot.lookup(".clerk-step").queryAll().stream().filter(Node::isVisible).map(Node::getId)
-        .filter(id -> id != null && id.startsWith("clerk-step-")).map(id -> id.substring("clerk-step-".length()))
-        .reduce((a, b) -> b).orElse("");
+    return robot.lookup(".clerk-step").queryAll().stream()
+        .filter(Node::isVisible)
+        .map(Node::getId)
+        .filter(id -> id != null && id.startsWith("clerk-step-"))
+        .map(id -> id.substring("clerk-step-".length()))
+        .reduce((a, b) -> b)
+        .orElse("");
   }
 
   static void awaitStep(FxRobot robot, String name) {
     try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+      WaitForAsyncUtils.waitFor(
+          10,
+          TimeUnit.SECONDS,
           () -> WaitForAsyncUtils.asyncFx(() -> name.equals(stepName(robot))).get());
     } catch (TimeoutException e) {
       throw new AssertionError("step " + name + " not shown; shown: " + stepName(robot), e);
@@ -120,7 +135,11 @@ final class UiFixture implements AutoCloseable {
   }
 
   static boolean shown(FxRobot robot, String id) {
-    return robot.lookup("#" + id).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false);
+    return robot
+        .lookup("#" + id)
+        .tryQuery()
+        .map(n -> n.isVisible() && n.getScene() != null)
+        .orElse(false);
   }
 
   static void assertFocused(FxRobot robot, String id) {

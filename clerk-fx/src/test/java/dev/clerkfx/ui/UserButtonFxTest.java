@@ -19,7 +19,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The user button on a headless stage against the emulator: the menu, switching accounts, signing out. */
+/**
+ * The user button on a headless stage against the emulator: the menu, switching accounts, signing
+ * out.
+ */
 @ExtendWith(ApplicationExtension.class)
 class UserButtonFxTest {
   private final AccountFixture h = AccountFixture.start(b -> b.multiSession(true));
@@ -88,7 +91,8 @@ class UserButtonFxTest {
     h.awaitState(s -> !s.signedIn());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(button.isShowing()).isFalse();
-    assertThat(button.getPseudoClassStates()).doesNotContain(PseudoClass.getPseudoClass("signed-in"));
+    assertThat(button.getPseudoClassStates())
+        .doesNotContain(PseudoClass.getPseudoClass("signed-in"));
     assertThat(button.getAccessibleText()).isEqualTo("Account menu (not signed in)");
     robot.clickOn("#user-button"); // nothing to show while signed out
     assertThat(button.isShowing()).isFalse();
@@ -105,11 +109,14 @@ class UserButtonFxTest {
     assertThat(button.isShowing()).isFalse();
 
     robot.clickOn("#user-button");
-    // arrow keys move through the items; Enter activates the focused one ("Manage account" is first)
+    // arrow keys move through the items; Enter activates the focused one ("Manage account" is
+    // first)
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(robot.lookup("#clerk-user-button-manage").queryAs(Button.class).isFocused()).isTrue();
+    assertThat(robot.lookup("#clerk-user-button-manage").queryAs(Button.class).isFocused())
+        .isTrue();
     robot.type(KeyCode.DOWN);
-    assertThat(robot.lookup("#clerk-user-button-add-account").queryAs(Button.class).isFocused()).isTrue();
+    assertThat(robot.lookup("#clerk-user-button-add-account").queryAs(Button.class).isFocused())
+        .isTrue();
     robot.type(KeyCode.UP);
     robot.type(KeyCode.ENTER);
     WaitForAsyncUtils.waitForFxEvents();

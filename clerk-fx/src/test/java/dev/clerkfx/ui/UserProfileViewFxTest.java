@@ -29,10 +29,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The user profile on a headless stage against the emulator: a name change and an authenticator-app enrolment. */
+/**
+ * The user profile on a headless stage against the emulator: a name change and an authenticator-app
+ * enrolment.
+ */
 @ExtendWith(ApplicationExtension.class)
 class UserProfileViewFxTest {
-  private final AccountFixture h = AccountFixture.start(b -> { });
+  private final AccountFixture h = AccountFixture.start(b -> {});
   private UserProfileView view;
   private Label boundName;
 
@@ -62,8 +65,10 @@ class UserProfileViewFxTest {
     robot.interact(first::selectAll);
     robot.write("Augusta Ada");
     robot.type(KeyCode.ENTER); // submits this form (Save), no other
-    User user = h.awaitState(s -> s.user().flatMap(User::firstName).orElse("").equals("Augusta Ada"))
-        .user().orElseThrow();
+    User user =
+        h.awaitState(s -> s.user().flatMap(User::firstName).orElse("").equals("Augusta Ada"))
+            .user()
+            .orElseThrow();
     assertThat(user.lastName()).contains("Lovelace");
     assertThat(h.emulator.journal().count("PATCH", "/v1/me")).isEqualTo(1);
     WaitForAsyncUtils.waitForFxEvents();
@@ -81,8 +86,8 @@ class UserProfileViewFxTest {
     assertThat(h.client.snapshot().user().orElseThrow().totpEnabled()).isFalse();
     UiFixture.scrollIntoView(robot, "#clerk-profile-totp-add");
     robot.clickOn("#clerk-profile-totp-add");
-    UiFixture.await(() -> robot.lookup("#clerk-profile-totp-qr").queryAs(ImageView.class)
-        .getImage() != null);
+    UiFixture.await(
+        () -> robot.lookup("#clerk-profile-totp-qr").queryAs(ImageView.class).getImage() != null);
     Image qr = robot.lookup("#clerk-profile-totp-qr").queryAs(ImageView.class).getImage();
     String secret = robot.lookup("#clerk-profile-totp-secret").queryAs(TextField.class).getText();
 
@@ -106,7 +111,9 @@ class UserProfileViewFxTest {
     h.signInAda();
     WaitForAsyncUtils.waitForFxEvents();
     openSecurity(robot);
-    h.emulator.clock().advance(Duration.ofMinutes(11)); // the sign-in is now too old for a sensitive change
+    h.emulator
+        .clock()
+        .advance(Duration.ofMinutes(11)); // the sign-in is now too old for a sensitive change
 
     robot.clickOn("#clerk-profile-password-current").write(ClerkEmulator.DEMO_PASSWORD);
     robot.clickOn("#clerk-profile-password-new").write("a-new-password-2026");
@@ -119,24 +126,39 @@ class UserProfileViewFxTest {
     robot.type(KeyCode.ENTER); // the dialog's Continue
     UiFixture.await(() -> robot.lookup("Password updated.").tryQuery().isPresent());
     assertThat(h.emulator.journal().count("POST", "/v1/me/change_password")).isEqualTo(2);
-    assertThat(h.emulator.journal().count("POST", "/v1/client/sessions/*/verify/attempt_first_factor")).isEqualTo(1);
-    assertThat(robot.lookup("#clerk-profile-password-new").queryAs(TextField.class).getText()).isEmpty();
+    assertThat(
+            h.emulator.journal().count("POST", "/v1/client/sessions/*/verify/attempt_first_factor"))
+        .isEqualTo(1);
+    assertThat(robot.lookup("#clerk-profile-password-new").queryAs(TextField.class).getText())
+        .isEmpty();
     assertThat(robot.lookup("#clerk-reverify-password").tryQuery()).isEmpty();
   }
 
-  /** Opens the Security tab and waits until its content shows (the tab pane swaps content on a later pulse). */
+  /**
+   * Opens the Security tab and waits until its content shows (the tab pane swaps content on a later
+   * pulse).
+   */
   private void openSecurity(FxRobot robot) {
     robot.clickOn("#clerk-profile-tab-security");
-    UiFixture.await(() -> view.getPage() == UserProfileView.Page.SECURITY
-        && robot.lookup("#clerk-profile-section-password").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+    UiFixture.await(
+        () ->
+            view.getPage() == UserProfileView.Page.SECURITY
+                && robot
+                    .lookup("#clerk-profile-section-password")
+                    .match(NodeQueryUtils.isVisible())
+                    .tryQuery()
+                    .isPresent());
   }
 
   static String decode(Image image) throws Exception {
     int w = (int) image.getWidth();
     int h = (int) image.getHeight();
     int[] argb = new int[w * h];
-    image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, argb))))
+    image
+        .getPixelReader()
+        .getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    return new QRCodeReader()
+        .decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, argb))))
         .getText();
   }
 }

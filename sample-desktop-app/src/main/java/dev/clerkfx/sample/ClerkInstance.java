@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The Clerk instance the sample talks to: a real one named by {@code CLERK_PUBLISHABLE_KEY}, or the embedded
- * emulator (a local Frontend API with a demo user), so the sample works offline on a fresh machine.
+ * The Clerk instance the sample talks to: a real one named by {@code CLERK_PUBLISHABLE_KEY}, or the
+ * embedded emulator (a local Frontend API with a demo user), so the sample works offline on a fresh
+ * machine.
  *
  * <pre>{@code
  * try (ClerkInstance instance = ClerkInstance.fromEnvironment(System.getenv())) {
@@ -30,20 +31,21 @@ public final class ClerkInstance implements AutoCloseable {
   private final ClerkEmulator emulator;
   private final boolean ownsEmulator;
 
-  private ClerkInstance(PublishableKey publishableKey, ClerkEmulator emulator, boolean ownsEmulator) {
+  private ClerkInstance(
+      PublishableKey publishableKey, ClerkEmulator emulator, boolean ownsEmulator) {
     this.publishableKey = publishableKey;
     this.emulator = emulator;
     this.ownsEmulator = ownsEmulator;
   }
 
   /**
-   * Chooses the instance from the environment: {@value #PUBLISHABLE_KEY_VARIABLE} if set and not blank, else a
-   * freshly started embedded emulator (closed by {@link #close()}).
+   * Chooses the instance from the environment: {@value #PUBLISHABLE_KEY_VARIABLE} if set and not
+   * blank, else a freshly started embedded emulator (closed by {@link #close()}).
    *
    * @param environment the process environment ({@code System.getenv()})
    * @return the instance
-   * @throws ClerkConfigurationException when the variable is set but is not a publishable key (the message starts
-   *     with the variable's name)
+   * @throws ClerkConfigurationException when the variable is set but is not a publishable key (the
+   *     message starts with the variable's name)
    */
   public static ClerkInstance fromEnvironment(Map<String, String> environment) {
     String key = environment.get(PUBLISHABLE_KEY_VARIABLE);
@@ -52,14 +54,19 @@ public final class ClerkInstance implements AutoCloseable {
       try {
         real = real(key.strip());
       } catch (ClerkConfigurationException e) {
-        throw new ClerkConfigurationException(e.code(), PUBLISHABLE_KEY_VARIABLE + ": " + e.getMessage());
+        throw new ClerkConfigurationException(
+            e.code(), PUBLISHABLE_KEY_VARIABLE + ": " + e.getMessage());
       }
-      LOG.log(Level.INFO, "clerk-fx sample: using the Clerk instance at {0}", real.frontendApiUrl());
+      LOG.log(
+          Level.INFO, "clerk-fx sample: using the Clerk instance at {0}", real.frontendApiUrl());
       return real;
     }
     ClerkInstance embedded = new ClerkInstance(null, ClerkEmulator.start(), true);
-    LOG.log(Level.INFO, "clerk-fx sample: {0} not set, started the embedded emulator at {1}",
-        PUBLISHABLE_KEY_VARIABLE, embedded.frontendApiUrl());
+    LOG.log(
+        Level.INFO,
+        "clerk-fx sample: {0} not set, started the embedded emulator at {1}",
+        PUBLISHABLE_KEY_VARIABLE,
+        embedded.frontendApiUrl());
     return embedded;
   }
 
@@ -103,10 +110,11 @@ public final class ClerkInstance implements AutoCloseable {
   }
 
   /**
-   * Returns the settings of the sample's protected API for this instance. On the emulator: its secret key and its
-   * JWKS. On a real instance: the {@code CLERK_*} variables of {@link BackendConfig#fromEnvironment} (the secret key
-   * is optional and only needed for {@code /api/profile}), with the instance's public JWKS when no
-   * {@code CLERK_JWT_KEY} is given; always on a free port.
+   * Returns the settings of the sample's protected API for this instance. On the emulator: its
+   * secret key and its JWKS. On a real instance: the {@code CLERK_*} variables of {@link
+   * BackendConfig#fromEnvironment} (the secret key is optional and only needed for {@code
+   * /api/profile}), with the instance's public JWKS when no {@code CLERK_JWT_KEY} is given; always
+   * on a free port.
    *
    * @param environment the process environment ({@code System.getenv()})
    * @return the settings
@@ -114,8 +122,11 @@ public final class ClerkInstance implements AutoCloseable {
    */
   public BackendConfig backendConfig(Map<String, String> environment) {
     if (emulator != null) {
-      return BackendConfig.builder().frontendApiUrl(emulator.frontendApiUrl())
-          .secretKey(emulator.secretKey()).apiUrl(emulator.frontendApiUrl()).build();
+      return BackendConfig.builder()
+          .frontendApiUrl(emulator.frontendApiUrl())
+          .secretKey(emulator.secretKey())
+          .apiUrl(emulator.frontendApiUrl())
+          .build();
     }
     Map<String, String> settings = new HashMap<>(environment);
     settings.remove(BackendConfig.PORT_VARIABLE);
@@ -138,7 +149,8 @@ public final class ClerkInstance implements AutoCloseable {
    * @return the email and password, or empty for a real instance
    */
   public Optional<DemoCredentials> demoCredentials() {
-    return emulator == null ? Optional.empty()
+    return emulator == null
+        ? Optional.empty()
         : Optional.of(new DemoCredentials(ClerkEmulator.DEMO_EMAIL, ClerkEmulator.DEMO_PASSWORD));
   }
 

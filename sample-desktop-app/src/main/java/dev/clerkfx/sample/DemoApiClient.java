@@ -17,8 +17,9 @@ import okhttp3.ResponseBody;
 
 /**
  * Calls the sample's protected API the way an app calls its own backend: OkHttp with the SDK's
- * {@link ClerkTokenInterceptor}, which attaches {@code Authorization: Bearer <getToken()>} and retries once with a
- * fresh token on 401. Calls run on OkHttp's threads; the futures complete there.
+ * {@link ClerkTokenInterceptor}, which attaches {@code Authorization: Bearer <getToken()>} and
+ * retries once with a fresh token on 401. Calls run on OkHttp's threads; the futures complete
+ * there.
  */
 final class DemoApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,10 +29,11 @@ final class DemoApiClient {
 
   DemoApiClient(ClerkTokenInterceptor tokens, URI baseUri) {
     this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
-    this.http = new OkHttpClient.Builder()
-        .addInterceptor(Objects.requireNonNull(tokens, "tokens"))
-        .callTimeout(Duration.ofSeconds(20))
-        .build();
+    this.http =
+        new OkHttpClient.Builder()
+            .addInterceptor(Objects.requireNonNull(tokens, "tokens"))
+            .callTimeout(Duration.ofSeconds(20))
+            .build();
   }
 
   /** The API refused the call or could not be reached; the message is fit to show. */
@@ -55,28 +57,38 @@ final class DemoApiClient {
    */
   CompletableFuture<String> get(String path) {
     CompletableFuture<String> result = new CompletableFuture<>();
-    Call call = http.newCall(new Request.Builder().url(baseUri.resolve(path).toString()).get().build());
-    call.enqueue(new Callback() {
-      @Override
-      public void onResponse(Call c, Response response) {
-        try (response; ResponseBody body = response.body()) {
-          JsonNode json = JSON.readTree(body.string());
-          if (response.code() == 200) {
-            result.complete(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
-          } else {
-            result.completeExceptionally(new DemoApiException("API answered " + response.code() + ": "
-                + json.path("message").asText(json.path("error").asText("no reason given"))));
+    Call call =
+        http.newCall(new Request.Builder().url(baseUri.resolve(path).toString()).get().build());
+    call.enqueue(
+        new Callback() {
+          @Override
+          public void onResponse(Call c, Response response) {
+            try (response;
+                ResponseBody body = response.body()) {
+              JsonNode json = JSON.readTree(body.string());
+              if (response.code() == 200) {
+                result.complete(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+              } else {
+                result.completeExceptionally(
+                    new DemoApiException(
+                        "API answered "
+                            + response.code()
+                            + ": "
+                            + json.path("message")
+                                .asText(json.path("error").asText("no reason given"))));
+              }
+            } catch (IOException | RuntimeException e) {
+              result.completeExceptionally(
+                  new DemoApiException("Unreadable API answer: " + e.getMessage(), e));
+            }
           }
-        } catch (IOException | RuntimeException e) {
-          result.completeExceptionally(new DemoApiException("Unreadable API answer: " + e.getMessage(), e));
-        }
-      }
 
-      @Override
-      public void onFailure(Call c, IOException e) {
-        result.completeExceptionally(new DemoApiException("API call failed: " + e.getMessage(), e));
-      }
-    });
+          @Override
+          public void onFailure(Call c, IOException e) {
+            result.completeExceptionally(
+                new DemoApiException("API call failed: " + e.getMessage(), e));
+          }
+        });
     return result;
   }
 

@@ -18,14 +18,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The embedded emulator's developer panel: each button acts on the server (revoke or expire the session, ban the
- * user, rename the user, rotate the signing key, take the network down for 30 s, move the clock) so a viewer sees the
- * app react. After a change the client is asked to look (a refresh, or a user reload for a rename), as it would on
- * its next token refresh anyway. Server actions run off the FX thread; the log is written on it.
+ * The embedded emulator's developer panel: each button acts on the server (revoke or expire the
+ * session, ban the user, rename the user, rotate the signing key, take the network down for 30 s,
+ * move the clock) so a viewer sees the app react. After a change the client is asked to look (a
+ * refresh, or a user reload for a rename), as it would on its next token refresh anyway. Server
+ * actions run off the FX thread; the log is written on it.
  */
 final class DeveloperPanel extends VBox {
   /** How long "Network down" lasts. */
   static final Duration NETWORK_DOWN = Duration.ofSeconds(30);
+
   /** How far "Move clock" moves the emulator's clock. */
   static final Duration CLOCK_STEP = Duration.ofHours(1);
 
@@ -34,7 +36,12 @@ final class DeveloperPanel extends VBox {
   private final EventLog log;
   private final Executor background;
 
-  DeveloperPanel(ClerkEmulator emulator, ClerkClient client, AuthState auth, EventLog log, Executor background) {
+  DeveloperPanel(
+      ClerkEmulator emulator,
+      ClerkClient client,
+      AuthState auth,
+      EventLog log,
+      Executor background) {
     this.emulator = emulator;
     this.client = client;
     this.log = log;
@@ -49,18 +56,32 @@ final class DeveloperPanel extends VBox {
     about.getStyleClass().addAll("text-muted", "text-small");
     about.setWrapText(true);
 
-    Button revoke = button("dev-revoke", "Revoke session", () -> {
-      String sessionId = auth.getSessionId();
-      return server("Server: session revoked", () -> emulator.revokeSession(sessionId), true);
-    });
-    Button expire = button("dev-expire", "Expire session", () -> {
-      String sessionId = auth.getSessionId();
-      return server("Server: session expired", () -> emulator.expireSession(sessionId), true);
-    });
-    Button ban = button("dev-ban", "Ban user", () -> {
-      String userId = auth.getUserId();
-      return server("Server: user banned", () -> emulator.banUser(userId), true);
-    });
+    Button revoke =
+        button(
+            "dev-revoke",
+            "Revoke session",
+            () -> {
+              String sessionId = auth.getSessionId();
+              return server(
+                  "Server: session revoked", () -> emulator.revokeSession(sessionId), true);
+            });
+    Button expire =
+        button(
+            "dev-expire",
+            "Expire session",
+            () -> {
+              String sessionId = auth.getSessionId();
+              return server(
+                  "Server: session expired", () -> emulator.expireSession(sessionId), true);
+            });
+    Button ban =
+        button(
+            "dev-ban",
+            "Ban user",
+            () -> {
+              String userId = auth.getUserId();
+              return server("Server: user banned", () -> emulator.banUser(userId), true);
+            });
     revoke.disableProperty().bind(auth.signedInProperty().not());
     expire.disableProperty().bind(auth.signedInProperty().not());
     ban.disableProperty().bind(auth.signedInProperty().not());
@@ -69,50 +90,96 @@ final class DeveloperPanel extends VBox {
     firstName.setId("dev-first-name");
     firstName.setPromptText("New first name");
     HBox.setHgrow(firstName, Priority.ALWAYS);
-    Button rename = button("dev-rename", "Rename", () -> {
-      String userId = auth.getUserId();
-      String name = firstName.getText().strip();
-      return server("Server: user renamed to " + name, () -> emulator.updateUser(userId, u -> u.firstName(name)),
-          false).thenCompose(v -> client.reloadUser());
-    });
-    rename.disableProperty().bind(auth.signedInProperty().not().or(firstName.textProperty().isEmpty()));
+    Button rename =
+        button(
+            "dev-rename",
+            "Rename",
+            () -> {
+              String userId = auth.getUserId();
+              String name = firstName.getText().strip();
+              return server(
+                      "Server: user renamed to " + name,
+                      () -> emulator.updateUser(userId, u -> u.firstName(name)),
+                      false)
+                  .thenCompose(v -> client.reloadUser());
+            });
+    rename
+        .disableProperty()
+        .bind(auth.signedInProperty().not().or(firstName.textProperty().isEmpty()));
 
-    Button rotate = button("dev-rotate", "Rotate signing key",
-        () -> server("Server: signing key rotated", emulator::rotateSigningKey, false));
+    Button rotate =
+        button(
+            "dev-rotate",
+            "Rotate signing key",
+            () -> server("Server: signing key rotated", emulator::rotateSigningKey, false));
     Button network = button("dev-network", "Network down for 30 s", this::networkDown);
-    Button clock = button("dev-clock", "Move clock +1 h",
-        () -> server("Server: clock moved forward 1 h", () -> emulator.clock().advance(CLOCK_STEP), true));
+    Button clock =
+        button(
+            "dev-clock",
+            "Move clock +1 h",
+            () ->
+                server(
+                    "Server: clock moved forward 1 h",
+                    () -> emulator.clock().advance(CLOCK_STEP),
+                    true));
 
-    getChildren().addAll(title, about, revoke, expire, ban, new HBox(6, firstName, rename), rotate, network, clock);
+    getChildren()
+        .addAll(
+            title,
+            about,
+            revoke,
+            expire,
+            ban,
+            new HBox(6, firstName, rename),
+            rotate,
+            network,
+            clock);
   }
 
   private CompletableFuture<Void> networkDown() {
     Fault down = Fault.on("*", "/**").dropConnection();
-    return server("Server: network down for " + NETWORK_DOWN.toSeconds() + " s",
-        () -> emulator.faults().add(down), false).thenRun(() ->
-        CompletableFuture.runAsync(() -> emulator.faults().remove(down),
-            CompletableFuture.delayedExecutor(NETWORK_DOWN.toMillis(), TimeUnit.MILLISECONDS, background))
-            .thenRun(() -> Platform.runLater(() -> log.add("Server: network back up"))));
+    return server(
+            "Server: network down for " + NETWORK_DOWN.toSeconds() + " s",
+            () -> emulator.faults().add(down),
+            false)
+        .thenRun(
+            () ->
+                CompletableFuture.runAsync(
+                        () -> emulator.faults().remove(down),
+                        CompletableFuture.delayedExecutor(
+                            NETWORK_DOWN.toMillis(), TimeUnit.MILLISECONDS, background))
+                    .thenRun(() -> Platform.runLater(() -> log.add("Server: network back up"))));
   }
 
-  /** Runs a server action off the FX thread, logs it, and (if asked) has the client refresh to notice it. */
+  /**
+   * Runs a server action off the FX thread, logs it, and (if asked) has the client refresh to
+   * notice it.
+   */
   private CompletableFuture<Void> server(String description, Runnable action, boolean refresh) {
     return CompletableFuture.runAsync(action, background)
         .thenRun(() -> Platform.runLater(() -> log.add(description)))
-        .thenCompose(v -> refresh
-            ? client.refresh().<Void>handle((snapshot, failure) -> null)
-            : CompletableFuture.<Void>completedFuture(null));
+        .thenCompose(
+            v ->
+                refresh
+                    ? client.refresh().<Void>handle((snapshot, failure) -> null)
+                    : CompletableFuture.<Void>completedFuture(null));
   }
 
   private Button button(String id, String text, Supplier<CompletableFuture<?>> action) {
     Button button = new Button(text);
     button.setId(id);
     button.setMaxWidth(Double.MAX_VALUE);
-    button.setOnAction(e -> action.get().whenComplete((v, failure) -> {
-      if (failure != null) {
-        Platform.runLater(() -> log.add(text + " failed: " + UiText.describe(failure)));
-      }
-    }));
+    button.setOnAction(
+        e ->
+            action
+                .get()
+                .whenComplete(
+                    (v, failure) -> {
+                      if (failure != null) {
+                        Platform.runLater(
+                            () -> log.add(text + " failed: " + UiText.describe(failure)));
+                      }
+                    }));
     return button;
   }
 }

@@ -11,8 +11,9 @@ import javafx.application.Platform;
 import javafx.scene.control.ListView;
 
 /**
- * A live log of the client's {@link AuthEvent}s (signed in, token refreshed, session changed, user updated, signed
- * out with its reason) and of the developer panel's actions, newest last. Entries are added on the FX thread.
+ * A live log of the client's {@link AuthEvent}s (signed in, token refreshed, session changed, user
+ * updated, signed out with its reason) and of the developer panel's actions, newest last. Entries
+ * are added on the FX thread.
  */
 final class EventLog extends ListView<String> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -24,8 +25,11 @@ final class EventLog extends ListView<String> {
     setId("event-log");
     getStyleClass().addAll("event-log", "dense");
     setPlaceholder(new javafx.scene.control.Label("No events yet"));
-    events = client.events().observeOn(Schedulers.from(Platform::runLater))
-        .subscribe(event -> add(UiText.describe(event)));
+    events =
+        client
+            .events()
+            .observeOn(Schedulers.from(Platform::runLater))
+            .subscribe(event -> add(UiText.describe(event)));
   }
 
   /**

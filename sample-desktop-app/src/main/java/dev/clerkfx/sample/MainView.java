@@ -19,14 +19,20 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The window's content: a header naming the Clerk instance, the SDK's {@link ClerkStatusBanner} (connecting, or why
- * Clerk cannot be reached), the welcome or signed-in view (switched by the SDK's {@link SignedOut} and
- * {@link SignedIn} gates), on the embedded emulator the {@link DeveloperPanel}, and the live {@link EventLog}.
+ * The window's content: a header naming the Clerk instance, the SDK's {@link ClerkStatusBanner}
+ * (connecting, or why Clerk cannot be reached), the welcome or signed-in view (switched by the
+ * SDK's {@link SignedOut} and {@link SignedIn} gates), on the embedded emulator the {@link
+ * DeveloperPanel}, and the live {@link EventLog}.
  */
 final class MainView extends BorderPane {
   private final EventLog log;
 
-  MainView(ClerkClient client, AuthState auth, UserState user, ClerkInstance instance, DemoApiClient api,
+  MainView(
+      ClerkClient client,
+      AuthState auth,
+      UserState user,
+      ClerkInstance instance,
+      DemoApiClient api,
       Executor background) {
     getStyleClass().add("sample-main");
 
@@ -34,7 +40,9 @@ final class MainView extends BorderPane {
     title.getStyleClass().add("title-3");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    Label badge = new Label(instance.emulator().isPresent() ? "Embedded emulator" : instance.frontendApiUrl());
+    Label badge =
+        new Label(
+            instance.emulator().isPresent() ? "Embedded emulator" : instance.frontendApiUrl());
     badge.setId("instance");
     badge.getStyleClass().addAll("text-muted", "text-small");
     HBox header = new HBox(12, title, spacer, badge);
@@ -47,9 +55,12 @@ final class MainView extends BorderPane {
     log = new EventLog(client);
     log.setPrefHeight(150);
 
-    // The gates show nothing until the client has loaded: meanwhile (or if Clerk is unreachable) the banner speaks.
-    StackPane center = new StackPane(new SignedOut(client, new WelcomeView(client, instance.demoCredentials())),
-        new SignedIn(client, new SignedInView(client, auth, user, api)));
+    // The gates show nothing until the client has loaded: meanwhile (or if Clerk is unreachable)
+    // the banner speaks.
+    StackPane center =
+        new StackPane(
+            new SignedOut(client, new WelcomeView(client, instance.demoCredentials())),
+            new SignedIn(client, new SignedInView(client, auth, user, api)));
     center.setPadding(new Insets(24, 32, 24, 32));
     center.setAlignment(Pos.TOP_LEFT);
     ScrollPane scroll = new ScrollPane(center);
@@ -57,15 +68,18 @@ final class MainView extends BorderPane {
 
     setTop(new VBox(header, banner));
     setCenter(scroll);
-    instance.emulator().ifPresent(emulator -> {
-      DeveloperPanel panel = new DeveloperPanel(emulator, client, auth, log, background);
-      panel.setPadding(new Insets(16));
-      panel.setPrefWidth(240);
-      ScrollPane side = new ScrollPane(panel);
-      side.setFitToWidth(true);
-      side.getStyleClass().add("sample-side");
-      setRight(side);
-    });
+    instance
+        .emulator()
+        .ifPresent(
+            emulator -> {
+              DeveloperPanel panel = new DeveloperPanel(emulator, client, auth, log, background);
+              panel.setPadding(new Insets(16));
+              panel.setPrefWidth(240);
+              ScrollPane side = new ScrollPane(panel);
+              side.setFitToWidth(true);
+              side.getStyleClass().add("sample-side");
+              setRight(side);
+            });
     VBox footer = new VBox(4, new Label("Events"), log);
     footer.setPadding(new Insets(8, 20, 10, 20));
     footer.getStyleClass().add("sample-footer");

@@ -17,23 +17,32 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The clerk-fx showcase, built on the SDK's prebuilt components: signs a user in with the {@code SignInDialog}, binds
- * labels to the user, calls a protected API with {@code getToken()}, logs the SDK's events live and, on the embedded
- * emulator, offers a developer panel that acts on the server (revoke, expire, ban, rename, key rotation, network
- * down, clock) so the app's reactions can be watched.
+ * The clerk-fx showcase, built on the SDK's prebuilt components: signs a user in with the {@code
+ * SignInDialog}, binds labels to the user, calls a protected API with {@code getToken()}, logs the
+ * SDK's events live and, on the embedded emulator, offers a developer panel that acts on the server
+ * (revoke, expire, ban, rename, key rotation, network down, clock) so the app's reactions can be
+ * watched.
  *
- * <p>With the environment variable {@code CLERK_PUBLISHABLE_KEY} set it talks to that Clerk instance; otherwise it
- * starts the embedded emulator (a local Frontend API with a demo user, stopped on exit), so it works offline:
+ * <p>With the environment variable {@code CLERK_PUBLISHABLE_KEY} set it talks to that Clerk
+ * instance; otherwise it starts the embedded emulator (a local Frontend API with a demo user,
+ * stopped on exit), so it works offline:
+ *
  * <pre>{@code
  * mvn -B -DskipTests install && mvn -B -pl sample-desktop-app javafx:run
  * }</pre>
  */
 public final class SampleApp extends Application {
-  /** Default window size; the signed-in view, the developer panel and the event log fit without scrolling. */
+  /**
+   * Default window size; the signed-in view, the developer panel and the event log fit without
+   * scrolling.
+   */
   static final double WIDTH = 980;
+
   static final double HEIGHT = 760;
+
   /** The smallest window the views still fit in (they scroll below it). */
   static final double MIN_WIDTH = 640;
+
   static final double MIN_HEIGHT = 560;
 
   private final ClerkInstance injectedInstance;
@@ -56,17 +65,24 @@ public final class SampleApp extends Application {
     this(instance, System.getenv());
   }
 
-  /** Creates the app on a given instance, or on the one an environment names when {@code instance} is null. */
+  /**
+   * Creates the app on a given instance, or on the one an environment names when {@code instance}
+   * is null.
+   */
   SampleApp(ClerkInstance instance, Map<String, String> environment) {
     this.injectedInstance = instance;
     this.environment = environment;
   }
 
-  /** Starts the backend side off the FX thread: the emulator (if used), the demo API and the Clerk client. */
+  /**
+   * Starts the backend side off the FX thread: the emulator (if used), the demo API and the Clerk
+   * client.
+   */
   @Override
   public void init() {
     try {
-      instance = injectedInstance != null ? injectedInstance : ClerkInstance.fromEnvironment(environment);
+      instance =
+          injectedInstance != null ? injectedInstance : ClerkInstance.fromEnvironment(environment);
       backend = SampleBackend.start(instance.backendConfig(environment));
     } catch (ClerkConfigurationException | BackendConfigurationException e) {
       // A setting the user gave is wrong: say which and why in a window, not in a stack trace.
@@ -75,7 +91,8 @@ public final class SampleApp extends Application {
     }
     ClerkClient.Builder builder = ClerkClient.builder(instance.publishableKey());
     if (instance.emulator().isPresent()) {
-      // The emulator forgets its clients when it stops: keeping its client token across runs would be pointless.
+      // The emulator forgets its clients when it stops: keeping its client token across runs would
+      // be pointless.
       builder.tokenStore(TokenStores.inMemory());
     }
     client = builder.build();
@@ -92,16 +109,20 @@ public final class SampleApp extends Application {
     stage.setMinHeight(MIN_HEIGHT);
     if (configurationProblem != null) {
       stage.setTitle("clerk-fx sample: configuration problem");
-      stage.setScene(new Scene(new ConfigurationProblemView(configurationProblem, Platform::exit), WIDTH, HEIGHT));
+      stage.setScene(
+          new Scene(
+              new ConfigurationProblemView(configurationProblem, Platform::exit), WIDTH, HEIGHT));
       stage.show();
       return;
     }
     // The developer panel's server actions run here, never on the FX thread.
-    background = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "sample-developer-panel");
-      thread.setDaemon(true);
-      return thread;
-    });
+    background =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "sample-developer-panel");
+              thread.setDaemon(true);
+              return thread;
+            });
     view = new MainView(client, ClerkFx.useAuth(), ClerkFx.useUser(), instance, api, background);
     // Refresh tokens ahead of expiry only while the user is using the app.
     stage.focusedProperty().addListener((o, was, focused) -> client.setAppActive(focused));
@@ -112,7 +133,10 @@ public final class SampleApp extends Application {
     stage.show();
   }
 
-  /** Stops everything {@link #init()} started; the signed-in client stays stored (this is not a sign-out). */
+  /**
+   * Stops everything {@link #init()} started; the signed-in client stays stored (this is not a
+   * sign-out).
+   */
   @Override
   public void stop() {
     if (view != null) {
@@ -143,7 +167,8 @@ public final class SampleApp extends Application {
    */
   public static void main(String[] args) {
     launch(args);
-    // The window is closed and stop() has released everything: end now rather than when idle pool threads of the
+    // The window is closed and stop() has released everything: end now rather than when idle pool
+    // threads of the
     // HTTP clients time out.
     System.exit(0);
   }

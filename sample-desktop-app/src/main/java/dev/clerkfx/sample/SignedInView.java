@@ -17,9 +17,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * What a signed-in user sees: the SDK's {@link OrganizationSwitcher} and {@link UserButton} (which also signs out),
- * labels bound in one line each to {@code ClerkFx.useUser()} and {@code ClerkFx.useAuth()} (avatar, name, email,
- * user, session, organization, role), and a button that calls the protected API with the session token.
+ * What a signed-in user sees: the SDK's {@link OrganizationSwitcher} and {@link UserButton} (which
+ * also signs out), labels bound in one line each to {@code ClerkFx.useUser()} and {@code
+ * ClerkFx.useAuth()} (avatar, name, email, user, session, organization, role), and a button that
+ * calls the protected API with the session token.
  */
 final class SignedInView extends VBox {
   private final Label apiResult = new Label();
@@ -81,16 +82,21 @@ final class SignedInView extends VBox {
     // A result belongs to the session it was fetched with.
     auth.sessionIdProperty().addListener((o, was, now) -> apiResult.setText(""));
 
-    call.setOnAction(e -> {
-      call.setDisable(true);
-      apiResult.getStyleClass().removeAll("success", "danger");
-      apiResult.setText("Calling /api/me…");
-      api.get("/api/me").whenComplete((json, failure) -> Platform.runLater(() -> {
-        call.setDisable(false);
-        apiResult.getStyleClass().add(failure == null ? "success" : "danger");
-        apiResult.setText(failure == null ? json : UiText.describe(failure));
-      }));
-    });
+    call.setOnAction(
+        e -> {
+          call.setDisable(true);
+          apiResult.getStyleClass().removeAll("success", "danger");
+          apiResult.setText("Calling /api/me…");
+          api.get("/api/me")
+              .whenComplete(
+                  (json, failure) ->
+                      Platform.runLater(
+                          () -> {
+                            call.setDisable(false);
+                            apiResult.getStyleClass().add(failure == null ? "success" : "danger");
+                            apiResult.setText(failure == null ? json : UiText.describe(failure));
+                          }));
+        });
 
     getChildren().addAll(bar, who, ids, call, apiResult);
   }

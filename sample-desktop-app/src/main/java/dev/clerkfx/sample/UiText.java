@@ -7,13 +7,16 @@ import dev.clerkfx.SignOutReason;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** The sample's user-facing wording: errors, SDK events and sign-out reasons turned into one line of text. */
+/**
+ * The sample's user-facing wording: errors, SDK events and sign-out reasons turned into one line of
+ * text.
+ */
 final class UiText {
   private UiText() {}
 
   /**
-   * Describes a failure for an inline error label: Clerk's own message for an API error
-   * ({@link ClerkError#displayMessage()}), else the exception's message.
+   * Describes a failure for an inline error label: Clerk's own message for an API error ({@link
+   * ClerkError#displayMessage()}), else the exception's message.
    *
    * @param failure the failure, possibly wrapped by a {@code CompletableFuture}
    * @return one line to show
@@ -21,7 +24,10 @@ final class UiText {
   static String describe(Throwable failure) {
     Throwable t = unwrap(failure);
     if (t instanceof ClerkApiException api) {
-      return api.error().map(ClerkError::displayMessage).filter(m -> !m.isBlank()).orElse(api.getMessage());
+      return api.error()
+          .map(ClerkError::displayMessage)
+          .filter(m -> !m.isBlank())
+          .orElse(api.getMessage());
     }
     String message = t.getMessage();
     return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
@@ -51,7 +57,11 @@ final class UiText {
    */
   static String describe(AuthEvent event) {
     if (event instanceof AuthEvent.SignedIn in) {
-      return "Signed in as " + in.user().fullName().orElse(in.user().id()) + " (" + in.session().id() + ")";
+      return "Signed in as "
+          + in.user().fullName().orElse(in.user().id())
+          + " ("
+          + in.session().id()
+          + ")";
     } else if (event instanceof AuthEvent.SignedOut out) {
       return signedOut(out.reason());
     } else if (event instanceof AuthEvent.SessionChanged changed) {
@@ -66,7 +76,8 @@ final class UiText {
 
   static Throwable unwrap(Throwable failure) {
     Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;

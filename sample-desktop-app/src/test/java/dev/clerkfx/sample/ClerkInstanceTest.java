@@ -18,9 +18,13 @@ class ClerkInstanceTest {
 
   @Test
   void publishableKeyInTheEnvironmentNamesARealInstance() {
-    String key = "pk_test_" + Base64.getEncoder().encodeToString("clerk.example.com$".getBytes(StandardCharsets.UTF_8));
+    String key =
+        "pk_test_"
+            + Base64.getEncoder()
+                .encodeToString("clerk.example.com$".getBytes(StandardCharsets.UTF_8));
 
-    try (ClerkInstance instance = ClerkInstance.fromEnvironment(Map.of("CLERK_PUBLISHABLE_KEY", " " + key + "\n"))) {
+    try (ClerkInstance instance =
+        ClerkInstance.fromEnvironment(Map.of("CLERK_PUBLISHABLE_KEY", " " + key + "\n"))) {
       assertThat(instance.publishableKey()).isEqualTo(key);
       assertThat(instance.frontendApiUrl()).isEqualTo("https://clerk.example.com");
       assertThat(instance.emulator()).isEmpty();
@@ -30,7 +34,8 @@ class ClerkInstanceTest {
 
   @Test
   void malformedKeyIsAConfigurationError() {
-    assertThatThrownBy(() -> ClerkInstance.fromEnvironment(Map.of("CLERK_PUBLISHABLE_KEY", "sk_test_oops")))
+    assertThatThrownBy(
+            () -> ClerkInstance.fromEnvironment(Map.of("CLERK_PUBLISHABLE_KEY", "sk_test_oops")))
         .isInstanceOf(ClerkConfigurationException.class);
   }
 
@@ -41,18 +46,28 @@ class ClerkInstanceTest {
     URI health = URI.create(instance.frontendApiUrl() + "/v1/health");
     try {
       assertThat(instance.emulator()).isPresent();
-      assertThat(instance.publishableKey()).isEqualTo(instance.emulator().orElseThrow().publishableKey());
-      assertThat(instance.demoCredentials()).hasValueSatisfying(d -> {
-        assertThat(d.email()).isEqualTo(ClerkEmulator.DEMO_EMAIL);
-        assertThat(d.toString()).doesNotContain(ClerkEmulator.DEMO_PASSWORD);
-      });
-      assertThat(http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode()).isEqualTo(200);
+      assertThat(instance.publishableKey())
+          .isEqualTo(instance.emulator().orElseThrow().publishableKey());
+      assertThat(instance.demoCredentials())
+          .hasValueSatisfying(
+              d -> {
+                assertThat(d.email()).isEqualTo(ClerkEmulator.DEMO_EMAIL);
+                assertThat(d.toString()).doesNotContain(ClerkEmulator.DEMO_PASSWORD);
+              });
+      assertThat(
+              http.send(
+                      HttpRequest.newBuilder(health).build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode())
+          .isEqualTo(200);
     } finally {
       instance.close();
     }
-    assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(health).build(),
-        HttpResponse.BodyHandlers.discarding())).isInstanceOf(java.io.IOException.class);
+    assertThatThrownBy(
+            () ->
+                http.send(
+                    HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()))
+        .isInstanceOf(java.io.IOException.class);
   }
 
   @Test

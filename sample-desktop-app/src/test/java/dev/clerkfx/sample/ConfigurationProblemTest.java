@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-/** A malformed setting opens a window that names the variable and the problem, instead of a stack trace. */
+/**
+ * A malformed setting opens a window that names the variable and the problem, instead of a stack
+ * trace.
+ */
 class ConfigurationProblemTest {
   private final FxRobot robot = new FxRobot();
   private SampleApp app;
@@ -29,10 +32,16 @@ class ConfigurationProblemTest {
 
   @Test
   void malformedPublishableKeyIsExplainedInTheWindow() throws Exception {
-    app = (SampleApp) FxToolkit.setupApplication(() -> new SampleApp(null,
-        Map.of("CLERK_PUBLISHABLE_KEY", "sk_test_not-a-publishable-key")));
+    app =
+        (SampleApp)
+            FxToolkit.setupApplication(
+                () ->
+                    new SampleApp(
+                        null, Map.of("CLERK_PUBLISHABLE_KEY", "sk_test_not-a-publishable-key")));
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> !robot.lookup("#configuration-problem").queryAll().isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !robot.lookup("#configuration-problem").queryAll().isEmpty());
     String text = robot.lookup("#configuration-problem").queryAs(Label.class).getText();
     assertThat(text).startsWith("CLERK_PUBLISHABLE_KEY: ");
     assertThat(robot.lookup("#quit").tryQuery()).isPresent();
@@ -40,12 +49,20 @@ class ConfigurationProblemTest {
 
   @Test
   void malformedSecretKeyIsExplainedInTheWindow() throws Exception {
-    String key = "pk_test_" + java.util.Base64.getEncoder().encodeToString("clerk.example.com$".getBytes());
-    app = (SampleApp) FxToolkit.setupApplication(() -> new SampleApp(null,
-        Map.of("CLERK_PUBLISHABLE_KEY", key, "CLERK_SECRET_KEY", "oops")));
+    String key =
+        "pk_test_" + java.util.Base64.getEncoder().encodeToString("clerk.example.com$".getBytes());
+    app =
+        (SampleApp)
+            FxToolkit.setupApplication(
+                () ->
+                    new SampleApp(
+                        null, Map.of("CLERK_PUBLISHABLE_KEY", key, "CLERK_SECRET_KEY", "oops")));
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> !robot.lookup("#configuration-problem").queryAll().isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !robot.lookup("#configuration-problem").queryAll().isEmpty());
     assertThat(robot.lookup("#configuration-problem").queryAs(Label.class).getText())
-        .startsWith("CLERK_SECRET_KEY: ").doesNotContain("oops");
+        .startsWith("CLERK_SECRET_KEY: ")
+        .doesNotContain("oops");
   }
 }

@@ -10,10 +10,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
-import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +23,9 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Drives the whole sample on an emulator the test controls: sign in through the SDK's dialog, see the user, call the
- * protected API with the session token, and watch the window react to the developer panel's server-side changes.
+ * Drives the whole sample on an emulator the test controls: sign in through the SDK's dialog, see
+ * the user, call the protected API with the session token, and watch the window react to the
+ * developer panel's server-side changes.
  */
 class SampleAppTest {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -41,7 +42,9 @@ class SampleAppTest {
   @BeforeEach
   void start() throws TimeoutException {
     emulator = ClerkEmulator.start();
-    app = (SampleApp) FxToolkit.setupApplication(() -> new SampleApp(ClerkInstance.emulator(emulator)));
+    app =
+        (SampleApp)
+            FxToolkit.setupApplication(() -> new SampleApp(ClerkInstance.emulator(emulator)));
     await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
   }
 
@@ -54,7 +57,8 @@ class SampleAppTest {
   @Test
   void signInThroughTheDialogCallTheApiAndRevokeFromTheDeveloperPanel() {
     String userId = emulator.demoUser().id().orElseThrow();
-    assertThat(text("#demo-hint")).startsWith("Embedded emulator — demo user: " + ClerkEmulator.DEMO_EMAIL)
+    assertThat(text("#demo-hint"))
+        .startsWith("Embedded emulator — demo user: " + ClerkEmulator.DEMO_EMAIL)
         .contains("424242");
 
     signInThroughTheDialog();
@@ -62,22 +66,29 @@ class SampleAppTest {
     assertThat(text("#email-address")).isEqualTo(ClerkEmulator.DEMO_EMAIL);
     assertThat(text("#user-id")).isEqualTo(userId);
     String sessionId = text("#session-id");
-    assertThat(emulator.session(sessionId)).hasValueSatisfying(s -> assertThat(s.userId()).isEqualTo(userId));
+    assertThat(emulator.session(sessionId))
+        .hasValueSatisfying(s -> assertThat(s.userId()).isEqualTo(userId));
     assertThat(isShowing("#user-button")).isTrue();
     assertThat(isShowing("#organization-switcher")).isTrue();
     assertThat(isShowing("#sign-in")).isFalse();
     awaitLogEntry("Signed in as Ada Lovelace (" + sessionId + ")");
 
     click("#call-api");
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(text("#api-result"))
-        .contains("\"userId\" : \"" + userId + "\"").contains("\"sessionId\" : \"" + sessionId + "\""));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(text("#api-result"))
+                    .contains("\"userId\" : \"" + userId + "\"")
+                    .contains("\"sessionId\" : \"" + sessionId + "\""));
     // Still signed in, so the sign-out below can only come from the revocation.
     assertThat(logEntries()).noneMatch(entry -> entry.contains("Signed out"));
 
     click("#dev-revoke");
 
     awaitLogEntry("Signed out: session revoked");
-    assertThat(emulator.session(sessionId)).hasValueSatisfying(s -> assertThat(s.isActive()).isFalse());
+    assertThat(emulator.session(sessionId))
+        .hasValueSatisfying(s -> assertThat(s.isActive()).isFalse());
     await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
     assertThat(isShowing("#call-api")).isFalse();
     assertThat(text("#name")).isNullOrEmpty();
@@ -93,7 +104,8 @@ class SampleAppTest {
     click("#dev-rename");
 
     awaitText("#name", "Grace Lovelace");
-    assertThat(emulator.user(userId)).hasValueSatisfying(u -> assertThat(u.firstName()).hasValue("Grace"));
+    assertThat(emulator.user(userId))
+        .hasValueSatisfying(u -> assertThat(u.firstName()).hasValue("Grace"));
     awaitLogEntry("User updated: Grace Lovelace");
   }
 
@@ -105,7 +117,8 @@ class SampleAppTest {
     click("#dev-expire");
 
     awaitLogEntry("Signed out: session expired");
-    assertThat(emulator.session(sessionId)).hasValueSatisfying(s -> assertThat(s.isActive()).isFalse());
+    assertThat(emulator.session(sessionId))
+        .hasValueSatisfying(s -> assertThat(s.isActive()).isFalse());
     await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
   }
 
@@ -117,7 +130,9 @@ class SampleAppTest {
     click("#dev-ban");
 
     awaitLogEntry("Server: user banned");
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(logEntries()).anyMatch(e -> e.contains("Signed out")));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(logEntries()).anyMatch(e -> e.contains("Signed out")));
     assertThat(emulator.sessionsOf(userId)).allSatisfy(s -> assertThat(s.isActive()).isFalse());
     await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
   }
@@ -130,7 +145,10 @@ class SampleAppTest {
     assertThat(((javafx.stage.Stage) window).getMinHeight()).isEqualTo(SampleApp.MIN_HEIGHT);
   }
 
-  /** Signs the demo user in through the SDK's sign-in dialog, with the keyboard, and waits for the signed-in view. */
+  /**
+   * Signs the demo user in through the SDK's sign-in dialog, with the keyboard, and waits for the
+   * signed-in view.
+   */
   private void signInThroughTheDialog() {
     click("#sign-in");
     await().atMost(PATIENCE).until(() -> isShowing("#clerk-identifier"));
@@ -150,10 +168,15 @@ class SampleAppTest {
   }
 
   private void awaitLogEntry(String suffix) {
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(logEntries()).anyMatch(entry -> entry.endsWith(suffix)));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(logEntries()).anyMatch(entry -> entry.endsWith(suffix)));
   }
 
-  /** Clicks a node once the window is laid out for what the last state change showed (else the click may miss). */
+  /**
+   * Clicks a node once the window is laid out for what the last state change showed (else the click
+   * may miss).
+   */
   private void click(String query) {
     layOut();
     robot.clickOn(query);
@@ -161,16 +184,23 @@ class SampleAppTest {
 
   private void layOut() {
     WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> robot.listTargetWindows().forEach(w -> {
-      if (w.getScene() != null) {
-        w.getScene().getRoot().applyCss();
-        w.getScene().getRoot().layout();
-      }
-    }));
+    robot.interact(
+        () ->
+            robot
+                .listTargetWindows()
+                .forEach(
+                    w -> {
+                      if (w.getScene() != null) {
+                        w.getScene().getRoot().applyCss();
+                        w.getScene().getRoot().layout();
+                      }
+                    }));
   }
 
   private void awaitText(String query, String expected) {
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(text(query)).as(query).isEqualTo(expected));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(text(query)).as(query).isEqualTo(expected));
   }
 
   private void type(String query, String text) {
@@ -188,7 +218,8 @@ class SampleAppTest {
   }
 
   private boolean isShowing(String query) {
-    return onFx(() -> robot.lookup(query).tryQuery().map(SampleAppTest::visibleInScene).orElse(false));
+    return onFx(
+        () -> robot.lookup(query).tryQuery().map(SampleAppTest::visibleInScene).orElse(false));
   }
 
   private static <T> T onFx(Callable<T> read) {

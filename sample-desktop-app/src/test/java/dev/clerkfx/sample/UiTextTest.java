@@ -17,8 +17,17 @@ class UiTextTest {
 
   @Test
   void apiErrorsShowClerksDisplayMessageEvenWhenWrapped() {
-    ClerkApiException api = new ClerkApiException(422, List.of(new ClerkError("form_password_incorrect",
-        "Password is incorrect.", "Password is incorrect. Try again, or use another method.", Map.of())), null, null);
+    ClerkApiException api =
+        new ClerkApiException(
+            422,
+            List.of(
+                new ClerkError(
+                    "form_password_incorrect",
+                    "Password is incorrect.",
+                    "Password is incorrect. Try again, or use another method.",
+                    Map.of())),
+            null,
+            null);
 
     assertThat(UiText.describe(new CompletionException(api)))
         .isEqualTo("Password is incorrect. Try again, or use another method.");
@@ -26,7 +35,10 @@ class UiTextTest {
 
   @Test
   void otherFailuresShowTheirMessageOrTheirType() {
-    assertThat(UiText.describe(new ClerkNetworkException(ClerkNetworkException.Kind.CONNECT, "Could not reach Clerk", null)))
+    assertThat(
+            UiText.describe(
+                new ClerkNetworkException(
+                    ClerkNetworkException.Kind.CONNECT, "Could not reach Clerk", null)))
         .isEqualTo("Could not reach Clerk");
     assertThat(UiText.describe(new CompletionException(new IllegalStateException())))
         .isEqualTo("IllegalStateException");
@@ -37,8 +49,10 @@ class UiTextTest {
     assertThat(UiText.signedOut(SignOutReason.USER_ACTION)).isEqualTo("Signed out");
     assertThat(UiText.signedOut(SignOutReason.REVOKED)).isEqualTo("Signed out: session revoked");
     assertThat(UiText.signedOut(SignOutReason.EXPIRED)).isEqualTo("Signed out: session expired");
-    assertThat(UiText.signedOut(SignOutReason.SIGNED_OUT_ELSEWHERE)).isEqualTo("Signed out: signed out elsewhere");
-    assertThat(UiText.signedOut(SignOutReason.ACCOUNT_DELETED)).isEqualTo("Signed out: account deleted");
+    assertThat(UiText.signedOut(SignOutReason.SIGNED_OUT_ELSEWHERE))
+        .isEqualTo("Signed out: signed out elsewhere");
+    assertThat(UiText.signedOut(SignOutReason.ACCOUNT_DELETED))
+        .isEqualTo("Signed out: account deleted");
     assertThat(List.of(SignOutReason.values()).stream().map(UiText::signedOut).distinct())
         .hasSize(SignOutReason.values().length);
   }

@@ -14,9 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Verifies a Clerk session token the way a backend does (nimbus): RS256 only, key chosen by {@code kid} from a JWKS
- * document, then {@code exp}/{@code nbf} against an injected clock with a leeway. Used for the emulator's tokens and
- * for Clerk's own recorded token, so both go through one verification path.
+ * Verifies a Clerk session token the way a backend does (nimbus): RS256 only, key chosen by {@code
+ * kid} from a JWKS document, then {@code exp}/{@code nbf} against an injected clock with a leeway.
+ * Used for the emulator's tokens and for Clerk's own recorded token, so both go through one
+ * verification path.
  */
 final class JwksVerifier {
   private final JWKSet jwks;
@@ -62,10 +63,12 @@ final class JwksVerifier {
       throw new VerificationFailure("claims");
     }
     Instant now = clock.instant();
-    if (claims.getExpirationTime() == null || !now.isBefore(claims.getExpirationTime().toInstant().plus(leeway))) {
+    if (claims.getExpirationTime() == null
+        || !now.isBefore(claims.getExpirationTime().toInstant().plus(leeway))) {
       throw new VerificationFailure("expired");
     }
-    if (claims.getNotBeforeTime() != null && now.plus(leeway).isBefore(claims.getNotBeforeTime().toInstant())) {
+    if (claims.getNotBeforeTime() != null
+        && now.plus(leeway).isBefore(claims.getNotBeforeTime().toInstant())) {
       throw new VerificationFailure("not yet valid");
     }
     return claims;

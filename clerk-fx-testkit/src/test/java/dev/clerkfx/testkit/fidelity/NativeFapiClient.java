@@ -17,13 +17,15 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * A minimal FAPI client that talks the way Clerk's native SDKs do (protocol doc §2): {@code _is_native=true}, the
- * raw client token in {@code Authorization} (captured and rotated from every response), {@code clerk-api-version},
- * {@code x-mobile: 1}, form-encoded bodies. One instance = one device (one client token).
+ * A minimal FAPI client that talks the way Clerk's native SDKs do (protocol doc §2): {@code
+ * _is_native=true}, the raw client token in {@code Authorization} (captured and rotated from every
+ * response), {@code clerk-api-version}, {@code x-mobile: 1}, form-encoded bodies. One instance =
+ * one device (one client token).
  */
 final class NativeFapiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final String baseUrl;
   private String clientToken;
@@ -65,21 +67,34 @@ final class NativeFapiClient {
   }
 
   /**
-   * Acts as the system browser: GETs an absolute URL (or POSTs a form to it), follows no redirect, and returns the
-   * {@code Location} it redirects to.
+   * Acts as the system browser: GETs an absolute URL (or POSTs a form to it), follows no redirect,
+   * and returns the {@code Location} it redirects to.
    */
   String browse(String absoluteUrl, String... formPairs) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absoluteUrl)).timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(absoluteUrl)).timeout(Duration.ofSeconds(20));
     if (formPairs.length > 0) {
       StringJoiner body = new StringJoiner("&");
       form(formPairs).forEach((k, v) -> body.add(enc(k) + "=" + enc(v)));
-      request.header("Content-Type", "application/x-www-form-urlencoded")
+      request
+          .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     }
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
-          "no redirect from " + absoluteUrl + ": " + response.statusCode() + " " + response.body()));
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return response
+          .headers()
+          .firstValue("Location")
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no redirect from "
+                          + absoluteUrl
+                          + ": "
+                          + response.statusCode()
+                          + " "
+                          + response.body()));
     } catch (IOException e) {
       throw new IllegalStateException("GET " + absoluteUrl + " failed: " + e, e);
     } catch (InterruptedException e) {
@@ -99,7 +114,9 @@ final class NativeFapiClient {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      out.put(
+          URLDecoder.decode(k, StandardCharsets.UTF_8),
+          URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return out;
   }
@@ -112,15 +129,28 @@ final class NativeFapiClient {
     return out;
   }
 
-  /** POSTs one file as {@code multipart/form-data} field {@code file}, as clerk-android uploads profile images. */
+  /**
+   * POSTs one file as {@code multipart/form-data} field {@code file}, as clerk-android uploads
+   * profile images.
+   */
   Reply upload(String path, String filename, String contentType, byte[] data) {
     String boundary = "----clerkfx-conformance";
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filename
+                + "\"\r\nContent-Type: "
+                + contentType
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
     body.writeBytes(data);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
-    return exchange("POST", path, "multipart/form-data; boundary=" + boundary,
+    return exchange(
+        "POST",
+        path,
+        "multipart/form-data; boundary=" + boundary,
         HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
   }
 
@@ -135,18 +165,24 @@ final class NativeFapiClient {
     }
     StringJoiner body = new StringJoiner("&");
     form.forEach((k, v) -> body.add(enc(k) + "=" + enc(v)));
-    return exchange(method, target, "application/x-www-form-urlencoded",
+    return exchange(
+        method,
+        target,
+        "application/x-www-form-urlencoded",
         HttpRequest.BodyPublishers.ofString(body.toString()));
   }
 
-  private Reply exchange(String method, String pathAndQuery, String contentType, HttpRequest.BodyPublisher body) {
-    String url = baseUrl + pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "_is_native=true";
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(20))
-        .header("clerk-api-version", "2026-05-12")
-        .header("x-mobile", "1")
-        .header("Accept", "application/json")
-        .method(method, body);
+  private Reply exchange(
+      String method, String pathAndQuery, String contentType, HttpRequest.BodyPublisher body) {
+    String url =
+        baseUrl + pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "_is_native=true";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(20))
+            .header("clerk-api-version", "2026-05-12")
+            .header("x-mobile", "1")
+            .header("Accept", "application/json")
+            .method(method, body);
     if (clientToken != null && !clientToken.isEmpty()) {
       request.header("Authorization", clientToken);
     }
@@ -154,11 +190,13 @@ final class NativeFapiClient {
       request.header("Content-Type", contentType);
     }
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       response.headers().firstValue("Authorization").ifPresent(token -> clientToken = token);
       JsonNode parsed;
       try {
-        parsed = response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());
+        parsed =
+            response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());
       } catch (IOException notJson) {
         parsed = MissingNode.getInstance();
       }

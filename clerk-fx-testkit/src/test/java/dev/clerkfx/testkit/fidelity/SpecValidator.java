@@ -23,31 +23,42 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Validates HTTP responses against Clerk's Frontend API OpenAPI spec ({@code ../shared/spec/clerk-fapi-openapi.yml},
- * version 2026-05-12) with {@code swagger-request-validator-core}.
+ * Validates HTTP responses against Clerk's Frontend API OpenAPI spec ({@code
+ * ../shared/spec/clerk-fapi-openapi.yml}, version 2026-05-12) with {@code
+ * swagger-request-validator-core}.
  *
- * <p>The spec is parsed once per JVM ({@link #get()}, a lazy holder): a few seconds. Three in-memory adjustments,
- * each undoing a validator limitation rather than relaxing the spec:
+ * <p>The spec is parsed once per JVM ({@link #get()}, a lazy holder): a few seconds. Three
+ * in-memory adjustments, each undoing a validator limitation rather than relaxing the spec:
+ *
  * <ul>
- *   <li>every {@code discriminator} key is removed (one schema's discriminator property is not {@code required},
- *       and the validator then rejects every response reaching it; build-notes.md);</li>
- *   <li>{@code allOf} compositions are merged ({@code withResolveCombinators}): the validator treats properties a
- *       schema does not declare as forbidden, so {@code Client.Session = allOf[SessionBase, {...}]} could
- *       otherwise never validate;</li>
- *   <li>{@code nullable: true} next to a combinator is kept meaningful (see {@code nullableCombinators});</li>
+ *   <li>every {@code discriminator} key is removed (one schema's discriminator property is not
+ *       {@code required}, and the validator then rejects every response reaching it;
+ *       build-notes.md);
+ *   <li>{@code allOf} compositions are merged ({@code withResolveCombinators}): the validator
+ *       treats properties a schema does not declare as forbidden, so {@code Client.Session =
+ *       allOf[SessionBase, {...}]} could otherwise never validate;
+ *   <li>{@code nullable: true} next to a combinator is kept meaningful (see {@code
+ *       nullableCombinators});
  *   <li>a property a schema lists in {@code required} but forgets to declare (3 places, among them
- *       {@code Client.User.enterprise_accounts}) is declared as any JSON value, so it is not at the same time
- *       required and forbidden.</li>
+ *       {@code Client.User.enterprise_accounts}) is declared as any JSON value, so it is not at the
+ *       same time required and forbidden.
  * </ul>
- * Strictness kept on purpose: a property the spec does not declare is a violation (the validator's default), so
- * the emulator cannot drift into fields real FAPI responses of this version don't have.
+ *
+ * Strictness kept on purpose: a property the spec does not declare is a violation (the validator's
+ * default), so the emulator cannot drift into fields real FAPI responses of this version don't
+ * have.
  */
 final class SpecValidator {
   static final String SPEC = "spec/clerk-fapi-openapi.yml";
   private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
   /** One operation of the spec. */
-  record Operation(String method, String pathTemplate, String operationId, Pattern pattern, int literalSegments) {
+  record Operation(
+      String method,
+      String pathTemplate,
+      String operationId,
+      Pattern pattern,
+      int literalSegments) {
     @Override
     public String toString() {
       return method + " " + pathTemplate + " (" + operationId + ")";
@@ -74,9 +85,10 @@ final class SpecValidator {
       nullableCombinators(tree);
       this.operations = operationsOf(tree);
       String json = new ObjectMapper().writeValueAsString(tree);
-      this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json)
-          .withResolveCombinators(true)
-          .build();
+      this.validator =
+          OpenApiInteractionValidator.createForInlineApiSpecification(json)
+              .withResolveCombinators(true)
+              .build();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the OpenAPI spec " + spec, e);
     }
@@ -88,7 +100,8 @@ final class SpecValidator {
   }
 
   /**
-   * Returns the JVM's validator; skips the calling test (JUnit assumption) when {@code ../shared} is absent.
+   * Returns the JVM's validator; skips the calling test (JUnit assumption) when {@code ../shared}
+   * is absent.
    */
   static SpecValidator get() {
     SharedReference.require(SPEC);
@@ -101,7 +114,8 @@ final class SpecValidator {
   }
 
   /**
-   * Returns the spec operation a concrete request hits; literal segments beat {@code {params}} when both match.
+   * Returns the spec operation a concrete request hits; literal segments beat {@code {params}} when
+   * both match.
    *
    * @param method the HTTP method
    * @param path the request path without query
@@ -123,7 +137,8 @@ final class SpecValidator {
    * @param body the response body (may be {@code null} or empty)
    * @return the violations at level ERROR; empty when the response conforms
    */
-  List<Violation> validate(String method, String path, int status, String contentType, String body) {
+  List<Violation> validate(
+      String method, String path, int status, String contentType, String body) {
     SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
     if (contentType != null) {
       response.withContentType(contentType);
@@ -131,8 +146,9 @@ final class SpecValidator {
     if (body != null && !body.isEmpty()) {
       response.withBody(body);
     }
-    ValidationReport report = validator.validateResponse(path,
-        Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
+    ValidationReport report =
+        validator.validateResponse(
+            path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
     List<Violation> out = new ArrayList<>();
     for (ValidationReport.Message message : report.getMessages()) {
       if (message.getLevel() == ValidationReport.Level.ERROR) {
@@ -146,10 +162,13 @@ final class SpecValidator {
     StringBuilder text = new StringBuilder(message.getMessage());
     appendNested(message, text, 0);
     String flat = text.toString().replaceAll("\\s+", " ");
-    out.add(new Violation(message.getKey(), flat.length() > 2000 ? flat.substring(0, 2000) + "…" : flat));
+    out.add(
+        new Violation(
+            message.getKey(), flat.length() > 2000 ? flat.substring(0, 2000) + "…" : flat));
   }
 
-  private static void appendNested(ValidationReport.Message message, StringBuilder text, int depth) {
+  private static void appendNested(
+      ValidationReport.Message message, StringBuilder text, int depth) {
     if (depth > 3) {
       return;
     }
@@ -176,11 +195,11 @@ final class SpecValidator {
   }
 
   /**
-   * Rewrites {@code {nullable: true, allOf|oneOf|anyOf: […]}} (Clerk's idiom for "this object or null", 88 places)
-   * into {@code {anyOf: [{allOf|oneOf|anyOf: […]}, {type: object, nullable: true, enum: [null]}]}}: the validator
-   * drops {@code nullable} when it merges combinators, so without this every {@code null} such a property holds
-   * (for example {@code client.sign_in} when no sign-in is in progress) would be reported although the spec allows
-   * it.
+   * Rewrites {@code {nullable: true, allOf|oneOf|anyOf: […]}} (Clerk's idiom for "this object or
+   * null", 88 places) into {@code {anyOf: [{allOf|oneOf|anyOf: […]}, {type: object, nullable: true,
+   * enum: [null]}]}}: the validator drops {@code nullable} when it merges combinators, so without
+   * this every {@code null} such a property holds (for example {@code client.sign_in} when no
+   * sign-in is in progress) would be reported although the spec allows it.
    */
   private static void nullableCombinators(JsonNode node) {
     if (node instanceof ObjectNode object) {
@@ -205,8 +224,8 @@ final class SpecValidator {
   }
 
   /**
-   * Declares every property a schema requires without declaring it, as "any JSON value" ({@code {}} would not do:
-   * the parser reads an empty schema as an object schema).
+   * Declares every property a schema requires without declaring it, as "any JSON value" ({@code {}}
+   * would not do: the parser reads an empty schema as an object schema).
    */
   private static void declareRequiredProperties(JsonNode node) {
     if (node instanceof ObjectNode object) {
@@ -251,8 +270,13 @@ final class SpecValidator {
       Pattern pattern = Pattern.compile(regex.toString());
       for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
         if (METHODS.contains(method.getKey())) {
-          out.add(new Operation(method.getKey(), template, method.getValue().path("operationId").asText(),
-              pattern, literal));
+          out.add(
+              new Operation(
+                  method.getKey(),
+                  template,
+                  method.getValue().path("operationId").asText(),
+                  pattern,
+                  literal));
         }
       }
     }

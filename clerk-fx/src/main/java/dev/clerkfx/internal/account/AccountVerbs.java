@@ -43,9 +43,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The account and organization verbs over the transport. Each acts for the current session; a response's
- * piggybacked client reaches the state through the client sync before the future completes, and verbs whose
- * answer is the user hand it to the session manager as well.
+ * The account and organization verbs over the transport. Each acts for the current session; a
+ * response's piggybacked client reaches the state through the client sync before the future
+ * completes, and verbs whose answer is the user hand it to the session manager as well.
  */
 public final class AccountVerbs implements Account {
   private static final String EMAILS = "email_addresses";
@@ -80,8 +80,8 @@ public final class AccountVerbs implements Account {
   // ------------------------------------------------------------------ helpers
 
   /**
-   * The session to act for: the signed-in one, or a pending one (tasks left), so the verbs that finish its tasks
-   * (choosing an organization, enrolling MFA) can run.
+   * The session to act for: the signed-in one, or a pending one (tasks left), so the verbs that
+   * finish its tasks (choosing an organization, enrolling MFA) can run.
    */
   private Optional<Session> actingSession() {
     AuthSnapshot s = manager.snapshot();
@@ -105,7 +105,8 @@ public final class AccountVerbs implements Account {
   }
 
   private static <T> CompletableFuture<T> notSignedIn() {
-    return CompletableFuture.failedFuture(new ClerkUsageException("not_signed_in", "No user is signed in"));
+    return CompletableFuture.failedFuture(
+        new ClerkUsageException("not_signed_in", "No user is signed in"));
   }
 
   /** A call answered with the user: the user goes to the state too. */
@@ -113,7 +114,10 @@ public final class AccountVerbs implements Account {
     return signedIn(call).thenApply(manager::userChanged);
   }
 
-  /** A call answered with something else; then the user is fetched so the state and the result are fresh. */
+  /**
+   * A call answered with something else; then the user is fetched so the state and the result are
+   * fresh.
+   */
   private <T> CompletableFuture<User> thenReload(Function<String, CompletableFuture<T>> call) {
     return signedIn(call).thenCompose(x -> reloadUser());
   }
@@ -134,8 +138,11 @@ public final class AccountVerbs implements Account {
     if (update.isEmpty()) {
       return signedIn(sid -> CompletableFuture.completedFuture(currentUser().orElseThrow()));
     }
-    Form.Builder form = Form.builder().add("first_name", update.firstName()).add("last_name", update.lastName())
-        .add("username", update.username());
+    Form.Builder form =
+        Form.builder()
+            .add("first_name", update.firstName())
+            .add("last_name", update.lastName())
+            .add("username", update.username());
     if (update.unsafeMetadata() != null) form.addJson("unsafe_metadata", update.unsafeMetadata());
     return userCall(sid -> fapi.updateMe(sid, form.build()));
   }
@@ -143,24 +150,30 @@ public final class AccountVerbs implements Account {
   @Override
   public CompletableFuture<User> mergeUnsafeMetadata(Map<String, Object> patch) {
     if (patch == null) return invalid("mergeUnsafeMetadata needs a map");
-    return userCall(sid -> fapi.mergeMetadata(sid, Form.builder().addJson("unsafe_metadata", patch).build()));
+    return userCall(
+        sid -> fapi.mergeMetadata(sid, Form.builder().addJson("unsafe_metadata", patch).build()));
   }
 
   @Override
   public CompletableFuture<User> setProfileImage(Path file) {
     if (file == null) return invalid("setProfileImage needs a file");
     if (sessionId().isEmpty()) return notSignedIn();
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        if (Files.size(file) > MAX_PROFILE_IMAGE_BYTES) {
-          throw new ClerkUsageException("image_too_large", "The image is larger than 10 MB: " + file.getFileName());
-        }
-        return Files.readAllBytes(file);
-      } catch (IOException e) {
-        throw new ClerkUsageException("image_unreadable",
-            "Could not read " + file.getFileName() + ": " + e.getMessage());
-      }
-    }, io).thenCompose(this::setProfileImage);
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                if (Files.size(file) > MAX_PROFILE_IMAGE_BYTES) {
+                  throw new ClerkUsageException(
+                      "image_too_large", "The image is larger than 10 MB: " + file.getFileName());
+                }
+                return Files.readAllBytes(file);
+              } catch (IOException e) {
+                throw new ClerkUsageException(
+                    "image_unreadable",
+                    "Could not read " + file.getFileName() + ": " + e.getMessage());
+              }
+            },
+            io)
+        .thenCompose(this::setProfileImage);
   }
 
   @Override
@@ -173,7 +186,8 @@ public final class AccountVerbs implements Account {
     Optional<String> type = ImageTypes.detect(image);
     if (type.isEmpty()) {
       return CompletableFuture.failedFuture(
-          new ClerkUsageException("image_type_unsupported", "The image must be PNG, JPEG, GIF or WebP"));
+          new ClerkUsageException(
+              "image_type_unsupported", "The image must be PNG, JPEG, GIF or WebP"));
     }
     byte[] copy = image.clone();
     return thenReload(sid -> fapi.uploadProfileImage(sid, copy, type.get()));
@@ -189,27 +203,50 @@ public final class AccountVerbs implements Account {
   @Override
   public CompletableFuture<EmailAddress> addEmailAddress(String emailAddress) {
     if (blank(emailAddress)) return invalid("addEmailAddress needs an address");
-    return signedIn(sid -> fapi.createIdentification(sid, EMAILS,
-        Form.builder().add("email_address", emailAddress.strip()).build(), EmailAddress.class));
+    return signedIn(
+        sid ->
+            fapi.createIdentification(
+                sid,
+                EMAILS,
+                Form.builder().add("email_address", emailAddress.strip()).build(),
+                EmailAddress.class));
   }
 
   @Override
   public CompletableFuture<EmailAddress> prepareEmailAddressVerification(String emailAddressId) {
-    return signedIn(sid -> fapi.identificationAction(sid, EMAILS, emailAddressId, "prepare_verification",
-        Form.builder().add("strategy", "email_code").build(), EmailAddress.class));
+    return signedIn(
+        sid ->
+            fapi.identificationAction(
+                sid,
+                EMAILS,
+                emailAddressId,
+                "prepare_verification",
+                Form.builder().add("strategy", "email_code").build(),
+                EmailAddress.class));
   }
 
   @Override
-  public CompletableFuture<EmailAddress> attemptEmailAddressVerification(String emailAddressId, String code) {
+  public CompletableFuture<EmailAddress> attemptEmailAddressVerification(
+      String emailAddressId, String code) {
     if (blank(code)) return invalid("attemptEmailAddressVerification needs a code");
-    return signedIn(sid -> fapi.identificationAction(sid, EMAILS, emailAddressId, "attempt_verification",
-        Form.builder().add("code", code.strip()).build(), EmailAddress.class));
+    return signedIn(
+        sid ->
+            fapi.identificationAction(
+                sid,
+                EMAILS,
+                emailAddressId,
+                "attempt_verification",
+                Form.builder().add("code", code.strip()).build(),
+                EmailAddress.class));
   }
 
   @Override
   public CompletableFuture<User> setPrimaryEmailAddress(String emailAddressId) {
     if (blank(emailAddressId)) return invalid("setPrimaryEmailAddress needs an id");
-    return userCall(sid -> fapi.updateMe(sid, Form.builder().add("primary_email_address_id", emailAddressId).build()));
+    return userCall(
+        sid ->
+            fapi.updateMe(
+                sid, Form.builder().add("primary_email_address_id", emailAddressId).build()));
   }
 
   @Override
@@ -222,27 +259,50 @@ public final class AccountVerbs implements Account {
   @Override
   public CompletableFuture<PhoneNumber> addPhoneNumber(String phoneNumber) {
     if (blank(phoneNumber)) return invalid("addPhoneNumber needs a number");
-    return signedIn(sid -> fapi.createIdentification(sid, PHONES,
-        Form.builder().add("phone_number", phoneNumber.strip()).build(), PhoneNumber.class));
+    return signedIn(
+        sid ->
+            fapi.createIdentification(
+                sid,
+                PHONES,
+                Form.builder().add("phone_number", phoneNumber.strip()).build(),
+                PhoneNumber.class));
   }
 
   @Override
   public CompletableFuture<PhoneNumber> preparePhoneNumberVerification(String phoneNumberId) {
-    return signedIn(sid -> fapi.identificationAction(sid, PHONES, phoneNumberId, "prepare_verification",
-        Form.builder().add("strategy", "phone_code").build(), PhoneNumber.class));
+    return signedIn(
+        sid ->
+            fapi.identificationAction(
+                sid,
+                PHONES,
+                phoneNumberId,
+                "prepare_verification",
+                Form.builder().add("strategy", "phone_code").build(),
+                PhoneNumber.class));
   }
 
   @Override
-  public CompletableFuture<PhoneNumber> attemptPhoneNumberVerification(String phoneNumberId, String code) {
+  public CompletableFuture<PhoneNumber> attemptPhoneNumberVerification(
+      String phoneNumberId, String code) {
     if (blank(code)) return invalid("attemptPhoneNumberVerification needs a code");
-    return signedIn(sid -> fapi.identificationAction(sid, PHONES, phoneNumberId, "attempt_verification",
-        Form.builder().add("code", code.strip()).build(), PhoneNumber.class));
+    return signedIn(
+        sid ->
+            fapi.identificationAction(
+                sid,
+                PHONES,
+                phoneNumberId,
+                "attempt_verification",
+                Form.builder().add("code", code.strip()).build(),
+                PhoneNumber.class));
   }
 
   @Override
   public CompletableFuture<User> setPrimaryPhoneNumber(String phoneNumberId) {
     if (blank(phoneNumberId)) return invalid("setPrimaryPhoneNumber needs an id");
-    return userCall(sid -> fapi.updateMe(sid, Form.builder().add("primary_phone_number_id", phoneNumberId).build()));
+    return userCall(
+        sid ->
+            fapi.updateMe(
+                sid, Form.builder().add("primary_phone_number_id", phoneNumberId).build()));
   }
 
   @Override
@@ -254,24 +314,40 @@ public final class AccountVerbs implements Account {
 
   @Override
   public CompletableFuture<User> setPassword(String newPassword) {
-    if (newPassword == null || newPassword.isEmpty()) return invalid("setPassword needs a password");
-    return userCall(sid -> fapi.changePassword(sid, Form.builder().add("new_password", newPassword).build()));
+    if (newPassword == null || newPassword.isEmpty())
+      return invalid("setPassword needs a password");
+    return userCall(
+        sid -> fapi.changePassword(sid, Form.builder().add("new_password", newPassword).build()));
   }
 
   @Override
-  public CompletableFuture<User> changePassword(String currentPassword, String newPassword,
-      boolean signOutOfOtherSessions) {
-    if (currentPassword == null || currentPassword.isEmpty() || newPassword == null || newPassword.isEmpty()) {
+  public CompletableFuture<User> changePassword(
+      String currentPassword, String newPassword, boolean signOutOfOtherSessions) {
+    if (currentPassword == null
+        || currentPassword.isEmpty()
+        || newPassword == null
+        || newPassword.isEmpty()) {
       return invalid("changePassword needs the current and the new password");
     }
-    return userCall(sid -> fapi.changePassword(sid, Form.builder().add("current_password", currentPassword)
-        .add("new_password", newPassword).add("sign_out_of_other_sessions", signOutOfOtherSessions).build()));
+    return userCall(
+        sid ->
+            fapi.changePassword(
+                sid,
+                Form.builder()
+                    .add("current_password", currentPassword)
+                    .add("new_password", newPassword)
+                    .add("sign_out_of_other_sessions", signOutOfOtherSessions)
+                    .build()));
   }
 
   @Override
   public CompletableFuture<User> removePassword(String currentPassword) {
-    if (currentPassword == null || currentPassword.isEmpty()) return invalid("removePassword needs the password");
-    return userCall(sid -> fapi.removePassword(sid, Form.builder().add("current_password", currentPassword).build()));
+    if (currentPassword == null || currentPassword.isEmpty())
+      return invalid("removePassword needs the password");
+    return userCall(
+        sid ->
+            fapi.removePassword(
+                sid, Form.builder().add("current_password", currentPassword).build()));
   }
 
   // ------------------------------------------------------------------ MFA
@@ -284,8 +360,14 @@ public final class AccountVerbs implements Account {
   @Override
   public CompletableFuture<Totp> verifyTotp(String code) {
     if (blank(code)) return invalid("verifyTotp needs a code");
-    return signedIn(sid -> fapi.postMine(sid, Form.builder().add("code", code.strip()).build(), Totp.class, "totp",
-        "attempt_verification"));
+    return signedIn(
+        sid ->
+            fapi.postMine(
+                sid,
+                Form.builder().add("code", code.strip()).build(),
+                Totp.class,
+                "totp",
+                "attempt_verification"));
   }
 
   @Override
@@ -299,9 +381,17 @@ public final class AccountVerbs implements Account {
   }
 
   @Override
-  public CompletableFuture<PhoneNumber> setPhoneNumberSecondFactor(String phoneNumberId, boolean enabled) {
-    return signedIn(sid -> fapi.identificationAction(sid, PHONES, phoneNumberId, null,
-        Form.builder().add("reserved_for_second_factor", enabled).build(), PhoneNumber.class));
+  public CompletableFuture<PhoneNumber> setPhoneNumberSecondFactor(
+      String phoneNumberId, boolean enabled) {
+    return signedIn(
+        sid ->
+            fapi.identificationAction(
+                sid,
+                PHONES,
+                phoneNumberId,
+                null,
+                Form.builder().add("reserved_for_second_factor", enabled).build(),
+                PhoneNumber.class));
   }
 
   // ------------------------------------------------------------------ connected accounts
@@ -315,27 +405,60 @@ public final class AccountVerbs implements Account {
   public CompletableFuture<ExternalAccount> connectExternalAccount(String strategy) {
     if (blank(strategy)) return invalid("connectExternalAccount needs a strategy");
     AtomicReference<String> started = new AtomicReference<>();
-    return signedIn(sid -> browser.external("connect " + strategy, redirect ->
-        connectExternalAccount(strategy, redirect).thenApply(a -> {
-          started.set(a.id());
-          return a.verification().flatMap(Verification::externalVerificationRedirectUrl)
-              .orElseThrow(() -> new ClerkException("external_account_no_url",
-                  "Clerk gave no page to connect " + strategy + " on", null));
-        })))
+    return signedIn(
+            sid ->
+                browser.external(
+                    "connect " + strategy,
+                    redirect ->
+                        connectExternalAccount(strategy, redirect)
+                            .thenApply(
+                                a -> {
+                                  started.set(a.id());
+                                  return a.verification()
+                                      .flatMap(Verification::externalVerificationRedirectUrl)
+                                      .orElseThrow(
+                                          () ->
+                                              new ClerkException(
+                                                  "external_account_no_url",
+                                                  "Clerk gave no page to connect "
+                                                      + strategy
+                                                      + " on",
+                                                  null));
+                                })))
         .thenCompose(callback -> reloadUser())
-        .thenApply(u -> u.externalAccounts().stream().filter(a -> a.id().equals(started.get()))
-            .filter(a -> a.verification().map(Verification::verified).orElse(false)).findFirst()
-            .orElseThrow(() -> new ClerkException("external_account_not_verified",
-                "The " + strategy + " account was not connected (the provider did not approve)", null)));
+        .thenApply(
+            u ->
+                u.externalAccounts().stream()
+                    .filter(a -> a.id().equals(started.get()))
+                    .filter(a -> a.verification().map(Verification::verified).orElse(false))
+                    .findFirst()
+                    .orElseThrow(
+                        () ->
+                            new ClerkException(
+                                "external_account_not_verified",
+                                "The "
+                                    + strategy
+                                    + " account was not connected (the provider did not approve)",
+                                null)));
   }
 
   @Override
-  public CompletableFuture<ExternalAccount> connectExternalAccount(String strategy, String redirectUrl) {
+  public CompletableFuture<ExternalAccount> connectExternalAccount(
+      String strategy, String redirectUrl) {
     if (blank(strategy) || blank(redirectUrl)) {
       return invalid("connectExternalAccount needs a strategy and a redirect URL");
     }
-    return signedIn(sid -> fapi.postMine(sid, Form.builder().add("strategy", strategy).add("redirect_url", redirectUrl)
-        .add("action_complete_redirect_url", redirectUrl).build(), ExternalAccount.class, "external_accounts"));
+    return signedIn(
+        sid ->
+            fapi.postMine(
+                sid,
+                Form.builder()
+                    .add("strategy", strategy)
+                    .add("redirect_url", redirectUrl)
+                    .add("action_complete_redirect_url", redirectUrl)
+                    .build(),
+                ExternalAccount.class,
+                "external_accounts"));
   }
 
   @Override
@@ -353,7 +476,9 @@ public final class AccountVerbs implements Account {
   @Override
   public CompletableFuture<ActiveSession> revokeSession(String sessionId) {
     if (blank(sessionId)) return invalid("revokeSession needs a session id");
-    return signedIn(sid -> fapi.postMine(sid, Form.empty(), ActiveSession.class, "sessions", sessionId, "revoke"));
+    return signedIn(
+        sid ->
+            fapi.postMine(sid, Form.empty(), ActiveSession.class, "sessions", sessionId, "revoke"));
   }
 
   // ------------------------------------------------------------------ the account itself
@@ -365,12 +490,16 @@ public final class AccountVerbs implements Account {
 
   @Override
   public CompletableFuture<Void> deleteAccount() {
-    return signedIn(sid -> {
-      manager.accountDeletion(sid);
-      return fapi.deleteMe(sid).whenComplete((deleted, failure) -> {
-        if (failure != null) manager.accountDeletion(null);
-      });
-    }).thenCompose(deleted -> manager.accountDeleted());
+    return signedIn(
+            sid -> {
+              manager.accountDeletion(sid);
+              return fapi.deleteMe(sid)
+                  .whenComplete(
+                      (deleted, failure) -> {
+                        if (failure != null) manager.accountDeletion(null);
+                      });
+            })
+        .thenCompose(deleted -> manager.accountDeleted());
   }
 
   // ------------------------------------------------------------------ reverification
@@ -378,42 +507,59 @@ public final class AccountVerbs implements Account {
   @Override
   public CompletableFuture<SessionVerification> startReverification(ReverificationLevel level) {
     ReverificationLevel l = level == null ? ReverificationLevel.SECOND_FACTOR : level;
-    return signedIn(sid -> fapi.reverify(sid, null, Form.builder().add("level", l.wireValue()).build()));
+    return signedIn(
+        sid -> fapi.reverify(sid, null, Form.builder().add("level", l.wireValue()).build()));
   }
 
   @Override
-  public CompletableFuture<SessionVerification> prepareReverificationFirstFactor(FactorParams params) {
+  public CompletableFuture<SessionVerification> prepareReverificationFirstFactor(
+      FactorParams params) {
     return step("prepare_first_factor", params);
   }
 
   @Override
-  public CompletableFuture<SessionVerification> attemptReverificationFirstFactor(FactorParams params) {
+  public CompletableFuture<SessionVerification> attemptReverificationFirstFactor(
+      FactorParams params) {
     return step("attempt_first_factor", params);
   }
 
   @Override
-  public CompletableFuture<SessionVerification> prepareReverificationSecondFactor(FactorParams params) {
+  public CompletableFuture<SessionVerification> prepareReverificationSecondFactor(
+      FactorParams params) {
     return step("prepare_second_factor", params);
   }
 
   @Override
-  public CompletableFuture<SessionVerification> attemptReverificationSecondFactor(FactorParams params) {
+  public CompletableFuture<SessionVerification> attemptReverificationSecondFactor(
+      FactorParams params) {
     return step("attempt_second_factor", params);
   }
 
   private CompletableFuture<SessionVerification> step(String step, FactorParams p) {
     if (p == null || blank(p.strategy())) return invalid(step + " needs a strategy");
-    Form form = Form.builder().add("strategy", p.strategy()).add("code", p.code()).add("password", p.password())
-        .add("email_address_id", p.emailAddressId()).add("phone_number_id", p.phoneNumberId()).build();
+    Form form =
+        Form.builder()
+            .add("strategy", p.strategy())
+            .add("code", p.code())
+            .add("password", p.password())
+            .add("email_address_id", p.emailAddressId())
+            .add("phone_number_id", p.phoneNumberId())
+            .build();
     // the session's factor ages change: the next token carries the new fva
-    return signedIn(sid -> fapi.reverify(sid, step, form)).thenCompose(v -> v.complete()
-        ? manager.getToken(GetTokenOptions.defaults().withSkipCache(true)).handle((t, e) -> v)
-        : CompletableFuture.completedFuture(v));
+    return signedIn(sid -> fapi.reverify(sid, step, form))
+        .thenCompose(
+            v ->
+                v.complete()
+                    ? manager
+                        .getToken(GetTokenOptions.defaults().withSkipCache(true))
+                        .handle((t, e) -> v)
+                    : CompletableFuture.completedFuture(v));
   }
 
   @Override
   public CompletableFuture<SessionVerification> reverifyWithPassword(String password) {
-    if (password == null || password.isEmpty()) return invalid("reverifyWithPassword needs a password");
+    if (password == null || password.isEmpty())
+      return invalid("reverifyWithPassword needs a password");
     return startReverification(ReverificationLevel.FIRST_FACTOR)
         .thenCompose(v -> attemptReverificationFirstFactor(FactorParams.password(password)));
   }
@@ -426,20 +572,34 @@ public final class AccountVerbs implements Account {
   }
 
   @Override
-  public <T> CompletableFuture<T> withReverification(Supplier<? extends CompletionStage<T>> action,
+  public <T> CompletableFuture<T> withReverification(
+      Supplier<? extends CompletionStage<T>> action,
       Function<ReverificationRequiredException, ? extends CompletionStage<?>> reverify) {
-    if (action == null || reverify == null) return invalid("withReverification needs an action and a reverify step");
-    return action.get().toCompletableFuture().handle((result, failure) -> {
-      if (failure == null) return CompletableFuture.completedFuture(result);
-      Optional<ReverificationRequiredException> needed = Account.reverificationRequired(failure);
-      if (needed.isEmpty()) return CompletableFuture.<T>failedFuture(failure);
-      return reverify.apply(needed.get()).toCompletableFuture().thenCompose(v -> action.get());
-    }).thenCompose(f -> f);
+    if (action == null || reverify == null)
+      return invalid("withReverification needs an action and a reverify step");
+    return action
+        .get()
+        .toCompletableFuture()
+        .handle(
+            (result, failure) -> {
+              if (failure == null) return CompletableFuture.completedFuture(result);
+              Optional<ReverificationRequiredException> needed =
+                  Account.reverificationRequired(failure);
+              if (needed.isEmpty()) return CompletableFuture.<T>failedFuture(failure);
+              return reverify
+                  .apply(needed.get())
+                  .toCompletableFuture()
+                  .thenCompose(v -> action.get());
+            })
+        .thenCompose(f -> f);
   }
 
   // ------------------------------------------------------------------ organizations
 
-  /** The organization verbs; membership changes refresh the user and, for the active organization, the token. */
+  /**
+   * The organization verbs; membership changes refresh the user and, for the active organization,
+   * the token.
+   */
   private final class OrganizationVerbs implements Organizations {
     @Override
     public List<OrganizationMembership> memberships() {
@@ -448,7 +608,10 @@ public final class AccountVerbs implements Account {
 
     @Override
     public CompletableFuture<List<OrganizationMembership>> fetchMemberships() {
-      return signedIn(sid -> fapi.listMine(sid, null, OrganizationMembership.class, "organization_memberships"))
+      return signedIn(
+              sid ->
+                  fapi.listMine(
+                      sid, null, OrganizationMembership.class, "organization_memberships"))
           .thenCompose(list -> reloadUser().thenApply(u -> list));
     }
 
@@ -460,49 +623,83 @@ public final class AccountVerbs implements Account {
     @Override
     public CompletableFuture<Organization> create(String name, String slug) {
       if (blank(name)) return invalid("create needs a name");
-      return signedIn(sid -> fapi.createOrganization(sid, Form.builder().add("name", name.strip())
-          .add("slug", blank(slug) ? null : slug.strip()).build()))
+      return signedIn(
+              sid ->
+                  fapi.createOrganization(
+                      sid,
+                      Form.builder()
+                          .add("name", name.strip())
+                          .add("slug", blank(slug) ? null : slug.strip())
+                          .build()))
           .thenCompose(org -> reloadUser().thenApply(u -> org));
     }
 
     @Override
     public CompletableFuture<Void> leave(String organizationId) {
       if (blank(organizationId)) return invalid("leave needs an organization id");
-      boolean wasActive = manager.snapshot().organization()
-          .map(m -> m.organization().id().equals(organizationId)).orElse(false);
+      boolean wasActive =
+          manager
+              .snapshot()
+              .organization()
+              .map(m -> m.organization().id().equals(organizationId))
+              .orElse(false);
       return signedIn(sid -> fapi.deleteMine(sid, "organization_memberships", organizationId))
           .thenCompose(v -> wasActive ? refreshClaims() : reloadUser().thenApply(u -> null));
     }
 
     @Override
     public CompletableFuture<List<OrganizationInvitation>> invitations() {
-      return signedIn(sid -> fapi.listMine(sid, "pending", OrganizationInvitation.class, "organization_invitations"));
+      return signedIn(
+          sid ->
+              fapi.listMine(
+                  sid, "pending", OrganizationInvitation.class, "organization_invitations"));
     }
 
     @Override
     public CompletableFuture<OrganizationInvitation> acceptInvitation(String invitationId) {
       if (blank(invitationId)) return invalid("acceptInvitation needs an id");
-      return signedIn(sid -> fapi.postMine(sid, Form.empty(), OrganizationInvitation.class,
-          "organization_invitations", invitationId, "accept"))
+      return signedIn(
+              sid ->
+                  fapi.postMine(
+                      sid,
+                      Form.empty(),
+                      OrganizationInvitation.class,
+                      "organization_invitations",
+                      invitationId,
+                      "accept"))
           .thenCompose(inv -> reloadUser().thenApply(u -> inv));
     }
 
     @Override
     public CompletableFuture<List<OrganizationSuggestion>> suggestions() {
-      return signedIn(sid -> fapi.listMine(sid, "pending", OrganizationSuggestion.class, "organization_suggestions"));
+      return signedIn(
+          sid ->
+              fapi.listMine(
+                  sid, "pending", OrganizationSuggestion.class, "organization_suggestions"));
     }
 
     @Override
     public CompletableFuture<OrganizationSuggestion> acceptSuggestion(String suggestionId) {
       if (blank(suggestionId)) return invalid("acceptSuggestion needs an id");
-      return signedIn(sid -> fapi.postMine(sid, Form.empty(), OrganizationSuggestion.class,
-          "organization_suggestions", suggestionId, "accept"))
+      return signedIn(
+              sid ->
+                  fapi.postMine(
+                      sid,
+                      Form.empty(),
+                      OrganizationSuggestion.class,
+                      "organization_suggestions",
+                      suggestionId,
+                      "accept"))
           .thenCompose(s -> reloadUser().thenApply(u -> s));
     }
 
-    /** The active organization changed on the server: fetch the client and a fresh token so claims agree. */
+    /**
+     * The active organization changed on the server: fetch the client and a fresh token so claims
+     * agree.
+     */
     private CompletableFuture<Void> refreshClaims() {
-      return manager.refresh()
+      return manager
+          .refresh()
           .thenCompose(s -> manager.getToken(GetTokenOptions.defaults().withSkipCache(true)))
           .thenApply(t -> null);
     }

@@ -12,13 +12,18 @@ final class ImageTypes {
    * Returns the media type of a PNG, JPEG, GIF or WebP image.
    *
    * @param b the image bytes
-   * @return {@code image/png}, {@code image/jpeg}, {@code image/gif} or {@code image/webp}; empty for anything else
+   * @return {@code image/png}, {@code image/jpeg}, {@code image/gif} or {@code image/webp}; empty
+   *     for anything else
    */
   static Optional<String> detect(byte[] b) {
-    if (starts(b, 0, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) return Optional.of("image/png");
-    if (starts(b, 0, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})) return Optional.of("image/jpeg");
-    if (starts(b, 0, ascii("GIF87a")) || starts(b, 0, ascii("GIF89a"))) return Optional.of("image/gif");
-    if (starts(b, 0, ascii("RIFF")) && starts(b, 8, ascii("WEBP"))) return Optional.of("image/webp");
+    if (starts(b, 0, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}))
+      return Optional.of("image/png");
+    if (starts(b, 0, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}))
+      return Optional.of("image/jpeg");
+    if (starts(b, 0, ascii("GIF87a")) || starts(b, 0, ascii("GIF89a")))
+      return Optional.of("image/gif");
+    if (starts(b, 0, ascii("RIFF")) && starts(b, 8, ascii("WEBP")))
+      return Optional.of("image/webp");
     return Optional.empty();
   }
 

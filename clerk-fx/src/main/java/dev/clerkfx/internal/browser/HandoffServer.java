@@ -33,10 +33,11 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The single-instance hand-off behind {@link UrlSchemeHandoff}: the first process takes an exclusive file lock,
- * listens on {@code 127.0.0.1:<random port>} and writes {@code <port> <secret>} to an owner-only file; a later
- * process fails to take the lock, reads that file, sends the secret and its URL arguments, and waits for
- * {@code ok}. URLs that arrive while nobody listens are kept (up to 16) for the next listener.
+ * The single-instance hand-off behind {@link UrlSchemeHandoff}: the first process takes an
+ * exclusive file lock, listens on {@code 127.0.0.1:<random port>} and writes {@code <port>
+ * <secret>} to an owner-only file; a later process fails to take the lock, reads that file, sends
+ * the secret and its URL arguments, and waits for {@code ok}. URLs that arrive while nobody listens
+ * are kept (up to 16) for the next listener.
  */
 public final class HandoffServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.clerkfx.browser");
@@ -54,7 +55,10 @@ public final class HandoffServer implements AutoCloseable {
   private Consumer<URI> listener;
   private volatile boolean closed;
 
-  /** Lets the internal flows reach the server behind the public hand-off (set by {@link UrlSchemeHandoff}). */
+  /**
+   * Lets the internal flows reach the server behind the public hand-off (set by {@link
+   * UrlSchemeHandoff}).
+   */
   public static final class Access {
     private static volatile Function<UrlSchemeHandoff, HandoffServer> access;
 
@@ -74,7 +78,8 @@ public final class HandoffServer implements AutoCloseable {
     }
   }
 
-  private HandoffServer(ServerSocket socket, String secret, FileChannel lockChannel, FileLock lock, Path portFile) {
+  private HandoffServer(
+      ServerSocket socket, String secret, FileChannel lockChannel, FileLock lock, Path portFile) {
     this.socket = socket;
     this.secret = secret;
     this.lockChannel = lockChannel;
@@ -96,7 +101,8 @@ public final class HandoffServer implements AutoCloseable {
     OwnerOnlyFiles.ensurePrivateDirectory(dir);
     Path lockFile = dir.resolve("handoff.lock");
     Path portFile = dir.resolve("handoff.port");
-    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();
@@ -112,7 +118,8 @@ public final class HandoffServer implements AutoCloseable {
     try {
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       String secret = Pkce.random(24);
-      OwnerOnlyFiles.write(portFile, (socket.getLocalPort() + " " + secret).getBytes(StandardCharsets.UTF_8));
+      OwnerOnlyFiles.write(
+          portFile, (socket.getLocalPort() + " " + secret).getBytes(StandardCharsets.UTF_8));
       HandoffServer server = new HandoffServer(socket, secret, channel, lock, portFile);
       for (String u : urls(args)) server.deliver(URI.create(u));
       server.acceptor.start();
@@ -154,28 +161,36 @@ public final class HandoffServer implements AutoCloseable {
           msg.append('\n');
           out.write(msg.toString().getBytes(StandardCharsets.UTF_8));
           out.flush();
-          String ack = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)).readLine();
+          String ack =
+              new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
+                  .readLine();
           if ("ok".equals(ack)) return;
           last = new IOException("The running instance refused the hand-off");
         }
-      } catch (NoSuchFileException | java.net.ConnectException | NumberFormatException
+      } catch (NoSuchFileException
+          | java.net.ConnectException
+          | NumberFormatException
           | ArrayIndexOutOfBoundsException e) {
         last = e instanceof IOException io ? io : new IOException(e);
       }
-      // the first instance holds the lock but has not written its port yet (or is restarting): try again shortly
+      // the first instance holds the lock but has not written its port yet (or is restarting): try
+      // again shortly
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
     }
-    throw new IOException("Another instance holds the hand-off lock but could not be reached", last);
+    throw new IOException(
+        "Another instance holds the hand-off lock but could not be reached", last);
   }
 
   private void acceptLoop() {
     while (!closed) {
       try (Socket s = socket.accept()) {
         s.setSoTimeout(5_000);
-        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
         String first = in.readLine();
-        if (first == null || !MessageDigest.isEqual(first.getBytes(StandardCharsets.UTF_8),
-            secret.getBytes(StandardCharsets.UTF_8))) {
+        if (first == null
+            || !MessageDigest.isEqual(
+                first.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
           LOG.log(System.Logger.Level.WARNING, "Refused a URL hand-off without the right secret");
           continue;
         }
@@ -193,7 +208,9 @@ public final class HandoffServer implements AutoCloseable {
       } catch (SocketException e) {
         if (closed) return;
       } catch (IOException e) {
-        LOG.log(System.Logger.Level.DEBUG, "A URL hand-off connection failed: " + e.getClass().getSimpleName());
+        LOG.log(
+            System.Logger.Level.DEBUG,
+            "A URL hand-off connection failed: " + e.getClass().getSimpleName());
       }
     }
   }
@@ -217,8 +234,8 @@ public final class HandoffServer implements AutoCloseable {
   }
 
   /**
-   * Makes {@code l} the listener (it runs on the hand-off's thread, or the caller's for kept URLs) and hands it the
-   * URLs kept so far.
+   * Makes {@code l} the listener (it runs on the hand-off's thread, or the caller's for kept URLs)
+   * and hands it the URLs kept so far.
    *
    * @param l the listener
    * @return closes the subscription
@@ -252,7 +269,8 @@ public final class HandoffServer implements AutoCloseable {
       lock.release();
       lockChannel.close();
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "Closing the URL hand-off: " + e.getClass().getSimpleName());
+      LOG.log(
+          System.Logger.Level.DEBUG, "Closing the URL hand-off: " + e.getClass().getSimpleName());
     }
   }
 }

@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The custom-scheme redirect: listens on the app's {@link HandoffServer} and accepts the first URL whose scheme,
- * host and path equal the redirect URL's and whose {@code state} is the flow's. Other URLs are ignored.
+ * The custom-scheme redirect: listens on the app's {@link HandoffServer} and accepts the first URL
+ * whose scheme, host and path equal the redirect URL's and whose {@code state} is the flow's. Other
+ * URLs are ignored.
  */
 final class SchemeReceiver implements CallbackReceiver {
   private static final System.Logger LOG = System.getLogger("dev.clerkfx.browser");
@@ -30,7 +31,9 @@ final class SchemeReceiver implements CallbackReceiver {
     }
     Map<String, String> q = Queries.parse(url.getRawQuery());
     if (!state.equals(q.get("state"))) {
-      LOG.log(System.Logger.Level.WARNING, "Ignored a sign-in redirect whose state does not match the flow");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Ignored a sign-in redirect whose state does not match the flow");
       return;
     }
     CompletableFuture.runAsync(() -> callback.complete(q));
@@ -38,8 +41,8 @@ final class SchemeReceiver implements CallbackReceiver {
 
   private boolean matches(URI url) {
     return redirect.getScheme().equalsIgnoreCase(Objects.requireNonNullElse(url.getScheme(), ""))
-        && Objects.requireNonNullElse(redirect.getHost(), "").equalsIgnoreCase(
-            Objects.requireNonNullElse(url.getHost(), ""))
+        && Objects.requireNonNullElse(redirect.getHost(), "")
+            .equalsIgnoreCase(Objects.requireNonNullElse(url.getHost(), ""))
         && normalise(redirect.getPath()).equals(normalise(url.getPath()));
   }
 
@@ -67,7 +70,9 @@ final class SchemeReceiver implements CallbackReceiver {
     try {
       subscription.close();
     } catch (Exception e) {
-      LOG.log(System.Logger.Level.DEBUG, "Closing a URL hand-off subscription: " + e.getClass().getSimpleName());
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "Closing a URL hand-off subscription: " + e.getClass().getSimpleName());
     }
   }
 }

@@ -6,8 +6,9 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * The stable per-install device id sent as {@code x-native-device-id}: a random UUID created once and kept in the
- * user's Java preferences ({@code dev/clerkfx}, key {@code native-device-id}). Not a secret.
+ * The stable per-install device id sent as {@code x-native-device-id}: a random UUID created once
+ * and kept in the user's Java preferences ({@code dev/clerkfx}, key {@code native-device-id}). Not
+ * a secret.
  */
 public final class DeviceId {
   static final String KEY = "native-device-id";
@@ -15,8 +16,8 @@ public final class DeviceId {
   private DeviceId() {}
 
   /**
-   * Returns this install's device id from the user's preferences, creating and storing it on first use. When
-   * preferences cannot be written, returns a fresh id for this run (and logs why).
+   * Returns this install's device id from the user's preferences, creating and storing it on first
+   * use. When preferences cannot be written, returns a fresh id for this run (and logs why).
    *
    * @return the device id
    */
@@ -40,7 +41,8 @@ public final class DeviceId {
       node.flush();
       return created;
     } catch (BackingStoreException | SecurityException | IllegalStateException e) {
-      FapiLog.LOG.log(System.Logger.Level.WARNING,
+      FapiLog.LOG.log(
+          System.Logger.Level.WARNING,
           "Cannot store the device id in Java preferences; using a per-run id: " + e);
       return UUID.randomUUID().toString();
     }

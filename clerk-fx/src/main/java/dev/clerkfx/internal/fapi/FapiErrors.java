@@ -14,12 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns a Frontend API error body ({@code {"errors":[…],"meta":{…},"clerk_trace_id":"…"}}) into a {@link ClerkApiException}. */
+/**
+ * Turns a Frontend API error body ({@code {"errors":[…],"meta":{…},"clerk_trace_id":"…"}}) into a
+ * {@link ClerkApiException}.
+ */
 public final class FapiErrors {
   private FapiErrors() {}
 
   /**
-   * Tells whether a parsed body looks like a FAPI error body: an object with an {@code errors} array.
+   * Tells whether a parsed body looks like a FAPI error body: an object with an {@code errors}
+   * array.
    *
    * @param body the parsed body
    * @return true for an error body
@@ -32,40 +36,49 @@ public final class FapiErrors {
    * Builds the exception for an error response.
    *
    * @param status the HTTP status
-   * @param body the parsed body (an error body; entries that cannot be read are kept as code-only entries)
-   * @param traceIdHeader the {@code x-clerk-trace-id} header if any, used when the body has no {@code clerk_trace_id}
+   * @param body the parsed body (an error body; entries that cannot be read are kept as code-only
+   *     entries)
+   * @param traceIdHeader the {@code x-clerk-trace-id} header if any, used when the body has no
+   *     {@code clerk_trace_id}
    * @param retryAfterHeader the {@code Retry-After} header if any
-   * @param now the time to measure an HTTP-date {@code Retry-After} against (the response {@code Date}, else the clock)
+   * @param now the time to measure an HTTP-date {@code Retry-After} against (the response {@code
+   *     Date}, else the clock)
    * @return the exception
    */
-  public static ClerkApiException toException(int status, JsonNode body, String traceIdHeader, String retryAfterHeader,
-      Instant now) {
+  public static ClerkApiException toException(
+      int status, JsonNode body, String traceIdHeader, String retryAfterHeader, Instant now) {
     List<ClerkError> errors = new ArrayList<>();
     for (JsonNode entry : body.path("errors")) {
       if (!entry.isObject()) continue;
       try {
         errors.add(FapiJson.mapper().treeToValue(entry, ClerkError.class));
       } catch (Exception e) {
-        errors.add(new ClerkError(entry.path("code").asText(""), entry.path("message").asText(""),
-            entry.path("long_message").asText(""), null));
+        errors.add(
+            new ClerkError(
+                entry.path("code").asText(""),
+                entry.path("message").asText(""),
+                entry.path("long_message").asText(""),
+                null));
       }
     }
     String traceId = text(body.path("clerk_trace_id")).orElse(blankToNull(traceIdHeader));
     if (!errors.isEmpty() && ReverificationRequiredException.CODE.equals(errors.get(0).code())) {
       return reverification(status, errors, traceId, body.path("errors").path(0).path("meta"));
     }
-    return new ClerkApiException(status, errors, traceId, retryAfter(retryAfterHeader, now).orElse(null));
+    return new ClerkApiException(
+        status, errors, traceId, retryAfter(retryAfterHeader, now).orElse(null));
   }
 
   /** The longest {@code Retry-After} read; longer values (up to absurd ones) read as this. */
   static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
   /**
-   * The typed reverification error. The level and window are read from the entry's {@code meta.reverification}
-   * ({@code level}, {@code after_minutes}) when present; Clerk's default level is {@code second_factor}.
+   * The typed reverification error. The level and window are read from the entry's {@code
+   * meta.reverification} ({@code level}, {@code after_minutes}) when present; Clerk's default level
+   * is {@code second_factor}.
    */
-  private static ReverificationRequiredException reverification(int status, List<ClerkError> errors, String traceId,
-      JsonNode meta) {
+  private static ReverificationRequiredException reverification(
+      int status, List<ClerkError> errors, String traceId, JsonNode meta) {
     JsonNode r = meta.path("reverification");
     if (!r.isObject()) r = meta;
     ReverificationLevel level = ReverificationLevel.fromWire(r.path("level").asText(null));
@@ -79,14 +92,16 @@ public final class FapiErrors {
    *
    * @param header the header value, or null
    * @param now the reference time for an HTTP-date
-   * @return the delay, between zero and one day (longer values are capped), or empty when absent or unparseable
+   * @return the delay, between zero and one day (longer values are capped), or empty when absent or
+   *     unparseable
    */
   public static Optional<Duration> retryAfter(String header, Instant now) {
     if (header == null || header.isBlank()) return Optional.empty();
     String value = header.strip();
     if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
       // Any number of ASCII digits: more than 6 is more than a day anyway (and may not fit a long).
-      return Optional.of(value.length() > 6 ? MAX_RETRY_AFTER : capped(Duration.ofSeconds(Long.parseLong(value))));
+      return Optional.of(
+          value.length() > 6 ? MAX_RETRY_AFTER : capped(Duration.ofSeconds(Long.parseLong(value))));
     }
     try {
       Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
@@ -102,7 +117,9 @@ public final class FapiErrors {
   }
 
   private static Optional<String> text(JsonNode node) {
-    return node.isTextual() && !node.asText().isBlank() ? Optional.of(node.asText()) : Optional.empty();
+    return node.isTextual() && !node.asText().isBlank()
+        ? Optional.of(node.asText())
+        : Optional.empty();
   }
 
   private static String blankToNull(String s) {

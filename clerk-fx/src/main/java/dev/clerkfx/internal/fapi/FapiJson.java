@@ -20,27 +20,29 @@ import java.util.List;
  * The one configured Jackson mapper for Frontend API JSON, and read/write helpers that fail with
  * {@link ClerkResponseException}, never a raw Jackson exception or an NPE.
  *
- * <p>Configuration: snake_case names; unknown fields ignored; timestamps as epoch milliseconds ↔ {@code Instant};
- * {@code Optional} components (absent or {@code null} → empty); enums case-insensitive, written lower-case, unknown
- * values → the enum's {@code UNKNOWN}. Models round-trip: {@code read(write(x), type).equals(x)}, which the session
- * manager relies on to persist the client and environment snapshot.
+ * <p>Configuration: snake_case names; unknown fields ignored; timestamps as epoch milliseconds ↔
+ * {@code Instant}; {@code Optional} components (absent or {@code null} → empty); enums
+ * case-insensitive, written lower-case, unknown values → the enum's {@code UNKNOWN}. Models
+ * round-trip: {@code read(write(x), type).equals(x)}, which the session manager relies on to
+ * persist the client and environment snapshot.
  */
 public final class FapiJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new Jdk8Module())
-      .addModule(new JavaTimeModule())
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-      .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
-      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-      .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-      .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
-      .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new Jdk8Module())
+          .addModule(new JavaTimeModule())
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+          .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+          .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .build();
 
   private FapiJson() {}
 
@@ -59,8 +61,9 @@ public final class FapiJson {
    * @throws ClerkResponseException (status 0) when the text is not JSON of that shape
    */
   public static <T> T read(String json, Class<T> type) {
-    if (json == null || json.isBlank()) throw new ClerkResponseException(0, "Expected JSON for " + name(type)
-        + " but got nothing", null);
+    if (json == null || json.isBlank())
+      throw new ClerkResponseException(
+          0, "Expected JSON for " + name(type) + " but got nothing", null);
     try {
       return nonNull(MAPPER.readValue(json, type), type, 0);
     } catch (JsonProcessingException e) {
@@ -80,7 +83,8 @@ public final class FapiJson {
    */
   public static <T> T read(JsonNode node, Class<T> type, int status) {
     if (node == null || node.isNull() || node.isMissingNode()) {
-      throw new ClerkResponseException(status, "Expected " + name(type) + " in the response but it was missing", null);
+      throw new ClerkResponseException(
+          status, "Expected " + name(type) + " in the response but it was missing", null);
     }
     try {
       return nonNull(MAPPER.treeToValue(node, type), type, status);
@@ -101,7 +105,8 @@ public final class FapiJson {
    */
   public static <T> List<T> readList(JsonNode node, Class<T> type, int status) {
     if (node == null || !node.isArray()) {
-      throw new ClerkResponseException(status, "Expected a JSON array of " + name(type) + " in the response", null);
+      throw new ClerkResponseException(
+          status, "Expected a JSON array of " + name(type) + " in the response", null);
     }
     JavaType listType = MAPPER.getTypeFactory().constructCollectionType(List.class, type);
     try {
@@ -128,8 +133,8 @@ public final class FapiJson {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new ClerkResponseException(status,
-          "The response body is not valid JSON (" + safe(e.getOriginalMessage()) + ")", e);
+      throw new ClerkResponseException(
+          status, "The response body is not valid JSON (" + safe(e.getOriginalMessage()) + ")", e);
     }
   }
 
@@ -143,27 +148,32 @@ public final class FapiJson {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+      throw new IllegalStateException(
+          "Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
   }
 
   private static <T> T nonNull(T value, Class<T> type, int status) {
     if (value == null) {
-      throw new ClerkResponseException(status, "Expected " + name(type) + " but the JSON was null", null);
+      throw new ClerkResponseException(
+          status, "Expected " + name(type) + " but the JSON was null", null);
     }
     return value;
   }
 
   private static ClerkResponseException unreadable(int status, Class<?> type, Exception e) {
-    String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    String detail =
+        e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) root = root.getCause();
     if (root instanceof IllegalArgumentException && root != e) detail = root.getMessage();
-    return new ClerkResponseException(status,
-        "The response does not have the shape of " + name(type) + ": " + safe(detail), e);
+    return new ClerkResponseException(
+        status, "The response does not have the shape of " + name(type) + ": " + safe(detail), e);
   }
 
-  /** Keeps a parser message to its first line and blanks long quoted values (they could be secrets). */
+  /**
+   * Keeps a parser message to its first line and blanks long quoted values (they could be secrets).
+   */
   static String safe(String message) {
     if (message == null) return "no detail";
     String first = message.lines().findFirst().orElse("");

@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A session token as fetched, with the response's {@code Date} so expiry can be judged against server time
- * (the token's {@code iat}/{@code exp} relative to that date), whatever the local clock says.
+ * A session token as fetched, with the response's {@code Date} so expiry can be judged against
+ * server time (the token's {@code iat}/{@code exp} relative to that date), whatever the local clock
+ * says.
  *
  * @param token the token
  * @param serverDate the response {@code Date} header, when present
@@ -23,6 +24,8 @@ public record FetchedToken(Token token, Optional<Instant> serverDate) {
   /** Returns {@code FetchedToken[token=<redacted>, serverDate=…]}. */
   @Override
   public String toString() {
-    return "FetchedToken[token=<redacted>, serverDate=" + serverDate.map(Instant::toString).orElse("unknown") + "]";
+    return "FetchedToken[token=<redacted>, serverDate="
+        + serverDate.map(Instant::toString).orElse("unknown")
+        + "]";
   }
 }

@@ -10,17 +10,27 @@ import okhttp3.FormBody;
 import okhttp3.RequestBody;
 
 /**
- * An {@code application/x-www-form-urlencoded} FAPI request body, encoded as Clerk's native SDKs do: strings as
- * given (an empty string is kept: {@code organization_id=} is meaningful), booleans as {@code true}/{@code false},
- * nested objects as ONE field holding a JSON string, string arrays as repeated keys without brackets
- * ({@code additional_scope=a&additional_scope=b}).
+ * An {@code application/x-www-form-urlencoded} FAPI request body, encoded as Clerk's native SDKs
+ * do: strings as given (an empty string is kept: {@code organization_id=} is meaningful), booleans
+ * as {@code true}/{@code false}, nested objects as ONE field holding a JSON string, string arrays
+ * as repeated keys without brackets ({@code additional_scope=a&additional_scope=b}).
  *
  * <p>Immutable; {@link #toString()} redacts secret fields (passwords, codes, tokens).
  */
 public final class Form {
   /** Fields whose values are never printed. */
-  static final Set<String> SECRET_FIELDS = Set.of("password", "new_password", "current_password", "code", "token",
-      "ticket", "code_verifier", "rotating_token_nonce", "public_key_credential", "expired_token");
+  static final Set<String> SECRET_FIELDS =
+      Set.of(
+          "password",
+          "new_password",
+          "current_password",
+          "code",
+          "token",
+          "ticket",
+          "code_verifier",
+          "rotating_token_nonce",
+          "public_key_credential",
+          "expired_token");
 
   private static final Form EMPTY = new Form(List.of());
 
@@ -52,7 +62,10 @@ public final class Form {
    * @return the value, or empty when absent
    */
   public Optional<String> get(String name) {
-    return fields.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst();
+    return fields.stream()
+        .filter(e -> e.getKey().equals(name))
+        .map(Map.Entry::getValue)
+        .findFirst();
   }
 
   /** Returns a builder holding this form's fields, to add more. */
@@ -76,7 +89,9 @@ public final class Form {
     for (int i = 0; i < fields.size(); i++) {
       Map.Entry<String, String> e = fields.get(i);
       if (i > 0) sb.append(", ");
-      sb.append(e.getKey()).append('=').append(SECRET_FIELDS.contains(e.getKey()) ? "<redacted>" : e.getValue());
+      sb.append(e.getKey())
+          .append('=')
+          .append(SECRET_FIELDS.contains(e.getKey()) ? "<redacted>" : e.getValue());
     }
     return sb.append(']').toString();
   }
@@ -133,8 +148,8 @@ public final class Form {
     }
 
     /**
-     * Adds a nested value (a map, record or list) as ONE field holding its JSON text, as FAPI expects for
-     * {@code unsafe_metadata}; null skips it.
+     * Adds a nested value (a map, record or list) as ONE field holding its JSON text, as FAPI
+     * expects for {@code unsafe_metadata}; null skips it.
      *
      * @param name the field name
      * @param value the value
@@ -160,11 +175,14 @@ public final class Form {
 
     /** Returns the form. */
     public Form build() {
-      return fields.isEmpty() ? EMPTY : new Form(Collections.unmodifiableList(new ArrayList<>(fields)));
+      return fields.isEmpty()
+          ? EMPTY
+          : new Form(Collections.unmodifiableList(new ArrayList<>(fields)));
     }
 
     private static String checked(String name) {
-      if (name == null || name.isEmpty()) throw new IllegalArgumentException("A form field needs a name");
+      if (name == null || name.isEmpty())
+        throw new IllegalArgumentException("A form field needs a name");
       return name;
     }
   }

@@ -1,7 +1,8 @@
 package dev.clerkfx.internal.fapi;
 
 /**
- * The answer to {@code POST /v1/client/hosted_auth}: the Account Portal URL to open in the system browser.
+ * The answer to {@code POST /v1/client/hosted_auth}: the Account Portal URL to open in the system
+ * browser.
  *
  * @param url the URL to open
  */

@@ -8,12 +8,13 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Makes every request a native FAPI request: query {@code _is_native=true}; headers {@code Authorization: <client
- * token>} (raw, no {@code Bearer}, only when one is held), {@code clerk-api-version}, {@code x-mobile: 1}, the SDK
- * version, {@code x-native-device-id} and {@code Accept: application/json}; and the app's {@code User-Agent} when
- * one is configured ({@link UserAgents}). The client token is the one {@link FapiFacts#clientToken()} holds when the
- * request leaves, unless the request carries a {@link SentToken} tag (a sign-out sends the token it just forgot).
- * The response it returns carries that request, token included.
+ * Makes every request a native FAPI request: query {@code _is_native=true}; headers {@code
+ * Authorization: <client token>} (raw, no {@code Bearer}, only when one is held), {@code
+ * clerk-api-version}, {@code x-mobile: 1}, the SDK version, {@code x-native-device-id} and {@code
+ * Accept: application/json}; and the app's {@code User-Agent} when one is configured ({@link
+ * UserAgents}). The client token is the one {@link FapiFacts#clientToken()} holds when the request
+ * leaves, unless the request carries a {@link SentToken} tag (a sign-out sends the token it just
+ * forgot). The response it returns carries that request, token included.
  */
 public final class NativeRequestInterceptor implements Interceptor {
   private final FapiFacts facts;
@@ -40,7 +41,8 @@ public final class NativeRequestInterceptor implements Interceptor {
    * @param sdkVersion the SDK version to send
    * @param userAgent the {@code User-Agent} value, or null to leave OkHttp's
    */
-  public NativeRequestInterceptor(FapiFacts facts, String deviceId, String sdkVersion, String userAgent) {
+  public NativeRequestInterceptor(
+      FapiFacts facts, String deviceId, String sdkVersion, String userAgent) {
     this.userAgent = userAgent;
     this.facts = Objects.requireNonNull(facts, "facts");
     this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
@@ -68,13 +70,15 @@ public final class NativeRequestInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request original = chain.request();
-    Request.Builder b = original.newBuilder()
-        .url(original.url().newBuilder().setQueryParameter("_is_native", "true").build())
-        .header("clerk-api-version", SdkInfo.API_VERSION)
-        .header("x-mobile", "1")
-        .header(SdkInfo.SDK_VERSION_HEADER, sdkVersion)
-        .header("x-native-device-id", deviceId)
-        .header("Accept", "application/json");
+    Request.Builder b =
+        original
+            .newBuilder()
+            .url(original.url().newBuilder().setQueryParameter("_is_native", "true").build())
+            .header("clerk-api-version", SdkInfo.API_VERSION)
+            .header("x-mobile", "1")
+            .header(SdkInfo.SDK_VERSION_HEADER, sdkVersion)
+            .header("x-native-device-id", deviceId)
+            .header("Accept", "application/json");
     if (userAgent != null) b.header("User-Agent", userAgent);
     SentToken pinned = original.tag(SentToken.class);
     Optional<String> token = pinned != null ? pinned.token() : facts.clientToken();

@@ -13,7 +13,10 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 
-/** Maps an {@link IOException} from OkHttp to a {@link ClerkNetworkException} whose kind and message say what happened. */
+/**
+ * Maps an {@link IOException} from OkHttp to a {@link ClerkNetworkException} whose kind and message
+ * say what happened.
+ */
 public final class NetworkErrors {
   private NetworkErrors() {}
 
@@ -26,15 +29,30 @@ public final class NetworkErrors {
    */
   public static ClerkNetworkException classify(IOException e, String host) {
     Kind kind = kind(e);
-    String message = switch (kind) {
-      case DNS -> "Could not reach Clerk: the host name " + host + " did not resolve (offline, or a wrong host)";
-      case CONNECT -> "Could not reach Clerk: the connection to " + host + " was refused or could not be made";
-      case TIMEOUT -> "Could not reach Clerk: the request to " + host + " timed out";
-      case CONNECTION_RESET -> "Could not reach Clerk: the connection to " + host + " broke while the request was in flight";
-      case TLS -> "Could not reach Clerk: the secure (TLS) connection to " + host + " failed";
-      case OTHER -> isCanceled(e) ? "The request to Clerk was cancelled"
-          : "Could not reach Clerk: " + e.getClass().getSimpleName() + " talking to " + host;
-    };
+    String message =
+        switch (kind) {
+          case DNS ->
+              "Could not reach Clerk: the host name "
+                  + host
+                  + " did not resolve (offline, or a wrong host)";
+          case CONNECT ->
+              "Could not reach Clerk: the connection to "
+                  + host
+                  + " was refused or could not be made";
+          case TIMEOUT -> "Could not reach Clerk: the request to " + host + " timed out";
+          case CONNECTION_RESET ->
+              "Could not reach Clerk: the connection to "
+                  + host
+                  + " broke while the request was in flight";
+          case TLS -> "Could not reach Clerk: the secure (TLS) connection to " + host + " failed";
+          case OTHER ->
+              isCanceled(e)
+                  ? "The request to Clerk was cancelled"
+                  : "Could not reach Clerk: "
+                      + e.getClass().getSimpleName()
+                      + " talking to "
+                      + host;
+        };
     return new ClerkNetworkException(kind, message, e);
   }
 
@@ -53,8 +71,12 @@ public final class NetworkErrors {
       return Kind.CONNECTION_RESET;
     }
     String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-    if (e instanceof ProtocolException || message.contains("unexpected end of stream") || message.contains("reset")
-        || message.contains("broken pipe") || message.contains("stream was reset") || message.contains("closed")) {
+    if (e instanceof ProtocolException
+        || message.contains("unexpected end of stream")
+        || message.contains("reset")
+        || message.contains("broken pipe")
+        || message.contains("stream was reset")
+        || message.contains("closed")) {
       return Kind.CONNECTION_RESET;
     }
     if (isCanceled(e)) return Kind.OTHER;

@@ -30,7 +30,9 @@ final class Parsers {
     return (root, status, date) -> {
       requireEnvelope(root, status, Client.class);
       JsonNode response = root.get("response");
-      return response.isNull() ? Optional.empty() : Optional.of(FapiJson.read(response, Client.class, status));
+      return response.isNull()
+          ? Optional.empty()
+          : Optional.of(FapiJson.read(response, Client.class, status));
     };
   }
 
@@ -41,21 +43,26 @@ final class Parsers {
 
   /** A plain JSON array ({@code /v1/me/sessions/active}); tolerates a wrapped array too. */
   static <T> Parser<List<T>> list(Class<T> type) {
-    return (root, status, date) -> FapiJson.readList(root.isObject() ? root.path("response") : root, type, status);
+    return (root, status, date) ->
+        FapiJson.readList(root.isObject() ? root.path("response") : root, type, status);
   }
 
   /**
-   * A wrapped list: {@code {"response": [T…]}} or a paginated {@code {"response": {"data": [T…], "total_count": n}}}.
+   * A wrapped list: {@code {"response": [T…]}} or a paginated {@code {"response": {"data": [T…],
+   * "total_count": n}}}.
    */
   static <T> Parser<List<T>> wrappedList(Class<T> type) {
     return (root, status, date) -> {
       requireEnvelope(root, status, type);
       JsonNode response = root.get("response");
-      return FapiJson.readList(response.isObject() ? response.path("data") : response, type, status);
+      return FapiJson.readList(
+          response.isObject() ? response.path("data") : response, type, status);
     };
   }
 
-  /** A wrapped answer whose content the caller does not need (the piggybacked client still syncs). */
+  /**
+   * A wrapped answer whose content the caller does not need (the piggybacked client still syncs).
+   */
   static Parser<Void> ignored() {
     return (root, status, date) -> {
       requireEnvelope(root, status, Void.class);
@@ -66,8 +73,11 @@ final class Parsers {
   /** {@code {"object":"token","jwt":"…"}} (not wrapped), with the response {@code Date}. */
   static Parser<FetchedToken> token() {
     return (root, status, date) -> {
-      JsonNode node = root.isObject() && root.has("response") && !root.has("jwt") ? root.get("response") : root;
-      if (!node.isObject() || !node.path("jwt").isTextual() || node.path("jwt").asText().isBlank()) {
+      JsonNode node =
+          root.isObject() && root.has("response") && !root.has("jwt") ? root.get("response") : root;
+      if (!node.isObject()
+          || !node.path("jwt").isTextual()
+          || node.path("jwt").asText().isBlank()) {
         throw new ClerkResponseException(status, "The token response has no jwt", null);
       }
       return new FetchedToken(FapiJson.read(node, Token.class, status), Optional.ofNullable(date));
@@ -76,8 +86,12 @@ final class Parsers {
 
   private static void requireEnvelope(JsonNode root, int status, Class<?> type) {
     if (!root.isObject() || !root.has("response")) {
-      throw new ClerkResponseException(status,
-          "Expected a {\"response\": " + type.getSimpleName() + "} envelope but the body has no response", null);
+      throw new ClerkResponseException(
+          status,
+          "Expected a {\"response\": "
+              + type.getSimpleName()
+              + "} envelope but the body has no response",
+          null);
     }
   }
 }

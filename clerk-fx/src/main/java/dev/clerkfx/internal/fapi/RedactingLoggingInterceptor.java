@@ -13,10 +13,10 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Logs FAPI traffic through {@link System.Logger} without secrets: at {@code DEBUG} one line per request and per
- * response (method, path, status, time); at {@code TRACE} also headers and form fields, with the
- * {@code Authorization} header, cookies and secret form/query values (passwords, codes, tokens, nonces) redacted.
- * Response bodies are never logged (they carry session tokens).
+ * Logs FAPI traffic through {@link System.Logger} without secrets: at {@code DEBUG} one line per
+ * request and per response (method, path, status, time); at {@code TRACE} also headers and form
+ * fields, with the {@code Authorization} header, cookies and secret form/query values (passwords,
+ * codes, tokens, nonces) redacted. Response bodies are never logged (they carry session tokens).
  */
 public final class RedactingLoggingInterceptor implements Interceptor {
   private static final Set<String> SECRET_HEADERS = Set.of("authorization", "cookie", "set-cookie");
@@ -45,23 +45,38 @@ public final class RedactingLoggingInterceptor implements Interceptor {
     String url = redactedUrl(request.url());
     log.log(Level.DEBUG, "--> " + request.method() + " " + url);
     if (log.isLoggable(Level.TRACE)) {
-      request.headers().forEach(h -> log.log(Level.TRACE, "    " + h.getFirst() + ": " + headerValue(h.getFirst(),
-          h.getSecond())));
-      if (request.body() instanceof FormBody form) log.log(Level.TRACE, "    body: " + redactedForm(form));
+      request
+          .headers()
+          .forEach(
+              h ->
+                  log.log(
+                      Level.TRACE,
+                      "    " + h.getFirst() + ": " + headerValue(h.getFirst(), h.getSecond())));
+      if (request.body() instanceof FormBody form)
+        log.log(Level.TRACE, "    body: " + redactedForm(form));
     }
     long start = System.nanoTime();
     Response response;
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      log.log(Level.DEBUG, "<-- FAILED " + request.method() + " " + url + ": " + e.getClass().getSimpleName());
+      log.log(
+          Level.DEBUG,
+          "<-- FAILED " + request.method() + " " + url + ": " + e.getClass().getSimpleName());
       throw e;
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    log.log(Level.DEBUG, "<-- " + response.code() + " " + request.method() + " " + url + " (" + ms + " ms)");
+    log.log(
+        Level.DEBUG,
+        "<-- " + response.code() + " " + request.method() + " " + url + " (" + ms + " ms)");
     if (log.isLoggable(Level.TRACE)) {
-      response.headers().forEach(h -> log.log(Level.TRACE, "    " + h.getFirst() + ": " + headerValue(h.getFirst(),
-          h.getSecond())));
+      response
+          .headers()
+          .forEach(
+              h ->
+                  log.log(
+                      Level.TRACE,
+                      "    " + h.getFirst() + ": " + headerValue(h.getFirst(), h.getSecond())));
     }
     return response;
   }
@@ -87,7 +102,8 @@ public final class RedactingLoggingInterceptor implements Interceptor {
   static String redactedUrl(HttpUrl url) {
     HttpUrl.Builder b = url.newBuilder();
     for (String name : url.queryParameterNames()) {
-      if (Form.SECRET_FIELDS.contains(name) || name.contains("token")) b.setQueryParameter(name, REDACTED);
+      if (Form.SECRET_FIELDS.contains(name) || name.contains("token"))
+        b.setQueryParameter(name, REDACTED);
     }
     return b.build().toString();
   }
@@ -103,7 +119,9 @@ public final class RedactingLoggingInterceptor implements Interceptor {
     for (int i = 0; i < form.size(); i++) {
       if (i > 0) sb.append('&');
       String name = form.name(i);
-      sb.append(name).append('=').append(Form.SECRET_FIELDS.contains(name) ? REDACTED : form.value(i));
+      sb.append(name)
+          .append('=')
+          .append(Form.SECRET_FIELDS.contains(name) ? REDACTED : form.value(i));
     }
     return sb.toString();
   }

@@ -1,8 +1,9 @@
 package dev.clerkfx.internal.fapi;
 
 /**
- * Builds the {@code User-Agent} sent when the app names itself ({@code ClerkClient.Builder.appProduct}):
- * {@code <App>/<version> clerk-fx/<sdk> (Java <version>; <os>)}, so Clerk's device list shows the app.
+ * Builds the {@code User-Agent} sent when the app names itself ({@code
+ * ClerkClient.Builder.appProduct}): {@code <App>/<version> clerk-fx/<sdk> (Java <version>; <os>)},
+ * so Clerk's device list shows the app.
  */
 public final class UserAgents {
   private UserAgents() {}
@@ -19,11 +20,19 @@ public final class UserAgents {
     if (name.isEmpty()) return null;
     String version = token(appVersion);
     String product = version.isEmpty() ? name : name + "/" + version;
-    return product + " clerk-fx/" + token(SdkInfo.SDK_VERSION) + " (Java " + token(System.getProperty("java.version"))
-        + "; " + comment(System.getProperty("os.name")) + ")";
+    return product
+        + " clerk-fx/"
+        + token(SdkInfo.SDK_VERSION)
+        + " (Java "
+        + token(System.getProperty("java.version"))
+        + "; "
+        + comment(System.getProperty("os.name"))
+        + ")";
   }
 
-  /** Keeps RFC 9110 token characters; anything else (spaces, slashes, non-ASCII) becomes {@code -}. */
+  /**
+   * Keeps RFC 9110 token characters; anything else (spaces, slashes, non-ASCII) becomes {@code -}.
+   */
   static String token(String s) {
     if (s == null) return "";
     StringBuilder b = new StringBuilder();

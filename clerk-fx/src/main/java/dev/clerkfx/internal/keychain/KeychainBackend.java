@@ -5,9 +5,10 @@ import java.util.Optional;
 /**
  * The seam between clerk-fx and an OS keychain: generic passwords addressed by service and account.
  *
- * <p>A {@link KeychainProvider} (the optional {@code clerk-fx-keychain} module has the real one, over java-keyring)
- * opens it; tests use a fake. Implementations need not be thread-safe:
- * the keychain token store calls them one at a time. Messages of thrown exceptions must never contain a secret.
+ * <p>A {@link KeychainProvider} (the optional {@code clerk-fx-keychain} module has the real one,
+ * over java-keyring) opens it; tests use a fake. Implementations need not be thread-safe: the
+ * keychain token store calls them one at a time. Messages of thrown exceptions must never contain a
+ * secret.
  */
 public interface KeychainBackend {
 
@@ -39,11 +40,15 @@ public interface KeychainBackend {
    *
    * @param service the service name
    * @param account the account name
-   * @throws KeychainException when the keychain refused; also thrown by some backends when nothing was stored
+   * @throws KeychainException when the keychain refused; also thrown by some backends when nothing
+   *     was stored
    */
   void delete(String service, String account) throws KeychainException;
 
-  /** A keychain operation failed; the message names the operation and the backend's reason, never a secret. */
+  /**
+   * A keychain operation failed; the message names the operation and the backend's reason, never a
+   * secret.
+   */
   final class KeychainException extends Exception {
     private static final long serialVersionUID = 1L;
 

@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The few Frontend API calls the session manager makes itself. {@link FapiBackend} implements it over the transport;
- * futures fail with {@code ClerkException}s and complete on transport threads, after the facts of their response
- * (rotated client token, piggybacked client) were applied by the state machine.
+ * The few Frontend API calls the session manager makes itself. {@link FapiBackend} implements it
+ * over the transport; futures fail with {@code ClerkException}s and complete on transport threads,
+ * after the facts of their response (rotated client token, piggybacked client) were applied by the
+ * state machine.
  */
 interface Backend {
   /** {@code GET /v1/environment}. */
@@ -23,15 +24,17 @@ interface Backend {
    *
    * @param key what to fetch
    * @param force a caller-forced refresh
-   * @param client the current client (its session's {@code last_active_token} for {@code session_minter})
+   * @param client the current client (its session's {@code last_active_token} for {@code
+   *     session_minter})
    * @param environment the instance settings, if loaded
    * @return the token
    */
-  CompletableFuture<MintedToken> token(TokenKey key, boolean force, Optional<Client> client,
-      Optional<Environment> environment);
+  CompletableFuture<MintedToken> token(
+      TokenKey key, boolean force, Optional<Client> client, Optional<Environment> environment);
 
   /**
-   * {@code DELETE /v1/client/sessions} sent with a given client token: signs out every session of that client.
+   * {@code DELETE /v1/client/sessions} sent with a given client token: signs out every session of
+   * that client.
    *
    * @param clientToken the token the client had before the local sign-out
    * @return completes when Clerk answered

@@ -6,8 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential backoff with jitter for transient failures. A server's {@code Retry-After} can only lengthen a delay,
- * and never beyond the policy's maximum: a huge, zero or negative value is safe.
+ * Exponential backoff with jitter for transient failures. A server's {@code Retry-After} can only
+ * lengthen a delay, and never beyond the policy's maximum: a huge, zero or negative value is safe.
  */
 final class Backoff {
   private final long initialMillis;
@@ -27,8 +27,9 @@ final class Backoff {
   }
 
   /**
-   * Returns the delay before retry number {@code attempt} (0 = first retry): the jittered exponential delay, or the
-   * server's {@code Retry-After} when that is longer, capped at the policy's maximum delay.
+   * Returns the delay before retry number {@code attempt} (0 = first retry): the jittered
+   * exponential delay, or the server's {@code Retry-After} when that is longer, capped at the
+   * policy's maximum delay.
    *
    * @param attempt how many retries came before this one (any value, negative counts as 0)
    * @param retryAfter the server's {@code Retry-After}, or null
@@ -40,7 +41,9 @@ final class Backoff {
       return backoff;
     }
     // Compared as Durations: Duration.ofSeconds(Long.MAX_VALUE).toMillis() would overflow.
-    return retryAfter.compareTo(Duration.ofMillis(maxMillis)) >= 0 ? Duration.ofMillis(maxMillis) : retryAfter;
+    return retryAfter.compareTo(Duration.ofMillis(maxMillis)) >= 0
+        ? Duration.ofMillis(maxMillis)
+        : retryAfter;
   }
 
   private Duration exponential(int attempt) {
@@ -54,6 +57,8 @@ final class Backoff {
   }
 
   private static long saturatedMillis(Duration d) {
-    return d.compareTo(Duration.ofMillis(Long.MAX_VALUE / 4)) > 0 ? Long.MAX_VALUE / 4 : d.toMillis();
+    return d.compareTo(Duration.ofMillis(Long.MAX_VALUE / 4)) > 0
+        ? Long.MAX_VALUE / 4
+        : d.toMillis();
   }
 }

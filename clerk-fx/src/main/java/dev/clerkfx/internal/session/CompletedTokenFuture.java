@@ -4,9 +4,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An already-completed {@code getToken()} result shared by every caller while its token is cached, so the cached
- * path allocates nothing. It is complete from birth, so {@code complete}/{@code cancel} are no-ops; the two
- * {@code obtrude*} methods, which could change it under other callers, are refused.
+ * An already-completed {@code getToken()} result shared by every caller while its token is cached,
+ * so the cached path allocates nothing. It is complete from birth, so {@code complete}/{@code
+ * cancel} are no-ops; the two {@code obtrude*} methods, which could change it under other callers,
+ * are refused.
  */
 final class CompletedTokenFuture extends CompletableFuture<Optional<String>> {
   static final CompletedTokenFuture EMPTY = new CompletedTokenFuture(Optional.empty());

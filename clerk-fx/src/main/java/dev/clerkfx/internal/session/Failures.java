@@ -1,27 +1,37 @@
 package dev.clerkfx.internal.session;
 
-import dev.clerkfx.SignOutReason;
 import dev.clerkfx.ClerkApiException;
 import dev.clerkfx.ClerkException;
 import dev.clerkfx.ClerkNetworkException;
 import dev.clerkfx.ClerkResponseException;
+import dev.clerkfx.SignOutReason;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Classifies failures: transient (retry, keep state) versus a dead session (clear state at once). */
+/**
+ * Classifies failures: transient (retry, keep state) versus a dead session (clear state at once).
+ */
 final class Failures {
-  private static final Set<String> DEAD_SESSION_CODES = Set.of(
-      "session_revoked", "session_expired", "session_ended", "session_removed", "session_replaced",
-      "session_not_found", "session_invalid", "authentication_invalid");
+  private static final Set<String> DEAD_SESSION_CODES =
+      Set.of(
+          "session_revoked",
+          "session_expired",
+          "session_ended",
+          "session_removed",
+          "session_replaced",
+          "session_not_found",
+          "session_invalid",
+          "authentication_invalid");
 
   private Failures() {}
 
   /** Unwraps the completion wrappers {@code CompletableFuture} puts around a failure. */
   static Throwable unwrap(Throwable t) {
     Throwable cur = t;
-    while ((cur instanceof CompletionException || cur instanceof ExecutionException) && cur.getCause() != null) {
+    while ((cur instanceof CompletionException || cur instanceof ExecutionException)
+        && cur.getCause() != null) {
       cur = cur.getCause();
     }
     return cur;
@@ -31,13 +41,14 @@ final class Failures {
   static ClerkException asClerk(Throwable t) {
     Throwable u = unwrap(t);
     if (u instanceof ClerkException ce) return ce;
-    return new ClerkException("internal_error", "Unexpected failure: " + u.getClass().getSimpleName(), u);
+    return new ClerkException(
+        "internal_error", "Unexpected failure: " + u.getClass().getSimpleName(), u);
   }
 
   /**
-   * True for failures worth retrying: network trouble, unreadable bodies (an undecodable token included), HTTP
-   * 408/425/429 and 5xx, and anything unexpected that is not a {@link ClerkException} at all (so a background
-   * refresh never stops on a surprise; retries back off).
+   * True for failures worth retrying: network trouble, unreadable bodies (an undecodable token
+   * included), HTTP 408/425/429 and 5xx, and anything unexpected that is not a {@link
+   * ClerkException} at all (so a background refresh never stops on a surprise; retries back off).
    */
   static boolean isTransient(Throwable t) {
     Throwable u = unwrap(t);
@@ -65,25 +76,32 @@ final class Failures {
     if (!DEAD_SESSION_CODES.contains(code)) return null;
     return switch (code) {
       case "session_expired" -> SignOutReason.EXPIRED;
-      case "session_ended", "session_removed", "session_replaced" -> SignOutReason.SIGNED_OUT_ELSEWHERE;
+      case "session_ended", "session_removed", "session_replaced" ->
+          SignOutReason.SIGNED_OUT_ELSEWHERE;
       default -> SignOutReason.REVOKED;
     };
   }
 
-  /** True for an HTTP 401 that is not itself a dead-session code: the client should be refetched. */
+  /**
+   * True for an HTTP 401 that is not itself a dead-session code: the client should be refetched.
+   */
   static boolean isUnauthenticated(Throwable t) {
     Throwable u = unwrap(t);
-    return u instanceof ClerkApiException api && api.status() == 401 && deadSessionReason(api) == null;
+    return u instanceof ClerkApiException api
+        && api.status() == 401
+        && deadSessionReason(api) == null;
   }
 
   /**
-   * True when the local client looks out of date: a 401 without a dead-session code, or {@code resource_not_found}
-   * (the session is unknown to the server, for example after a concurrent sign-in replaced it). The client should
-   * be refetched; the refetched client then says whether anyone is still signed in.
+   * True when the local client looks out of date: a 401 without a dead-session code, or {@code
+   * resource_not_found} (the session is unknown to the server, for example after a concurrent
+   * sign-in replaced it). The client should be refetched; the refetched client then says whether
+   * anyone is still signed in.
    */
   static boolean needsClientRefresh(Throwable t) {
     Throwable u = unwrap(t);
     return isUnauthenticated(u)
-        || (u instanceof ClerkApiException api && (api.status() == 404 || "resource_not_found".equals(api.code())));
+        || (u instanceof ClerkApiException api
+            && (api.status() == 404 || "resource_not_found".equals(api.code())));
   }
 }

@@ -16,8 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
 
 /**
- * The session manager's {@link Backend} over the real transport ({@link FapiClient}). The transport (OkHttp client,
- * device id) is made on first use, so a cold start publishes the stored state before any of it is initialised.
+ * The session manager's {@link Backend} over the real transport ({@link FapiClient}). The transport
+ * (OkHttp client, device id) is made on first use, so a cold start publishes the stored state
+ * before any of it is initialised.
  */
 public final class FapiBackend implements Backend {
   private final String baseUrl;
@@ -27,7 +28,8 @@ public final class FapiBackend implements Backend {
   private final FapiFacts facts;
   private volatile FapiClient fapi;
 
-  private FapiBackend(String baseUrl, OkHttpClient http, Clock clock, String userAgent, FapiFacts facts) {
+  private FapiBackend(
+      String baseUrl, OkHttpClient http, Clock clock, String userAgent, FapiFacts facts) {
     this.baseUrl = baseUrl;
     this.http = http;
     this.clock = clock;
@@ -47,8 +49,13 @@ public final class FapiBackend implements Backend {
    * @return the backend
    * @throws dev.clerkfx.ClerkConfigurationException when the proxy URL is malformed
    */
-  public static FapiBackend create(PublishableKey key, String proxyUrl, OkHttpClient http, Clock clock,
-      String userAgent, FapiFacts facts) {
+  public static FapiBackend create(
+      PublishableKey key,
+      String proxyUrl,
+      OkHttpClient http,
+      Clock clock,
+      String userAgent,
+      FapiFacts facts) {
     return new FapiBackend(key.frontendApiUrl(proxyUrl), http, clock, userAgent, facts);
   }
 
@@ -81,8 +88,8 @@ public final class FapiBackend implements Backend {
   }
 
   @Override
-  public CompletableFuture<MintedToken> token(TokenKey key, boolean force, Optional<Client> client,
-      Optional<Environment> environment) {
+  public CompletableFuture<MintedToken> token(
+      TokenKey key, boolean force, Optional<Client> client, Optional<Environment> environment) {
     CompletableFuture<FetchedToken> call;
     if (key.template() != null) {
       call = fapi().templateToken(key.sessionId(), key.template());
@@ -90,13 +97,16 @@ public final class FapiBackend implements Backend {
       boolean minter = environment.map(env -> env.authConfig().sessionMinter()).orElse(false);
       Form.Builder extra = Form.builder();
       if (minter) {
-        client.flatMap(c -> c.session(key.sessionId()))
-            .flatMap(s -> s.lastActiveToken()).ifPresent(t -> extra.add("token", t.jwt()));
+        client
+            .flatMap(c -> c.session(key.sessionId()))
+            .flatMap(s -> s.lastActiveToken())
+            .ifPresent(t -> extra.add("token", t.jwt()));
         if (force) extra.add("force_origin", Boolean.TRUE);
       }
       call = fapi().sessionToken(key.sessionId(), key.organizationId(), extra.build());
     }
-    return call.thenApply(ft -> Tokens.decode(ft.token(), ft.serverDate().map(Instant::toEpochMilli).orElse(0L)));
+    return call.thenApply(
+        ft -> Tokens.decode(ft.token(), ft.serverDate().map(Instant::toEpochMilli).orElse(0L)));
   }
 
   @Override
@@ -111,7 +121,11 @@ public final class FapiBackend implements Backend {
 
   @Override
   public CompletableFuture<Void> touchSession(String sessionId, String organizationId) {
-    Form form = Form.builder().add("active_organization_id", organizationId).add("intent", "select_session").build();
+    Form form =
+        Form.builder()
+            .add("active_organization_id", organizationId)
+            .add("intent", "select_session")
+            .build();
     return fapi().touchSession(sessionId, form).thenApply(s -> null);
   }
 

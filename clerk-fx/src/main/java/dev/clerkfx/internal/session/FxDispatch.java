@@ -3,7 +3,8 @@ package dev.clerkfx.internal.session;
 import javafx.application.Platform;
 
 /**
- * Where JavaFX property changes run: the FX Application Thread in an app, something controllable in unit tests.
+ * Where JavaFX property changes run: the FX Application Thread in an app, something controllable in
+ * unit tests.
  */
 public interface FxDispatch {
   /** True when the caller is on the thread that may touch the JavaFX properties. */

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A {@link TokenStore} created on first use. The default store probes the OS keychain, which can take a while
- * (D-Bus, a keychain prompt); creating it lazily keeps that off the thread that builds the client (often the FX
- * thread): the session manager first touches the store on its I/O thread.
+ * A {@link TokenStore} created on first use. The default store probes the OS keychain, which can
+ * take a while (D-Bus, a keychain prompt); creating it lazily keeps that off the thread that builds
+ * the client (often the FX thread): the session manager first touches the store on its I/O thread.
  */
 public final class LazyTokenStore implements TokenStore {
   private final Supplier<TokenStore> factory;

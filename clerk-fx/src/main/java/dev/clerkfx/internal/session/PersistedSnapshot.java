@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * What is persisted for an offline cold start: the last client and environment. The client token is kept apart,
- * in the {@code TokenStore}; session tokens are never persisted ({@link #of} strips {@code last_active_token}).
+ * What is persisted for an offline cold start: the last client and environment. The client token is
+ * kept apart, in the {@code TokenStore}; session tokens are never persisted ({@link #of} strips
+ * {@code last_active_token}).
  *
  * @param client the client (holds the session and user)
  * @param environment the instance settings, or null when never loaded
@@ -17,7 +18,8 @@ import java.util.function.UnaryOperator;
 public record PersistedSnapshot(Client client, Environment environment) {
 
   /**
-   * Makes the snapshot to persist: the client without any session's {@code last_active_token} (a session JWT).
+   * Makes the snapshot to persist: the client without any session's {@code last_active_token} (a
+   * session JWT).
    *
    * @param client the client
    * @param environment the environment, or null
@@ -27,25 +29,65 @@ public record PersistedSnapshot(Client client, Environment environment) {
     return new PersistedSnapshot(mapSessions(client, PersistedSnapshot::withoutToken), environment);
   }
 
-  /** Returns the client with {@code user} replacing the user of every session that holds that user. */
+  /**
+   * Returns the client with {@code user} replacing the user of every session that holds that user.
+   */
   static Client withUser(Client client, User user) {
-    return mapSessions(client, s -> s.user().map(u -> u.id().equals(user.id())).orElse(false)
-        ? new Session(s.id(), s.status(), s.expireAt(), s.abandonAt(), s.lastActiveAt(), s.lastActiveToken(),
-            s.lastActiveOrganizationId(), s.actor(), Optional.of(user), s.publicUserData(), s.factorVerificationAge(),
-            s.tasks(), s.currentTask(), s.createdAt(), s.updatedAt())
-        : s);
+    return mapSessions(
+        client,
+        s ->
+            s.user().map(u -> u.id().equals(user.id())).orElse(false)
+                ? new Session(
+                    s.id(),
+                    s.status(),
+                    s.expireAt(),
+                    s.abandonAt(),
+                    s.lastActiveAt(),
+                    s.lastActiveToken(),
+                    s.lastActiveOrganizationId(),
+                    s.actor(),
+                    Optional.of(user),
+                    s.publicUserData(),
+                    s.factorVerificationAge(),
+                    s.tasks(),
+                    s.currentTask(),
+                    s.createdAt(),
+                    s.updatedAt())
+                : s);
   }
 
   private static Session withoutToken(Session s) {
-    return s.lastActiveToken().isEmpty() ? s
-        : new Session(s.id(), s.status(), s.expireAt(), s.abandonAt(), s.lastActiveAt(), Optional.empty(),
-            s.lastActiveOrganizationId(), s.actor(), s.user(), s.publicUserData(), s.factorVerificationAge(),
-            s.tasks(), s.currentTask(), s.createdAt(), s.updatedAt());
+    return s.lastActiveToken().isEmpty()
+        ? s
+        : new Session(
+            s.id(),
+            s.status(),
+            s.expireAt(),
+            s.abandonAt(),
+            s.lastActiveAt(),
+            Optional.empty(),
+            s.lastActiveOrganizationId(),
+            s.actor(),
+            s.user(),
+            s.publicUserData(),
+            s.factorVerificationAge(),
+            s.tasks(),
+            s.currentTask(),
+            s.createdAt(),
+            s.updatedAt());
   }
 
   private static Client mapSessions(Client c, UnaryOperator<Session> f) {
-    return new Client(c.id(), c.sessions().stream().map(f).toList(), c.signIn(), c.signUp(),
-        c.lastActiveSessionId(), c.lastAuthenticationStrategy(), c.cookieExpiresAt(), c.captchaBypass(),
-        c.createdAt(), c.updatedAt());
+    return new Client(
+        c.id(),
+        c.sessions().stream().map(f).toList(),
+        c.signIn(),
+        c.signUp(),
+        c.lastActiveSessionId(),
+        c.lastAuthenticationStrategy(),
+        c.cookieExpiresAt(),
+        c.captchaBypass(),
+        c.createdAt(),
+        c.updatedAt());
   }
 }

@@ -16,16 +16,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The publishing end of the state machine: turns each committed snapshot into {@link AuthEvent}s and hands
- * snapshots, events, renewed tokens and load states to the RxJava subjects. {@link #publish} runs only on the
- * {@code clerk-fx-events} thread, so it needs no lock and subscribers run outside every SDK lock, in commit order.
- * {@link #publishView} feeds the JavaFX views from the state thread (they only queue the step for the FX thread).
+ * The publishing end of the state machine: turns each committed snapshot into {@link AuthEvent}s
+ * and hands snapshots, events, renewed tokens and load states to the RxJava subjects. {@link
+ * #publish} runs only on the {@code clerk-fx-events} thread, so it needs no lock and subscribers
+ * run outside every SDK lock, in commit order. {@link #publishView} feeds the JavaFX views from the
+ * state thread (they only queue the step for the FX thread).
  */
 final class Publisher {
   private static final System.Logger LOG = System.getLogger(Publisher.class.getName());
 
-  private final BehaviorSubject<AuthSnapshot> snapshots = BehaviorSubject.createDefault(AuthSnapshot.initial());
-  private final BehaviorSubject<LoadState> loadStates = BehaviorSubject.createDefault(LoadState.loading());
+  private final BehaviorSubject<AuthSnapshot> snapshots =
+      BehaviorSubject.createDefault(AuthSnapshot.initial());
+  private final BehaviorSubject<LoadState> loadStates =
+      BehaviorSubject.createDefault(LoadState.loading());
   private final BehaviorSubject<Published> views =
       BehaviorSubject.createDefault(new Published(AuthSnapshot.initial(), LoadState.loading()));
   private final PublishSubject<AuthEvent> events = PublishSubject.create();
@@ -79,8 +82,9 @@ final class Publisher {
   }
 
   /**
-   * Hands one committed step to the JavaFX views. State thread only: the views only queue it for the FX thread, so
-   * an FX-thread continuation of an SDK future always finds the state that future's response brought.
+   * Hands one committed step to the JavaFX views. State thread only: the views only queue it for
+   * the FX thread, so an FX-thread continuation of an SDK future always finds the state that
+   * future's response brought.
    *
    * @param step the snapshot and load state
    */
@@ -106,8 +110,9 @@ final class Publisher {
     } else if (prev.signedIn()) {
       Session before = prev.session().orElseThrow();
       Session after = next.session().orElseThrow();
-      boolean sessionChanged = !before.id().equals(after.id())
-          || !before.lastActiveOrganizationId().equals(after.lastActiveOrganizationId());
+      boolean sessionChanged =
+          !before.id().equals(after.id())
+              || !before.lastActiveOrganizationId().equals(after.lastActiveOrganizationId());
       if (sessionChanged) {
         out.add(new AuthEvent.SessionChanged(before.id(), after));
       } else if (!Objects.equals(prev.user(), next.user())) {
@@ -120,8 +125,11 @@ final class Publisher {
   /** Reads why a session ended from what the server now says about it. */
   private static SignOutReason inferReason(AuthSnapshot prev, AuthSnapshot next) {
     String sid = prev.session().map(Session::id).orElse("");
-    SessionStatus status = next.client().flatMap(c -> c.session(sid)).map(Session::status)
-        .orElse(SessionStatus.UNKNOWN);
+    SessionStatus status =
+        next.client()
+            .flatMap(c -> c.session(sid))
+            .map(Session::status)
+            .orElse(SessionStatus.UNKNOWN);
     return switch (status) {
       case EXPIRED, ABANDONED -> SignOutReason.EXPIRED;
       case ENDED, REMOVED, REPLACED -> SignOutReason.SIGNED_OUT_ELSEWHERE;

@@ -7,9 +7,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SDK's own threads, all daemon: a finished app's JVM exits whatever they hold. Threads of the serial executors
- * ({@code clerk-fx-state}, {@code clerk-fx-io}, {@code clerk-fx-events}) are {@link SdkThread}s, so code can tell
- * that it must not complete an app's future inline there.
+ * The SDK's own threads, all daemon: a finished app's JVM exits whatever they hold. Threads of the
+ * serial executors ({@code clerk-fx-state}, {@code clerk-fx-io}, {@code clerk-fx-events}) are
+ * {@link SdkThread}s, so code can tell that it must not complete an app's future inline there.
  */
 final class SdkThreads {
   private SdkThreads() {}
@@ -37,18 +37,30 @@ final class SdkThreads {
 
   /** One daemon thread running tasks in order; the thread ends when idle for a few seconds. */
   static ThreadPoolExecutor serial(String name, Object owner) {
-    ThreadPoolExecutor e = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        r -> new SdkThread(r, name, owner));
+    ThreadPoolExecutor e =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            5,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> new SdkThread(r, name, owner));
     e.allowCoreThreadTimeOut(true);
     return e;
   }
 
   /** Daemon threads on demand, for completing app futures off the serial executors. */
   static ExecutorService callbacks() {
-    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-      Thread t = new Thread(r, "clerk-fx-callback");
-      t.setDaemon(true);
-      return t;
-    });
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        10,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "clerk-fx-callback");
+          t.setDaemon(true);
+          return t;
+        });
   }
 }

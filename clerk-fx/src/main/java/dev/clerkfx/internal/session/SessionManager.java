@@ -20,7 +20,6 @@ import dev.clerkfx.store.TokenStore;
 import io.reactivex.rxjava3.core.Observable;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,21 +39,24 @@ import java.util.stream.Collectors;
 /**
  * The session state machine: the one owner of the SDK's state.
  *
- * <p>Facts arrive from anywhere (a response's rotated client token and piggybacked client from the transport, a
- * token from the token engine, the stored state from the I/O thread, the app's verbs). Each is applied on the
- * {@code clerk-fx-state} thread to one immutable {@link SessionState}, which yields the {@link AuthSnapshot} once;
- * the token engine is told about session changes there too, and the JavaFX views get the step (queued for the FX
- * thread, so an FX continuation of an SDK future sees the state its response brought). Every step then goes, in
- * order, through the {@code clerk-fx-io} thread, which persists the state current when it runs (client token, then
- * the snapshot), and on to the {@code clerk-fx-events} thread, which publishes it to the RxJava streams. No lock is
- * held while app code runs, and the state thread never waits for anything, so a blocking SDK call made from a
- * subscriber completes.
+ * <p>Facts arrive from anywhere (a response's rotated client token and piggybacked client from the
+ * transport, a token from the token engine, the stored state from the I/O thread, the app's verbs).
+ * Each is applied on the {@code clerk-fx-state} thread to one immutable {@link SessionState}, which
+ * yields the {@link AuthSnapshot} once; the token engine is told about session changes there too,
+ * and the JavaFX views get the step (queued for the FX thread, so an FX continuation of an SDK
+ * future sees the state its response brought). Every step then goes, in order, through the {@code
+ * clerk-fx-io} thread, which persists the state current when it runs (client token, then the
+ * snapshot), and on to the {@code clerk-fx-events} thread, which publishes it to the RxJava
+ * streams. No lock is held while app code runs, and the state thread never waits for anything, so a
+ * blocking SDK call made from a subscriber completes.
  *
- * <p>Futures handed to the app never complete on the state, I/O or events threads: network results complete on
- * OkHttp threads after their facts were applied; the rest on a {@code clerk-fx-callback} thread.
+ * <p>Futures handed to the app never complete on the state, I/O or events threads: network results
+ * complete on OkHttp threads after their facts were applied; the rest on a {@code
+ * clerk-fx-callback} thread.
  */
 public final class SessionManager implements FapiFacts, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SessionManager.class.getName());
+
   /** How long {@link #close()} waits for queued storage work. */
   static final long CLOSE_DRAIN_MILLIS = 5_000;
 
@@ -68,7 +70,10 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
    * @param snapshotCache where the client/environment snapshot is kept
    */
   public record Config(
-      Clock clock, ScheduledExecutorService scheduler, RefreshPolicy policy, TokenStore tokenStore,
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      RefreshPolicy policy,
+      TokenStore tokenStore,
       SnapshotCache snapshotCache) {}
 
   /** The state and the snapshot derived from it, swapped together. */
@@ -84,12 +89,18 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   private final ThreadPoolExecutor events = SdkThreads.serial("clerk-fx-events", new Object());
   private final ExecutorService callbacks = SdkThreads.callbacks();
   private final CompletableFuture<AuthSnapshot> loaded = new CompletableFuture<>();
-  /** Completes when the state is loaded or the first load attempt ended (token callers wait no longer). */
+
+  /**
+   * Completes when the state is loaded or the first load attempt ended (token callers wait no
+   * longer).
+   */
   private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
+
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile Backend backend;
   private volatile Current current = new Current(SessionState.initial(), AuthSnapshot.initial());
   private volatile boolean closed;
+
   /** The session whose user is being deleted ({@code DELETE /v1/me} in flight), else null. */
   private volatile String deletingAccount;
 
@@ -115,24 +126,32 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   public SessionManager(Config config) {
     this.config = config;
     this.backoff = new Backoff(config.policy());
-    this.engine = new TokenEngine(config.clock(), config.scheduler(), config.policy(),
-        (key, force) -> backend.token(key, force, current.state().client(), current.state().environment()),
-        new TokenEngine.Listener() {
-          @Override
-          public void tokenRefreshed(TokenKey key, MintedToken token, boolean defaultKey) {
-            if (defaultKey) applyAndWait(() -> onToken(token));
-          }
+    this.engine =
+        new TokenEngine(
+            config.clock(),
+            config.scheduler(),
+            config.policy(),
+            (key, force) ->
+                backend.token(key, force, current.state().client(), current.state().environment()),
+            new TokenEngine.Listener() {
+              @Override
+              public void tokenRefreshed(TokenKey key, MintedToken token, boolean defaultKey) {
+                if (defaultKey) applyAndWait(() -> onToken(token));
+              }
 
-          @Override
-          public void fetchFailed(TokenKey key, Throwable failure) {
-            applyAndWait(() -> onTokenFailure(key, failure));
-          }
-        }, backoff);
+              @Override
+              public void fetchFailed(TokenKey key, Throwable failure) {
+                applyAndWait(() -> onTokenFailure(key, failure));
+              }
+            },
+            backoff);
   }
 
   // ------------------------------------------------------------------ state access
 
-  /** The current snapshot (as committed on the state thread; published a moment later). Any thread. */
+  /**
+   * The current snapshot (as committed on the state thread; published a moment later). Any thread.
+   */
   public AuthSnapshot snapshot() {
     return current.snapshot();
   }
@@ -172,14 +191,17 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
     return publisher.tokens();
   }
 
-  /** Completes with the first loaded snapshot, or fails with a {@link ClerkException} when closed before. */
+  /**
+   * Completes with the first loaded snapshot, or fails with a {@link ClerkException} when closed
+   * before.
+   */
   public CompletableFuture<AuthSnapshot> whenLoaded() {
     return loaded.copy();
   }
 
   /**
-   * Completes once every step queued so far has been applied, persisted and published (tests await this instead of
-   * sleeping).
+   * Completes once every step queued so far has been applied, persisted and published (tests await
+   * this instead of sleeping).
    *
    * @return the barrier
    */
@@ -189,28 +211,38 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
     return done;
   }
 
-  /** One pass through I/O, state, I/O and events; repeats until a pass finds every executor quiet. */
+  /**
+   * One pass through I/O, state, I/O and events; repeats until a pass finds every executor quiet.
+   */
   private void idlePass(CompletableFuture<Void> done, int round) {
     Runnable finished = () -> callback(() -> done.complete(null));
-    Runnable check = () -> {
-      boolean quiet = state.getQueue().isEmpty() && state.getActiveCount() == 0 && io.getQueue().isEmpty()
-          && io.getActiveCount() == 0 && events.getQueue().isEmpty();
-      if (quiet || round >= 1000) {
-        finished.run();
-      } else {
-        idlePass(done, round + 1);
-      }
-    };
-    queueIo(() -> {
-      try {
-        state.execute(() -> queueIo(() -> queueEvents(check, finished), finished));
-      } catch (RejectedExecutionException e) {
-        finished.run();
-      }
-    }, finished);
+    Runnable check =
+        () -> {
+          boolean quiet =
+              state.getQueue().isEmpty()
+                  && state.getActiveCount() == 0
+                  && io.getQueue().isEmpty()
+                  && io.getActiveCount() == 0
+                  && events.getQueue().isEmpty();
+          if (quiet || round >= 1000) {
+            finished.run();
+          } else {
+            idlePass(done, round + 1);
+          }
+        };
+    queueIo(
+        () -> {
+          try {
+            state.execute(() -> queueIo(() -> queueEvents(check, finished), finished));
+          } catch (RejectedExecutionException e) {
+            finished.run();
+          }
+        },
+        finished);
   }
 
-  // ------------------------------------------------------------------ FapiFacts: the transport's link
+  // ------------------------------------------------------------------ FapiFacts: the transport's
+  // link
 
   @Override
   public Optional<String> clientToken() {
@@ -231,23 +263,37 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
         String rotated = f.rotatedToken().get();
         next = next.withClientToken(rotated.isEmpty() ? Optional.empty() : Optional.of(rotated));
       } else {
-        LOG.log(Level.DEBUG, "Ignored a client-token rotation from a response to a request sent with another token");
+        LOG.log(
+            Level.DEBUG,
+            "Ignored a client-token rotation from a response to a request sent with another token");
       }
     }
     if (f.clientSeen()) {
-      // A response to a request sent with a token no longer held speaks for another identity (a sign-out or a new
+      // A response to a request sent with a token no longer held speaks for another identity (a
+      // sign-out or a new
       // sign-in came in between) unless it is about the very client held now.
-      boolean answersForgottenToken = s.tokenKnown() && !f.sentToken().equals(held)
-          && !f.client().map(Client::id).equals(s.client().map(Client::id));
-      boolean older = f.serverDate().isPresent() && s.clientDate().isPresent()
-          && f.serverDate().get().isBefore(s.clientDate().get());
+      boolean answersForgottenToken =
+          s.tokenKnown()
+              && !f.sentToken().equals(held)
+              && !f.client().map(Client::id).equals(s.client().map(Client::id));
+      boolean older =
+          f.serverDate().isPresent()
+              && s.clientDate().isPresent()
+              && f.serverDate().get().isBefore(s.clientDate().get());
       if (answersForgottenToken) {
-        LOG.log(Level.DEBUG, "Ignored a client from a response to a request sent with a token no longer held");
+        LOG.log(
+            Level.DEBUG,
+            "Ignored a client from a response to a request sent with a token no longer held");
       } else if (older) {
-        LOG.log(Level.DEBUG, "Ignored a client snapshot from {0}, older than {1}", f.serverDate().get(),
+        LOG.log(
+            Level.DEBUG,
+            "Ignored a client snapshot from {0}, older than {1}",
+            f.serverDate().get(),
             s.clientDate().get());
       } else {
-        next = next.withClient(f.client(), f.serverDate().isPresent() ? f.serverDate() : s.clientDate());
+        next =
+            next.withClient(
+                f.client(), f.serverDate().isPresent() ? f.serverDate() : s.clientDate());
       }
     }
     commit(next, deletingAccount != null ? SignOutReason.ACCOUNT_DELETED : null, null);
@@ -256,8 +302,8 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   // ------------------------------------------------------------------ lifecycle
 
   /**
-   * Connects the transport and starts loading: the stored state at once (on the I/O thread), then environment and
-   * client in parallel.
+   * Connects the transport and starts loading: the stored state at once (on the I/O thread), then
+   * environment and client in parallel.
    *
    * @param transport the Frontend API calls
    */
@@ -267,13 +313,17 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
     queueIo(this::restore, () -> {});
   }
 
-  /** I/O thread: reads the stored client token and snapshot, then hands them to the state thread. */
+  /**
+   * I/O thread: reads the stored client token and snapshot, then hands them to the state thread.
+   */
   private void restore() {
     Optional<String> token;
     try {
       token = config.tokenStore().load();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "The client token store could not be read ({0}); starting signed out",
+      LOG.log(
+          Level.WARNING,
+          "The client token store could not be read ({0}); starting signed out",
           e.getClass().getSimpleName());
       token = Optional.empty();
     }
@@ -286,7 +336,9 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
       try {
         json = config.snapshotCache().load();
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "The cached client snapshot could not be read ({0}); loading from the network",
+        LOG.log(
+            Level.WARNING,
+            "The cached client snapshot could not be read ({0}); loading from the network",
             e.getClass().getSimpleName());
         json = Optional.empty();
       }
@@ -297,7 +349,9 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
           writtenSnapshot = json.get();
           LOG.log(Level.DEBUG, "Restored the cached client snapshot");
         } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "The cached client snapshot is unreadable ({0}); ignoring it",
+          LOG.log(
+              Level.WARNING,
+              "The cached client snapshot is unreadable ({0}); ignoring it",
               e.getClass().getSimpleName());
           clearSnapshotQuietly();
         }
@@ -315,15 +369,17 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
     if (!s.tokenKnown()) { // else a sign-out or a response decided the token first
       SessionState next = s.withClientToken(token);
       if (token.isPresent() && snapshot != null && snapshot.client() != null) {
-        next = next.withClient(Optional.of(snapshot.client()), Optional.empty())
-            .withEnvironment(Optional.ofNullable(snapshot.environment()))
-            .withLoad(LoadState.loadedFromCache(), true);
+        next =
+            next.withClient(Optional.of(snapshot.client()), Optional.empty())
+                .withEnvironment(Optional.ofNullable(snapshot.environment()))
+                .withLoad(LoadState.loadedFromCache(), true);
         fromCache = true;
       }
       commit(next, null, null);
     }
     if (fromCache) {
-      // publish the cached state before initialising the transport (OkHttp, the device id) for the network load
+      // publish the cached state before initialising the transport (OkHttp, the device id) for the
+      // network load
       Runnable load = () -> onState(this::loadFromNetwork);
       queueIo(() -> queueEvents(load, () -> {}), () -> {});
     } else {
@@ -332,7 +388,10 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   }
 
   private void loadFromNetwork() {
-    if (closed || loadInFlight || !restoreDone || current.state().load().phase() == LoadState.Phase.LOADED) return;
+    if (closed
+        || loadInFlight
+        || !restoreDone
+        || current.state().load().phase() == LoadState.Phase.LOADED) return;
     loadInFlight = true;
     CompletableFuture<Environment> env;
     CompletableFuture<Optional<Client>> cli;
@@ -344,7 +403,8 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
       cli = CompletableFuture.completedFuture(Optional.empty());
     }
     CompletableFuture<Environment> environment = env;
-    CompletableFuture.allOf(env, cli).whenComplete((ignored, failure) -> onState(() -> onLoadResult(environment, failure)));
+    CompletableFuture.allOf(env, cli)
+        .whenComplete((ignored, failure) -> onState(() -> onLoadResult(environment, failure)));
   }
 
   private void onLoadResult(CompletableFuture<Environment> env, Throwable failure) {
@@ -353,20 +413,32 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
     SessionState s = current.state();
     if (failure == null) {
       loadAttempts = 0;
-      commit(s.withEnvironment(Optional.of(env.join())).withLoad(LoadState.loaded(), true), null, null);
+      commit(
+          s.withEnvironment(Optional.of(env.join())).withLoad(LoadState.loaded(), true),
+          null,
+          null);
       finishLoadWaiters(null);
       return;
     }
     ClerkException error = Failures.asClerk(failure);
     long delay = backoff.delay(loadAttempts++, Failures.retryAfter(failure)).toMillis();
-    SessionState next = s.withLoad(LoadState.failed(error, config.clock().instant().plusMillis(delay)), s.loaded());
+    SessionState next =
+        s.withLoad(LoadState.failed(error, config.clock().instant().plusMillis(delay)), s.loaded());
     if (Failures.isTransient(failure)) {
-      LOG.log(Level.INFO, "Could not load from Clerk ({0}); retrying in {1} ms", error.getMessage(), delay);
+      LOG.log(
+          Level.INFO,
+          "Could not load from Clerk ({0}); retrying in {1} ms",
+          error.getMessage(),
+          delay);
     } else {
-      LOG.log(Level.WARNING, "Clerk refused to load the client ({0}); starting signed out, retrying in {1} ms",
-          error.code(), delay);
+      LOG.log(
+          Level.WARNING,
+          "Clerk refused to load the client ({0}); starting signed out, retrying in {1} ms",
+          error.code(),
+          delay);
       if (Failures.isUnauthenticated(failure) || Failures.deadSessionReason(failure) != null) {
-        next = next.withClientToken(Optional.empty()).withClient(Optional.empty(), Optional.empty());
+        next =
+            next.withClientToken(Optional.empty()).withClient(Optional.empty(), Optional.empty());
       }
       // loaded, signed out: the app shows its sign-in screen instead of waiting
       next = next.withLoad(next.load(), true);
@@ -381,13 +453,14 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
     if (!firstAttempt.isDone()) callback(() -> firstAttempt.complete(null));
     AuthSnapshot snap = current.snapshot();
     for (CompletableFuture<AuthSnapshot> w : loadWaiters) {
-      callback(() -> {
-        if (error == null) {
-          w.complete(snap);
-        } else {
-          w.completeExceptionally(error);
-        }
-      });
+      callback(
+          () -> {
+            if (error == null) {
+              w.complete(snap);
+            } else {
+              w.completeExceptionally(error);
+            }
+          });
     }
     loadWaiters.clear();
   }
@@ -400,25 +473,29 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   }
 
   /**
-   * Fetches the client again now. While the load has not succeeded, retries the load at once instead ("Retry now").
+   * Fetches the client again now. While the load has not succeeded, retries the load at once
+   * instead ("Retry now").
    *
    * @return the state after the fetch; fails with a {@link ClerkException}
    */
   public CompletableFuture<AuthSnapshot> refresh() {
     CompletableFuture<AuthSnapshot> result = new CompletableFuture<>();
-    onState(() -> {
-      if (current.state().load().phase() != LoadState.Phase.LOADED) {
-        loadWaiters.add(result);
-        loadAttempts = 0;
-        if (!loadInFlight) cancelRetry();
-        loadFromNetwork();
-      } else {
-        fetchClient().whenComplete((snap, e) -> complete(result, snap, e));
-      }
-    }).exceptionally(e -> {
-      result.completeExceptionally(Failures.asClerk(e));
-      return null;
-    });
+    onState(
+            () -> {
+              if (current.state().load().phase() != LoadState.Phase.LOADED) {
+                loadWaiters.add(result);
+                loadAttempts = 0;
+                if (!loadInFlight) cancelRetry();
+                loadFromNetwork();
+              } else {
+                fetchClient().whenComplete((snap, e) -> complete(result, snap, e));
+              }
+            })
+        .exceptionally(
+            e -> {
+              result.completeExceptionally(Failures.asClerk(e));
+              return null;
+            });
     return offSdkThreads(result);
   }
 
@@ -427,36 +504,43 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
     return backend.fetchClient().thenApply(c -> current.snapshot());
   }
 
-  /** The app became active or inactive (window focus): inactive stops background refresh; active catches up. */
+  /**
+   * The app became active or inactive (window focus): inactive stops background refresh; active
+   * catches up.
+   */
   public void setAppActive(boolean active) {
     engine.setAppActive(active);
     if (active) {
-      onState(() -> {
-        if (current.state().load().phase() != LoadState.Phase.LOADED && !loadInFlight) {
-          loadAttempts = 0;
-          cancelRetry();
-          loadFromNetwork();
-        }
-      });
+      onState(
+          () -> {
+            if (current.state().load().phase() != LoadState.Phase.LOADED && !loadInFlight) {
+              loadAttempts = 0;
+              cancelRetry();
+              loadFromNetwork();
+            }
+          });
     }
   }
 
   /**
-   * Stops timers and background work, lets queued storage work finish (waiting at most {@value #CLOSE_DRAIN_MILLIS}
-   * ms) and fails {@link #whenLoaded()} if it had not completed. Stored credentials stay.
+   * Stops timers and background work, lets queued storage work finish (waiting at most {@value
+   * #CLOSE_DRAIN_MILLIS} ms) and fails {@link #whenLoaded()} if it had not completed. Stored
+   * credentials stay.
    */
   @Override
   public void close() {
     if (closed) return;
     closed = true;
-    CompletableFuture<Void> stopped = onState(() -> {
-      cancelRetry();
-      engineKey = null;
-      engine.clear();
-      ClerkException error = closedError();
-      finishLoadWaiters(error);
-      if (!loaded.isDone()) callback(() -> loaded.completeExceptionally(error));
-    });
+    CompletableFuture<Void> stopped =
+        onState(
+            () -> {
+              cancelRetry();
+              engineKey = null;
+              engine.clear();
+              ClerkException error = closedError();
+              finishLoadWaiters(error);
+              if (!loaded.isDone()) callback(() -> loaded.completeExceptionally(error));
+            });
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_DRAIN_MILLIS);
     try {
       stopped.get(CLOSE_DRAIN_MILLIS, TimeUnit.MILLISECONDS);
@@ -468,7 +552,10 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
       state.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       io.shutdown();
       if (!io.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-        LOG.log(Level.WARNING, "Storage work did not finish within {0} ms of close()", CLOSE_DRAIN_MILLIS);
+        LOG.log(
+            Level.WARNING,
+            "Storage work did not finish within {0} ms of close()",
+            CLOSE_DRAIN_MILLIS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -486,41 +573,55 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   // ------------------------------------------------------------------ the one step: commit
 
   /**
-   * Makes {@code next} the state: tells the token engine about a session change, derives the snapshot, then queues
-   * persistence (I/O thread) and publication (events thread, after the persistence). State thread only.
+   * Makes {@code next} the state: tells the token engine about a session change, derives the
+   * snapshot, then queues persistence (I/O thread) and publication (events thread, after the
+   * persistence). State thread only.
    */
   private void commit(SessionState next, SignOutReason reason, Token renewed) {
     Current prev = current;
     next = syncEngine(next);
     AuthSnapshot snap = derive(next);
     current = new Current(next, snap);
-    boolean persist = !prev.state().clientToken().equals(next.clientToken())
-        || !prev.state().client().equals(next.client())
-        || !prev.state().environment().equals(next.environment())
-        || prev.snapshot().signedIn() != snap.signedIn();
+    boolean persist =
+        !prev.state().clientToken().equals(next.clientToken())
+            || !prev.state().client().equals(next.client())
+            || !prev.state().environment().equals(next.environment())
+            || prev.snapshot().signedIn() != snap.signedIn();
     boolean firstLoaded = snap.loaded() && !loadedSignalled;
     if (firstLoaded) loadedSignalled = true;
     LoadState load = next.load();
-    if (!persist && renewed == null && snap.equals(prev.snapshot()) && load.equals(prev.state().load())) return;
-    // the JavaFX views are queued on the FX thread now, before any future this step completes: an FX-thread
-    // continuation of that future finds the state its response brought (the streams follow the persistence)
+    if (!persist
+        && renewed == null
+        && snap.equals(prev.snapshot())
+        && load.equals(prev.state().load())) return;
+    // the JavaFX views are queued on the FX thread now, before any future this step completes: an
+    // FX-thread
+    // continuation of that future finds the state its response brought (the streams follow the
+    // persistence)
     publisher.publishView(new Published(snap, load));
-    Runnable publish = () -> {
-      publisher.publish(snap, load, reason, renewed);
-      if (firstLoaded) {
-        callback(() -> {
-          loaded.complete(snap);
-          firstAttempt.complete(null);
-        });
-      }
-    };
-    queueIo(() -> {
-      if (persist) persist();
-      queueEvents(publish, () -> {});
-    }, () -> {});
+    Runnable publish =
+        () -> {
+          publisher.publish(snap, load, reason, renewed);
+          if (firstLoaded) {
+            callback(
+                () -> {
+                  loaded.complete(snap);
+                  firstAttempt.complete(null);
+                });
+          }
+        };
+    queueIo(
+        () -> {
+          if (persist) persist();
+          queueEvents(publish, () -> {});
+        },
+        () -> {});
   }
 
-  /** Tells the token engine about a change of the signed-in session; picks up the claims of a seeded token. */
+  /**
+   * Tells the token engine about a change of the signed-in session; picks up the claims of a seeded
+   * token.
+   */
   private SessionState syncEngine(SessionState next) {
     AuthSnapshot snap = derive(next);
     if (!snap.signedIn() || closed) {
@@ -537,20 +638,33 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
       engineKey = key;
       engine.setSession(s.id(), org, s.lastActiveToken().map(Tokens::tryDecode).orElse(null));
     }
-    Optional<SessionClaims> seeded = engine.cachedDefault().map(MintedToken::model)
-        .filter(m -> m instanceof SessionClaims c && c.sessionId().map(s.id()::equals).orElse(false))
-        .map(SessionClaims.class::cast);
+    Optional<SessionClaims> seeded =
+        engine
+            .cachedDefault()
+            .map(MintedToken::model)
+            .filter(
+                m ->
+                    m instanceof SessionClaims c && c.sessionId().map(s.id()::equals).orElse(false))
+            .map(SessionClaims.class::cast);
     return seeded.isPresent() && !seeded.equals(next.claims()) ? next.withClaims(seeded) : next;
   }
 
   private static AuthSnapshot derive(SessionState s) {
     AuthSnapshot a = AuthSnapshot.of(s.client().orElse(null), s.claims().orElse(null));
     if (a.session().map(x -> s.deadSessions().contains(x.id())).orElse(false)) {
-      a = new AuthSnapshot(s.loaded(), a.client(), Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty());
+      a =
+          new AuthSnapshot(
+              s.loaded(),
+              a.client(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty());
     }
     if (a.loaded() != s.loaded()) {
-      a = new AuthSnapshot(s.loaded(), a.client(), a.session(), a.user(), a.organization(), a.sessionClaims());
+      a =
+          new AuthSnapshot(
+              s.loaded(), a.client(), a.session(), a.user(), a.organization(), a.sessionClaims());
     }
     return a;
   }
@@ -574,7 +688,8 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
       boolean tokenRefused = "authentication_invalid".equals(code);
       if (tokenRefused) {
         // the client token itself is refused: forget it, the next sign-in starts a new client
-        next = next.withClientToken(Optional.empty()).withClient(Optional.empty(), Optional.empty());
+        next =
+            next.withClientToken(Optional.empty()).withClient(Optional.empty(), Optional.empty());
       }
       commit(next, reason, null);
       if (!tokenRefused) fetchClient().exceptionally(e -> null);
@@ -609,8 +724,8 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   // ------------------------------------------------------------------ verbs
 
   /**
-   * Signs out of every session: forgets the client token and the client, clears the stored token and snapshot
-   * (durably, on the I/O thread), and only then tells Clerk with the forgotten token.
+   * Signs out of every session: forgets the client token and the client, clears the stored token
+   * and snapshot (durably, on the I/O thread), and only then tells Clerk with the forgotten token.
    *
    * @return completes when Clerk answered (or the request failed: local state is cleared anyway)
    */
@@ -620,31 +735,48 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
 
   private CompletableFuture<Void> signOutLocally(SignOutReason reason, boolean tellClerk) {
     CompletableFuture<Void> result = new CompletableFuture<>();
-    onState(() -> {
-      SessionState s = current.state();
-      Optional<String> token = s.clientToken();
-      Set<String> sessions = s.client().map(c -> c.sessions().stream().map(Session::id).collect(Collectors.toSet()))
-          .orElse(Set.of());
-      commit(s.withDead(sessions).withClaims(Optional.empty()).withClientToken(Optional.empty())
-          .withClient(Optional.empty(), s.clientDate()), reason, null);
-      // queued after the commit's persistence: storage is clear before the request leaves
-      queueIo(() -> {
-        if (token.isEmpty() || !tellClerk) {
-          result.complete(null);
-          return;
-        }
-        backend.removeAllSessions(token.get()).whenComplete((v, failure) -> {
-          if (failure != null) {
-            LOG.log(Level.INFO, "The sign-out request failed ({0}); local state is cleared anyway",
-                Failures.asClerk(failure).code());
-          }
-          result.complete(null);
-        });
-      }, () -> result.complete(null));
-    }).exceptionally(e -> {
-      result.completeExceptionally(Failures.asClerk(e));
-      return null;
-    });
+    onState(
+            () -> {
+              SessionState s = current.state();
+              Optional<String> token = s.clientToken();
+              Set<String> sessions =
+                  s.client()
+                      .map(c -> c.sessions().stream().map(Session::id).collect(Collectors.toSet()))
+                      .orElse(Set.of());
+              commit(
+                  s.withDead(sessions)
+                      .withClaims(Optional.empty())
+                      .withClientToken(Optional.empty())
+                      .withClient(Optional.empty(), s.clientDate()),
+                  reason,
+                  null);
+              // queued after the commit's persistence: storage is clear before the request leaves
+              queueIo(
+                  () -> {
+                    if (token.isEmpty() || !tellClerk) {
+                      result.complete(null);
+                      return;
+                    }
+                    backend
+                        .removeAllSessions(token.get())
+                        .whenComplete(
+                            (v, failure) -> {
+                              if (failure != null) {
+                                LOG.log(
+                                    Level.INFO,
+                                    "The sign-out request failed ({0}); local state is cleared anyway",
+                                    Failures.asClerk(failure).code());
+                              }
+                              result.complete(null);
+                            });
+                  },
+                  () -> result.complete(null));
+            })
+        .exceptionally(
+            e -> {
+              result.completeExceptionally(Failures.asClerk(e));
+              return null;
+            });
     return offSdkThreads(result);
   }
 
@@ -655,26 +787,37 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
           new ClerkUsageException("invalid_argument", "signOut(sessionId) needs a session id"));
     }
     CompletableFuture<Void> result = new CompletableFuture<>();
-    onState(() -> {
-      boolean isCurrent = sessionId.equals(snapshot().sessionId().orElse(null));
-      if (isCurrent) {
-        commit(current.state().withDead(Set.of(sessionId)).withClaims(Optional.empty()), SignOutReason.USER_ACTION,
-            null);
-      }
-      backend.removeSession(sessionId).whenComplete((v, failure) -> {
-        if (failure == null || isCurrent) {
-          if (failure != null) {
-            LOG.log(Level.INFO, "Removing the session failed ({0})", Failures.asClerk(failure).code());
-          }
-          result.complete(null);
-        } else {
-          result.completeExceptionally(Failures.asClerk(failure));
-        }
-      });
-    }).exceptionally(e -> {
-      result.completeExceptionally(Failures.asClerk(e));
-      return null;
-    });
+    onState(
+            () -> {
+              boolean isCurrent = sessionId.equals(snapshot().sessionId().orElse(null));
+              if (isCurrent) {
+                commit(
+                    current.state().withDead(Set.of(sessionId)).withClaims(Optional.empty()),
+                    SignOutReason.USER_ACTION,
+                    null);
+              }
+              backend
+                  .removeSession(sessionId)
+                  .whenComplete(
+                      (v, failure) -> {
+                        if (failure == null || isCurrent) {
+                          if (failure != null) {
+                            LOG.log(
+                                Level.INFO,
+                                "Removing the session failed ({0})",
+                                Failures.asClerk(failure).code());
+                          }
+                          result.complete(null);
+                        } else {
+                          result.completeExceptionally(Failures.asClerk(failure));
+                        }
+                      });
+            })
+        .exceptionally(
+            e -> {
+              result.completeExceptionally(Failures.asClerk(e));
+              return null;
+            });
     return offSdkThreads(result);
   }
 
@@ -684,7 +827,8 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
       return CompletableFuture.failedFuture(
           new ClerkUsageException("invalid_argument", "setActive needs a session id"));
     }
-    return backend.touchSession(sessionId, organizationId == null ? "" : organizationId)
+    return backend
+        .touchSession(sessionId, organizationId == null ? "" : organizationId)
         .thenCompose(v -> fetchClient());
   }
 
@@ -696,8 +840,8 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   }
 
   /**
-   * Applies a user that a {@code /v1/me} call returned (responses without a piggybacked client still reach the state
-   * this way); returns once applied. Any thread.
+   * Applies a user that a {@code /v1/me} call returned (responses without a piggybacked client
+   * still reach the state this way); returns once applied. Any thread.
    *
    * @param user the user
    * @return the same user
@@ -709,19 +853,24 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
 
   /** Puts a user fetched from {@code /v1/me} into the client's sessions, then completes with it. */
   private CompletableFuture<User> applyUser(CompletableFuture<User> call) {
-    return offSdkThreads(call.thenCompose(user -> onState(() -> putUser(user)).thenApply(v -> user)));
+    return offSdkThreads(
+        call.thenCompose(user -> onState(() -> putUser(user)).thenApply(v -> user)));
   }
 
   private void putUser(User user) {
     SessionState s = current.state();
     if (s.client().isPresent()) {
-      commit(s.withClient(s.client().map(c -> PersistedSnapshot.withUser(c, user)), s.clientDate()), null, null);
+      commit(
+          s.withClient(s.client().map(c -> PersistedSnapshot.withUser(c, user)), s.clientDate()),
+          null,
+          null);
     }
   }
 
   /**
-   * Says that the user's account is being deleted ({@code DELETE /v1/me} in flight), so the sign-out its answer
-   * brings is reported as {@link SignOutReason#ACCOUNT_DELETED}; null when the request ended without deleting.
+   * Says that the user's account is being deleted ({@code DELETE /v1/me} in flight), so the
+   * sign-out its answer brings is reported as {@link SignOutReason#ACCOUNT_DELETED}; null when the
+   * request ended without deleting.
    *
    * @param sessionId the session deleting its user, or null
    */
@@ -730,8 +879,8 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   }
 
   /**
-   * The user's account was deleted on the server: local state signs out with {@link SignOutReason#ACCOUNT_DELETED}
-   * and the stored client token and snapshot are cleared.
+   * The user's account was deleted on the server: local state signs out with {@link
+   * SignOutReason#ACCOUNT_DELETED} and the stored client token and snapshot are cleared.
    *
    * @return completes when storage is cleared
    */
@@ -746,12 +895,16 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   }
 
   private static <T> CompletableFuture<T> notSignedIn() {
-    return CompletableFuture.failedFuture(new ClerkUsageException("not_signed_in", "No user is signed in"));
+    return CompletableFuture.failedFuture(
+        new ClerkUsageException("not_signed_in", "No user is signed in"));
   }
 
   // ------------------------------------------------------------------ persistence (I/O thread)
 
-  /** Persists the state current now (not the one of the step that queued this): client token, then snapshot. */
+  /**
+   * Persists the state current now (not the one of the step that queued this): client token, then
+   * snapshot.
+   */
   private void persist() {
     Current now = current;
     SessionState s = now.state();
@@ -766,15 +919,23 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
         }
         writtenToken = token;
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Could not update the stored client token ({0})", e.getClass().getSimpleName());
+        LOG.log(
+            Level.WARNING,
+            "Could not update the stored client token ({0})",
+            e.getClass().getSimpleName());
       }
     }
     String json = null;
     if (now.snapshot().signedIn() && s.client().isPresent() && token.isPresent()) {
       try {
-        json = backend.writeSnapshot(PersistedSnapshot.of(s.client().get(), s.environment().orElse(null)));
+        json =
+            backend.writeSnapshot(
+                PersistedSnapshot.of(s.client().get(), s.environment().orElse(null)));
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Could not write the client snapshot ({0})", e.getClass().getSimpleName());
+        LOG.log(
+            Level.WARNING,
+            "Could not write the client snapshot ({0})",
+            e.getClass().getSimpleName());
       }
     }
     if (snapshotKnown && Objects.equals(json, writtenSnapshot)) return;
@@ -787,7 +948,8 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
       snapshotKnown = true;
       writtenSnapshot = json;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not save the client snapshot ({0})", e.getClass().getSimpleName());
+      LOG.log(
+          Level.WARNING, "Could not save the client snapshot ({0})", e.getClass().getSimpleName());
     }
   }
 
@@ -797,32 +959,41 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
       snapshotKnown = true;
       writtenSnapshot = null;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not delete the client snapshot ({0})", e.getClass().getSimpleName());
+      LOG.log(
+          Level.WARNING,
+          "Could not delete the client snapshot ({0})",
+          e.getClass().getSimpleName());
     }
   }
 
   // ------------------------------------------------------------------ executors
 
-  /** Queues a step on the state thread; the future completes there after it ran (not for app code). */
+  /**
+   * Queues a step on the state thread; the future completes there after it ran (not for app code).
+   */
   private CompletableFuture<Void> onState(Runnable step) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     try {
-      state.execute(() -> {
-        try {
-          step.run();
-          done.complete(null);
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "A state step failed", e);
-          done.completeExceptionally(e);
-        }
-      });
+      state.execute(
+          () -> {
+            try {
+              step.run();
+              done.complete(null);
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "A state step failed", e);
+              done.completeExceptionally(e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       done.completeExceptionally(closedError());
     }
     return done;
   }
 
-  /** Applies a step and returns once it ran; on the state thread itself it is only queued (it cannot wait there). */
+  /**
+   * Applies a step and returns once it ran; on the state thread itself it is only queued (it cannot
+   * wait there).
+   */
   private void applyAndWait(Runnable step) {
     CompletableFuture<Void> done = onState(step);
     if (SdkThreads.onThreadOf(stateOwner)) return;
@@ -835,13 +1006,14 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
 
   private void queueIo(Runnable task, Runnable ifClosed) {
     try {
-      io.execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "A storage step failed", e);
-        }
-      });
+      io.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "A storage step failed", e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       ifClosed.run();
     }
@@ -849,13 +1021,14 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
 
   private void queueEvents(Runnable task, Runnable ifClosed) {
     try {
-      events.execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "A publishing step failed", e);
-        }
-      });
+      events.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "A publishing step failed", e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       ifClosed.run();
     }
@@ -870,17 +1043,21 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
     }
   }
 
-  /** Returns a future completed like {@code f}, but never on an SDK serial thread (app code may block there). */
+  /**
+   * Returns a future completed like {@code f}, but never on an SDK serial thread (app code may
+   * block there).
+   */
   private <T> CompletableFuture<T> offSdkThreads(CompletableFuture<T> f) {
     CompletableFuture<T> out = new CompletableFuture<>();
-    f.whenComplete((v, e) -> {
-      Runnable r = () -> complete(out, v, e);
-      if (SdkThreads.onSdkThread()) {
-        callback(r);
-      } else {
-        r.run();
-      }
-    });
+    f.whenComplete(
+        (v, e) -> {
+          Runnable r = () -> complete(out, v, e);
+          if (SdkThreads.onSdkThread()) {
+            callback(r);
+          } else {
+            r.run();
+          }
+        });
     return out;
   }
 

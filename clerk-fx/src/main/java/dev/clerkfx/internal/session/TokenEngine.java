@@ -15,29 +15,36 @@ import java.util.concurrent.TimeUnit;
  * The session-token cache and its refresher.
  *
  * <ul>
- *   <li>One entry per (session, organization, template); the current session's default entry is also held in a
- *       field, so a cached {@link #getToken()} reads two volatile fields and the clock and returns a pre-completed
- *       shared future: no allocation.
- *   <li>Expiry is judged from the token's own {@code exp}, moved onto the local clock by the offset between server
- *       time at receipt (the response's {@code Date}, or the token's {@code iat} when that is later) and the local
- *       time at receipt. When that server-relative view is implausible for a token just fetched (less than half
- *       its lifetime left on arrival: a proxy or CDN with a fast clock), the token's own lifetime
- *       ({@code exp - iat}) is measured from local receipt instead.
+ *   <li>One entry per (session, organization, template); the current session's default entry is
+ *       also held in a field, so a cached {@link #getToken()} reads two volatile fields and the
+ *       clock and returns a pre-completed shared future: no allocation.
+ *   <li>Expiry is judged from the token's own {@code exp}, moved onto the local clock by the offset
+ *       between server time at receipt (the response's {@code Date}, or the token's {@code iat}
+ *       when that is later) and the local time at receipt. When that server-relative view is
+ *       implausible for a token just fetched (less than half its lifetime left on arrival: a proxy
+ *       or CDN with a fast clock), the token's own lifetime ({@code exp - iat}) is measured from
+ *       local receipt instead.
  *   <li>A fetched token is not refetched by the background or by a plain {@code getToken()} within
- *       {@link #MIN_REFETCH_INTERVAL_MILLIS} of its receipt, whatever its claims say: no refresh storm.
- *   <li>Concurrent callers share one in-flight request per entry; a response never replaces a fresher token, and a
- *       fresher token cached meanwhile (a {@code skipCache} call, say) answers the callers still waiting at once.
- *   <li>While signed in and active, the default entry is refreshed in the background when it reaches the buffer
- *       (minus the policy's lead); while that refresh is in flight the previous token is still served if at least
- *       half the buffer remains, so steady callers never wait. Inactive or signed out: no timer, no request.
- *   <li>Transient failures of background refreshes retry with {@link Backoff}; other failures go to the
- *       {@link Listener}, which decides whether the session is dead.
+ *       {@link #MIN_REFETCH_INTERVAL_MILLIS} of its receipt, whatever its claims say: no refresh
+ *       storm.
+ *   <li>Concurrent callers share one in-flight request per entry; a response never replaces a
+ *       fresher token, and a fresher token cached meanwhile (a {@code skipCache} call, say) answers
+ *       the callers still waiting at once.
+ *   <li>While signed in and active, the default entry is refreshed in the background when it
+ *       reaches the buffer (minus the policy's lead); while that refresh is in flight the previous
+ *       token is still served if at least half the buffer remains, so steady callers never wait.
+ *       Inactive or signed out: no timer, no request.
+ *   <li>Transient failures of background refreshes retry with {@link Backoff}; other failures go to
+ *       the {@link Listener}, which decides whether the session is dead.
  * </ul>
  */
 final class TokenEngine {
   private static final System.Logger LOG = System.getLogger(TokenEngine.class.getName());
 
-  /** The shortest time between receiving a token and fetching its entry again (unless a caller forces it). */
+  /**
+   * The shortest time between receiving a token and fetching its entry again (unless a caller
+   * forces it).
+   */
   static final long MIN_REFETCH_INTERVAL_MILLIS = 5_000;
 
   /** Fetches a token from Clerk. */
@@ -77,8 +84,13 @@ final class TokenEngine {
   private volatile boolean appActive = true;
   private volatile long serverOffsetMillis;
 
-  TokenEngine(Clock clock, ScheduledExecutorService scheduler, RefreshPolicy policy, Fetcher fetcher,
-      Listener listener, Backoff backoff) {
+  TokenEngine(
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      RefreshPolicy policy,
+      Fetcher fetcher,
+      Listener listener,
+      Backoff backoff) {
     this.clock = clock;
     this.scheduler = scheduler;
     this.fetcher = fetcher;
@@ -107,8 +119,9 @@ final class TokenEngine {
   // ------------------------------------------------------------------ session state
 
   /**
-   * Makes {@code sessionId} (with its active organization) the current session. A different session drops every
-   * cached token first; {@code seed} (the session's {@code last_active_token}) fills the cache when it matches.
+   * Makes {@code sessionId} (with its active organization) the current session. A different session
+   * drops every cached token first; {@code seed} (the session's {@code last_active_token}) fills
+   * the cache when it matches.
    */
   void setSession(String sessionId, String activeOrganizationId, MintedToken seed) {
     TokenKey key = new TokenKey(sessionId, activeOrganizationId, null);
@@ -124,7 +137,9 @@ final class TokenEngine {
       entry = entries.computeIfAbsent(key, k -> new Entry(k, gen));
       defaultEntry = entry;
     }
-    if (seed != null && sessionId.equals(seed.sessionId()) && key.organizationId().equals(seed.organizationId())) {
+    if (seed != null
+        && sessionId.equals(seed.sessionId())
+        && key.organizationId().equals(seed.organizationId())) {
       accept(entry, seed, false);
     }
     scheduleRefresh(entry, 0);
@@ -138,7 +153,8 @@ final class TokenEngine {
     }
   }
 
-  @SuppressWarnings("NonAtomicVolatileUpdate") // written only under the lock; volatile for lock-free readers
+  @SuppressWarnings(
+      "NonAtomicVolatileUpdate") // written only under the lock; volatile for lock-free readers
   private void dropAllLocked() {
     generation++;
     for (Entry e : entries.values()) {
@@ -153,7 +169,10 @@ final class TokenEngine {
     entries.clear();
   }
 
-  /** The app became active or inactive: inactive stops background refresh, active catches up at once. */
+  /**
+   * The app became active or inactive: inactive stops background refresh, active catches up at
+   * once.
+   */
   void setAppActive(boolean active) {
     appActive = active;
     Entry e = defaultEntry;
@@ -167,7 +186,9 @@ final class TokenEngine {
     }
   }
 
-  /** Records the server time of a response (for example the client's), used to judge seeded tokens. */
+  /**
+   * Records the server time of a response (for example the client's), used to judge seeded tokens.
+   */
   void noteServerDate(long serverDateMillis) {
     if (serverDateMillis > 0) serverOffsetMillis = serverDateMillis - clock.millis();
   }
@@ -201,7 +222,8 @@ final class TokenEngine {
     if (d == null) return CompletedTokenFuture.EMPTY;
     Entry e = d;
     if (options.template() != null || options.organizationId() != null) {
-      String org = options.organizationId() != null ? options.organizationId() : d.key.organizationId();
+      String org =
+          options.organizationId() != null ? options.organizationId() : d.key.organizationId();
       TokenKey key = new TokenKey(d.key.sessionId(), org, options.template());
       if (!key.equals(d.key)) {
         long gen = d.generation;
@@ -218,7 +240,8 @@ final class TokenEngine {
     CachedToken c = e.current;
     long now = clock.millis();
     if (c != null && now < c.refetchNotBeforeLocal) {
-      // Just received and already stale by its claims: asking again now would bring the same verdict.
+      // Just received and already stale by its claims: asking again now would bring the same
+      // verdict.
       return c.future;
     }
     if (c != null && now < c.graceUntilLocal) {
@@ -231,14 +254,16 @@ final class TokenEngine {
 
   // ------------------------------------------------------------------ fetching
 
-  private CompletableFuture<Optional<String>> startFetch(Entry e, boolean background, boolean force) {
+  private CompletableFuture<Optional<String>> startFetch(
+      Entry e, boolean background, boolean force) {
     CompletableFuture<Optional<String>> f;
     synchronized (e) {
       if (!force) {
         if (e.inFlight != null) return e.inFlight;
         // Re-check under the lock: a request that just finished has already cached its token.
         CachedToken c = e.current;
-        if (c != null && clock.millis() < c.freshUntilLocal - (background ? leadMillis : 0)) return c.future;
+        if (c != null && clock.millis() < c.freshUntilLocal - (background ? leadMillis : 0))
+          return c.future;
       }
       f = new CompletableFuture<>();
       if (!force) e.inFlight = f;
@@ -254,21 +279,23 @@ final class TokenEngine {
     } catch (RuntimeException ex) {
       call = CompletableFuture.failedFuture(ex);
     }
-    call.whenComplete((minted, failure) -> {
-      try {
-        onResult(e, f, minted, failure);
-      } catch (Throwable unexpected) {
-        // Never leave a caller waiting or the refresher stopped, whatever went wrong.
-        LOG.log(Level.WARNING, "Token handling failed: {0}", unexpected.getClass().getName());
-        finishInFlight(e, f);
-        f.completeExceptionally(Failures.asClerk(unexpected));
-        if (isLive(e)) scheduleRetry(e, unexpected);
-      }
-    });
+    call.whenComplete(
+        (minted, failure) -> {
+          try {
+            onResult(e, f, minted, failure);
+          } catch (Throwable unexpected) {
+            // Never leave a caller waiting or the refresher stopped, whatever went wrong.
+            LOG.log(Level.WARNING, "Token handling failed: {0}", unexpected.getClass().getName());
+            finishInFlight(e, f);
+            f.completeExceptionally(Failures.asClerk(unexpected));
+            if (isLive(e)) scheduleRetry(e, unexpected);
+          }
+        });
     return f;
   }
 
-  private void onResult(Entry e, CompletableFuture<Optional<String>> f, MintedToken minted, Throwable failure) {
+  private void onResult(
+      Entry e, CompletableFuture<Optional<String>> f, MintedToken minted, Throwable failure) {
     if (!isLive(e)) {
       // Signed out or switched session while this request was in flight: drop it.
       finishInFlight(e, f);
@@ -279,11 +306,17 @@ final class TokenEngine {
       finishInFlight(e, f);
       if (f.isDone()) {
         // A fresher token answered this request's callers meanwhile: its failure no longer matters.
-        LOG.log(Level.DEBUG, "A superseded token request failed: {0}", Failures.asClerk(failure).code());
+        LOG.log(
+            Level.DEBUG,
+            "A superseded token request failed: {0}",
+            Failures.asClerk(failure).code());
         return;
       }
       if (Failures.isTransient(failure)) {
-        LOG.log(Level.DEBUG, "Token request failed transiently: {0}", Failures.unwrap(failure).getMessage());
+        LOG.log(
+            Level.DEBUG,
+            "Token request failed transiently: {0}",
+            Failures.unwrap(failure).getMessage());
         f.completeExceptionally(Failures.asClerk(failure));
         scheduleRetry(e, failure);
       } else {
@@ -299,7 +332,8 @@ final class TokenEngine {
       }
       return;
     }
-    // Cache first, then end the in-flight slot: a caller arriving in between finds the new token, not a gap.
+    // Cache first, then end the in-flight slot: a caller arriving in between finds the new token,
+    // not a gap.
     CachedToken winner = accept(e, minted, true);
     finishInFlight(e, f);
     f.complete(Optional.of(minted.jwt()));
@@ -315,22 +349,32 @@ final class TokenEngine {
     }
   }
 
-  /** Caches {@code minted} unless the cached token is fresher; returns the new entry or null when kept. */
+  /**
+   * Caches {@code minted} unless the cached token is fresher; returns the new entry or null when
+   * kept.
+   */
   private CachedToken accept(Entry e, MintedToken minted, boolean fetched) {
     long now = clock.millis();
     long offset;
-    // Server time at receipt: the response Date, but never earlier than the token's own iat (a token cannot be
-    // minted after the response was dated; a Date behind iat comes from a proxy or a second clock). Taking the
+    // Server time at receipt: the response Date, but never earlier than the token's own iat (a
+    // token cannot be
+    // minted after the response was dated; a Date behind iat comes from a proxy or a second clock).
+    // Taking the
     // later of the two is the conservative choice: it can only make the token look shorter-lived.
     long serverNow = fetched ? Math.max(minted.serverDateMillis(), minted.issuedAtMillis()) : 0;
     if (serverNow > 0) {
       offset = serverNow - now;
       if (!isPlausible(minted, serverNow)) {
-        // Less than half its life left the moment it was minted: the Date is implausible (a proxy or CDN with a
-        // fast clock). Measure the token's own lifetime from local receipt, and keep the Date out of the offset
+        // Less than half its life left the moment it was minted: the Date is implausible (a proxy
+        // or CDN with a
+        // fast clock). Measure the token's own lifetime from local receipt, and keep the Date out
+        // of the offset
         // used to judge seeded tokens.
-        LOG.log(Level.DEBUG, "A response Date {0} ms ahead of the token''s iat is implausible; judging the token "
-            + "from local receipt", serverNow - minted.issuedAtMillis());
+        LOG.log(
+            Level.DEBUG,
+            "A response Date {0} ms ahead of the token''s iat is implausible; judging the token "
+                + "from local receipt",
+            serverNow - minted.issuedAtMillis());
         offset = minted.issuedAtMillis() - now;
       } else {
         serverOffsetMillis = offset;
@@ -338,8 +382,12 @@ final class TokenEngine {
     } else {
       offset = serverOffsetMillis;
     }
-    CachedToken candidate = new CachedToken(minted, offset, bufferMillis,
-        fetched ? now + MIN_REFETCH_INTERVAL_MILLIS : Long.MIN_VALUE);
+    CachedToken candidate =
+        new CachedToken(
+            minted,
+            offset,
+            bufferMillis,
+            fetched ? now + MIN_REFETCH_INTERVAL_MILLIS : Long.MIN_VALUE);
     boolean replaced;
     CompletableFuture<Optional<String>> waiting = null;
     synchronized (e) {
@@ -347,7 +395,8 @@ final class TokenEngine {
       if (replaced) {
         e.current = candidate;
         e.failures = 0;
-        // Callers still waiting on another (perhaps stalled) request get this token now; that request's own
+        // Callers still waiting on another (perhaps stalled) request get this token now; that
+        // request's own
         // answer, when it comes, is judged like any other.
         waiting = e.inFlight;
         e.inFlight = null;
@@ -365,8 +414,8 @@ final class TokenEngine {
   }
 
   /**
-   * True when a token fetched at server time {@code serverNow} has at least half its own lifetime left: a freshly
-   * minted token always has nearly all of it.
+   * True when a token fetched at server time {@code serverNow} has at least half its own lifetime
+   * left: a freshly minted token always has nearly all of it.
    */
   static boolean isPlausible(MintedToken minted, long serverNow) {
     long lifetime = minted.expiresAtMillis() - minted.issuedAtMillis();
@@ -385,7 +434,8 @@ final class TokenEngine {
       if (!appActive || e != defaultEntry || !isLive(e)) return;
       CachedToken c = e.current;
       long now = clock.millis();
-      long delay = c == null ? 0 : Math.max(c.freshUntilLocal - leadMillis, c.refetchNotBeforeLocal) - now;
+      long delay =
+          c == null ? 0 : Math.max(c.freshUntilLocal - leadMillis, c.refetchNotBeforeLocal) - now;
       e.refreshTask = schedule(() -> backgroundRefresh(e), Math.max(delay, minDelayMillis));
     }
   }

@@ -2,7 +2,6 @@ package dev.clerkfx.internal.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -16,8 +15,10 @@ import java.util.Optional;
 /** The snapshot cache in an owner-only file. */
 final class FileSnapshotCache implements SnapshotCache {
   private static final System.Logger LOG = System.getLogger("dev.clerkfx.store");
+
   /** Far above a real client + environment snapshot (tens of KiB); anything bigger is not ours. */
   static final int MAX_BYTES = 8 * 1024 * 1024;
+
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final Path file;
@@ -38,20 +39,36 @@ final class FileSnapshotCache implements SnapshotCache {
         }
         bytes = read.get();
       } catch (IOException e) {
-        LOG.log(Level.WARNING, "Could not read the clerk-fx snapshot {0} ({1}); starting without it",
-            file, e.getClass().getSimpleName());
+        LOG.log(
+            Level.WARNING,
+            "Could not read the clerk-fx snapshot {0} ({1}); starting without it",
+            file,
+            e.getClass().getSimpleName());
         return Optional.empty();
       }
       Optional<String> json = decodeJson(bytes);
       if (json.isEmpty()) {
-        LOG.log(Level.WARNING, "The clerk-fx snapshot {0} is corrupt (not UTF-8 JSON); starting without it", file);
+        LOG.log(
+            Level.WARNING,
+            "The clerk-fx snapshot {0} is corrupt (not UTF-8 JSON); starting without it",
+            file);
         return json;
       }
       try {
-        OwnerOnlyFiles.tightenIfLoose(file).ifPresent(before -> LOG.log(Level.WARNING,
-            "The clerk-fx snapshot {0} was accessible to other users ({1}); tightened to rw-------", file, before));
+        OwnerOnlyFiles.tightenIfLoose(file)
+            .ifPresent(
+                before ->
+                    LOG.log(
+                        Level.WARNING,
+                        "The clerk-fx snapshot {0} was accessible to other users ({1}); tightened to rw-------",
+                        file,
+                        before));
       } catch (IOException e) {
-        LOG.log(Level.WARNING, "Could not check the permissions of {0} ({1})", file, e.getClass().getSimpleName());
+        LOG.log(
+            Level.WARNING,
+            "Could not check the permissions of {0} ({1})",
+            file,
+            e.getClass().getSimpleName());
       }
       return json;
     }
@@ -67,7 +84,12 @@ final class FileSnapshotCache implements SnapshotCache {
         OwnerOnlyFiles.write(file, json.getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new UncheckedIOException(
-            "Could not write the clerk-fx snapshot " + file + " (" + e.getClass().getSimpleName() + ")", e);
+            "Could not write the clerk-fx snapshot "
+                + file
+                + " ("
+                + e.getClass().getSimpleName()
+                + ")",
+            e);
       }
     }
   }
@@ -79,7 +101,12 @@ final class FileSnapshotCache implements SnapshotCache {
         OwnerOnlyFiles.delete(file);
       } catch (IOException e) {
         throw new UncheckedIOException(
-            "Could not delete the clerk-fx snapshot " + file + " (" + e.getClass().getSimpleName() + ")", e);
+            "Could not delete the clerk-fx snapshot "
+                + file
+                + " ("
+                + e.getClass().getSimpleName()
+                + ")",
+            e);
       }
     }
   }
@@ -88,11 +115,13 @@ final class FileSnapshotCache implements SnapshotCache {
   static Optional<String> decodeJson(byte[] bytes) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }

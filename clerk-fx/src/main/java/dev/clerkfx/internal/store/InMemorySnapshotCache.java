@@ -14,7 +14,9 @@ final class InMemorySnapshotCache implements SnapshotCache {
 
   @Override
   public void save(String value) {
-    if (value == null || FileSnapshotCache.decodeJson(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEmpty()) {
+    if (value == null
+        || FileSnapshotCache.decodeJson(value.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .isEmpty()) {
       throw new IllegalArgumentException("The snapshot is not a JSON document");
     }
     json.set(value);

@@ -33,23 +33,25 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads and writes files only their owner may read: the one writer behind the client-token file and the snapshot
- * cache.
+ * Reads and writes files only their owner may read: the one writer behind the client-token file and
+ * the snapshot cache.
  *
- * <p>Writing creates the directory with POSIX {@code 0700}, writes a temporary file created with {@code 0600} from
- * the start, forces it to disk and moves it over the target with {@code ATOMIC_MOVE}, so a reader sees the old
- * content or the new, never a torn file. On file systems without POSIX permissions (Windows) the directory and the
- * temporary file get an ACL granting only their owner access; that part is best effort: a file system with neither
- * view keeps its defaults, and a DEBUG record says so.
+ * <p>Writing creates the directory with POSIX {@code 0700}, writes a temporary file created with
+ * {@code 0600} from the start, forces it to disk and moves it over the target with {@code
+ * ATOMIC_MOVE}, so a reader sees the old content or the new, never a torn file. On file systems
+ * without POSIX permissions (Windows) the directory and the temporary file get an ACL granting only
+ * their owner access; that part is best effort: a file system with neither view keeps its defaults,
+ * and a DEBUG record says so.
  *
- * <p>The directory the file lives in must be safe to keep a secret in. It is refused when it is a symbolic link
- * or (on POSIX file systems) owned by another user; when it already exists and is writable by its group or by
- * others, it is tightened (those write bits removed, with a WARNING) if it belongs to this user, refused otherwise
- * (a shared directory such as {@code /tmp} is never changed).
+ * <p>The directory the file lives in must be safe to keep a secret in. It is refused when it is a
+ * symbolic link or (on POSIX file systems) owned by another user; when it already exists and is
+ * writable by its group or by others, it is tightened (those write bits removed, with a WARNING) if
+ * it belongs to this user, refused otherwise (a shared directory such as {@code /tmp} is never
+ * changed).
  *
- * <p>Reading refuses symbolic links and anything that is not a regular file, a file (on POSIX file systems) that
- * another user owns, a file in a directory that is a symbolic link, and content larger than a caller's bound. No
- * method logs or reports file content.
+ * <p>Reading refuses symbolic links and anything that is not a regular file, a file (on POSIX file
+ * systems) that another user owns, a file in a directory that is a symbolic link, and content
+ * larger than a caller's bound. No method logs or reports file content.
  */
 public final class OwnerOnlyFiles {
   private static final System.Logger LOG = System.getLogger("dev.clerkfx.store");
@@ -60,7 +62,10 @@ public final class OwnerOnlyFiles {
 
   /** {@code rwx------}. */
   public static final Set<PosixFilePermission> DIRECTORY_PERMISSIONS =
-      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+      EnumSet.of(
+          PosixFilePermission.OWNER_READ,
+          PosixFilePermission.OWNER_WRITE,
+          PosixFilePermission.OWNER_EXECUTE);
 
   private static final String TEMP_SUFFIX = ".tmp";
 
@@ -71,19 +76,26 @@ public final class OwnerOnlyFiles {
    *
    * @param target the file to write; its parent directories are created if missing
    * @param content the bytes to store
-   * @throws IOException when the directory cannot be made or the file cannot be written or moved into place
+   * @throws IOException when the directory cannot be made or the file cannot be written or moved
+   *     into place
    */
   public static void write(Path target, byte[] content) throws IOException {
     Path file = target.toAbsolutePath();
     Path dir = file.getParent();
     ensurePrivateDirectory(dir);
     boolean posix = isPosix(dir);
-    Path temp = posix
-        ? Files.createTempFile(dir, tempPrefix(file), TEMP_SUFFIX, PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS))
-        : Files.createTempFile(dir, tempPrefix(file), TEMP_SUFFIX);
+    Path temp =
+        posix
+            ? Files.createTempFile(
+                dir,
+                tempPrefix(file),
+                TEMP_SUFFIX,
+                PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS))
+            : Files.createTempFile(dir, tempPrefix(file), TEMP_SUFFIX);
     boolean moved = false;
     try {
-      // Created with at most 0600 (the umask only removes bits); set it exactly before any byte is written.
+      // Created with at most 0600 (the umask only removes bits); set it exactly before any byte is
+      // written.
       if (posix) {
         Files.setPosixFilePermissions(temp, FILE_PERMISSIONS);
       } else {
@@ -112,8 +124,8 @@ public final class OwnerOnlyFiles {
    * @param file the file to read
    * @param maxBytes the largest content accepted
    * @return the content, or empty when there is no file
-   * @throws IOException when the file exists but cannot be read, is not a regular file (a directory, a symbolic
-   *     link), or is larger than {@code maxBytes}
+   * @throws IOException when the file exists but cannot be read, is not a regular file (a
+   *     directory, a symbolic link), or is larger than {@code maxBytes}
    */
   public static Optional<byte[]> read(Path file, int maxBytes) throws IOException {
     BasicFileAttributes attributes;
@@ -127,11 +139,13 @@ public final class OwnerOnlyFiles {
     }
     Path dir = file.toAbsolutePath().getParent();
     if (dir != null && Files.isSymbolicLink(dir)) {
-      throw new IOException(dir + " is a symbolic link; clerk-fx keeps secrets only in a real directory");
+      throw new IOException(
+          dir + " is a symbolic link; clerk-fx keeps secrets only in a real directory");
     }
     requireOwnedByCurrentUser(file, "file");
     try (SeekableByteChannel channel =
-        Files.newByteChannel(file, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+        Files.newByteChannel(
+            file, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
       if (channel.size() > maxBytes) {
         throw new IOException(file + " is larger than " + maxBytes + " bytes");
       }
@@ -172,30 +186,34 @@ public final class OwnerOnlyFiles {
   }
 
   /**
-   * Makes sure {@code dir} exists as a directory fit for a secret; each directory this call creates gets
-   * {@code 0700} (or an owner-only ACL). An existing {@code dir} must not be a symbolic link nor (POSIX) belong to
-   * another user; if its group or others may write to it, those bits are removed when it is this user's (WARNING),
-   * and it is refused otherwise. Its other permissions are left as they are: a caller may point a store into any
-   * directory of theirs.
+   * Makes sure {@code dir} exists as a directory fit for a secret; each directory this call creates
+   * gets {@code 0700} (or an owner-only ACL). An existing {@code dir} must not be a symbolic link
+   * nor (POSIX) belong to another user; if its group or others may write to it, those bits are
+   * removed when it is this user's (WARNING), and it is refused otherwise. Its other permissions
+   * are left as they are: a caller may point a store into any directory of theirs.
    *
    * @param dir the directory
-   * @throws IOException when it cannot be created, exists as something other than a directory, is a symbolic link,
-   *     or belongs to another user
+   * @throws IOException when it cannot be created, exists as something other than a directory, is a
+   *     symbolic link, or belongs to another user
    */
   public static void ensurePrivateDirectory(Path dir) throws IOException {
     Path absolute = dir.toAbsolutePath();
     if (Files.isSymbolicLink(absolute)) {
-      throw new IOException(absolute + " is a symbolic link; clerk-fx keeps secrets only in a real directory");
+      throw new IOException(
+          absolute + " is a symbolic link; clerk-fx keeps secrets only in a real directory");
     }
     if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
       checkExistingDirectory(absolute);
       return;
     }
     if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
-      throw new FileAlreadyExistsException(absolute.toString(), null, "exists and is not a directory");
+      throw new FileAlreadyExistsException(
+          absolute.toString(), null, "exists and is not a directory");
     }
     Deque<Path> missing = new ArrayDeque<>();
-    for (Path p = absolute; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+    for (Path p = absolute;
+        p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+        p = p.getParent()) {
       missing.push(p);
     }
     boolean posix = isPosix(absolute);
@@ -221,10 +239,12 @@ public final class OwnerOnlyFiles {
   }
 
   /**
-   * Tightens an existing file to {@code rw-------} when it is readable or writable by anyone but its owner.
+   * Tightens an existing file to {@code rw-------} when it is readable or writable by anyone but
+   * its owner.
    *
    * @param file an existing file
-   * @return the permissions it had before, when they were looser; empty when they were fine or are not POSIX
+   * @return the permissions it had before, when they were looser; empty when they were fine or are
+   *     not POSIX
    * @throws IOException when the permissions cannot be read or changed
    */
   public static Optional<String> tightenIfLoose(Path file) throws IOException {
@@ -246,21 +266,27 @@ public final class OwnerOnlyFiles {
 
   /** Refuses another user's directory; removes group and other write access from this user's. */
   private static void checkExistingDirectory(Path dir) throws IOException {
-    PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
     if (view == null) {
       return;
     }
     requireOwnedByCurrentUser(dir, "directory");
     Set<PosixFilePermission> current = view.readAttributes().permissions();
-    if (!current.contains(PosixFilePermission.GROUP_WRITE) && !current.contains(PosixFilePermission.OTHERS_WRITE)) {
+    if (!current.contains(PosixFilePermission.GROUP_WRITE)
+        && !current.contains(PosixFilePermission.OTHERS_WRITE)) {
       return;
     }
     EnumSet<PosixFilePermission> tightened = EnumSet.copyOf(current);
     tightened.remove(PosixFilePermission.GROUP_WRITE);
     tightened.remove(PosixFilePermission.OTHERS_WRITE);
     view.setPermissions(tightened);
-    LOG.log(Level.WARNING, "The clerk-fx directory {0} was writable by other users ({1}); tightened to {2}", dir,
-        PosixFilePermissions.toString(current), PosixFilePermissions.toString(tightened));
+    LOG.log(
+        Level.WARNING,
+        "The clerk-fx directory {0} was writable by other users ({1}); tightened to {2}",
+        dir,
+        PosixFilePermissions.toString(current),
+        PosixFilePermissions.toString(tightened));
   }
 
   /** On POSIX file systems, refuses a path another user owns (when this user can be looked up). */
@@ -276,19 +302,32 @@ public final class OwnerOnlyFiles {
     }
     UserPrincipal owner = view.readAttributes().owner();
     if (!owner.equals(me)) {
-      throw new IOException(path + ": the " + what + " belongs to " + owner.getName() + ", not to " + me.getName()
-          + "; clerk-fx uses only its own user's files for secrets");
+      throw new IOException(
+          path
+              + ": the "
+              + what
+              + " belongs to "
+              + owner.getName()
+              + ", not to "
+              + me.getName()
+              + "; clerk-fx uses only its own user's files for secrets");
     }
   }
 
-  /** This process's user, or null when the file system cannot name it (then ownership is not checked). */
+  /**
+   * This process's user, or null when the file system cannot name it (then ownership is not
+   * checked).
+   */
   private static UserPrincipal currentUser(Path path) {
     String name = System.getProperty("user.name");
     if (name == null || name.isEmpty()) return null;
     try {
       return path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
     } catch (IOException | UnsupportedOperationException e) {
-      LOG.log(Level.DEBUG, "Cannot look up the user {0} ({1}); file ownership not checked", name,
+      LOG.log(
+          Level.DEBUG,
+          "Cannot look up the user {0} ({1}); file ownership not checked",
+          name,
           e.getClass().getSimpleName());
       return null;
     }
@@ -302,10 +341,11 @@ public final class OwnerOnlyFiles {
    * @return the single-entry ACL
    */
   static List<AclEntry> ownerOnlyAcl(UserPrincipal owner, boolean directory) {
-    AclEntry.Builder entry = AclEntry.newBuilder()
-        .setType(AclEntryType.ALLOW)
-        .setPrincipal(owner)
-        .setPermissions(EnumSet.allOf(AclEntryPermission.class));
+    AclEntry.Builder entry =
+        AclEntry.newBuilder()
+            .setType(AclEntryType.ALLOW)
+            .setPrincipal(owner)
+            .setPermissions(EnumSet.allOf(AclEntryPermission.class));
     if (directory) {
       entry.setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT);
     }
@@ -315,7 +355,10 @@ public final class OwnerOnlyFiles {
   private static void restrictToOwner(Path path, boolean directory) throws IOException {
     AclFileAttributeView acl = Files.getFileAttributeView(path, AclFileAttributeView.class);
     if (acl == null) {
-      LOG.log(Level.DEBUG, "{0}: the file system has neither POSIX permissions nor ACLs; default access kept", path);
+      LOG.log(
+          Level.DEBUG,
+          "{0}: the file system has neither POSIX permissions nor ACLs; default access kept",
+          path);
       return;
     }
     acl.setAcl(ownerOnlyAcl(acl.getOwner(), directory));
@@ -325,13 +368,17 @@ public final class OwnerOnlyFiles {
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
-      LOG.log(Level.WARNING, "{0}: the file system cannot replace files atomically; replacing it in two steps", target);
+      LOG.log(
+          Level.WARNING,
+          "{0}: the file system cannot replace files atomically; replacing it in two steps",
+          target);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
   private static void forceDirectory(Path dir) {
-    // Makes the rename durable on POSIX systems; Windows cannot open a directory as a channel (ignored).
+    // Makes the rename durable on POSIX systems; Windows cannot open a directory as a channel
+    // (ignored).
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException | RuntimeException e) {

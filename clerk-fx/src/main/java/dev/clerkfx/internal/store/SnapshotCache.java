@@ -4,14 +4,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Keeps the last client + environment snapshot (an opaque UTF-8 JSON document written by the session manager) so
- * a cold start can show the signed-in state before the network answers.
+ * Keeps the last client + environment snapshot (an opaque UTF-8 JSON document written by the
+ * session manager) so a cold start can show the signed-in state before the network answers.
  *
- * <p>The snapshot holds user details and possibly a short-lived session JWT, so the file gets the same protection
- * as the client-token file: owner-only, written atomically ({@link OwnerOnlyFiles}). A corrupt or unreadable
- * snapshot loads as empty with a WARNING that names the file, never its content. Implementations are thread-safe.
- * Failures are internal (the session manager logs them and carries on), so they are plain unchecked exceptions:
- * this package does not depend on the public {@code dev.clerkfx.store}, which builds on it.
+ * <p>The snapshot holds user details and possibly a short-lived session JWT, so the file gets the
+ * same protection as the client-token file: owner-only, written atomically ({@link
+ * OwnerOnlyFiles}). A corrupt or unreadable snapshot loads as empty with a WARNING that names the
+ * file, never its content. Implementations are thread-safe. Failures are internal (the session
+ * manager logs them and carries on), so they are plain unchecked exceptions: this package does not
+ * depend on the public {@code dev.clerkfx.store}, which builds on it.
  *
  * <pre>{@code
  * SnapshotCache cache = SnapshotCache.forApp(appId);   // <config dir>/clerk-fx/<appId>/snapshot.json
@@ -47,7 +48,8 @@ public interface SnapshotCache {
   void clear();
 
   /**
-   * Returns the cache at {@code <config dir>/clerk-fx/<appId>/snapshot.json}, beside the client-token file.
+   * Returns the cache at {@code <config dir>/clerk-fx/<appId>/snapshot.json}, beside the
+   * client-token file.
    *
    * @param appId the app id, as given to {@code TokenStores.system}
    * @return the cache (nothing is created until the first save)

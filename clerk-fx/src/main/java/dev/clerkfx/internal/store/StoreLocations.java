@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Where clerk-fx keeps its files: {@code <config dir>/clerk-fx/<appId>/}, and what an app id may be.
+ * Where clerk-fx keeps its files: {@code <config dir>/clerk-fx/<appId>/}, and what an app id may
+ * be.
  *
- * <p>The config dir is {@code $XDG_CONFIG_HOME} (when absolute) or {@code ~/.config} on Linux and other Unixes,
- * {@code ~/Library/Application Support} on macOS, and {@code %LOCALAPPDATA%} on Windows (then
- * {@code %APPDATA%}, then {@code ~\AppData\Local}): the client token identifies this device, so it stays out of
- * the roaming profile, as the OS keychains keep it.
+ * <p>The config dir is {@code $XDG_CONFIG_HOME} (when absolute) or {@code ~/.config} on Linux and
+ * other Unixes, {@code ~/Library/Application Support} on macOS, and {@code %LOCALAPPDATA%} on
+ * Windows (then {@code %APPDATA%}, then {@code ~\AppData\Local}): the client token identifies this
+ * device, so it stays out of the roaming profile, as the OS keychains keep it.
  */
 public final class StoreLocations {
   /** The folder under the config dir that holds one folder per app id. */
@@ -36,7 +37,8 @@ public final class StoreLocations {
 
   /** Returns this machine's per-user config directory (see the class comment). */
   public static Path configRoot() {
-    return configRoot(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home", "."));
+    return configRoot(
+        System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home", "."));
   }
 
   /**
@@ -77,8 +79,12 @@ public final class StoreLocations {
    * @throws ClerkConfigurationException (code {@code invalid_app_id}) otherwise
    */
   public static String requireValidAppId(String appId) {
-    if (appId == null || !APP_ID.matcher(appId).matches() || appId.equals(".") || appId.equals("..")) {
-      throw new ClerkConfigurationException("invalid_app_id",
+    if (appId == null
+        || !APP_ID.matcher(appId).matches()
+        || appId.equals(".")
+        || appId.equals("..")) {
+      throw new ClerkConfigurationException(
+          "invalid_app_id",
           "An app id must be 1-128 characters from A-Z a-z 0-9 . _ - (and not '.' or '..'), got "
               + (appId == null ? "null" : "'" + appId + "'"));
     }
@@ -86,18 +92,22 @@ public final class StoreLocations {
   }
 
   /**
-   * Derives an app id from a Frontend API host so two Clerk instances (or two emulators) never share a token.
+   * Derives an app id from a Frontend API host so two Clerk instances (or two emulators) never
+   * share a token.
    *
    * @param fapiHost the host decoded from the publishable key, with an optional port, such as
    *     {@code clean-gecko-12.clerk.accounts.dev} or {@code 127.0.0.1:54321}
-   * @return the host in lower case with every character outside {@code a-z 0-9 . -} replaced by {@code _}
-   * @throws ClerkConfigurationException (code {@code invalid_app_id}) when the host is null, blank or too long
+   * @return the host in lower case with every character outside {@code a-z 0-9 . -} replaced by
+   *     {@code _}
+   * @throws ClerkConfigurationException (code {@code invalid_app_id}) when the host is null, blank
+   *     or too long
    */
   public static String appIdForFapiHost(String fapiHost) {
     if (fapiHost == null || fapiHost.isBlank()) {
       throw new ClerkConfigurationException("invalid_app_id", "The Frontend API host is empty");
     }
     String appId = NOT_ALLOWED.matcher(fapiHost.strip().toLowerCase(Locale.ROOT)).replaceAll("_");
-    return requireValidAppId(appId.equals(".") || appId.equals("..") ? appId.replace('.', '_') : appId);
+    return requireValidAppId(
+        appId.equals(".") || appId.equals("..") ? appId.replace('.', '_') : appId);
   }
 }

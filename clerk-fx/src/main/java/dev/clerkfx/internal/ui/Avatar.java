@@ -17,11 +17,12 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 
 /**
- * A round avatar: the initials of a name on a coloured circle, replaced by the picture once it has loaded in the
- * background. A picture that fails to load (offline, unknown URL) leaves the initials showing.
+ * A round avatar: the initials of a name on a coloured circle, replaced by the picture once it has
+ * loaded in the background. A picture that fails to load (offline, unknown URL) leaves the initials
+ * showing.
  *
- * <p>Pictures are cached by URL (the most recent {@value #CACHE_SIZE}), so every avatar of the same user shares one
- * download. FX Application Thread only, like every node.
+ * <p>Pictures are cached by URL (the most recent {@value #CACHE_SIZE}), so every avatar of the same
+ * user shares one download. FX Application Thread only, like every node.
  */
 public final class Avatar extends StackPane {
   /** How many pictures the cache keeps. */
@@ -30,20 +31,24 @@ public final class Avatar extends StackPane {
   /** The pixel size pictures are decoded at; views scale them down smoothly. */
   private static final double DECODE_SIZE = 128;
 
-  /** Background colours for the initials: mid-tone, readable with white text in light and dark themes. */
+  /**
+   * Background colours for the initials: mid-tone, readable with white text in light and dark
+   * themes.
+   */
   private static final Color[] COLOURS = {
     Color.web("#6c47ff"), Color.web("#0e7c86"), Color.web("#c2410c"), Color.web("#2563eb"),
     Color.web("#9333ea"), Color.web("#15803d"), Color.web("#be185d"), Color.web("#4d7c0f"),
   };
 
-  private static final Map<String, Image> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
+  private static final Map<String, Image> CACHE =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
-      return size() > CACHE_SIZE;
-    }
-  };
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      };
 
   private final Circle circle = new Circle();
   private final Label initials = new Label();
@@ -53,9 +58,10 @@ public final class Avatar extends StackPane {
   private final StringProperty imageUrl = new SimpleStringProperty(this, "imageUrl", "");
   private final DoubleProperty size = new SimpleDoubleProperty(this, "size", 32);
   private final ChangeListener<Boolean> loaded = (obs, was, now) -> showPicture();
-  private final ChangeListener<Number> progress = (obs, was, now) -> {
-    if (now.doubleValue() >= 1) showPicture();
-  };
+  private final ChangeListener<Number> progress =
+      (obs, was, now) -> {
+        if (now.doubleValue() >= 1) showPicture();
+      };
   private Image image;
 
   /** Creates an avatar of {@code size} pixels. */
@@ -95,7 +101,10 @@ public final class Avatar extends StackPane {
     return name;
   }
 
-  /** What picks the circle's colour (a user or organization id), so a person keeps one colour everywhere. */
+  /**
+   * What picks the circle's colour (a user or organization id), so a person keeps one colour
+   * everywhere.
+   */
   public StringProperty colourKeyProperty() {
     return colourKey;
   }
@@ -163,8 +172,8 @@ public final class Avatar extends StackPane {
   }
 
   /**
-   * The initials of a display name: the first letters of its first and last words ("Ada Lovelace" → "AL"), the first
-   * letter of a single word or of an email address, "?" when empty.
+   * The initials of a display name: the first letters of its first and last words ("Ada Lovelace" →
+   * "AL"), the first letter of a single word or of an email address, "?" when empty.
    */
   public static String initialsOf(String displayName) {
     if (displayName == null || displayName.isBlank()) return "?";

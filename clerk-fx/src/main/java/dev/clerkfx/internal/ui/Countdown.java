@@ -1,7 +1,6 @@
 package dev.clerkfx.internal.ui;
 
 import java.time.Clock;
-
 import java.time.Instant;
 import java.util.function.LongConsumer;
 import javafx.animation.Animation;
@@ -10,8 +9,9 @@ import javafx.animation.Timeline;
 import javafx.util.Duration;
 
 /**
- * A live countdown in whole seconds on the FX Application Thread ("try again in 8 s", "resend in 30 s"), measured
- * on a {@link Clock} so tests can move time instead of waiting. FX Application Thread only.
+ * A live countdown in whole seconds on the FX Application Thread ("try again in 8 s", "resend in 30
+ * s"), measured on a {@link Clock} so tests can move time instead of waiting. FX Application Thread
+ * only.
  */
 public final class Countdown {
   private final Clock clock;
@@ -31,8 +31,8 @@ public final class Countdown {
   }
 
   /**
-   * Starts a countdown; {@code onTick} gets the whole seconds left at once and whenever they change, then
-   * {@code onDone} runs once.
+   * Starts a countdown; {@code onTick} gets the whole seconds left at once and whenever they
+   * change, then {@code onDone} runs once.
    *
    * @param clock the clock that measures it
    * @param length how long
@@ -40,7 +40,8 @@ public final class Countdown {
    * @param onDone runs at the end
    * @return the running countdown
    */
-  public static Countdown start(Clock clock, java.time.Duration length, LongConsumer onTick, Runnable onDone) {
+  public static Countdown start(
+      Clock clock, java.time.Duration length, LongConsumer onTick, Runnable onDone) {
     Countdown c = new Countdown(clock, length, onTick, onDone);
     c.tick();
     if (!c.finished) {

@@ -8,8 +8,9 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 
 /**
- * The line under a form that says how an action ended: Clerk's message, a network failure, or "Too many attempts —
- * try again in N s" counting down live. Hidden (and taking no space) while empty. FX Application Thread only.
+ * The line under a form that says how an action ended: Clerk's message, a network failure, or "Too
+ * many attempts — try again in N s" counting down live. Hidden (and taking no space) while empty.
+ * FX Application Thread only.
  */
 public final class InlineMessage extends Label {
   private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
@@ -19,7 +20,10 @@ public final class InlineMessage extends Label {
   private Countdown countdown;
   private Problem last;
 
-  /** Creates an empty message line using the {@code common} words; countdowns run on the system clock. */
+  /**
+   * Creates an empty message line using the {@code common} words; countdowns run on the system
+   * clock.
+   */
   public InlineMessage(UiText common) {
     this(common, Clock.systemUTC());
   }
@@ -45,7 +49,8 @@ public final class InlineMessage extends Label {
     Optional<Duration> wait = p.retryIn();
     switch (p.kind()) {
       case NETWORK -> show(common.get("common.error.network"), true);
-      case RATE_LIMITED -> count(common.get("common.error.rateLimited"), wait.orElse(Duration.ofSeconds(10)));
+      case RATE_LIMITED ->
+          count(common.get("common.error.rateLimited"), wait.orElse(Duration.ofSeconds(10)));
       case LOCKED -> {
         if (wait.isPresent()) {
           count(common.get("common.error.locked"), wait.get());
@@ -53,7 +58,8 @@ public final class InlineMessage extends Label {
           show(p.message().isEmpty() ? common.get("common.error.unknown") : p.message(), true);
         }
       }
-      case CLERK -> show(p.message().isEmpty() ? common.get("common.error.unknown") : p.message(), true);
+      case CLERK ->
+          show(p.message().isEmpty() ? common.get("common.error.unknown") : p.message(), true);
       default -> show(common.get("common.error.unknown"), true);
     }
     last = p;
@@ -62,10 +68,15 @@ public final class InlineMessage extends Label {
 
   private void count(String pattern, Duration length) {
     show("", true);
-    countdown = Countdown.start(clock, length, seconds -> {
-      setText(new MessageFormat(pattern, common.locale()).format(new Object[] {seconds}));
-      setAccessibleText(getText());
-    }, this::clear);
+    countdown =
+        Countdown.start(
+            clock,
+            length,
+            seconds -> {
+              setText(new MessageFormat(pattern, common.locale()).format(new Object[] {seconds}));
+              setAccessibleText(getText());
+            },
+            this::clear);
   }
 
   /** Shows a problem found before anything was sent (for example two passwords that differ). */

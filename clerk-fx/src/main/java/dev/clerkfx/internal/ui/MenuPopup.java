@@ -13,8 +13,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
 
 /**
- * The drop-down menu of a component (user button, organization switcher): a popup below its owner in the owner's
- * palette, closed by Escape or a click outside, with arrow-key navigation. FX Application Thread only.
+ * The drop-down menu of a component (user button, organization switcher): a popup below its owner
+ * in the owner's palette, closed by Escape or a click outside, with arrow-key navigation. FX
+ * Application Thread only.
  */
 public final class MenuPopup {
   private final Control owner;
@@ -31,10 +32,11 @@ public final class MenuPopup {
     popup.setAutoHide(true);
     popup.setHideOnEscape(true);
     popup.setAutoFix(true);
-    popup.setOnHidden(e -> {
-      onHidden.run();
-      owner.requestFocus();
-    });
+    popup.setOnHidden(
+        e -> {
+          onHidden.run();
+          owner.requestFocus();
+        });
   }
 
   /** True while the menu shows. */
@@ -43,7 +45,8 @@ public final class MenuPopup {
   }
 
   /**
-   * Shows {@code content} (replacing what showed) below the owner, with arrow keys moving through {@code items}.
+   * Shows {@code content} (replacing what showed) below the owner, with arrow keys moving through
+   * {@code items}.
    *
    * @param content the menu's root
    * @param items its items in keyboard order

@@ -9,46 +9,53 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Popup;
 
-/** Keyboard rules of the components' menus: arrows move between items, Enter and Space activate the focused one. */
+/**
+ * Keyboard rules of the components' menus: arrows move between items, Enter and Space activate the
+ * focused one.
+ */
 public final class Menus {
   private Menus() {}
 
   /**
-   * Lets Up and Down move focus through {@code items} (wrapping), and Enter activate the focused item.
+   * Lets Up and Down move focus through {@code items} (wrapping), and Enter activate the focused
+   * item.
    *
    * @param menu the menu's root
    * @param items its items in order
    */
   public static void arrowKeys(Parent menu, List<? extends ButtonBase> items) {
-    menu.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-      int at = -1;
-      for (int i = 0; i < items.size(); i++) {
-        if (items.get(i).isFocused()) at = i;
-      }
-      if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
-        int step = e.getCode() == KeyCode.DOWN ? 1 : -1;
-        for (int n = 1; n <= items.size(); n++) {
-          ButtonBase next = items.get(Math.floorMod(at + step * n, items.size()));
-          if (!next.isDisabled()) {
-            next.requestFocus();
-            break;
+    menu.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          int at = -1;
+          for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).isFocused()) at = i;
           }
-        }
-        e.consume();
-      } else if (e.getCode() == KeyCode.ENTER && at >= 0 && !items.get(at).isDisabled()) {
-        items.get(at).fire();
-        e.consume();
-      }
-    });
+          if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
+            int step = e.getCode() == KeyCode.DOWN ? 1 : -1;
+            for (int n = 1; n <= items.size(); n++) {
+              ButtonBase next = items.get(Math.floorMod(at + step * n, items.size()));
+              if (!next.isDisabled()) {
+                next.requestFocus();
+                break;
+              }
+            }
+            e.consume();
+          } else if (e.getCode() == KeyCode.ENTER && at >= 0 && !items.get(at).isDisabled()) {
+            items.get(at).fire();
+            e.consume();
+          }
+        });
   }
 
   /** Focuses the first enabled item of a popup once it shows. */
   public static void focusFirst(Popup popup) {
-    Platform.runLater(() -> {
-      if (popup.getContent().isEmpty()) return;
-      Node first = first(popup.getContent().get(0));
-      if (first != null) first.requestFocus();
-    });
+    Platform.runLater(
+        () -> {
+          if (popup.getContent().isEmpty()) return;
+          Node first = first(popup.getContent().get(0));
+          if (first != null) first.requestFocus();
+        });
   }
 
   private static Node first(Node node) {

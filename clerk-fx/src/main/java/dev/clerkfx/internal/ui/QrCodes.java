@@ -12,7 +12,10 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
-/** Renders text (an {@code otpauth://} URI) as a QR code image, black on white with the standard quiet zone. */
+/**
+ * Renders text (an {@code otpauth://} URI) as a QR code image, black on white with the standard
+ * quiet zone.
+ */
 public final class QrCodes {
   private QrCodes() {}
 
@@ -27,10 +30,20 @@ public final class QrCodes {
   public static WritableImage render(String text, int pixelsPerModule) {
     BitMatrix matrix;
     try {
-      matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-          EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-          EncodeHintType.MARGIN, 4,
-          EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()));
+      matrix =
+          new QRCodeWriter()
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.MARGIN,
+                      4,
+                      EncodeHintType.CHARACTER_SET,
+                      StandardCharsets.UTF_8.name()));
     } catch (WriterException e) {
       throw new IllegalArgumentException("Text does not fit in a QR code", e);
     }

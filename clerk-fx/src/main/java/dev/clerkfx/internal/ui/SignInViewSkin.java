@@ -15,8 +15,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The look of {@link SignInView}: a card holding the current step, in a scroll pane so a narrow or short window
- * scrolls rather than clips.
+ * The look of {@link SignInView}: a card holding the current step, in a scroll pane so a narrow or
+ * short window scrolls rather than clips.
  */
 public final class SignInViewSkin extends SkinBase<SignInView> {
   private final SignInFlow flow;
@@ -32,7 +32,8 @@ public final class SignInViewSkin extends SkinBase<SignInView> {
    * @param clock measures countdowns
    * @param done receives the new session
    */
-  public SignInViewSkin(SignInView control, ClerkClient client, Clock clock, Consumer<Session> done) {
+  public SignInViewSkin(
+      SignInView control, ClerkClient client, Clock clock, Consumer<Session> done) {
     super(control);
     flow = new SignInFlow(client, clock, step -> stepHolder.getChildren().setAll(step), done);
     card.getStyleClass().add("clerk-card");

@@ -16,7 +16,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The look of {@link ClerkStatusBanner}: a message, a Retry button when useful, and the development badge. */
+/**
+ * The look of {@link ClerkStatusBanner}: a message, a Retry button when useful, and the development
+ * badge.
+ */
 public final class StatusBannerSkin extends SkinBase<ClerkStatusBanner> {
   private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
@@ -79,15 +82,21 @@ public final class StatusBannerSkin extends SkinBase<ClerkStatusBanner> {
     boolean loading = phase == LoadState.Phase.LOADING || (!auth.isLoaded() && !failed);
     boolean saying = loading || failed || phase == LoadState.Phase.LOADED_FROM_CACHE;
     if (failed && state.nextRetryAt().isPresent()) {
-      countdown = Countdown.start(clock, java.time.Duration.between(clock.instant(), state.nextRetryAt().get()),
-          s -> message.setText(text.get("banner.failedRetrying", s)), () -> message.setText(text.get("banner.failed")));
+      countdown =
+          Countdown.start(
+              clock,
+              java.time.Duration.between(clock.instant(), state.nextRetryAt().get()),
+              s -> message.setText(text.get("banner.failedRetrying", s)),
+              () -> message.setText(text.get("banner.failed")));
     } else {
-      message.setText(text.get(failed ? "banner.failed" : loading ? "banner.loading" : "banner.offline"));
+      message.setText(
+          text.get(failed ? "banner.failed" : loading ? "banner.loading" : "banner.offline"));
     }
     show(message, saying);
     show(retry, failed || phase == LoadState.Phase.LOADED_FROM_CACHE);
-    boolean dev = control.isShowDevelopmentBadge()
-        && control.getClient().publishableKey().instanceType() == InstanceType.DEVELOPMENT;
+    boolean dev =
+        control.isShowDevelopmentBadge()
+            && control.getClient().publishableKey().instanceType() == InstanceType.DEVELOPMENT;
     show(badge, dev);
     control.pseudoClassStateChanged(PROBLEM, failed);
     boolean any = saying || dev;

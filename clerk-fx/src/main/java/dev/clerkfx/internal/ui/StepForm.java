@@ -27,15 +27,16 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * One step of a prebuilt form: a title and subtitle, labelled fields each with its own inline error, a primary
- * button with a progress indicator, an error line for the whole step, and links.
+ * One step of a prebuilt form: a title and subtitle, labelled fields each with its own inline
+ * error, a primary button with a progress indicator, an error line for the whole step, and links.
  *
- * <p>Enter anywhere inside the step runs the step's primary action (never another step's); while busy every field
- * and button is disabled but keeps its content. FX Application Thread only.
+ * <p>Enter anywhere inside the step runs the step's primary action (never another step's); while
+ * busy every field and button is disabled but keeps its content. FX Application Thread only.
  */
 public final class StepForm extends VBox {
   /** Set while a network action of this step runs. */
   public static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
+
   /** Set on a field row (and the step) that shows an error. */
   public static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
@@ -96,12 +97,16 @@ public final class StepForm extends VBox {
     links.setAlignment(Pos.CENTER_LEFT);
     getChildren().addAll(body, stepError, primaryRow, links);
     controls.add(primary);
-    addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-      if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof Button) && !(e.getTarget() instanceof Hyperlink)) {
-        e.consume();
-        submit();
-      }
-    });
+    addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER
+              && !(e.getTarget() instanceof Button)
+              && !(e.getTarget() instanceof Hyperlink)) {
+            e.consume();
+            submit();
+          }
+        });
   }
 
   /** The step's name. */
@@ -145,7 +150,8 @@ public final class StepForm extends VBox {
   /**
    * Adds a text field.
    *
-   * @param key the field's name as Clerk's {@code meta.param_name} spells it (also its id: {@code clerk-<key>})
+   * @param key the field's name as Clerk's {@code meta.param_name} spells it (also its id: {@code
+   *     clerk-<key>})
    * @param label the visible label
    * @param secret whether it is a password
    * @param value the initial text, or null
@@ -214,9 +220,10 @@ public final class StepForm extends VBox {
     link.setId(id);
     link.setAccessibleText(text);
     link.setWrapText(true);
-    link.setOnAction(e -> {
-      if (!busy) onAction.run();
-    });
+    link.setOnAction(
+        e -> {
+          if (!busy) onAction.run();
+        });
     links.getChildren().add(link);
     controls.add(link);
     return link;
@@ -251,18 +258,24 @@ public final class StepForm extends VBox {
 
   /** Returns the text of a text field ({@code ""} when absent). */
   public String text(String key) {
-    return input(key).filter(TextInputControl.class::isInstance)
-        .map(n -> ((TextInputControl) n).getText()).map(String::strip).orElse("");
+    return input(key)
+        .filter(TextInputControl.class::isInstance)
+        .map(n -> ((TextInputControl) n).getText())
+        .map(String::strip)
+        .orElse("");
   }
 
   /** Returns the raw text of a field, not stripped (passwords). */
   public String rawText(String key) {
-    return input(key).filter(TextInputControl.class::isInstance)
-        .map(n -> ((TextInputControl) n).getText()).orElse("");
+    return input(key)
+        .filter(TextInputControl.class::isInstance)
+        .map(n -> ((TextInputControl) n).getText())
+        .orElse("");
   }
 
   /**
-   * Shows a message beside the field it names, or for the whole step when the step has no such field.
+   * Shows a message beside the field it names, or for the whole step when the step has no such
+   * field.
    *
    * @param key the field's name, or null
    * @param message the message
@@ -324,7 +337,8 @@ public final class StepForm extends VBox {
     for (Node c : controls) {
       c.setDisable(value || blocked.contains(c));
     }
-    // disabling the focused field moved focus elsewhere: give it back, so Enter keeps meaning this step
+    // disabling the focused field moved focus elsewhere: give it back, so Enter keeps meaning this
+    // step
     if (!value && focusBeforeBusy != null) {
       Node back = focusBeforeBusy;
       focusBeforeBusy = null;
@@ -356,7 +370,8 @@ public final class StepForm extends VBox {
   }
 
   /**
-   * Keeps one of the step's controls disabled (a countdown runs) or releases it, whatever the busy state does.
+   * Keeps one of the step's controls disabled (a countdown runs) or releases it, whatever the busy
+   * state does.
    *
    * @param control the control
    * @param value whether blocked
@@ -370,24 +385,34 @@ public final class StepForm extends VBox {
     control.setDisable(value || busy);
   }
 
-  /** Moves focus to the first empty field (else the first field, else the primary button); call once shown. */
+  /**
+   * Moves focus to the first empty field (else the first field, else the primary button); call once
+   * shown.
+   */
   public void focusFirst() {
-    Platform.runLater(() -> {
-      Node target = null;
-      for (FieldRow row : fields.values()) {
-        if (row.input instanceof TextInputControl t && t.getText().isEmpty() && !t.isDisabled()) {
-          target = t;
-          break;
-        }
-      }
-      if (target == null) {
-        target = fields.values().stream().map(r -> r.input).filter(n -> n instanceof TextInputControl)
-            .findFirst().orElse(primary.getParent().isVisible() ? primary : null);
-      }
-      if (target != null) {
-        target.requestFocus();
-      }
-    });
+    Platform.runLater(
+        () -> {
+          Node target = null;
+          for (FieldRow row : fields.values()) {
+            if (row.input instanceof TextInputControl t
+                && t.getText().isEmpty()
+                && !t.isDisabled()) {
+              target = t;
+              break;
+            }
+          }
+          if (target == null) {
+            target =
+                fields.values().stream()
+                    .map(r -> r.input)
+                    .filter(n -> n instanceof TextInputControl)
+                    .findFirst()
+                    .orElse(primary.getParent().isVisible() ? primary : null);
+          }
+          if (target != null) {
+            target.requestFocus();
+          }
+        });
   }
 
   /** A label, an input and its inline error. */

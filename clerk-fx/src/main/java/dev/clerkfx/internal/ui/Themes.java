@@ -4,7 +4,10 @@ import dev.clerkfx.ui.ClerkUi;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 
-/** Carries a component's look into the windows it opens (popups and dialogs have scenes of their own). */
+/**
+ * Carries a component's look into the windows it opens (popups and dialogs have scenes of their
+ * own).
+ */
 public final class Themes {
   private Themes() {}
 
@@ -17,13 +20,15 @@ public final class Themes {
   }
 
   /**
-   * Makes {@code root} of a popup or dialog a Clerk component in the same light or dark palette as {@code owner}.
+   * Makes {@code root} of a popup or dialog a Clerk component in the same light or dark palette as
+   * {@code owner}.
    *
    * @param root the new window's root
    * @param owner the component that opens it
    */
   public static void adopt(Parent root, Node owner) {
-    if (!root.getStylesheets().contains(ClerkUi.stylesheet())) root.getStylesheets().add(ClerkUi.stylesheet());
+    if (!root.getStylesheets().contains(ClerkUi.stylesheet()))
+      root.getStylesheets().add(ClerkUi.stylesheet());
     if (!root.getStyleClass().contains(ClerkUi.COMPONENT_STYLE_CLASS)) {
       root.getStyleClass().add(ClerkUi.COMPONENT_STYLE_CLASS);
     }

@@ -14,12 +14,12 @@ import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 
 /**
- * The localized words of the prebuilt components: one {@link ResourceBundle} per component family under
- * {@code dev/clerkfx/ui/i18n/} (shipped in English, German, French and Spanish), formatted with
- * {@link MessageFormat}.
+ * The localized words of the prebuilt components: one {@link ResourceBundle} per component family
+ * under {@code dev/clerkfx/ui/i18n/} (shipped in English, German, French and Spanish), formatted
+ * with {@link MessageFormat}.
  *
- * <p>Immutable and thread-safe. A missing key shows as {@code !key!} rather than failing, so a translation gap never
- * breaks a running app; {@code UiBundlesTest} fails the build on any gap.
+ * <p>Immutable and thread-safe. A missing key shows as {@code !key!} rather than failing, so a
+ * translation gap never breaks a running app; {@code UiBundlesTest} fails the build on any gap.
  */
 public final class UiText {
   /** Where the bundles live, as a resource base-name prefix. */
@@ -34,15 +34,18 @@ public final class UiText {
   }
 
   /**
-   * Loads the bundle {@code family} (for example {@code "signin"}) for {@code locale}, falling back to English.
+   * Loads the bundle {@code family} (for example {@code "signin"}) for {@code locale}, falling back
+   * to English.
    *
    * @throws MissingResourceException when the family does not exist at all
    */
   public static UiText load(String family, Locale locale) {
     Objects.requireNonNull(family, "family");
     Objects.requireNonNull(locale, "locale");
-    // Looked up by hand rather than with ResourceBundle.Control (not allowed in a named module): language_COUNTRY,
-    // then language, then English; never the JVM's default locale, so an unknown language gets English.
+    // Looked up by hand rather than with ResourceBundle.Control (not allowed in a named module):
+    // language_COUNTRY,
+    // then language, then English; never the JVM's default locale, so an unknown language gets
+    // English.
     String path = "/" + (BUNDLE_PREFIX + family).replace('.', '/');
     ResourceBundle bundle = read(path + ".properties", null);
     if (bundle == null) {
@@ -52,7 +55,11 @@ public final class UiText {
       bundle = orSelf(read(path + "_" + locale.getLanguage() + ".properties", bundle), bundle);
       if (!locale.getCountry().isEmpty()) {
         bundle =
-            orSelf(read(path + "_" + locale.getLanguage() + "_" + locale.getCountry() + ".properties", bundle), bundle);
+            orSelf(
+                read(
+                    path + "_" + locale.getLanguage() + "_" + locale.getCountry() + ".properties",
+                    bundle),
+                bundle);
       }
     }
     return new UiText(bundle, locale);
@@ -86,7 +93,9 @@ public final class UiText {
     return locale;
   }
 
-  /** The text for {@code key}, with {@code args} formatted in by {@link MessageFormat} when given. */
+  /**
+   * The text for {@code key}, with {@code args} formatted in by {@link MessageFormat} when given.
+   */
   public String get(String key, Object... args) {
     String pattern;
     try {

@@ -12,8 +12,11 @@ class ImageTypesTest {
 
   @Test
   void recognisesTheFourTypesClerkAcceptsAndNothingElse() {
-    assertThat(ImageTypes.detect(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0})).contains("image/png");
-    assertThat(ImageTypes.detect(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0})).contains("image/jpeg");
+    assertThat(
+            ImageTypes.detect(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0}))
+        .contains("image/png");
+    assertThat(ImageTypes.detect(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0}))
+        .contains("image/jpeg");
     assertThat(ImageTypes.detect(ascii("GIF87a...."))).contains("image/gif");
     assertThat(ImageTypes.detect(ascii("GIF89a...."))).contains("image/gif");
     assertThat(ImageTypes.detect(ascii("RIFF\0\0\0\0WEBPVP8 "))).contains("image/webp");

@@ -27,25 +27,46 @@ class ExternalFlowTest {
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     try (ClerkEmulator emulator = ClerkEmulator.start()) {
-      FapiClient fapi = FapiClient.builder(emulator.frontendApiUrl()).deviceId("test-device").build();
-      BrowserSignInOptions options = BrowserSignInOptions.builder().opener(url -> {
-        String next = url + "&email=" + URLEncoder.encode(ClerkEmulator.DEMO_EMAIL, StandardCharsets.UTF_8);
-        try {
-          for (int i = 0; i < 5 && next != null; i++) {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(next)).build(),
-                HttpResponse.BodyHandlers.discarding());
-            next = r.headers().firstValue("Location").orElse(null);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }).build();
+      FapiClient fapi =
+          FapiClient.builder(emulator.frontendApiUrl()).deviceId("test-device").build();
+      BrowserSignInOptions options =
+          BrowserSignInOptions.builder()
+              .opener(
+                  url -> {
+                    String next =
+                        url
+                            + "&email="
+                            + URLEncoder.encode(ClerkEmulator.DEMO_EMAIL, StandardCharsets.UTF_8);
+                    try {
+                      for (int i = 0; i < 5 && next != null; i++) {
+                        HttpResponse<Void> r =
+                            http.send(
+                                HttpRequest.newBuilder(URI.create(next)).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        next = r.headers().firstValue("Location").orElse(null);
+                      }
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  })
+              .build();
       try (BrowserFlows flows = new BrowserFlows(fapi, options, timers)) {
-        Map<String, String> q = flows.external("connect oauth_github", redirect -> fapi.createSignIn(
-                Form.builder().add("strategy", "oauth_github").add("redirect_url", redirect).build())
-            .thenApply(si -> si.firstFactorVerification().flatMap(Verification::externalVerificationRedirectUrl)
-                .orElseThrow()))
-            .get(20, TimeUnit.SECONDS);
+        Map<String, String> q =
+            flows
+                .external(
+                    "connect oauth_github",
+                    redirect ->
+                        fapi.createSignIn(
+                                Form.builder()
+                                    .add("strategy", "oauth_github")
+                                    .add("redirect_url", redirect)
+                                    .build())
+                            .thenApply(
+                                si ->
+                                    si.firstFactorVerification()
+                                        .flatMap(Verification::externalVerificationRedirectUrl)
+                                        .orElseThrow()))
+                .get(20, TimeUnit.SECONDS);
         assertThat(q).containsKey("rotating_token_nonce").containsKey("state");
         assertThat(flows.pendingFlow()).isEmpty();
       }

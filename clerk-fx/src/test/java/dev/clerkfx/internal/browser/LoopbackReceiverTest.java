@@ -19,10 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /** The loopback listener: bound to 127.0.0.1 only, one-shot, state-checked, closed afterwards. */
 class LoopbackReceiverTest {
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   private int get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
 
@@ -36,30 +39,39 @@ class LoopbackReceiverTest {
       for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
         for (InetAddress a : Collections.list(nic.getInetAddresses())) {
           if (a instanceof Inet4Address && !a.isLoopbackAddress()) {
-            assertThatThrownBy(() -> new Socket(a, port).close()).as("not reachable on %s", a)
+            assertThatThrownBy(() -> new Socket(a, port).close())
+                .as("not reachable on %s", a)
                 .isInstanceOf(java.io.IOException.class);
           }
         }
       }
-      assertThat(r.redirectUrlWithState().toString()).isEqualTo("http://127.0.0.1:" + port + "/cb?state=st4te");
-      assertThat(get("http://127.0.0.1:" + port + "/cb?state=wrong&rotating_token_nonce=n")).isEqualTo(400);
+      assertThat(r.redirectUrlWithState().toString())
+          .isEqualTo("http://127.0.0.1:" + port + "/cb?state=st4te");
+      assertThat(get("http://127.0.0.1:" + port + "/cb?state=wrong&rotating_token_nonce=n"))
+          .isEqualTo(400);
       assertThat(r.callback()).isNotDone();
       assertThat(get(r.redirectUrlWithState() + "&rotating_token_nonce=n1")).isEqualTo(200);
-      assertThat(get(r.redirectUrlWithState() + "&rotating_token_nonce=n2")).as("replayed").isEqualTo(410);
+      assertThat(get(r.redirectUrlWithState() + "&rotating_token_nonce=n2"))
+          .as("replayed")
+          .isEqualTo(410);
       Map<String, String> q = r.callback().get(5, TimeUnit.SECONDS);
       assertThat(q).containsEntry("rotating_token_nonce", "n1").containsEntry("state", "st4te");
     } finally {
       r.close();
     }
-    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+        .isInstanceOf(ConnectException.class);
   }
 
   @Test
   void redirectsToTheAppsCompletionPage() throws Exception {
-    LoopbackReceiver r = LoopbackReceiver.start(0, "/done", "s", URI.create("https://example.com/signed-in"));
+    LoopbackReceiver r =
+        LoopbackReceiver.start(0, "/done", "s", URI.create("https://example.com/signed-in"));
     try {
-      HttpResponse<Void> resp = http.send(HttpRequest.newBuilder(r.redirectUrlWithState()).GET().build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> resp =
+          http.send(
+              HttpRequest.newBuilder(r.redirectUrlWithState()).GET().build(),
+              HttpResponse.BodyHandlers.discarding());
       assertThat(resp.statusCode()).isEqualTo(302);
       assertThat(resp.headers().firstValue("Location")).contains("https://example.com/signed-in");
     } finally {
@@ -71,7 +83,8 @@ class LoopbackReceiverTest {
   void pkceChallengeIsS256OfTheVerifier() {
     Pkce p = Pkce.create();
     assertThat(p.verifier()).hasSize(43).matches("[A-Za-z0-9_-]+");
-    // expected value computed independently: base64url(sha256(verifier)) without padding, with Python's hashlib
+    // expected value computed independently: base64url(sha256(verifier)) without padding, with
+    // Python's hashlib
     assertThat(Pkce.challengeOf("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gXWFOEjXk"))
         .isEqualTo("FXejttrNfkgImX5-C0uWavhThVBfXj-sbX1JvQiFa_s");
     assertThat(p.toString()).doesNotContain(p.verifier());

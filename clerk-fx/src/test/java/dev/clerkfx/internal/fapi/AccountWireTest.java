@@ -15,11 +15,18 @@ class AccountWireTest {
 
   @Test
   void sessionReverificationRequiredBecomesTheTypedErrorWithLevelAndWindow() {
-    ClerkApiException e = FapiErrors.toException(403, FapiJson.tree("""
+    ClerkApiException e =
+        FapiErrors.toException(
+            403,
+            FapiJson.tree(
+                """
         {"errors":[{"code":"session_reverification_required","message":"Additional verification required",
           "long_message":"You need to provide additional verification to perform this operation",
-          "meta":{"reverification":{"level":"multi_factor","after_minutes":60}}}],"clerk_trace_id":"t1"}""", 403),
-        null, null, NOW);
+          "meta":{"reverification":{"level":"multi_factor","after_minutes":60}}}],"clerk_trace_id":"t1"}""",
+                403),
+            null,
+            null,
+            NOW);
     assertThat(e).isInstanceOf(ReverificationRequiredException.class);
     ReverificationRequiredException r = (ReverificationRequiredException) e;
     assertThat(r.level()).isEqualTo(ReverificationLevel.MULTI_FACTOR);
@@ -31,14 +38,28 @@ class AccountWireTest {
 
   @Test
   void withoutMetaTheLevelIsClerksDefault() {
-    ClerkApiException e = FapiErrors.toException(403, FapiJson.tree(
-        "{\"errors\":[{\"code\":\"session_reverification_required\",\"message\":\"m\",\"long_message\":\"l\"}]}", 403),
-        null, null, NOW);
-    assertThat(((ReverificationRequiredException) e).level()).isEqualTo(ReverificationLevel.SECOND_FACTOR);
+    ClerkApiException e =
+        FapiErrors.toException(
+            403,
+            FapiJson.tree(
+                "{\"errors\":[{\"code\":\"session_reverification_required\",\"message\":\"m\",\"long_message\":\"l\"}]}",
+                403),
+            null,
+            null,
+            NOW);
+    assertThat(((ReverificationRequiredException) e).level())
+        .isEqualTo(ReverificationLevel.SECOND_FACTOR);
     assertThat(((ReverificationRequiredException) e).window()).isEmpty();
-    assertThat(FapiErrors.toException(422, FapiJson.tree(
-        "{\"errors\":[{\"code\":\"form_password_incorrect\",\"message\":\"m\",\"long_message\":\"l\"}]}", 422),
-        null, null, NOW)).isNotInstanceOf(ReverificationRequiredException.class);
+    assertThat(
+            FapiErrors.toException(
+                422,
+                FapiJson.tree(
+                    "{\"errors\":[{\"code\":\"form_password_incorrect\",\"message\":\"m\",\"long_message\":\"l\"}]}",
+                    422),
+                null,
+                null,
+                NOW))
+        .isNotInstanceOf(ReverificationRequiredException.class);
   }
 
   @Test

@@ -35,7 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every recorded FAPI response, error body and token in {@code ../shared/fixtures/fapi} parses into the models. */
+/**
+ * Every recorded FAPI response, error body and token in {@code ../shared/fixtures/fapi} parses into
+ * the models.
+ */
 class FixtureParsingTest {
   private static final String RECORDED = "fixtures/fapi/flutter-recorded/";
   private static final String CLIENT_ID = "client_2xTestClient00000000000001";
@@ -46,37 +49,39 @@ class FixtureParsingTest {
   private static final String EMAIL_ID = "idn_2xTestEmailAddress0000000001";
   private static final String PHONE_ID = "idn_2xTestPhoneNumber00000000001";
   private static final String EMAIL = "test.user+clerk_test@example.com";
+
   /** 2026-01-01T00:00:00Z, the fixtures' base time; offsets are in days. */
   private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
 
   /** The model each recorded file's {@code response} holds. */
-  private static final Map<String, Class<?>> RESPONSE_TYPES = Map.ofEntries(
-      Map.entry("client_get_after_user_deleted.json", Client.class),
-      Map.entry("client_get_signed_in_after_email_link.json", Client.class),
-      Map.entry("client_post_create.json", Client.class),
-      Map.entry("environment_get.json", Environment.class),
-      Map.entry("me_delete.json", DeletedObject.class),
-      Map.entry("me_email_address_delete.json", DeletedObject.class),
-      Map.entry("me_email_addresses_create.json", EmailAddress.class),
-      Map.entry("me_get.json", User.class),
-      Map.entry("me_patch_names.json", User.class),
-      Map.entry("me_patch_primary_email.json", User.class),
-      Map.entry("sign_in_attempt_first_factor_email_code_complete.json", SignIn.class),
-      Map.entry("sign_in_attempt_first_factor_password_complete.json", SignIn.class),
-      Map.entry("sign_in_attempt_first_factor_phone_code_complete.json", SignIn.class),
-      Map.entry("sign_in_attempt_second_factor_email_code_complete.json", SignIn.class),
-      Map.entry("sign_in_create_identifier_needs_first_factor.json", SignIn.class),
-      Map.entry("sign_in_create_identifier_password_complete.json", SignIn.class),
-      Map.entry("sign_in_create_password_needs_client_trust.json", SignIn.class),
-      Map.entry("sign_in_prepare_first_factor_email_code.json", SignIn.class),
-      Map.entry("sign_in_prepare_first_factor_email_link.json", SignIn.class),
-      Map.entry("sign_in_prepare_first_factor_phone_code.json", SignIn.class),
-      Map.entry("sign_in_prepare_second_factor_email_code.json", SignIn.class),
-      Map.entry("sign_up_attempt_verification_email_code.json", SignUp.class),
-      Map.entry("sign_up_attempt_verification_phone_code_complete.json", SignUp.class),
-      Map.entry("sign_up_create_email_code_missing_requirements.json", SignUp.class),
-      Map.entry("sign_up_patch_update.json", SignUp.class),
-      Map.entry("sign_up_prepare_verification_email_code.json", SignUp.class));
+  private static final Map<String, Class<?>> RESPONSE_TYPES =
+      Map.ofEntries(
+          Map.entry("client_get_after_user_deleted.json", Client.class),
+          Map.entry("client_get_signed_in_after_email_link.json", Client.class),
+          Map.entry("client_post_create.json", Client.class),
+          Map.entry("environment_get.json", Environment.class),
+          Map.entry("me_delete.json", DeletedObject.class),
+          Map.entry("me_email_address_delete.json", DeletedObject.class),
+          Map.entry("me_email_addresses_create.json", EmailAddress.class),
+          Map.entry("me_get.json", User.class),
+          Map.entry("me_patch_names.json", User.class),
+          Map.entry("me_patch_primary_email.json", User.class),
+          Map.entry("sign_in_attempt_first_factor_email_code_complete.json", SignIn.class),
+          Map.entry("sign_in_attempt_first_factor_password_complete.json", SignIn.class),
+          Map.entry("sign_in_attempt_first_factor_phone_code_complete.json", SignIn.class),
+          Map.entry("sign_in_attempt_second_factor_email_code_complete.json", SignIn.class),
+          Map.entry("sign_in_create_identifier_needs_first_factor.json", SignIn.class),
+          Map.entry("sign_in_create_identifier_password_complete.json", SignIn.class),
+          Map.entry("sign_in_create_password_needs_client_trust.json", SignIn.class),
+          Map.entry("sign_in_prepare_first_factor_email_code.json", SignIn.class),
+          Map.entry("sign_in_prepare_first_factor_email_link.json", SignIn.class),
+          Map.entry("sign_in_prepare_first_factor_phone_code.json", SignIn.class),
+          Map.entry("sign_in_prepare_second_factor_email_code.json", SignIn.class),
+          Map.entry("sign_up_attempt_verification_email_code.json", SignUp.class),
+          Map.entry("sign_up_attempt_verification_phone_code_complete.json", SignUp.class),
+          Map.entry("sign_up_create_email_code_missing_requirements.json", SignUp.class),
+          Map.entry("sign_up_patch_update.json", SignUp.class),
+          Map.entry("sign_up_prepare_verification_email_code.json", SignUp.class));
 
   private static JsonNode json(String relative) {
     Path file = SharedReference.require("fixtures/fapi/" + relative);
@@ -113,8 +118,11 @@ class FixtureParsingTest {
     Path dir = SharedReference.require(RECORDED);
     Set<String> onDisk;
     try (Stream<Path> files = Files.list(dir)) {
-      onDisk = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-          .collect(Collectors.toCollection(TreeSet::new));
+      onDisk =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".json"))
+              .collect(Collectors.toCollection(TreeSet::new));
     }
     assertThat(onDisk).isEqualTo(new TreeSet<>(RESPONSE_TYPES.keySet()));
   }
@@ -198,7 +206,8 @@ class FixtureParsingTest {
     assertThat(signIn.status()).isEqualTo(SignInStatus.COMPLETE);
     assertThat(signIn.createdSessionId()).contains(SESSION_ID);
     assertThat(signIn.firstFactorVerification().orElseThrow().strategy()).contains("email_link");
-    assertThat(signIn.firstFactorVerification().orElseThrow().verifiedAtClient()).contains(CLIENT_ID);
+    assertThat(signIn.firstFactorVerification().orElseThrow().verifiedAtClient())
+        .contains(CLIENT_ID);
     assertThat(signIn.supportedFirstFactors()).isEmpty();
   }
 
@@ -209,22 +218,27 @@ class FixtureParsingTest {
     assertThat(auth.id()).contains("aac_2xTestAuthConfig0000000000001");
     assertThat(auth.singleSessionMode()).isFalse();
     assertThat(auth.testMode()).isTrue();
-    assertThat(auth.firstFactors()).contains("password", "email_code", "phone_code", "oauth_google");
+    assertThat(auth.firstFactors())
+        .contains("password", "email_code", "phone_code", "oauth_google");
     assertThat(auth.secondFactors()).containsExactly("backup_code", "phone_code", "totp");
-    assertThat(auth.identificationStrategies()).contains("email_address", "username", "phone_number");
+    assertThat(auth.identificationStrategies())
+        .contains("email_address", "username", "phone_number");
     assertThat(env.displayConfig().applicationName()).contains("Clerk SDK Tests");
     assertThat(env.displayConfig().instanceEnvironmentType()).contains("development");
     assertThat(env.displayConfig().preferredSignInStrategy()).contains("password");
     assertThat(env.displayConfig().showDevmodeWarning()).isTrue();
     assertThat(env.displayConfig().supportEmail()).isEmpty();
     assertThat(env.userSettings().attributes().get("email_address").usedForFirstFactor()).isTrue();
-    assertThat(env.userSettings().attributes().get("phone_number").secondFactors()).containsExactly("phone_code");
+    assertThat(env.userSettings().attributes().get("phone_number").secondFactors())
+        .containsExactly("phone_code");
     assertThat(env.userSettings().attributes().get("password").required()).isTrue();
     assertThat(env.userSettings().social().get("oauth_google").enabled()).isTrue();
     assertThat(env.userSettings().social().get("oauth_google").name()).contains("Google");
     assertThat(env.userSettings().social().get("oauth_custom_spung").enabled()).isFalse();
-    assertThat(env.userSettings().enabledSocialProviders()).extracting(Environment.SocialProvider::strategy)
-        .contains("oauth_apple", "oauth_google").doesNotContain("oauth_custom_spung");
+    assertThat(env.userSettings().enabledSocialProviders())
+        .extracting(Environment.SocialProvider::strategy)
+        .contains("oauth_apple", "oauth_google")
+        .doesNotContain("oauth_custom_spung");
     assertThat(env.userSettings().passwordSettings().orElseThrow().minLength()).contains(8);
     assertThat(env.userSettings().passwordSettings().orElseThrow().requireSpecialChar()).isTrue();
     assertThat(env.userSettings().signUp().orElseThrow().mode()).contains("public");
@@ -246,7 +260,13 @@ class FixtureParsingTest {
     assertThat(after.firstName()).contains("New");
     assertThat(after.lastName()).contains("Cognomen");
     assertThat(after.fullName()).contains("New Cognomen");
-    assertThat(piggybacked("me_patch_names.json").currentSession().orElseThrow().user().orElseThrow().id())
+    assertThat(
+            piggybacked("me_patch_names.json")
+                .currentSession()
+                .orElseThrow()
+                .user()
+                .orElseThrow()
+                .id())
         .isEqualTo(USER_ID);
   }
 
@@ -254,9 +274,12 @@ class FixtureParsingTest {
   void mePatchPrimaryEmailSwitchesThePrimaryAddress() {
     User user = response("me_patch_primary_email.json", User.class);
     assertThat(user.primaryEmailAddressId()).contains("idn_3BLNxpeUVkKemJGTuYwgJTcDEmO");
-    assertThat(user.primaryEmailAddress().orElseThrow().emailAddress()).isEqualTo("secondary+clerk_test@somedomain.com");
-    assertThat(user.emailAddresses()).extracting(EmailAddress::id)
-        .containsExactlyInAnyOrder("idn_3BLNxpeUVkKemJGTuYwgJTcDEmO", "idn_3BLNxXBctSok9QNsM9ikQEqjsQy");
+    assertThat(user.primaryEmailAddress().orElseThrow().emailAddress())
+        .isEqualTo("secondary+clerk_test@somedomain.com");
+    assertThat(user.emailAddresses())
+        .extracting(EmailAddress::id)
+        .containsExactlyInAnyOrder(
+            "idn_3BLNxpeUVkKemJGTuYwgJTcDEmO", "idn_3BLNxXBctSok9QNsM9ikQEqjsQy");
   }
 
   @Test
@@ -267,7 +290,8 @@ class FixtureParsingTest {
     assertThat(created.verified()).isFalse();
 
     DeletedObject deleted = response("me_email_address_delete.json", DeletedObject.class);
-    assertThat(deleted).isEqualTo(new DeletedObject("email_address", "idn_3BLNx2CfhxoV8JLKidziXsmcPt1", true));
+    assertThat(deleted)
+        .isEqualTo(new DeletedObject("email_address", "idn_3BLNx2CfhxoV8JLKidziXsmcPt1", true));
     assertThat(piggybacked("me_email_address_delete.json").currentSession()).isPresent();
   }
 
@@ -288,8 +312,10 @@ class FixtureParsingTest {
     assertThat(signIn.identifier()).contains(EMAIL);
     assertThat(signIn.createdSessionId()).isEmpty();
     assertThat(signIn.supportedIdentifiers()).contains("email_address", "password", "username");
-    assertThat(signIn.supportedFirstFactors()).extracting(Factor::strategy)
-        .containsExactly("password", "phone_code", "email_code", "email_link", "reset_password_email_code");
+    assertThat(signIn.supportedFirstFactors())
+        .extracting(Factor::strategy)
+        .containsExactly(
+            "password", "phone_code", "email_code", "email_link", "reset_password_email_code");
     Factor emailCode = signIn.firstFactor("email_code").orElseThrow();
     assertThat(emailCode.emailAddressId()).contains(EMAIL_ID);
     assertThat(emailCode.safeIdentifier()).contains(EMAIL);
@@ -298,67 +324,95 @@ class FixtureParsingTest {
     assertThat(signIn.firstFactor("password").orElseThrow().safeIdentifier()).isEmpty();
     assertThat(signIn.supportedSecondFactors()).isEmpty();
     assertThat(signIn.abandonAt()).contains(day(2));
-    assertThat(piggybacked("sign_in_create_identifier_needs_first_factor.json").signIn()).contains(signIn);
+    assertThat(piggybacked("sign_in_create_identifier_needs_first_factor.json").signIn())
+        .contains(signIn);
   }
 
   @Test
   void signInCompletions() {
-    for (String name : List.of("sign_in_create_identifier_password_complete.json",
-        "sign_in_attempt_first_factor_password_complete.json",
-        "sign_in_attempt_first_factor_email_code_complete.json",
-        "sign_in_attempt_first_factor_phone_code_complete.json",
-        "sign_in_attempt_second_factor_email_code_complete.json")) {
+    for (String name :
+        List.of(
+            "sign_in_create_identifier_password_complete.json",
+            "sign_in_attempt_first_factor_password_complete.json",
+            "sign_in_attempt_first_factor_email_code_complete.json",
+            "sign_in_attempt_first_factor_phone_code_complete.json",
+            "sign_in_attempt_second_factor_email_code_complete.json")) {
       SignIn signIn = response(name, SignIn.class);
       assertThat(signIn.status()).as(name).isEqualTo(SignInStatus.COMPLETE);
       assertThat(signIn.createdSessionId()).as(name).contains(SESSION_ID);
-      assertThat(signIn.firstFactorVerification().orElseThrow().status()).as(name).isEqualTo(VerificationStatus.VERIFIED);
+      assertThat(signIn.firstFactorVerification().orElseThrow().status())
+          .as(name)
+          .isEqualTo(VerificationStatus.VERIFIED);
       Client client = piggybacked(name);
       assertThat(client.currentSession().orElseThrow().id()).as(name).isEqualTo(SESSION_ID);
-      assertThat(client.currentSession().orElseThrow().status()).as(name).isEqualTo(SessionStatus.ACTIVE);
-      assertThat(client.currentSession().orElseThrow().user().orElseThrow().id()).as(name).isEqualTo(USER_ID);
+      assertThat(client.currentSession().orElseThrow().status())
+          .as(name)
+          .isEqualTo(SessionStatus.ACTIVE);
+      assertThat(client.currentSession().orElseThrow().user().orElseThrow().id())
+          .as(name)
+          .isEqualTo(USER_ID);
     }
-    assertThat(response("sign_in_attempt_first_factor_password_complete.json", SignIn.class)
-        .firstFactorVerification().orElseThrow().strategy()).contains("password");
-    assertThat(response("sign_in_attempt_first_factor_email_code_complete.json", SignIn.class)
-        .firstFactorVerification().orElseThrow().strategy()).contains("email_code");
+    assertThat(
+            response("sign_in_attempt_first_factor_password_complete.json", SignIn.class)
+                .firstFactorVerification()
+                .orElseThrow()
+                .strategy())
+        .contains("password");
+    assertThat(
+            response("sign_in_attempt_first_factor_email_code_complete.json", SignIn.class)
+                .firstFactorVerification()
+                .orElseThrow()
+                .strategy())
+        .contains("email_code");
     SignIn phone = response("sign_in_attempt_first_factor_phone_code_complete.json", SignIn.class);
     assertThat(phone.identifier()).contains("+15555550100");
     assertThat(phone.firstFactorVerification().orElseThrow().strategy()).contains("phone_code");
-    SignIn second = response("sign_in_attempt_second_factor_email_code_complete.json", SignIn.class);
-    assertThat(second.secondFactorVerification().orElseThrow().status()).isEqualTo(VerificationStatus.VERIFIED);
+    SignIn second =
+        response("sign_in_attempt_second_factor_email_code_complete.json", SignIn.class);
+    assertThat(second.secondFactorVerification().orElseThrow().status())
+        .isEqualTo(VerificationStatus.VERIFIED);
     assertThat(second.secondFactorVerification().orElseThrow().strategy()).contains("email_code");
   }
 
   @Test
   void signInPreparesLeaveTheFirstFactorUnverified() {
-    Map<String, String> strategies = Map.of(
-        "sign_in_prepare_first_factor_email_code.json", "email_code",
-        "sign_in_prepare_first_factor_email_link.json", "email_link",
-        "sign_in_prepare_first_factor_phone_code.json", "phone_code");
-    strategies.forEach((name, strategy) -> {
-      SignIn signIn = response(name, SignIn.class);
-      assertThat(signIn.status()).as(name).isEqualTo(SignInStatus.NEEDS_FIRST_FACTOR);
-      var verification = signIn.firstFactorVerification().orElseThrow();
-      assertThat(verification.status()).as(name).isEqualTo(VerificationStatus.UNVERIFIED);
-      assertThat(verification.strategy()).as(name).contains(strategy);
-      assertThat(verification.expireAt()).as(name).isPresent();
-      assertThat(piggybacked(name).sessions()).as(name).isEmpty();
-    });
+    Map<String, String> strategies =
+        Map.of(
+            "sign_in_prepare_first_factor_email_code.json", "email_code",
+            "sign_in_prepare_first_factor_email_link.json", "email_link",
+            "sign_in_prepare_first_factor_phone_code.json", "phone_code");
+    strategies.forEach(
+        (name, strategy) -> {
+          SignIn signIn = response(name, SignIn.class);
+          assertThat(signIn.status()).as(name).isEqualTo(SignInStatus.NEEDS_FIRST_FACTOR);
+          var verification = signIn.firstFactorVerification().orElseThrow();
+          assertThat(verification.status()).as(name).isEqualTo(VerificationStatus.UNVERIFIED);
+          assertThat(verification.strategy()).as(name).contains(strategy);
+          assertThat(verification.expireAt()).as(name).isPresent();
+          assertThat(piggybacked(name).sessions()).as(name).isEmpty();
+        });
   }
 
   @Test
   void clientTrustFlow() {
     SignIn trust = response("sign_in_create_password_needs_client_trust.json", SignIn.class);
     assertThat(trust.status()).isEqualTo(SignInStatus.NEEDS_CLIENT_TRUST);
-    assertThat(trust.supportedSecondFactors()).extracting(Factor::strategy).containsExactly("email_code");
+    assertThat(trust.supportedSecondFactors())
+        .extracting(Factor::strategy)
+        .containsExactly("email_code");
     assertThat(trust.secondFactor("email_code").orElseThrow().emailAddressId()).contains(EMAIL_ID);
     assertThat(trust.firstFactorVerification().orElseThrow().verified()).isTrue();
     assertThat(trust.createdSessionId()).isEmpty();
 
     SignIn prepared = response("sign_in_prepare_second_factor_email_code.json", SignIn.class);
     assertThat(prepared.status()).isEqualTo(SignInStatus.NEEDS_CLIENT_TRUST);
-    assertThat(prepared.secondFactorVerification().orElseThrow().status()).isEqualTo(VerificationStatus.UNVERIFIED);
-    assertThat(piggybacked("sign_in_prepare_second_factor_email_code.json").signIn().orElseThrow().status())
+    assertThat(prepared.secondFactorVerification().orElseThrow().status())
+        .isEqualTo(VerificationStatus.UNVERIFIED);
+    assertThat(
+            piggybacked("sign_in_prepare_second_factor_email_code.json")
+                .signIn()
+                .orElseThrow()
+                .status())
         .isEqualTo(SignInStatus.NEEDS_CLIENT_TRUST);
   }
 
@@ -367,7 +421,8 @@ class FixtureParsingTest {
     SignUp created = response("sign_up_create_email_code_missing_requirements.json", SignUp.class);
     assertThat(created.id()).isEqualTo(SIGN_UP_ID);
     assertThat(created.status()).isEqualTo(SignUpStatus.MISSING_REQUIREMENTS);
-    assertThat(created.requiredFields()).contains("email_address", "password", "phone_number", "legal_accepted");
+    assertThat(created.requiredFields())
+        .contains("email_address", "password", "phone_number", "legal_accepted");
     assertThat(created.optionalFields()).contains("username", "oauth_google");
     assertThat(created.missingFields()).isEmpty();
     assertThat(created.unverifiedFields()).containsExactly("email_address", "phone_number");
@@ -381,17 +436,20 @@ class FixtureParsingTest {
     assertThat(email.supportedStrategies()).containsExactly("email_code");
     assertThat(email.attempts()).contains(0);
     assertThat(created.verifications().phoneNumber()).isEmpty();
-    assertThat(piggybacked("sign_up_create_email_code_missing_requirements.json").signUp()).contains(created);
+    assertThat(piggybacked("sign_up_create_email_code_missing_requirements.json").signUp())
+        .contains(created);
 
     SignUp prepared = response("sign_up_prepare_verification_email_code.json", SignUp.class);
-    assertThat(prepared.verifications().emailAddress().orElseThrow().status()).isEqualTo(VerificationStatus.UNVERIFIED);
+    assertThat(prepared.verifications().emailAddress().orElseThrow().status())
+        .isEqualTo(VerificationStatus.UNVERIFIED);
 
     SignUp emailVerified = response("sign_up_attempt_verification_email_code.json", SignUp.class);
     assertThat(emailVerified.status()).isEqualTo(SignUpStatus.MISSING_REQUIREMENTS);
     assertThat(emailVerified.verifications().emailAddress().orElseThrow().verified()).isTrue();
     assertThat(emailVerified.unverifiedFields()).containsExactly("phone_number");
 
-    SignUp complete = response("sign_up_attempt_verification_phone_code_complete.json", SignUp.class);
+    SignUp complete =
+        response("sign_up_attempt_verification_phone_code_complete.json", SignUp.class);
     assertThat(complete.status()).isEqualTo(SignUpStatus.COMPLETE);
     assertThat(complete.createdSessionId()).contains(SESSION_ID);
     assertThat(complete.createdUserId()).contains(USER_ID);
@@ -401,16 +459,19 @@ class FixtureParsingTest {
     assertThat(client.currentSession().orElseThrow().user().orElseThrow().id()).isEqualTo(USER_ID);
 
     SignUp patched = response("sign_up_patch_update.json", SignUp.class);
-    assertThat(patched.emailAddress()).contains("user-zg9lc191cgrhdgvfy2hhbmdlzf92ywx1zxm+second@somedomain.com");
+    assertThat(patched.emailAddress())
+        .contains("user-zg9lc191cgrhdgvfy2hhbmdlzf92ywx1zxm+second@somedomain.com");
     assertThat(patched.firstName()).isEmpty();
-    assertThat(patched.missingFields()).containsExactly("first_name", "last_name", "password", "phone_number");
+    assertThat(patched.missingFields())
+        .containsExactly("first_name", "last_name", "password", "phone_number");
   }
 
   // ---- errors/
 
   @Test
   void userLockedError() {
-    ClerkApiException e = FapiErrors.toException(403, json("errors/user_locked_403.json"), null, null, BASE);
+    ClerkApiException e =
+        FapiErrors.toException(403, json("errors/user_locked_403.json"), null, null, BASE);
     assertThat(e.status()).isEqualTo(403);
     assertThat(e.code()).isEqualTo("user_locked");
     assertThat(e.error().orElseThrow().message()).isEqualTo("Account locked");
@@ -423,19 +484,26 @@ class FixtureParsingTest {
 
   @Test
   void passwordCompromisedError() {
-    ClerkApiException e = FapiErrors.toException(422, json("errors/form_password_compromised_422.json"), null, null,
-        BASE);
+    ClerkApiException e =
+        FapiErrors.toException(
+            422, json("errors/form_password_compromised_422.json"), null, null, BASE);
     assertThat(e.status()).isEqualTo(422);
     assertThat(e.code()).isEqualTo("form_password_compromised");
     assertThat(e.error().orElseThrow().message()).isEmpty();
     assertThat(e.error().orElseThrow().paramName()).contains("password");
-    assertThat(e.error().orElseThrow().displayMessage()).startsWith("Your password may be compromised.");
+    assertThat(e.error().orElseThrow().displayMessage())
+        .startsWith("Your password may be compromised.");
   }
 
   @Test
   void errorWithTraceId() {
-    ClerkApiException e = FapiErrors.toException(400,
-        json("errors/url_based_session_syncing_disabled_with_trace_id.json"), "header-trace", null, BASE);
+    ClerkApiException e =
+        FapiErrors.toException(
+            400,
+            json("errors/url_based_session_syncing_disabled_with_trace_id.json"),
+            "header-trace",
+            null,
+            BASE);
     assertThat(e.code()).isEqualTo("url_based_session_syncing_disabled");
     assertThat(e.traceId()).contains("ff1048d1cb5a74da3ebd660877680ba3");
     assertThat(e.error().orElseThrow().meta()).isEmpty();
@@ -446,12 +514,17 @@ class FixtureParsingTest {
   void everyErrorFixtureIsAnErrorBody() throws IOException {
     try (Stream<Path> files = Files.list(SharedReference.require("fixtures/fapi/errors"))) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-      assertThat(names).containsExactly("form_password_compromised_422.json", "url_based_session_syncing_disabled_with_trace_id.json",
-          "user_locked_403.json");
+      assertThat(names)
+          .containsExactly(
+              "form_password_compromised_422.json",
+              "url_based_session_syncing_disabled_with_trace_id.json",
+              "user_locked_403.json");
       for (String name : names) {
         JsonNode body = json("errors/" + name);
         assertThat(FapiErrors.isErrorBody(body)).as(name).isTrue();
-        assertThat(FapiErrors.toException(422, body, null, null, BASE).code()).as(name).isNotBlank();
+        assertThat(FapiErrors.toException(422, body, null, null, BASE).code())
+            .as(name)
+            .isNotBlank();
       }
     }
   }
@@ -484,7 +557,8 @@ class FixtureParsingTest {
     Token token = FapiJson.read(json("tokens/token_response_rs256.json"), Token.class, 200);
     SessionClaims claims = SessionClaims.decode(token.jwt());
     JsonNode payload = decoded.get("payload");
-    assertThat(claims.claims().keySet()).containsExactlyInAnyOrderElementsOf(() -> payload.fieldNames());
+    assertThat(claims.claims().keySet())
+        .containsExactlyInAnyOrderElementsOf(() -> payload.fieldNames());
     assertThat(claims.sessionId()).contains(payload.get("sid").asText());
     assertThat(claims.expiresAt().getEpochSecond()).isEqualTo(payload.get("exp").asLong());
     assertThat(claims.keyId()).contains(decoded.get("header").get("kid").asText());
@@ -492,10 +566,14 @@ class FixtureParsingTest {
 
   @Test
   void expiredTokenFixtureIsOlder() {
-    SessionClaims fresh = FapiJson.read(json("tokens/token_response_rs256.json"), Token.class, 200).claims()
-        .orElseThrow();
-    SessionClaims expired = FapiJson.read(json("tokens/token_response_rs256_expired.json"), Token.class, 200).claims()
-        .orElseThrow();
+    SessionClaims fresh =
+        FapiJson.read(json("tokens/token_response_rs256.json"), Token.class, 200)
+            .claims()
+            .orElseThrow();
+    SessionClaims expired =
+        FapiJson.read(json("tokens/token_response_rs256_expired.json"), Token.class, 200)
+            .claims()
+            .orElseThrow();
     assertThat(expired.expiresAt()).isBefore(fresh.expiresAt());
     assertThat(expired.sessionId()).isEqualTo(fresh.sessionId());
   }

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each interceptor on its own, in a bare OkHttp client. */
 class InterceptorsTest {
-  @StartStop
-  private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = new MockWebServer();
 
   private Response call(Interceptor interceptor, Request request) throws Exception {
     OkHttpClient http = new OkHttpClient.Builder().addInterceptor(interceptor).build();
@@ -43,7 +42,10 @@ class InterceptorsTest {
   void nativeRequestInterceptorKeepsExistingQueryAndAddsNativeFlag() throws Exception {
     server.enqueue(new MockResponse.Builder().body("{}").build());
     RecordingFacts tokens = new RecordingFacts("tok");
-    try (Response r = call(new NativeRequestInterceptor(tokens, "dev-1", "1.2.3"), get("/v1/me?_clerk_session_id=s1"))) {
+    try (Response r =
+        call(
+            new NativeRequestInterceptor(tokens, "dev-1", "1.2.3"),
+            get("/v1/me?_clerk_session_id=s1"))) {
       assertThat(r.code()).isEqualTo(200);
     }
     RecordedRequest req = take();
@@ -59,20 +61,43 @@ class InterceptorsTest {
   @Test
   void redactingLoggerNeverLogsSecrets() throws Exception {
     CapturingLogger log = new CapturingLogger();
-    server.enqueue(new MockResponse.Builder().setHeader("Authorization", "rotated.secret.token")
-        .setHeader("Set-Cookie", "__client=cookie.secret").body("{\"jwt\":\"session.secret.jwt\"}").build());
-    Request request = new Request.Builder()
-        .url(server.url("/v1/client/sign_ins/sia_1?rotating_token_nonce=nonce.secret&_is_native=true"))
-        .header("Authorization", "sent.secret.token")
-        .post(new FormBody.Builder().add("identifier", "jane@example.com").add("password", "hunter2secret")
-            .add("code", "424242").build())
-        .build();
+    server.enqueue(
+        new MockResponse.Builder()
+            .setHeader("Authorization", "rotated.secret.token")
+            .setHeader("Set-Cookie", "__client=cookie.secret")
+            .body("{\"jwt\":\"session.secret.jwt\"}")
+            .build());
+    Request request =
+        new Request.Builder()
+            .url(
+                server.url(
+                    "/v1/client/sign_ins/sia_1?rotating_token_nonce=nonce.secret&_is_native=true"))
+            .header("Authorization", "sent.secret.token")
+            .post(
+                new FormBody.Builder()
+                    .add("identifier", "jane@example.com")
+                    .add("password", "hunter2secret")
+                    .add("code", "424242")
+                    .build())
+            .build();
     call(new RedactingLoggingInterceptor(log), request).close();
     String all = String.join("\n", log.lines);
-    assertThat(all).contains("POST", "/v1/client/sign_ins/sia_1", "200", "identifier=jane@example.com",
-        "_is_native=true");
-    assertThat(all).doesNotContain("sent.secret.token", "rotated.secret.token", "cookie.secret", "hunter2secret",
-        "424242", "nonce.secret", "session.secret.jwt");
+    assertThat(all)
+        .contains(
+            "POST",
+            "/v1/client/sign_ins/sia_1",
+            "200",
+            "identifier=jane@example.com",
+            "_is_native=true");
+    assertThat(all)
+        .doesNotContain(
+            "sent.secret.token",
+            "rotated.secret.token",
+            "cookie.secret",
+            "hunter2secret",
+            "424242",
+            "nonce.secret",
+            "session.secret.jwt");
   }
 
   @Test

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A {@link FapiFacts} for transport tests: a settable client token, and every reported fact in order. */
+/**
+ * A {@link FapiFacts} for transport tests: a settable client token, and every reported fact in
+ * order.
+ */
 final class RecordingFacts implements FapiFacts {
   volatile String token;
   final List<ResponseFacts> seen = new CopyOnWriteArrayList<>();

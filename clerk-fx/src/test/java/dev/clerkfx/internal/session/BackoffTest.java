@@ -19,8 +19,10 @@ class BackoffTest {
 
   @Test
   void jitterStaysWithinTwentyPercent() {
-    assertThat(new Backoff(RefreshPolicy.defaults(), () -> 0.0).delay(2, null)).isEqualTo(Duration.ofMillis(1600));
-    assertThat(new Backoff(RefreshPolicy.defaults(), () -> 0.999_999).delay(2, null).toMillis()).isEqualTo(2400);
+    assertThat(new Backoff(RefreshPolicy.defaults(), () -> 0.0).delay(2, null))
+        .isEqualTo(Duration.ofMillis(1600));
+    assertThat(new Backoff(RefreshPolicy.defaults(), () -> 0.999_999).delay(2, null).toMillis())
+        .isEqualTo(2400);
     Backoff random = new Backoff(RefreshPolicy.defaults());
     for (int i = 0; i < 200; i++) {
       assertThat(random.delay(3, null).toMillis()).isBetween(3200L, 4800L);
@@ -49,7 +51,9 @@ class BackoffTest {
 
   @Test
   void aHugeMaximumDelayDoesNotOverflow() {
-    RefreshPolicy policy = RefreshPolicy.defaults().withRetry(Duration.ofMillis(500), Duration.ofDays(365_000_000L), 0);
+    RefreshPolicy policy =
+        RefreshPolicy.defaults()
+            .withRetry(Duration.ofMillis(500), Duration.ofDays(365_000_000L), 0);
     Backoff b = new Backoff(policy, () -> 0.5);
     assertThat(b.delay(Integer.MAX_VALUE, null)).isPositive();
   }

@@ -35,19 +35,27 @@ class PublisherTest {
     assertThat(late.values().get(0).signedIn()).isTrue();
     assertThat(late.values().get(0).userId()).contains("user_1");
 
-    Client renamed = client("sess_1", session("sess_1", "active", user("user_1", "Augusta", "King", null, null), null, null));
+    Client renamed =
+        client(
+            "sess_1",
+            session("sess_1", "active", user("user_1", "Augusta", "King", null, null), null, null));
     publish(store, AuthSnapshot.of(renamed, null), null);
-    Client other = client("sess_2",
-        session("sess_1", "active", user("user_1", "Augusta", "King", null, null), null, null),
-        session("sess_2", "active", user("user_2", "Grace", "Hopper", null, null), null, null));
+    Client other =
+        client(
+            "sess_2",
+            session("sess_1", "active", user("user_1", "Augusta", "King", null, null), null, null),
+            session("sess_2", "active", user("user_2", "Grace", "Hopper", null, null), null, null));
     publish(store, AuthSnapshot.of(other, null), null);
     publish(store, AuthSnapshot.of(null, null), SignOutReason.USER_ACTION);
 
     assertThat(events.values()).hasSize(4);
     assertThat(events.values().get(0)).isInstanceOf(AuthEvent.SignedIn.class);
-    assertThat(((AuthEvent.UserUpdated) events.values().get(1)).user().firstName()).contains("Augusta");
-    assertThat(((AuthEvent.SessionChanged) events.values().get(2)).previousSessionId()).isEqualTo("sess_1");
-    assertThat(((AuthEvent.SignedOut) events.values().get(3)).reason()).isEqualTo(SignOutReason.USER_ACTION);
+    assertThat(((AuthEvent.UserUpdated) events.values().get(1)).user().firstName())
+        .contains("Augusta");
+    assertThat(((AuthEvent.SessionChanged) events.values().get(2)).previousSessionId())
+        .isEqualTo("sess_1");
+    assertThat(((AuthEvent.SignedOut) events.values().get(3)).reason())
+        .isEqualTo(SignOutReason.USER_ACTION);
   }
 
   @Test
@@ -57,7 +65,8 @@ class PublisherTest {
     store.publish(s, LoadState.loadedFromCache(), null, null);
     TestObserver<AuthSnapshot> snaps = store.snapshots().test();
     store.publish(s, LoadState.loaded(), null, null);
-    assertThat(loads.values()).containsExactly(LoadState.loading(), LoadState.loadedFromCache(), LoadState.loaded());
+    assertThat(loads.values())
+        .containsExactly(LoadState.loading(), LoadState.loadedFromCache(), LoadState.loaded());
     snaps.assertValueCount(1);
     assertThat(store.loadStates().test().values()).containsExactly(LoadState.loaded());
   }
@@ -74,15 +83,24 @@ class PublisherTest {
 
   @Test
   void theSignOutReasonIsReadFromTheSessionsNewStatus() {
-    for (String[] c : new String[][] {
-        {"revoked", "REVOKED"}, {"expired", "EXPIRED"}, {"abandoned", "EXPIRED"}, {"ended", "SIGNED_OUT_ELSEWHERE"},
-        {"removed", "SIGNED_OUT_ELSEWHERE"}}) {
+    for (String[] c :
+        new String[][] {
+          {"revoked", "REVOKED"},
+          {"expired", "EXPIRED"},
+          {"abandoned", "EXPIRED"},
+          {"ended", "SIGNED_OUT_ELSEWHERE"},
+          {"removed", "SIGNED_OUT_ELSEWHERE"}
+        }) {
       Publisher s = new Publisher();
       publish(s, AuthSnapshot.of(TestData.signedIn("sess_1"), null), null);
       TestObserver<AuthEvent> events = s.events().test();
-      Client ended = client("sess_1", session("sess_1", c[0], user("user_1", "Ada", "Lovelace", null, null), null, null));
+      Client ended =
+          client(
+              "sess_1",
+              session("sess_1", c[0], user("user_1", "Ada", "Lovelace", null, null), null, null));
       publish(s, AuthSnapshot.of(ended, null), null);
-      assertThat(events.values()).singleElement()
+      assertThat(events.values())
+          .singleElement()
           .isEqualTo(new AuthEvent.SignedOut(SignOutReason.valueOf(c[1])));
     }
   }
@@ -96,18 +114,36 @@ class PublisherTest {
     SessionClaims claims = SessionClaims.decode(jwt);
     TestObserver<AuthSnapshot> snaps = store.snapshots().test();
     AuthSnapshot prev = AuthSnapshot.of(TestData.signedIn("sess_1"), null);
-    store.publish(new AuthSnapshot(prev.loaded(), prev.client(), prev.session(), prev.user(), prev.organization(),
-        Optional.of(claims)), LoadState.loaded(), null, new Token(jwt));
+    store.publish(
+        new AuthSnapshot(
+            prev.loaded(),
+            prev.client(),
+            prev.session(),
+            prev.user(),
+            prev.organization(),
+            Optional.of(claims)),
+        LoadState.loaded(),
+        null,
+        new Token(jwt));
     tokens.assertValue(new Token(jwt));
     assertThat(events.values()).singleElement().isInstanceOf(AuthEvent.TokenRefreshed.class);
     assertThat(events.values().get(0).toString()).doesNotContain(jwt);
-    assertThat(snaps.values()).last().satisfies(x -> assertThat(x.sessionClaims()).contains(claims));
+    assertThat(snaps.values())
+        .last()
+        .satisfies(x -> assertThat(x.sessionClaims()).contains(claims));
   }
 
   @Test
   void snapshotDerivesOrganizationRoleSlugAndPermissions() {
-    Client c = client("sess_1", session("sess_1", "active", user("user_1", "Ada", "Lovelace", "org_1", "org:admin"),
-        "org_1", null));
+    Client c =
+        client(
+            "sess_1",
+            session(
+                "sess_1",
+                "active",
+                user("user_1", "Ada", "Lovelace", "org_1", "org:admin"),
+                "org_1",
+                null));
     AuthSnapshot s = AuthSnapshot.of(c, null);
     assertThat(s.organizationId()).contains("org_1");
     assertThat(s.organizationRole()).contains("org:admin");
@@ -120,7 +156,11 @@ class PublisherTest {
 
   @Test
   void pendingOrEndedSessionsAreNotSignedInAndCarryNoUser() {
-    Client pending = client("sess_1", session("sess_1", "pending", user("user_1", "Ada", "Lovelace", null, null), null, null));
+    Client pending =
+        client(
+            "sess_1",
+            session(
+                "sess_1", "pending", user("user_1", "Ada", "Lovelace", null, null), null, null));
     AuthSnapshot s = AuthSnapshot.of(pending, null);
     assertThat(s.loaded()).isTrue();
     assertThat(s.signedIn()).isFalse();
@@ -134,7 +174,8 @@ class PublisherTest {
 
   @Test
   void claimsOfAnotherSessionAreNotShown() {
-    SessionClaims foreign = SessionClaims.decode(TestData.jwt("sess_other", "user_1", 1000, 1060, null));
+    SessionClaims foreign =
+        SessionClaims.decode(TestData.jwt("sess_other", "user_1", 1000, 1060, null));
     assertThat(AuthSnapshot.of(TestData.signedIn("sess_1"), foreign).sessionClaims()).isEmpty();
   }
 }

@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The state machine's rules, against a scripted backend that reports facts as the transport does. */
+/**
+ * The state machine's rules, against a scripted backend that reports facts as the transport does.
+ */
 class SessionManagerTest {
   private static final String TOKEN = "client-token";
 
@@ -52,7 +54,10 @@ class SessionManagerTest {
     if (m != null) m.close();
   }
 
-  /** A scripted FAPI: the server's client, and what the endpoints answer. Facts go to the manager first. */
+  /**
+   * A scripted FAPI: the server's client, and what the endpoints answer. Facts go to the manager
+   * first.
+   */
   final class FakeBackend implements Backend {
     volatile Client serverClient;
     volatile RuntimeException tokenFailure;
@@ -62,45 +67,82 @@ class SessionManagerTest {
     final AtomicInteger environmentFetches = new AtomicInteger();
     final List<String> signOutTokens = new CopyOnWriteArrayList<>();
 
-    @Override public CompletableFuture<Environment> environment() {
+    @Override
+    public CompletableFuture<Environment> environment() {
       environmentFetches.incrementAndGet();
       if (loadFailure != null) return CompletableFuture.failedFuture(loadFailure);
-      return CompletableFuture.completedFuture(FapiJson.read("{\"object\":\"environment\",\"auth_config\":{}}",
-          Environment.class));
+      return CompletableFuture.completedFuture(
+          FapiJson.read("{\"object\":\"environment\",\"auth_config\":{}}", Environment.class));
     }
 
-    @Override public CompletableFuture<Optional<Client>> fetchClient() {
+    @Override
+    public CompletableFuture<Optional<Client>> fetchClient() {
       clientFetches.incrementAndGet();
       if (clientFailure != null) return CompletableFuture.failedFuture(clientFailure);
-      m.responseSeen(new ResponseFacts(m.clientToken(), Optional.empty(), true, Optional.ofNullable(serverClient),
-          Optional.empty()));
+      m.responseSeen(
+          new ResponseFacts(
+              m.clientToken(),
+              Optional.empty(),
+              true,
+              Optional.ofNullable(serverClient),
+              Optional.empty()));
       return CompletableFuture.completedFuture(Optional.ofNullable(serverClient));
     }
 
-    @Override public CompletableFuture<MintedToken> token(TokenKey key, boolean force, Optional<Client> c,
-        Optional<Environment> env) {
+    @Override
+    public CompletableFuture<MintedToken> token(
+        TokenKey key, boolean force, Optional<Client> c, Optional<Environment> env) {
       if (tokenFailure != null) return CompletableFuture.failedFuture(tokenFailure);
       long now = clock.millis();
-      return CompletableFuture.completedFuture(new MintedToken(
-          TestData.jwt(key.sessionId(), "user_1", now / 1000, now / 1000 + 60, null), key.sessionId(), "",
-          now / 1000 * 1000, now / 1000 * 1000 + 60_000, 0, now, null));
+      return CompletableFuture.completedFuture(
+          new MintedToken(
+              TestData.jwt(key.sessionId(), "user_1", now / 1000, now / 1000 + 60, null),
+              key.sessionId(),
+              "",
+              now / 1000 * 1000,
+              now / 1000 * 1000 + 60_000,
+              0,
+              now,
+              null));
     }
 
-    @Override public CompletableFuture<Void> removeAllSessions(String clientToken) {
+    @Override
+    public CompletableFuture<Void> removeAllSessions(String clientToken) {
       signOutTokens.add(clientToken);
       return new CompletableFuture<>(); // still on the wire
     }
 
-    @Override public CompletableFuture<Void> removeSession(String id) { return CompletableFuture.completedFuture(null); }
-    @Override public CompletableFuture<Void> touchSession(String id, String org) { return CompletableFuture.completedFuture(null); }
-    @Override public CompletableFuture<User> me(String id) { return CompletableFuture.failedFuture(new IllegalStateException()); }
-    @Override public String writeSnapshot(PersistedSnapshot s) { return FapiJson.write(s); }
-    @Override public PersistedSnapshot readSnapshot(String json) { return FapiJson.read(json, PersistedSnapshot.class); }
+    @Override
+    public CompletableFuture<Void> removeSession(String id) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> touchSession(String id, String org) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<User> me(String id) {
+      return CompletableFuture.failedFuture(new IllegalStateException());
+    }
+
+    @Override
+    public String writeSnapshot(PersistedSnapshot s) {
+      return FapiJson.write(s);
+    }
+
+    @Override
+    public PersistedSnapshot readSnapshot(String json) {
+      return FapiJson.read(json, PersistedSnapshot.class);
+    }
   }
 
   private SessionManager start(TokenStore store) {
-    m = new SessionManager(new SessionManager.Config(clock, scheduler, RefreshPolicy.defaults(), store,
-        snapshotCache));
+    m =
+        new SessionManager(
+            new SessionManager.Config(
+                clock, scheduler, RefreshPolicy.defaults(), store, snapshotCache));
     m.start(backend);
     m.whenIdle().join();
     return m;
@@ -117,12 +159,18 @@ class SessionManagerTest {
 
   /** Reports one response as the transport would. */
   private void seen(String sentWith, String rotatedTo, Client client, Instant date) {
-    m.responseSeen(new ResponseFacts(Optional.ofNullable(sentWith), Optional.ofNullable(rotatedTo), client != null,
-        Optional.ofNullable(client), Optional.ofNullable(date)));
+    m.responseSeen(
+        new ResponseFacts(
+            Optional.ofNullable(sentWith),
+            Optional.ofNullable(rotatedTo),
+            client != null,
+            Optional.ofNullable(client),
+            Optional.ofNullable(date)));
   }
 
   private static ClerkApiException api(int status, String code) {
-    return new ClerkApiException(status, List.of(new ClerkError(code, code, code, Map.of())), null, null);
+    return new ClerkApiException(
+        status, List.of(new ClerkError(code, code, code, Map.of())), null, null);
   }
 
   private static InMemoryTokenStore storeWith(String token) {
@@ -155,7 +203,9 @@ class SessionManagerTest {
   void theRotatedTokenIsHeldBeforeAnyoneReactsToTheClientOfTheSameResponse() {
     start(storeWith(null));
     List<Optional<String>> tokenWhenSignedIn = new CopyOnWriteArrayList<>();
-    m.events().ofType(AuthEvent.SignedIn.class).subscribe(e -> tokenWhenSignedIn.add(m.clientToken()));
+    m.events()
+        .ofType(AuthEvent.SignedIn.class)
+        .subscribe(e -> tokenWhenSignedIn.add(m.clientToken()));
     seen(null, "after.sign.in", TestData.signedIn("sess_1"), null);
     m.whenIdle().join();
     assertThat(tokenWhenSignedIn).containsExactly(Optional.of("after.sign.in"));
@@ -167,7 +217,11 @@ class SessionManagerTest {
     m.signOutAll();
     m.whenIdle().join();
     assertThat(backend.signOutTokens).containsExactly(TOKEN);
-    seen(TOKEN, null, TestData.signedIn("sess_1"), null); // a late answer to a refresh sent before the sign-out
+    seen(
+        TOKEN,
+        null,
+        TestData.signedIn("sess_1"),
+        null); // a late answer to a refresh sent before the sign-out
     assertThat(m.snapshot().signedIn()).isFalse();
     assertThat(m.snapshot().client()).isEmpty();
   }
@@ -176,17 +230,27 @@ class SessionManagerTest {
   void a401WithoutASessionCodeRefetchesTheClientAndSignsOutWhenTheSessionIsGone() {
     signedIn(storeWith(TOKEN));
     TestObserver<AuthEvent> events = m.events().test();
-    backend.serverClient = TestData.client("sess_1", TestData.session("sess_1", "ended",
-        TestData.user("user_1", "Ada", "Lovelace", null, null), null, null));
+    backend.serverClient =
+        TestData.client(
+            "sess_1",
+            TestData.session(
+                "sess_1",
+                "ended",
+                TestData.user("user_1", "Ada", "Lovelace", null, null),
+                null,
+                null));
     backend.tokenFailure = api(401, "signed_out");
     int fetches = backend.clientFetches.get();
-    // the caller gets the 401, or "signed out" if the refetched client was applied first: either way, no hang
+    // the caller gets the 401, or "signed out" if the refetched client was applied first: either
+    // way, no hang
     assertThat(m.getToken().handle((jwt, e) -> e != null ? e : jwt.orElse(null)))
-        .succeedsWithin(Duration.ofSeconds(10)).satisfies(r -> assertThat(r == null || r instanceof Throwable).isTrue());
+        .succeedsWithin(Duration.ofSeconds(10))
+        .satisfies(r -> assertThat(r == null || r instanceof Throwable).isTrue());
     m.whenIdle().join();
     assertThat(backend.clientFetches).hasValue(fetches + 1);
     assertThat(m.snapshot().signedIn()).isFalse();
-    assertThat(events.values()).containsExactly(new AuthEvent.SignedOut(SignOutReason.SIGNED_OUT_ELSEWHERE));
+    assertThat(events.values())
+        .containsExactly(new AuthEvent.SignedOut(SignOutReason.SIGNED_OUT_ELSEWHERE));
     assertThat(m.getToken().join()).isEmpty();
   }
 
@@ -226,15 +290,24 @@ class SessionManagerTest {
     assertThat(m.refresh().join().loaded()).isTrue();
     m.whenIdle().join();
     assertThat(m.loadState()).isEqualTo(LoadState.loaded());
-    assertThat(states.values()).extracting(LoadState::phase).endsWith(LoadState.Phase.FAILED, LoadState.Phase.LOADED);
+    assertThat(states.values())
+        .extracting(LoadState::phase)
+        .endsWith(LoadState.Phase.FAILED, LoadState.Phase.LOADED);
     assertThat(scheduler.pending()).as("the pending retry was cancelled").isZero();
   }
 
   @Test
   void aColdStartWritesNothingBackAndTheSnapshotNeverHoldsASessionJwt() {
     String jwt = TestData.jwt("sess_1", "user_1", 1000, 1060, null);
-    Client withToken = TestData.client("sess_1", TestData.session("sess_1", "active",
-        TestData.user("user_1", "Ada", "Lovelace", null, null), null, jwt));
+    Client withToken =
+        TestData.client(
+            "sess_1",
+            TestData.session(
+                "sess_1",
+                "active",
+                TestData.user("user_1", "Ada", "Lovelace", null, null),
+                null,
+                jwt));
     CountingStore store = new CountingStore(TOKEN);
     start(store);
     seen(TOKEN, null, withToken, null);
@@ -248,24 +321,41 @@ class SessionManagerTest {
     backend.clientFailure = backend.loadFailure; // offline
     start(again);
     assertThat(m.snapshot().signedIn()).isTrue();
-    assertThat(m.loadState().phase()).isEqualTo(LoadState.Phase.FAILED); // offline: the cached state is shown
+    assertThat(m.loadState().phase())
+        .isEqualTo(LoadState.Phase.FAILED); // offline: the cached state is shown
     assertThat(again.saves).isZero();
     assertThat(again.clears).isZero();
   }
 
   @Test
-  void persistenceWritesTheTokenCurrentWhenItRunsSoASignOutRacingARotationLeavesNothing() throws Exception {
+  void persistenceWritesTheTokenCurrentWhenItRunsSoASignOutRacingARotationLeavesNothing()
+      throws Exception {
     CountingStore store = new CountingStore(TOKEN);
     signedIn(store);
     m.whenIdle().join();
-    // hold the I/O thread inside a snapshot write, then rotate the token and sign out while it is held
+    // hold the I/O thread inside a snapshot write, then rotate the token and sign out while it is
+    // held
     snapshotCache.hold();
-    seen(TOKEN, null, TestData.client("sess_1", TestData.session("sess_1", "active",
-        TestData.user("user_1", "Augusta", "King", null, null), null, null)), null);
+    seen(
+        TOKEN,
+        null,
+        TestData.client(
+            "sess_1",
+            TestData.session(
+                "sess_1",
+                "active",
+                TestData.user("user_1", "Augusta", "King", null, null),
+                null,
+                null)),
+        null);
     assertThat(snapshotCache.entered.await(10, TimeUnit.SECONDS)).isTrue();
     seen(TOKEN, "rotated.token", null, null);
     m.signOutAll();
-    await().until(() -> !m.snapshot().signedIn()); // the sign-out is applied while the I/O thread is still held
+    await()
+        .until(
+            () ->
+                !m.snapshot()
+                    .signedIn()); // the sign-out is applied while the I/O thread is still held
     snapshotCache.release();
     m.whenIdle().join();
     assertThat(store.current).isEmpty();
@@ -291,11 +381,13 @@ class SessionManagerTest {
   void afterCloseVerbsFailTypedAndWhenLoadedFailsIfNotLoaded() {
     start(storeWith(null));
     m.close();
-    assertThat(catchThrowable(() -> m.whenLoaded().join())).hasCauseInstanceOf(ClerkUsageException.class);
+    assertThat(catchThrowable(() -> m.whenLoaded().join()))
+        .hasCauseInstanceOf(ClerkUsageException.class);
     Throwable t = catchThrowable(() -> m.signOutAll().join());
     assertThat(t).hasCauseInstanceOf(ClerkUsageException.class);
     assertThat(((ClerkUsageException) t.getCause()).code()).isEqualTo("client_closed");
-    assertThat(catchThrowable(() -> m.refresh().join())).hasCauseInstanceOf(ClerkUsageException.class);
+    assertThat(catchThrowable(() -> m.refresh().join()))
+        .hasCauseInstanceOf(ClerkUsageException.class);
   }
 
   /** An in-memory snapshot cache whose next save can be held on the I/O thread. */

@@ -52,32 +52,51 @@ class TokenEngineTest {
   }
 
   private TokenEngine newEngine(RefreshPolicy policy) {
-    return new TokenEngine(clock, scheduler, policy, fetcher, new TokenEngine.Listener() {
-      @Override
-      public void tokenRefreshed(TokenKey key, MintedToken token, boolean defaultKey) {
-        refreshed.add(token);
-      }
+    return new TokenEngine(
+        clock,
+        scheduler,
+        policy,
+        fetcher,
+        new TokenEngine.Listener() {
+          @Override
+          public void tokenRefreshed(TokenKey key, MintedToken token, boolean defaultKey) {
+            refreshed.add(token);
+          }
 
-      @Override
-      public void fetchFailed(TokenKey key, Throwable failure) {
-        failures.add(failure);
-        if (clearOnFailure && Failures.deadSessionReason(failure) != null) engine.clear();
-      }
-    }, new Backoff(policy, () -> 0.5));
+          @Override
+          public void fetchFailed(TokenKey key, Throwable failure) {
+            failures.add(failure);
+            if (clearOnFailure && Failures.deadSessionReason(failure) != null) engine.clear();
+          }
+        },
+        new Backoff(policy, () -> 0.5));
   }
 
   /** The lifetime of the fake server's tokens. */
   private long lifetimeMillis = 60_000;
 
-  /** How far the response Date runs ahead of the time the fake server mints with (a proxy's fast clock). */
+  /**
+   * How far the response Date runs ahead of the time the fake server mints with (a proxy's fast
+   * clock).
+   */
   private long dateAheadMillis;
 
   private MintedToken mint(TokenKey key, long serverNow, int n) {
-    return new MintedToken("jwt-" + n, key.sessionId(), key.organizationId(), serverNow / 1000 * 1000,
-        serverNow / 1000 * 1000 + lifetimeMillis, 0, serverNow + dateAheadMillis, null);
+    return new MintedToken(
+        "jwt-" + n,
+        key.sessionId(),
+        key.organizationId(),
+        serverNow / 1000 * 1000,
+        serverNow / 1000 * 1000 + lifetimeMillis,
+        0,
+        serverNow + dateAheadMillis,
+        null);
   }
 
-  /** A fake FAPI token endpoint: answers at once (auto) or holds calls until the test completes them. */
+  /**
+   * A fake FAPI token endpoint: answers at once (auto) or holds calls until the test completes
+   * them.
+   */
   private final class FakeFetcher implements TokenEngine.Fetcher {
     final AtomicInteger calls = new AtomicInteger();
     final List<CompletableFuture<MintedToken>> held = new CopyOnWriteArrayList<>();
@@ -98,7 +117,8 @@ class TokenEngineTest {
   }
 
   private static ClerkApiException apiError(int status, String code) {
-    return new ClerkApiException(status, List.of(new ClerkError(code, code, code, Map.of())), null, null);
+    return new ClerkApiException(
+        status, List.of(new ClerkError(code, code, code, Map.of())), null, null);
   }
 
   @Test
@@ -121,7 +141,8 @@ class TokenEngineTest {
       scheduler.advance(Duration.ofSeconds(1));
       assertThat(engine.getToken()).isDone();
     }
-    assertThat(fetcher.calls.get()).isLessThanOrEqualTo(1 + 60_000 / (int) TokenEngine.MIN_REFETCH_INTERVAL_MILLIS);
+    assertThat(fetcher.calls.get())
+        .isLessThanOrEqualTo(1 + 60_000 / (int) TokenEngine.MIN_REFETCH_INTERVAL_MILLIS);
     // a caller who insists still gets a fresh one
     int before = fetcher.calls.get();
     engine.getToken(GetTokenOptions.defaults().withSkipCache(true)).join();
@@ -134,7 +155,8 @@ class TokenEngineTest {
     engine.setAppActive(false);
     engine.setSession(SID, "", null);
     CompletableFuture<Optional<String>> waiting = engine.getToken();
-    CompletableFuture<Optional<String>> forced = engine.getToken(GetTokenOptions.defaults().withSkipCache(true));
+    CompletableFuture<Optional<String>> forced =
+        engine.getToken(GetTokenOptions.defaults().withSkipCache(true));
     assertThat(fetcher.calls).hasValue(2);
 
     fetcher.held.get(1).complete(mint(new TokenKey(SID, "", null), clock.millis(), 2));
@@ -142,7 +164,11 @@ class TokenEngineTest {
     assertThat(forced).isCompletedWithValue(Optional.of("jwt-2"));
     assertThat(waiting).isCompletedWithValue(Optional.of("jwt-2"));
     engine.setAppActive(true);
-    fetcher.held.get(0).completeExceptionally(new ClerkNetworkException(ClerkNetworkException.Kind.TIMEOUT, "t", null));
+    fetcher
+        .held
+        .get(0)
+        .completeExceptionally(
+            new ClerkNetworkException(ClerkNetworkException.Kind.TIMEOUT, "t", null));
     scheduler.advance(Duration.ofSeconds(30));
     assertThat(fetcher.calls).as("no retry for a superseded request").hasValue(2);
     assertThat(failures).isEmpty();
@@ -151,16 +177,22 @@ class TokenEngineTest {
 
   @Test
   void aThrowingListenerNeverLeavesACallerWaiting() {
-    TokenEngine throwing = new TokenEngine(clock, scheduler, RefreshPolicy.defaults(), fetcher,
-        new TokenEngine.Listener() {
-          @Override
-          public void tokenRefreshed(TokenKey key, MintedToken token, boolean defaultKey) {}
+    TokenEngine throwing =
+        new TokenEngine(
+            clock,
+            scheduler,
+            RefreshPolicy.defaults(),
+            fetcher,
+            new TokenEngine.Listener() {
+              @Override
+              public void tokenRefreshed(TokenKey key, MintedToken token, boolean defaultKey) {}
 
-          @Override
-          public void fetchFailed(TokenKey key, Throwable failure) {
-            throw new IllegalStateException("listener bug");
-          }
-        }, new Backoff(RefreshPolicy.defaults(), () -> 0.5));
+              @Override
+              public void fetchFailed(TokenKey key, Throwable failure) {
+                throw new IllegalStateException("listener bug");
+              }
+            },
+            new Backoff(RefreshPolicy.defaults(), () -> 0.5));
     fetcher.failWith = apiError(403, "forbidden");
     throwing.setAppActive(false);
     throwing.setSession(SID, "", null);
@@ -170,7 +202,8 @@ class TokenEngineTest {
   @Test
   void signedOutAnswersEmptyWithoutAnyRequest() {
     assertThat(engine.getToken()).isCompletedWithValue(Optional.empty());
-    assertThat(engine.getToken(GetTokenOptions.template("t"))).isCompletedWithValue(Optional.empty());
+    assertThat(engine.getToken(GetTokenOptions.template("t")))
+        .isCompletedWithValue(Optional.empty());
     scheduler.advance(Duration.ofMinutes(10));
     assertThat(fetcher.calls).hasValue(0);
   }
@@ -185,14 +218,17 @@ class TokenEngineTest {
     CountDownLatch start = new CountDownLatch(1);
     List<CompletableFuture<CompletableFuture<Optional<String>>>> results = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      results.add(CompletableFuture.supplyAsync(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return engine.getToken();
-      }, pool));
+      results.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return engine.getToken();
+              },
+              pool));
     }
     start.countDown();
     CompletableFuture.allOf(results.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
@@ -218,15 +254,20 @@ class TokenEngineTest {
         CountDownLatch go = new CountDownLatch(1);
         List<java.util.concurrent.Future<?>> hammering = new ArrayList<>();
         for (int t = 0; t < 6; t++) {
-          hammering.add(pool.submit(() -> {
-            go.await();
-            for (int i = 0; i < 2_000; i++) engine.getToken();
-            return null;
-          }));
+          hammering.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    for (int i = 0; i < 2_000; i++) engine.getToken();
+                    return null;
+                  }));
         }
         go.countDown();
         while (fetcher.held.size() <= round) Thread.onSpinWait();
-        fetcher.held.get(round).complete(mint(new TokenKey("sess_" + round, "", null), clock.millis(), round));
+        fetcher
+            .held
+            .get(round)
+            .complete(mint(new TokenKey("sess_" + round, "", null), clock.millis(), round));
         for (var h : hammering) h.get(10, TimeUnit.SECONDS);
         assertThat(fetcher.calls.get() - before).as("round %d", round).isEqualTo(1);
       }
@@ -244,7 +285,8 @@ class TokenEngineTest {
     clock.advance(Duration.ofMillis(49_999)); // 10.001 s left
     assertThat(engine.getToken()).isSameAs(first);
     assertThat(fetcher.calls).hasValue(1);
-    assertThatThrownBy(() -> first.obtrudeValue(Optional.of("evil"))).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> first.obtrudeValue(Optional.of("evil")))
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThat(first.complete(Optional.of("evil"))).isFalse();
     assertThat(engine.getToken()).isCompletedWithValue(Optional.of("jwt-1"));
   }
@@ -302,7 +344,10 @@ class TokenEngineTest {
     engine.setSession(SID, "", null);
     CompletableFuture<Optional<String>> f = engine.getToken();
     long serverNow = clock.millis() - 3_600_000L; // server an hour behind, no Date header
-    fetcher.held.get(0).complete(new MintedToken("jwt-x", SID, "", serverNow, serverNow + 60_000, 0, 0, null));
+    fetcher
+        .held
+        .get(0)
+        .complete(new MintedToken("jwt-x", SID, "", serverNow, serverNow + 60_000, 0, 0, null));
     assertThat(f).isCompletedWithValue(Optional.of("jwt-x"));
     clock.advance(Duration.ofSeconds(40));
     assertThat(engine.getToken()).isCompletedWithValue(Optional.of("jwt-x"));
@@ -317,10 +362,14 @@ class TokenEngineTest {
     CompletableFuture<Optional<String>> f = engine.getToken();
     long t = clock.millis();
     // a proxy dated the response two minutes early; the token was minted now
-    fetcher.held.get(0).complete(new MintedToken("jwt-x", SID, "", t, t + 60_000, 0, t - 120_000, null));
+    fetcher
+        .held
+        .get(0)
+        .complete(new MintedToken("jwt-x", SID, "", t, t + 60_000, 0, t - 120_000, null));
     assertThat(f).isCompletedWithValue(Optional.of("jwt-x"));
     clock.advance(Duration.ofSeconds(51));
-    assertThat(engine.getToken()).isCompletedWithValue(Optional.of("jwt-x")); // grace window, refresh started
+    assertThat(engine.getToken())
+        .isCompletedWithValue(Optional.of("jwt-x")); // grace window, refresh started
     assertThat(fetcher.calls).hasValue(2);
   }
 
@@ -335,13 +384,24 @@ class TokenEngineTest {
     long t = clock.millis();
     // second request answered first with a later iat, then the first one with an earlier iat
     fetcher.held.get(1).complete(new MintedToken("newer", SID, "", t, t + 60_000, 0, t, null));
-    fetcher.held.get(0).complete(new MintedToken("older", SID, "", t - 5_000, t + 55_000, 0, t, null));
+    fetcher
+        .held
+        .get(0)
+        .complete(new MintedToken("older", SID, "", t - 5_000, t + 55_000, 0, t, null));
     assertThat(engine.getToken()).isCompletedWithValue(Optional.of("newer"));
     // oiat beats iat
     engine.getToken(GetTokenOptions.defaults().withSkipCache(true));
-    fetcher.held.get(2).complete(new MintedToken("high-iat-low-oiat", SID, "", t + 1_000, t + 61_000, t - 9_000, t, null));
+    fetcher
+        .held
+        .get(2)
+        .complete(
+            new MintedToken(
+                "high-iat-low-oiat", SID, "", t + 1_000, t + 61_000, t - 9_000, t, null));
     engine.getToken(GetTokenOptions.defaults().withSkipCache(true));
-    fetcher.held.get(3).complete(new MintedToken("low-oiat", SID, "", t + 2_000, t + 62_000, t - 10_000, t, null));
+    fetcher
+        .held
+        .get(3)
+        .complete(new MintedToken("low-oiat", SID, "", t + 2_000, t + 62_000, t - 10_000, t, null));
     assertThat(engine.getToken()).isCompletedWithValue(Optional.of("high-iat-low-oiat"));
     assertThat(key.organizationId()).isEmpty();
   }
@@ -350,12 +410,14 @@ class TokenEngineTest {
   void lastActiveTokenSeedsTheCacheWhenSessionAndOrganizationMatch() {
     engine.setAppActive(false);
     long t = clock.millis();
-    engine.setSession(SID, "org_1", new MintedToken("seed", SID, "org_1", t, t + 60_000, 0, t, null));
+    engine.setSession(
+        SID, "org_1", new MintedToken("seed", SID, "org_1", t, t + 60_000, 0, t, null));
     assertThat(engine.getToken()).isCompletedWithValue(Optional.of("seed"));
     assertThat(fetcher.calls).hasValue(0);
 
     engine.clear();
-    engine.setSession(SID, "org_2", new MintedToken("seed", SID, "org_1", t, t + 60_000, 0, t, null));
+    engine.setSession(
+        SID, "org_2", new MintedToken("seed", SID, "org_1", t, t + 60_000, 0, t, null));
     assertThat(engine.getToken()).isCompletedWithValue(Optional.of("jwt-1"));
     assertThat(fetcher.keys.get(0)).isEqualTo(new TokenKey(SID, "org_2", null));
   }
@@ -373,12 +435,19 @@ class TokenEngineTest {
     engine.setAppActive(false);
     engine.setSession(SID, "org_1", null);
     assertThat(engine.getToken()).isCompletedWithValue(Optional.of("jwt-1"));
-    assertThat(engine.getToken(GetTokenOptions.template("hasura"))).isCompletedWithValue(Optional.of("jwt-2"));
-    assertThat(engine.getToken(GetTokenOptions.template("hasura"))).isCompletedWithValue(Optional.of("jwt-2"));
-    assertThat(engine.getToken(GetTokenOptions.defaults().withOrganizationId(""))).isCompletedWithValue(Optional.of("jwt-3"));
-    assertThat(engine.getToken(GetTokenOptions.defaults().withOrganizationId("org_1"))).isCompletedWithValue(Optional.of("jwt-1"));
-    assertThat(fetcher.keys).containsExactly(
-        new TokenKey(SID, "org_1", null), new TokenKey(SID, "org_1", "hasura"), new TokenKey(SID, "", null));
+    assertThat(engine.getToken(GetTokenOptions.template("hasura")))
+        .isCompletedWithValue(Optional.of("jwt-2"));
+    assertThat(engine.getToken(GetTokenOptions.template("hasura")))
+        .isCompletedWithValue(Optional.of("jwt-2"));
+    assertThat(engine.getToken(GetTokenOptions.defaults().withOrganizationId("")))
+        .isCompletedWithValue(Optional.of("jwt-3"));
+    assertThat(engine.getToken(GetTokenOptions.defaults().withOrganizationId("org_1")))
+        .isCompletedWithValue(Optional.of("jwt-1"));
+    assertThat(fetcher.keys)
+        .containsExactly(
+            new TokenKey(SID, "org_1", null),
+            new TokenKey(SID, "org_1", "hasura"),
+            new TokenKey(SID, "", null));
   }
 
   @Test
@@ -451,10 +520,12 @@ class TokenEngineTest {
   void transientBackgroundFailuresRetryWithBackoffAndKeepTheSession() {
     engine.setSession(SID, "", null);
     scheduler.runDue();
-    fetcher.failWith = new ClerkNetworkException(ClerkNetworkException.Kind.CONNECT, "offline", null);
+    fetcher.failWith =
+        new ClerkNetworkException(ClerkNetworkException.Kind.CONNECT, "offline", null);
     scheduler.advance(Duration.ofSeconds(50)); // refresh due → fails
     assertThat(fetcher.calls).hasValue(2);
-    assertThat(scheduler.nextDelay()).isEqualTo(Duration.ofMillis(500)); // jitter fixed at the midpoint
+    assertThat(scheduler.nextDelay())
+        .isEqualTo(Duration.ofMillis(500)); // jitter fixed at the midpoint
     scheduler.advance(Duration.ofMillis(500));
     assertThat(fetcher.calls).hasValue(3);
     assertThat(scheduler.nextDelay()).isEqualTo(Duration.ofSeconds(1));
@@ -464,7 +535,8 @@ class TokenEngineTest {
     fetcher.failWith = null;
     scheduler.advance(Duration.ofSeconds(2));
     assertThat(engine.getToken().join()).isPresent();
-    assertThat(scheduler.nextDelay()).isGreaterThan(Duration.ofSeconds(40)); // back to the normal cadence
+    assertThat(scheduler.nextDelay())
+        .isGreaterThan(Duration.ofSeconds(40)); // back to the normal cadence
   }
 
   @Test

@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Captures what clerk-fx's stores log through {@code System.Logger} (routed to java.util.logging by the JDK), at
- * every level, for the duration of a test.
+ * Captures what clerk-fx's stores log through {@code System.Logger} (routed to java.util.logging by
+ * the JDK), at every level, for the duration of a test.
  */
 public final class LogCapture implements AutoCloseable {
   private static final SimpleFormatter FORMATTER = new SimpleFormatter();
@@ -19,18 +19,19 @@ public final class LogCapture implements AutoCloseable {
   private final Logger logger; // strong reference: JUL keeps loggers weakly
   private final Level previousLevel;
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
+  private final Handler handler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          records.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   private LogCapture(String name) {
     logger = Logger.getLogger(name);
@@ -61,11 +62,17 @@ public final class LogCapture implements AutoCloseable {
     return messages(Level.WARNING);
   }
 
-  /** Returns all captured text: messages, raw formats, parameters and thrown exceptions with their causes. */
+  /**
+   * Returns all captured text: messages, raw formats, parameters and thrown exceptions with their
+   * causes.
+   */
   public String allText() {
     StringBuilder out = new StringBuilder();
     for (LogRecord record : records) {
-      out.append(FORMATTER.formatMessage(record)).append('\n').append(record.getMessage()).append('\n');
+      out.append(FORMATTER.formatMessage(record))
+          .append('\n')
+          .append(record.getMessage())
+          .append('\n');
       if (record.getParameters() != null) {
         for (Object parameter : record.getParameters()) {
           out.append(parameter).append('\n');

@@ -56,13 +56,15 @@ class OwnerOnlyFilesTest {
   void writeReplacesTheFileAtomicallyAndLeavesNoTemporaryFile() throws IOException {
     Path file = temp.resolve("dir/data");
     OwnerOnlyFiles.write(file, bytes("first"));
-    Object firstKey = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    Object firstKey =
+        Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
 
     OwnerOnlyFiles.write(file, bytes("second"));
 
     assertThat(Files.readString(file)).isEqualTo("second");
     // A new inode moved into place, not the old file rewritten in place.
-    assertThat(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+    assertThat(
+            Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
         .isNotEqualTo(firstKey);
     assertThat(perms(file)).isEqualTo("rw-------");
     try (Stream<Path> files = Files.list(file.getParent())) {
@@ -97,7 +99,8 @@ class OwnerOnlyFilesTest {
     assertThat(OwnerOnlyFiles.read(temp.resolve("missing-dir/missing"), 100)).isEmpty();
 
     Path file = Files.writeString(temp.resolve("f"), "content");
-    assertThat(OwnerOnlyFiles.read(file, 100)).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes("content")));
+    assertThat(OwnerOnlyFiles.read(file, 100))
+        .hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes("content")));
     assertThat(OwnerOnlyFiles.read(file, 7)).isPresent();
   }
 
@@ -108,7 +111,11 @@ class OwnerOnlyFilesTest {
 
     try (LogCapture log = LogCapture.start()) {
       OwnerOnlyFiles.write(loose.resolve("data"), bytes("x"));
-      assertThat(log.warnings()).singleElement().asString().contains("rwxrwxrwx").contains("tightened");
+      assertThat(log.warnings())
+          .singleElement()
+          .asString()
+          .contains("rwxrwxrwx")
+          .contains("tightened");
     }
 
     assertThat(perms(loose)).isEqualTo("rwxr-xr-x");
@@ -122,9 +129,11 @@ class OwnerOnlyFilesTest {
     Path link = Files.createSymbolicLink(temp.resolve("app"), real);
 
     assertThatThrownBy(() -> OwnerOnlyFiles.write(link.resolve("data"), bytes("new")))
-        .isInstanceOf(IOException.class).hasMessageContaining("symbolic link");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("symbolic link");
     assertThatThrownBy(() -> OwnerOnlyFiles.read(link.resolve("data"), 100))
-        .isInstanceOf(IOException.class).hasMessageContaining("symbolic link");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("symbolic link");
     assertThat(Files.readString(real.resolve("data"))).isEqualTo("content");
   }
 
@@ -136,9 +145,11 @@ class OwnerOnlyFilesTest {
     TestFiles.giveToAnotherUser(dir);
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-    assertThatThrownBy(() -> OwnerOnlyFiles.read(file, 100)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> OwnerOnlyFiles.read(file, 100))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("belongs to");
-    assertThatThrownBy(() -> OwnerOnlyFiles.write(dir.resolve("data"), bytes("x"))).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> OwnerOnlyFiles.write(dir.resolve("data"), bytes("x")))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("belongs to");
     assertThat(perms(dir)).as("another user's directory is never changed").isEqualTo("rwxrwxrwx");
     assertThat(dir.resolve("data")).doesNotExist();
@@ -150,11 +161,14 @@ class OwnerOnlyFilesTest {
     Path target = Files.writeString(temp.resolve("target"), "content");
     Path link = Files.createSymbolicLink(temp.resolve("link"), target);
 
-    assertThatThrownBy(() -> OwnerOnlyFiles.read(dir, 100)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> OwnerOnlyFiles.read(dir, 100))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("not a regular file");
-    assertThatThrownBy(() -> OwnerOnlyFiles.read(link, 100)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> OwnerOnlyFiles.read(link, 100))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("not a regular file");
-    assertThatThrownBy(() -> OwnerOnlyFiles.read(target, 6)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> OwnerOnlyFiles.read(target, 6))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("larger than 6 bytes");
   }
 
@@ -192,14 +206,23 @@ class OwnerOnlyFilesTest {
     List<AclEntry> fileAcl = OwnerOnlyFiles.ownerOnlyAcl(owner, false);
     List<AclEntry> dirAcl = OwnerOnlyFiles.ownerOnlyAcl(owner, true);
 
-    assertThat(fileAcl).singleElement().satisfies(entry -> {
-      assertThat(entry.type()).isEqualTo(AclEntryType.ALLOW);
-      assertThat(entry.principal()).isEqualTo(owner);
-      assertThat(entry.permissions()).containsExactlyInAnyOrder(AclEntryPermission.values());
-      assertThat(entry.flags()).isEmpty();
-    });
-    assertThat(dirAcl).singleElement().satisfies(entry -> assertThat(entry.flags())
-        .containsExactlyInAnyOrder(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT));
+    assertThat(fileAcl)
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.type()).isEqualTo(AclEntryType.ALLOW);
+              assertThat(entry.principal()).isEqualTo(owner);
+              assertThat(entry.permissions())
+                  .containsExactlyInAnyOrder(AclEntryPermission.values());
+              assertThat(entry.flags()).isEmpty();
+            });
+    assertThat(dirAcl)
+        .singleElement()
+        .satisfies(
+            entry ->
+                assertThat(entry.flags())
+                    .containsExactlyInAnyOrder(
+                        AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT));
   }
 
   private static byte[] bytes(String s) {

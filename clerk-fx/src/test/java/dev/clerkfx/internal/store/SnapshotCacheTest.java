@@ -31,8 +31,10 @@ class SnapshotCacheTest {
     assertThat(cache.load()).contains(SNAPSHOT);
     assertThat(SnapshotCache.file(file).load()).contains(SNAPSHOT);
     assertThat(Files.readString(file)).isEqualTo(SNAPSHOT);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+        .isEqualTo("rwx------");
   }
 
   @Test
@@ -57,14 +59,19 @@ class SnapshotCacheTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"{\"client\":{\"id\":", "not json at all", "{} trailing", "", "   "})
-  void aCorruptSnapshotLoadsAsEmptyWithAWarningThatNamesTheFileOnly(String content) throws IOException {
+  void aCorruptSnapshotLoadsAsEmptyWithAWarningThatNamesTheFileOnly(String content)
+      throws IOException {
     Path file = temp.resolve("snapshot.json");
     Files.writeString(file, content + "SESSIONSECRET");
 
     try (LogCapture log = LogCapture.start()) {
       assertThat(SnapshotCache.file(file).load()).isEmpty();
 
-      assertThat(log.warnings()).singleElement().asString().contains(file.toString()).contains("corrupt");
+      assertThat(log.warnings())
+          .singleElement()
+          .asString()
+          .contains(file.toString())
+          .contains("corrupt");
       assertThat(log.allText()).doesNotContain("SESSIONSECRET");
     }
   }
@@ -72,7 +79,8 @@ class SnapshotCacheTest {
   @Test
   void invalidUtf8IsCorrupt() throws IOException {
     Path file = temp.resolve("snapshot.json");
-    Files.write(file, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+    Files.write(
+        file, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
 
     try (LogCapture log = LogCapture.start()) {
       assertThat(SnapshotCache.file(file).load()).isEmpty();
@@ -82,11 +90,17 @@ class SnapshotCacheTest {
 
   @Test
   void anUnreadableSnapshotLoadsAsEmptyWithAWarning() throws IOException {
-    Path file = Files.createDirectories(temp.resolve("snapshot.json")); // unreadable as a file, even for root
+    Path file =
+        Files.createDirectories(
+            temp.resolve("snapshot.json")); // unreadable as a file, even for root
 
     try (LogCapture log = LogCapture.start()) {
       assertThat(SnapshotCache.file(file).load()).isEmpty();
-      assertThat(log.warnings()).singleElement().asString().contains(file.toString()).contains("Could not read");
+      assertThat(log.warnings())
+          .singleElement()
+          .asString()
+          .contains(file.toString())
+          .contains("Could not read");
     }
   }
 
@@ -101,7 +115,8 @@ class SnapshotCacheTest {
       assertThat(log.warnings()).singleElement().asString().contains("tightened");
       assertThat(log.allText()).doesNotContain("SESSIONSECRET");
     }
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -122,7 +137,8 @@ class SnapshotCacheTest {
     SnapshotCache cache = SnapshotCache.file(temp.resolve("s.json"));
 
     for (String bad : new String[] {null, "", "{", "{} {}"}) {
-      assertThatThrownBy(() -> cache.save(bad)).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> cache.save(bad))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("The snapshot is not a JSON document");
     }
     assertThat(temp.resolve("s.json")).doesNotExist();
@@ -133,9 +149,14 @@ class SnapshotCacheTest {
     Path blocker = Files.writeString(temp.resolve("blocker"), "file");
     SnapshotCache cache = SnapshotCache.file(blocker.resolve("snapshot.json"));
 
-    assertThatThrownBy(() -> cache.save(SNAPSHOT)).isInstanceOfSatisfying(UncheckedIOException.class, e -> {
-      assertThat(e.getMessage()).contains(blocker.toString()).doesNotContain("SESSIONSECRET");
-    });
+    assertThatThrownBy(() -> cache.save(SNAPSHOT))
+        .isInstanceOfSatisfying(
+            UncheckedIOException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .contains(blocker.toString())
+                  .doesNotContain("SESSIONSECRET");
+            });
   }
 
   @Test

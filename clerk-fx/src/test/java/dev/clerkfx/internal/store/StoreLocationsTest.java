@@ -6,18 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.clerkfx.ClerkConfigurationException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class StoreLocationsTest {
 
   @Test
   void linuxUsesAnAbsoluteXdgConfigHomeElseDotConfig() {
-    assertThat(StoreLocations.configRoot("Linux", Map.of("XDG_CONFIG_HOME", "/xdg/conf"), "/home/ann"))
+    assertThat(
+            StoreLocations.configRoot("Linux", Map.of("XDG_CONFIG_HOME", "/xdg/conf"), "/home/ann"))
         .isEqualTo(Path.of("/xdg/conf"));
-    assertThat(StoreLocations.configRoot("Linux", Map.of("XDG_CONFIG_HOME", "relative/conf"), "/home/ann"))
+    assertThat(
+            StoreLocations.configRoot(
+                "Linux", Map.of("XDG_CONFIG_HOME", "relative/conf"), "/home/ann"))
         .isEqualTo(Path.of("/home/ann/.config"));
     assertThat(StoreLocations.configRoot("Linux", Map.of("XDG_CONFIG_HOME", " "), "/home/ann"))
         .isEqualTo(Path.of("/home/ann/.config"));
@@ -27,16 +30,22 @@ class StoreLocationsTest {
 
   @Test
   void macOsUsesApplicationSupport() {
-    assertThat(StoreLocations.configRoot("Mac OS X", Map.of("XDG_CONFIG_HOME", "/xdg"), "/Users/ann"))
+    assertThat(
+            StoreLocations.configRoot("Mac OS X", Map.of("XDG_CONFIG_HOME", "/xdg"), "/Users/ann"))
         .isEqualTo(Path.of("/Users/ann/Library/Application Support"));
   }
 
   @Test
   void windowsUsesTheLocalNotTheRoamingProfile() {
-    assertThat(StoreLocations.configRoot("Windows 11",
-        Map.of("LOCALAPPDATA", "/users/ann/local", "APPDATA", "/users/ann/roaming"), "/users/ann"))
+    assertThat(
+            StoreLocations.configRoot(
+                "Windows 11",
+                Map.of("LOCALAPPDATA", "/users/ann/local", "APPDATA", "/users/ann/roaming"),
+                "/users/ann"))
         .isEqualTo(Path.of("/users/ann/local"));
-    assertThat(StoreLocations.configRoot("Windows 11", Map.of("APPDATA", "/users/ann/roaming"), "/users/ann"))
+    assertThat(
+            StoreLocations.configRoot(
+                "Windows 11", Map.of("APPDATA", "/users/ann/roaming"), "/users/ann"))
         .isEqualTo(Path.of("/users/ann/roaming"));
     assertThat(StoreLocations.configRoot("Windows 11", Map.of(), "/users/ann"))
         .isEqualTo(Path.of("/users/ann/AppData/Local"));
@@ -64,7 +73,9 @@ class StoreLocationsTest {
   @ValueSource(strings = {" ", "\t"})
   void appIdForFapiHostRejectsNothing(String host) {
     assertThatThrownBy(() -> StoreLocations.appIdForFapiHost(host))
-        .isInstanceOfSatisfying(ClerkConfigurationException.class, e -> assertThat(e.code()).isEqualTo("invalid_app_id"));
+        .isInstanceOfSatisfying(
+            ClerkConfigurationException.class,
+            e -> assertThat(e.code()).isEqualTo("invalid_app_id"));
   }
 
   @ParameterizedTest
@@ -72,7 +83,9 @@ class StoreLocationsTest {
   @ValueSource(strings = {".", "..", "a/b", "a\\b", "a b", "café", "x:y"})
   void invalidAppIdsAreConfigurationErrors(String appId) {
     assertThatThrownBy(() -> StoreLocations.requireValidAppId(appId))
-        .isInstanceOfSatisfying(ClerkConfigurationException.class, e -> assertThat(e.code()).isEqualTo("invalid_app_id"));
+        .isInstanceOfSatisfying(
+            ClerkConfigurationException.class,
+            e -> assertThat(e.code()).isEqualTo("invalid_app_id"));
   }
 
   @Test

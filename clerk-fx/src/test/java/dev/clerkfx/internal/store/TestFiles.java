@@ -11,8 +11,8 @@ public final class TestFiles {
   private TestFiles() {}
 
   /**
-   * Hands {@code path} to the user {@code nobody}; aborts the test (an assumption) where that is not allowed: only
-   * root may, and the suite runs as root in CI.
+   * Hands {@code path} to the user {@code nobody}; aborts the test (an assumption) where that is
+   * not allowed: only root may, and the suite runs as root in CI.
    *
    * @param path the file or directory
    * @throws IOException when its owner cannot be read back

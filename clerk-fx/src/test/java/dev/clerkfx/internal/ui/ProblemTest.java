@@ -18,8 +18,17 @@ import org.junit.jupiter.api.Test;
 class ProblemTest {
   @Test
   void clerksMessageGoesBesideTheFieldItNames() {
-    ClerkApiException e = new ClerkApiException(422, List.of(new ClerkError("form_password_incorrect",
-        "Password is incorrect", "Password is incorrect. Try again.", Map.of("param_name", "password"))), null, null);
+    ClerkApiException e =
+        new ClerkApiException(
+            422,
+            List.of(
+                new ClerkError(
+                    "form_password_incorrect",
+                    "Password is incorrect",
+                    "Password is incorrect. Try again.",
+                    Map.of("param_name", "password"))),
+            null,
+            null);
     Problem p = Problem.of(new CompletionException(e));
     assertThat(p.kind()).isEqualTo(Problem.Kind.CLERK);
     assertThat(p.field()).contains("password");
@@ -28,21 +37,32 @@ class ProblemTest {
 
   @Test
   void rateLimitsLockoutsAndNetworkFailuresAreTheirOwnKinds() {
-    Problem limited = Problem.of(new ClerkApiException(429, List.of(), null, Duration.ofSeconds(7)));
+    Problem limited =
+        Problem.of(new ClerkApiException(429, List.of(), null, Duration.ofSeconds(7)));
     assertThat(limited.kind()).isEqualTo(Problem.Kind.RATE_LIMITED);
     assertThat(limited.retryIn()).contains(Duration.ofSeconds(7));
 
-    Problem locked = Problem.of(new ClerkApiException(403, List.of(new ClerkError("user_locked", "", "Locked",
-        Map.of("lockout_expires_in_seconds", 1800))), null, null));
+    Problem locked =
+        Problem.of(
+            new ClerkApiException(
+                403,
+                List.of(
+                    new ClerkError(
+                        "user_locked", "", "Locked", Map.of("lockout_expires_in_seconds", 1800))),
+                null,
+                null));
     assertThat(locked.kind()).isEqualTo(Problem.Kind.LOCKED);
     assertThat(locked.retryIn()).contains(Duration.ofMinutes(30));
 
-    Problem offline = Problem.of(new ClerkNetworkException(ClerkNetworkException.Kind.CONNECT, "down",
-        new IOException("refused")));
+    Problem offline =
+        Problem.of(
+            new ClerkNetworkException(
+                ClerkNetworkException.Kind.CONNECT, "down", new IOException("refused")));
     assertThat(offline.kind()).isEqualTo(Problem.Kind.NETWORK);
     assertThat(offline.field()).isEqualTo(Optional.empty());
 
-    Problem denied = Problem.of(new BrowserSignInException(BrowserSignInException.ACCESS_DENIED, "denied"));
+    Problem denied =
+        Problem.of(new BrowserSignInException(BrowserSignInException.ACCESS_DENIED, "denied"));
     assertThat(denied.kind()).isEqualTo(Problem.Kind.OTHER);
     assertThat(denied.code()).isEqualTo(BrowserSignInException.ACCESS_DENIED);
   }

@@ -17,7 +17,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every bundle family ships in English, German, French and Spanish with exactly the same keys, none empty. */
+/**
+ * Every bundle family ships in English, German, French and Spanish with exactly the same keys, none
+ * empty.
+ */
 class UiBundlesTest {
   private static final List<String> TRANSLATIONS = List.of("de", "fr", "es");
 
@@ -32,7 +35,8 @@ class UiBundlesTest {
         Properties translated = read(family + "_" + language + ".properties");
         assertThat(keys(translated)).as("keys of %s_%s", family, language).isEqualTo(keys(english));
         translated.forEach(
-            (key, value) -> assertThat((String) value).as("%s_%s: %s", family, language, key).isNotBlank());
+            (key, value) ->
+                assertThat((String) value).as("%s_%s: %s", family, language, key).isNotBlank());
       }
     }
   }
@@ -40,7 +44,8 @@ class UiBundlesTest {
   @Test
   void textIsFormattedAndLocalizedAndAGapNeverThrows() {
     assertThat(UiText.load("common", Locale.GERMAN).get("common.cancel")).isEqualTo("Abbrechen");
-    assertThat(UiText.load("common", Locale.forLanguageTag("fr-CA")).get("common.close")).isEqualTo("Fermer");
+    assertThat(UiText.load("common", Locale.forLanguageTag("fr-CA")).get("common.close"))
+        .isEqualTo("Fermer");
     assertThat(UiText.load("common", Locale.JAPANESE).get("common.cancel")).isEqualTo("Cancel");
     assertThat(UiText.load("common", Locale.ENGLISH).get("no.such.key")).isEqualTo("!no.such.key!");
   }

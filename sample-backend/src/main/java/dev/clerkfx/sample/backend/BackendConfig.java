@@ -11,16 +11,21 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * How {@link SampleBackend} verifies session tokens and where it reads users, builder-made and immutable.
+ * How {@link SampleBackend} verifies session tokens and where it reads users, builder-made and
+ * immutable.
  *
  * <p>Tokens are verified with one of three keys, first match wins:
+ *
  * <ol>
- *   <li>{@code jwtKey}: the instance's PEM public key (Clerk dashboard, API keys → "JWT public key"): networkless;</li>
- *   <li>{@code frontendApiUrl}: the public key read from the instance's {@code /.well-known/jwks.json} (again
- *       when a token names a key id not seen yet), then networkless;</li>
- *   <li>{@code secretKey}: the JWKS fetched by Clerk's SDK from the Backend API at {@code apiUrl}.</li>
+ *   <li>{@code jwtKey}: the instance's PEM public key (Clerk dashboard, API keys → "JWT public
+ *       key"): networkless;
+ *   <li>{@code frontendApiUrl}: the public key read from the instance's {@code
+ *       /.well-known/jwks.json} (again when a token names a key id not seen yet), then networkless;
+ *   <li>{@code secretKey}: the JWKS fetched by Clerk's SDK from the Backend API at {@code apiUrl}.
  * </ol>
- * The secret key is also what {@code GET /api/profile} reads the user with; without it that route answers 501.
+ *
+ * The secret key is also what {@code GET /api/profile} reads the user with; without it that route
+ * answers 501.
  *
  * <pre>{@code
  * BackendConfig config = BackendConfig.builder()
@@ -32,26 +37,39 @@ import java.util.function.Consumer;
  * @param secretKey the instance's secret key ({@code sk_…}), if given
  * @param jwtKey the instance's PEM public key, if given
  * @param frontendApiUrl the instance's Frontend API URL, if given
- * @param apiUrl the Backend API base URL ({@code https://api.clerk.com}; the emulator serves both APIs on one port)
- * @param authorizedParties the accepted {@code azp} values; empty accepts any (a native client sends none)
+ * @param apiUrl the Backend API base URL ({@code https://api.clerk.com}; the emulator serves both
+ *     APIs on one port)
+ * @param authorizedParties the accepted {@code azp} values; empty accepts any (a native client
+ *     sends none)
  * @param clock the clock token times are judged by, besides the SDK's own check on the system clock
  * @param port the loopback port to listen on, 0 for a free one
  */
-public record BackendConfig(Optional<String> secretKey, Optional<String> jwtKey, Optional<String> frontendApiUrl,
-    String apiUrl, Set<String> authorizedParties, Clock clock, int port) {
+public record BackendConfig(
+    Optional<String> secretKey,
+    Optional<String> jwtKey,
+    Optional<String> frontendApiUrl,
+    String apiUrl,
+    Set<String> authorizedParties,
+    Clock clock,
+    int port) {
   /** Clerk's Backend API. */
   public static final String DEFAULT_API_URL = "https://api.clerk.com";
 
   /** Environment variable of {@link #secretKey()}. */
   public static final String SECRET_KEY_VARIABLE = "CLERK_SECRET_KEY";
+
   /** Environment variable of {@link #jwtKey()}. */
   public static final String JWT_KEY_VARIABLE = "CLERK_JWT_KEY";
+
   /** Environment variable of {@link #frontendApiUrl()} (the standalone emulator prints it). */
   public static final String FAPI_URL_VARIABLE = "CLERK_FAPI_URL";
+
   /** Environment variable of {@link #apiUrl()}. */
   public static final String API_URL_VARIABLE = "CLERK_API_URL";
+
   /** Environment variable of {@link #authorizedParties()}, comma-separated. */
   public static final String AUTHORIZED_PARTIES_VARIABLE = "CLERK_AUTHORIZED_PARTIES";
+
   /** Environment variable of {@link #port()}. */
   public static final String PORT_VARIABLE = "PORT";
 
@@ -64,8 +82,13 @@ public record BackendConfig(Optional<String> secretKey, Optional<String> jwtKey,
     Objects.requireNonNull(clock, "clock");
     authorizedParties = Set.copyOf(authorizedParties);
     if (secretKey.isEmpty() && jwtKey.isEmpty() && frontendApiUrl.isEmpty()) {
-      throw new BackendConfigurationException("No key to verify session tokens with: set "
-          + SECRET_KEY_VARIABLE + ", " + JWT_KEY_VARIABLE + " or " + FAPI_URL_VARIABLE);
+      throw new BackendConfigurationException(
+          "No key to verify session tokens with: set "
+              + SECRET_KEY_VARIABLE
+              + ", "
+              + JWT_KEY_VARIABLE
+              + " or "
+              + FAPI_URL_VARIABLE);
     }
   }
 
@@ -79,13 +102,14 @@ public record BackendConfig(Optional<String> secretKey, Optional<String> jwtKey,
   }
 
   /**
-   * Reads the settings from environment variables ({@value #SECRET_KEY_VARIABLE}, {@value #JWT_KEY_VARIABLE},
-   * {@value #FAPI_URL_VARIABLE}, {@value #API_URL_VARIABLE}, {@value #AUTHORIZED_PARTIES_VARIABLE},
-   * {@value #PORT_VARIABLE}); blank counts as unset.
+   * Reads the settings from environment variables ({@value #SECRET_KEY_VARIABLE}, {@value
+   * #JWT_KEY_VARIABLE}, {@value #FAPI_URL_VARIABLE}, {@value #API_URL_VARIABLE}, {@value
+   * #AUTHORIZED_PARTIES_VARIABLE}, {@value #PORT_VARIABLE}); blank counts as unset.
    *
    * @param environment the environment ({@code System.getenv()})
    * @return the settings
-   * @throws BackendConfigurationException naming the variable that is malformed, or the ones missing
+   * @throws BackendConfigurationException naming the variable that is malformed, or the ones
+   *     missing
    */
   public static BackendConfig fromEnvironment(Map<String, String> environment) {
     Builder b = builder();
@@ -93,19 +117,31 @@ public record BackendConfig(Optional<String> secretKey, Optional<String> jwtKey,
     apply(environment, JWT_KEY_VARIABLE, b::jwtKey);
     apply(environment, FAPI_URL_VARIABLE, b::frontendApiUrl);
     apply(environment, API_URL_VARIABLE, b::apiUrl);
-    apply(environment, AUTHORIZED_PARTIES_VARIABLE, v -> b.authorizedParties(
-        new LinkedHashSet<>(Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())));
-    apply(environment, PORT_VARIABLE, v -> {
-      try {
-        b.port(Integer.parseInt(v));
-      } catch (NumberFormatException e) {
-        throw new BackendConfigurationException("not a port number");
-      }
-    });
+    apply(
+        environment,
+        AUTHORIZED_PARTIES_VARIABLE,
+        v ->
+            b.authorizedParties(
+                new LinkedHashSet<>(
+                    Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())));
+    apply(
+        environment,
+        PORT_VARIABLE,
+        v -> {
+          try {
+            b.port(Integer.parseInt(v));
+          } catch (NumberFormatException e) {
+            throw new BackendConfigurationException("not a port number");
+          }
+        });
     return b.build();
   }
 
-  private static void apply(Map<String, String> environment, String variable, Consumer<String> setter) {
+  private static void apply(
+      Map<String, String> environment, String variable, Consumer<String> setter) {
     String value = environment.get(variable);
     if (value == null || value.isBlank()) {
       return;
@@ -119,9 +155,19 @@ public record BackendConfig(Optional<String> secretKey, Optional<String> jwtKey,
 
   @Override
   public String toString() {
-    return "BackendConfig[secretKey=" + secretKey.map(k -> "<redacted>").orElse("none")
-        + ", jwtKey=" + (jwtKey.isPresent() ? "PEM" : "none") + ", frontendApiUrl=" + frontendApiUrl.orElse("none")
-        + ", apiUrl=" + apiUrl + ", authorizedParties=" + authorizedParties + ", port=" + port + "]";
+    return "BackendConfig[secretKey="
+        + secretKey.map(k -> "<redacted>").orElse("none")
+        + ", jwtKey="
+        + (jwtKey.isPresent() ? "PEM" : "none")
+        + ", frontendApiUrl="
+        + frontendApiUrl.orElse("none")
+        + ", apiUrl="
+        + apiUrl
+        + ", authorizedParties="
+        + authorizedParties
+        + ", port="
+        + port
+        + "]";
   }
 
   /** Builds a {@link BackendConfig}; each setter checks its value. */
@@ -231,14 +277,21 @@ public record BackendConfig(Optional<String> secretKey, Optional<String> jwtKey,
      * @throws BackendConfigurationException if no key to verify tokens with is set
      */
     public BackendConfig build() {
-      return new BackendConfig(Optional.ofNullable(secretKey), Optional.ofNullable(jwtKey),
-          Optional.ofNullable(frontendApiUrl), apiUrl, authorizedParties, clock, port);
+      return new BackendConfig(
+          Optional.ofNullable(secretKey),
+          Optional.ofNullable(jwtKey),
+          Optional.ofNullable(frontendApiUrl),
+          apiUrl,
+          authorizedParties,
+          clock,
+          port);
     }
 
     private static String httpUrl(String value) {
       try {
         URI uri = URI.create(value == null ? "" : value.strip());
-        if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+        if (uri.getHost() == null
+            || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
           throw new IllegalArgumentException();
         }
         String s = uri.toString();

@@ -1,8 +1,8 @@
 package dev.clerkfx.sample.backend;
 
 /**
- * A backend setting is missing or malformed; the message names the setting (its environment variable when read
- * from the environment) and what is wrong with it, never a secret's value.
+ * A backend setting is missing or malformed; the message names the setting (its environment
+ * variable when read from the environment) and what is wrong with it, never a secret's value.
  */
 public final class BackendConfigurationException extends RuntimeException {
   private static final long serialVersionUID = 1L;

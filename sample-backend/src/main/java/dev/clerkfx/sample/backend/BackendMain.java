@@ -14,7 +14,8 @@ public final class BackendMain {
   private BackendMain() {}
 
   /**
-   * Starts the server and prints its URL; a bad setting prints {@code sample-backend: <reason>} and exits with 2.
+   * Starts the server and prints its URL; a bad setting prints {@code sample-backend: <reason>} and
+   * exits with 2.
    *
    * @param args ignored
    * @throws InterruptedException when interrupted while serving
@@ -30,11 +31,16 @@ public final class BackendMain {
     }
     SampleBackend backend = SampleBackend.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      backend.close();
-      stopped.countDown();
-    }, "sample-backend-shutdown"));
-    System.out.println("sample-backend listening on " + backend.uri("") + " (GET /api/me, GET /api/profile)");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  backend.close();
+                  stopped.countDown();
+                },
+                "sample-backend-shutdown"));
+    System.out.println(
+        "sample-backend listening on " + backend.uri("") + " (GET /api/me, GET /api/profile)");
     stopped.await();
   }
 }

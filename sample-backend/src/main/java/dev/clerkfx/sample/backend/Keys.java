@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * RSA public keys as PEM, the form Clerk's SDK takes as {@code jwtKey}: checking a configured PEM, and reading an
- * instance's keys from its public JWKS ({@code <frontendApiUrl>/.well-known/jwks.json}) by key id.
+ * RSA public keys as PEM, the form Clerk's SDK takes as {@code jwtKey}: checking a configured PEM,
+ * and reading an instance's keys from its public JWKS ({@code
+ * <frontendApiUrl>/.well-known/jwks.json}) by key id.
  */
 final class Keys {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,14 +54,17 @@ final class Keys {
    */
   synchronized Optional<String> pem(String kid) throws IOException, InterruptedException {
     if (!pemByKid.containsKey(kid)) {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(10))
-          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(10)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IOException(jwksUri + " answered " + response.statusCode());
       }
       for (JsonNode key : JSON.readTree(response.body()).path("keys")) {
         if ("RSA".equals(key.path("kty").asText()) && key.hasNonNull("kid")) {
-          pemByKid.put(key.get("kid").asText(), rsaPem(key.path("n").asText(), key.path("e").asText()));
+          pemByKid.put(
+              key.get("kid").asText(), rsaPem(key.path("n").asText(), key.path("e").asText()));
         }
       }
     }
@@ -70,10 +74,17 @@ final class Keys {
   private static String rsaPem(String n, String e) throws IOException {
     try {
       Base64.Decoder b64 = Base64.getUrlDecoder();
-      PublicKey key = KeyFactory.getInstance("RSA").generatePublic(
-          new RSAPublicKeySpec(new BigInteger(1, b64.decode(n)), new BigInteger(1, b64.decode(e))));
-      return BEGIN + "\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
-          + "\n" + END + "\n";
+      PublicKey key =
+          KeyFactory.getInstance("RSA")
+              .generatePublic(
+                  new RSAPublicKeySpec(
+                      new BigInteger(1, b64.decode(n)), new BigInteger(1, b64.decode(e))));
+      return BEGIN
+          + "\n"
+          + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+          + "\n"
+          + END
+          + "\n";
     } catch (GeneralSecurityException | IllegalArgumentException ex) {
       throw new IOException("unreadable key in the JWKS", ex);
     }
@@ -92,7 +103,9 @@ final class Keys {
       throw new BackendConfigurationException("not a PEM public key (" + BEGIN + " … " + END + ")");
     }
     try {
-      byte[] der = Base64.getMimeDecoder().decode(text.substring(BEGIN.length(), text.length() - END.length()));
+      byte[] der =
+          Base64.getMimeDecoder()
+              .decode(text.substring(BEGIN.length(), text.length() - END.length()));
       KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
       return text;
     } catch (GeneralSecurityException | IllegalArgumentException e) {

@@ -22,17 +22,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The server half of clerk-fx's {@code getToken()}: a small HTTP API on {@code 127.0.0.1} that accepts only
- * requests carrying {@code Authorization: Bearer <Clerk session token>}, verified with Clerk's Java backend SDK.
+ * The server half of clerk-fx's {@code getToken()}: a small HTTP API on {@code 127.0.0.1} that
+ * accepts only requests carrying {@code Authorization: Bearer <Clerk session token>}, verified with
+ * Clerk's Java backend SDK.
  *
  * <ul>
- *   <li>{@code GET /api/me} answers like {@code getAuth(req)}:
- *       {@code {"userId","sessionId","sessionStatus","orgId","orgSlug","orgRole","orgPermissions"}};</li>
- *   <li>{@code GET /api/profile} answers like {@code currentUser()}: the user as the Backend API returns it
- *       (needs the secret key; 501 without it);</li>
- *   <li>anything not signed in — no token, a malformed, expired, tampered or foreign token, a wrong authorized
- *       party, a pending session — gets 401 {@code {"error":"<code>","message":"…"}} and
- *       {@code WWW-Authenticate: Bearer error="invalid_token"}.</li>
+ *   <li>{@code GET /api/me} answers like {@code getAuth(req)}: {@code
+ *       {"userId","sessionId","sessionStatus","orgId","orgSlug","orgRole","orgPermissions"}};
+ *   <li>{@code GET /api/profile} answers like {@code currentUser()}: the user as the Backend API
+ *       returns it (needs the secret key; 501 without it);
+ *   <li>anything not signed in — no token, a malformed, expired, tampered or foreign token, a wrong
+ *       authorized party, a pending session — gets 401 {@code {"error":"<code>","message":"…"}} and
+ *       {@code WWW-Authenticate: Bearer error="invalid_token"}.
  * </ul>
  *
  * <pre>{@code
@@ -41,8 +42,9 @@ import java.util.concurrent.Executors;
  * }
  * }</pre>
  *
- * <p>A session revoked in Clerk keeps passing networkless verification until its current token expires (one token
- * lifetime, 60 s by default); after that the client cannot get a new token and the API answers 401.
+ * <p>A session revoked in Clerk keeps passing networkless verification until its current token
+ * expires (one token lifetime, 60 s by default); after that the client cannot get a new token and
+ * the API answers 401.
  */
 public final class SampleBackend implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SampleBackend.class.getName());
@@ -59,12 +61,17 @@ public final class SampleBackend implements AutoCloseable {
     this.config = config;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     this.verifier = new SessionVerifier(config, http);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
-    this.executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "sample-backend");
-      t.setDaemon(true);
-      return t;
-    });
+    this.server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+    this.executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "sample-backend");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/api/me", exchange -> handle(exchange, this::me));
     server.createContext("/api/profile", exchange -> handle(exchange, this::profile));
@@ -125,8 +132,10 @@ public final class SampleBackend implements AutoCloseable {
       }
       try {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-          throw new AuthFailure("token-missing", "Send the session token as 'Authorization: Bearer <token>'.");
+        if (authorization == null
+            || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+          throw new AuthFailure(
+              "token-missing", "Send the session token as 'Authorization: Bearer <token>'.");
         }
         route.answer(exchange, verifier.verify(authorization.substring(BEARER.length()).strip()));
       } catch (AuthFailure e) {
@@ -143,24 +152,39 @@ public final class SampleBackend implements AutoCloseable {
 
   private void profile(HttpExchange exchange, Auth auth) throws IOException {
     if (config.secretKey().isEmpty()) {
-      send(exchange, 501, error("secret-key-missing",
-          "Reading the user needs the Backend API: set " + BackendConfig.SECRET_KEY_VARIABLE + "."));
+      send(
+          exchange,
+          501,
+          error(
+              "secret-key-missing",
+              "Reading the user needs the Backend API: set "
+                  + BackendConfig.SECRET_KEY_VARIABLE
+                  + "."));
       return;
     }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(config.apiUrl() + "/v1/users/"
-            + URLEncoder.encode(auth.userId(), StandardCharsets.UTF_8)))
-        .header("Authorization", BEARER + config.secretKey().get())
-        .timeout(Duration.ofSeconds(10))
-        .GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    config.apiUrl()
+                        + "/v1/users/"
+                        + URLEncoder.encode(auth.userId(), StandardCharsets.UTF_8)))
+            .header("Authorization", BEARER + config.secretKey().get())
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
         send(exchange, 200, JSON.readTree(response.body()));
       } else {
-        send(exchange, 502, error("backend-api-error", "The Backend API answered " + response.statusCode() + "."));
+        send(
+            exchange,
+            502,
+            error("backend-api-error", "The Backend API answered " + response.statusCode() + "."));
       }
     } catch (IOException e) {
-      send(exchange, 502, error("backend-api-unreachable", "The Backend API could not be reached."));
+      send(
+          exchange, 502, error("backend-api-unreachable", "The Backend API could not be reached."));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       send(exchange, 503, error("interrupted", "The server is stopping."));

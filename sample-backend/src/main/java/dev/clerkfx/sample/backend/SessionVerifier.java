@@ -18,10 +18,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Verifies a Clerk session token the way {@code getAuth(req)} does: Clerk's Java SDK ({@code VerifyToken}) checks the
- * signature, {@code exp}/{@code nbf}/{@code iat} on the system clock and the authorized party ({@code azp}); then
- * times are checked again on the configured clock (the emulator's in tests), a pending session ({@code sts:
- * pending}) is refused as signed out, and only session tokens ({@code sid}) pass.
+ * Verifies a Clerk session token the way {@code getAuth(req)} does: Clerk's Java SDK ({@code
+ * VerifyToken}) checks the signature, {@code exp}/{@code nbf}/{@code iat} on the system clock and
+ * the authorized party ({@code azp}); then times are checked again on the configured clock (the
+ * emulator's in tests), a pending session ({@code sts: pending}) is refused as signed out, and only
+ * session tokens ({@code sid}) pass.
  */
 final class SessionVerifier {
   /** Clock difference tolerated between Clerk and this server (the SDK's default). */
@@ -34,8 +35,10 @@ final class SessionVerifier {
 
   SessionVerifier(BackendConfig config, HttpClient http) {
     this.config = config;
-    this.jwks = config.jwtKey().isEmpty() ? config.frontendApiUrl().map(url -> new Keys(url, http)).orElse(null)
-        : null;
+    this.jwks =
+        config.jwtKey().isEmpty()
+            ? config.frontendApiUrl().map(url -> new Keys(url, http)).orElse(null)
+            : null;
   }
 
   /**
@@ -72,22 +75,35 @@ final class SessionVerifier {
     }
     String status = claims.get("sts", String.class);
     if ("pending".equals(status)) {
-      throw new AuthFailure("session-pending",
+      throw new AuthFailure(
+          "session-pending",
           "The session has a pending task (such as choosing an organization) and counts as signed out.");
     }
-    return new Auth(claims.getSubject(), sid, status == null ? "active" : status,
-        claims.get("org_id", String.class), claims.get("org_slug", String.class),
-        orgRole(claims.get("org_role", String.class)), permissions(claims.get("org_permissions")));
+    return new Auth(
+        claims.getSubject(),
+        sid,
+        status == null ? "active" : status,
+        claims.get("org_id", String.class),
+        claims.get("org_slug", String.class),
+        orgRole(claims.get("org_role", String.class)),
+        permissions(claims.get("org_permissions")));
   }
 
-  private VerifyTokenOptions options(String jwt) throws AuthFailure, IOException, InterruptedException {
+  private VerifyTokenOptions options(String jwt)
+      throws AuthFailure, IOException, InterruptedException {
     VerifyTokenOptions.Builder b;
     if (config.jwtKey().isPresent()) {
       b = VerifyTokenOptions.jwtKey(config.jwtKey().get());
     } else if (jwks != null) {
       String kid = kid(jwt);
-      b = VerifyTokenOptions.jwtKey(jwks.pem(kid).orElseThrow(() -> new AuthFailure("jwk-kid-mismatch",
-          "No signing key in the instance's JWKS matches the token's kid.")));
+      b =
+          VerifyTokenOptions.jwtKey(
+              jwks.pem(kid)
+                  .orElseThrow(
+                      () ->
+                          new AuthFailure(
+                              "jwk-kid-mismatch",
+                              "No signing key in the instance's JWKS matches the token's kid.")));
     } else {
       b = VerifyTokenOptions.secretKey(config.secretKey().orElseThrow()).apiUrl(config.apiUrl());
     }
@@ -99,8 +115,11 @@ final class SessionVerifier {
   private static String kid(String jwt) throws AuthFailure {
     int dot = jwt.indexOf('.');
     try {
-      JsonNode header = JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.substring(0, Math.max(dot, 0))),
-          StandardCharsets.UTF_8));
+      JsonNode header =
+          JSON.readTree(
+              new String(
+                  Base64.getUrlDecoder().decode(jwt.substring(0, Math.max(dot, 0))),
+                  StandardCharsets.UTF_8));
       if (dot > 0 && header.hasNonNull("kid")) {
         return header.get("kid").asText();
       }

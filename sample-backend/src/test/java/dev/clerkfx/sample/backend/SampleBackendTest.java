@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The backend against the emulator: real session tokens, verified by Clerk's SDK. The emulator's clock is frozen at
- * the current time (the SDK also checks times on the system clock) and handed to the backend, so moving it expires
- * tokens without waiting.
+ * The backend against the emulator: real session tokens, verified by Clerk's SDK. The emulator's
+ * clock is frozen at the current time (the SDK also checks times on the system clock) and handed to
+ * the backend, so moving it expires tokens without waiting.
  */
 class SampleBackendTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,7 +107,8 @@ class SampleBackendTest {
     JsonNode user = JSON.readTree(response.body());
     assertThat(user.get("id").asText()).isEqualTo(emulator.demoUser().id().orElseThrow());
     assertThat(user.get("first_name").asText()).isEqualTo("Ada");
-    assertThat(user.get("email_addresses").get(0).get("email_address").asText()).isEqualTo(ClerkEmulator.DEMO_EMAIL);
+    assertThat(user.get("email_addresses").get(0).get("email_address").asText())
+        .isEqualTo(ClerkEmulator.DEMO_EMAIL);
   }
 
   @Test
@@ -130,7 +131,9 @@ class SampleBackendTest {
   @Test
   void expiredTokenIs401() throws Exception {
     String jwt = tokens.sessionToken();
-    emulator.clock().advance(Duration.ofSeconds(60).plus(SessionVerifier.CLOCK_SKEW).plusSeconds(1));
+    emulator
+        .clock()
+        .advance(Duration.ofSeconds(60).plus(SessionVerifier.CLOCK_SKEW).plusSeconds(1));
 
     assertUnauthorized(get("/api/me", "Bearer " + jwt), "token-expired");
   }
@@ -138,7 +141,9 @@ class SampleBackendTest {
   @Test
   void tokenWithinTheClockSkewAfterExpiryIsAccepted() throws Exception {
     String jwt = tokens.sessionToken();
-    emulator.clock().advance(Duration.ofSeconds(60).plus(SessionVerifier.CLOCK_SKEW).minusSeconds(1));
+    emulator
+        .clock()
+        .advance(Duration.ofSeconds(60).plus(SessionVerifier.CLOCK_SKEW).minusSeconds(1));
 
     assertThat(get("/api/me", "Bearer " + jwt).statusCode()).isEqualTo(200);
   }
@@ -149,8 +154,14 @@ class SampleBackendTest {
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     String forged = payload.replace(emulator.demoUser().id().orElseThrow(), "user_someoneelse");
     assertThat(forged).isNotEqualTo(payload);
-    String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(forged.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    String tampered =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(forged.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
 
     assertUnauthorized(get("/api/me", "Bearer " + tampered), "token-invalid");
   }
@@ -159,7 +170,8 @@ class SampleBackendTest {
   @EnumSource(KeySource.class)
   void tokenSignedWithAnotherInstancesKeyIs401(KeySource source) throws Exception {
     start(source.config.apply(emulator));
-    try (ClerkEmulator other = ClerkEmulator.builder().clock(emulator.clock()).freshSigningKey(true).start()) {
+    try (ClerkEmulator other =
+        ClerkEmulator.builder().clock(emulator.clock()).freshSigningKey(true).start()) {
       EmulatorTokens stranger = new EmulatorTokens(other);
       stranger.signInDemoUser();
 
@@ -167,17 +179,24 @@ class SampleBackendTest {
 
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(JSON.readTree(response.body()).get("error").asText())
-          .isIn("token-invalid", "token-invalid-signature", "jwk-kid-mismatch", "jwk-failed-to-load");
+          .isIn(
+              "token-invalid", "token-invalid-signature", "jwk-kid-mismatch", "jwk-failed-to-load");
     }
   }
 
   @Test
   void tokenForAnotherAuthorizedPartyIs401() throws Exception {
-    start(KeySource.SECRET_KEY.config.apply(emulator).authorizedParties(Set.of("https://app.example.com")));
+    start(
+        KeySource.SECRET_KEY
+            .config
+            .apply(emulator)
+            .authorizedParties(Set.of("https://app.example.com")));
 
-    assertThat(get("/api/me", "Bearer " + tokens.sessionToken("https://app.example.com")).statusCode())
+    assertThat(
+            get("/api/me", "Bearer " + tokens.sessionToken("https://app.example.com")).statusCode())
         .isEqualTo(200);
-    assertUnauthorized(get("/api/me", "Bearer " + tokens.sessionToken("https://evil.example")),
+    assertUnauthorized(
+        get("/api/me", "Bearer " + tokens.sessionToken("https://evil.example")),
         "token-invalid-authorized-parties");
   }
 
@@ -193,17 +212,22 @@ class SampleBackendTest {
     String jwt = tokens.sessionToken();
     emulator.revokeSession(sessionId);
 
-    // Networkless verification cannot see the revocation: the token in hand passes until it expires…
+    // Networkless verification cannot see the revocation: the token in hand passes until it
+    // expires…
     assertThat(get("/api/me", "Bearer " + jwt).statusCode()).isEqualTo(200);
     // …the client cannot get another one…
     assertThatThrownBy(tokens::sessionToken).hasMessageContaining("session_revoked");
     // …and once the last one expires, the API says 401.
-    emulator.clock().advance(Duration.ofSeconds(60).plus(SessionVerifier.CLOCK_SKEW).plusSeconds(1));
+    emulator
+        .clock()
+        .advance(Duration.ofSeconds(60).plus(SessionVerifier.CLOCK_SKEW).plusSeconds(1));
     assertUnauthorized(get("/api/me", "Bearer " + jwt), "token-expired");
   }
 
   @ParameterizedTest
-  @EnumSource(value = KeySource.class, names = {"SECRET_KEY", "FAPI_JWKS"})
+  @EnumSource(
+      value = KeySource.class,
+      names = {"SECRET_KEY", "FAPI_JWKS"})
   void tokensSignedAfterAKeyRotationVerify(KeySource source) throws Exception {
     start(source.config.apply(emulator));
     assertThat(get("/api/me", "Bearer " + tokens.sessionToken()).statusCode()).isEqualTo(200);
@@ -214,8 +238,12 @@ class SampleBackendTest {
 
   @Test
   void onlyGetIsAllowed() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(backend.uri("/api/me"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(backend.uri("/api/me"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.headers().firstValue("Allow")).hasValue("GET");
@@ -224,27 +252,48 @@ class SampleBackendTest {
   @Test
   void settingsFromTheEnvironmentNameTheBadVariable() {
     assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of()))
-        .isInstanceOf(BackendConfigurationException.class).hasMessageContaining("CLERK_SECRET_KEY")
+        .isInstanceOf(BackendConfigurationException.class)
+        .hasMessageContaining("CLERK_SECRET_KEY")
         .hasMessageContaining("CLERK_JWT_KEY");
-    assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("CLERK_SECRET_KEY", "pk_test_oops")))
-        .isInstanceOf(BackendConfigurationException.class).hasMessageStartingWith("CLERK_SECRET_KEY: not a secret key");
-    assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("CLERK_JWT_KEY", "-----BEGIN PUBLIC KEY-----x")))
-        .isInstanceOf(BackendConfigurationException.class).hasMessageStartingWith("CLERK_JWT_KEY: ");
+    assertThatThrownBy(
+            () -> BackendConfig.fromEnvironment(Map.of("CLERK_SECRET_KEY", "pk_test_oops")))
+        .isInstanceOf(BackendConfigurationException.class)
+        .hasMessageStartingWith("CLERK_SECRET_KEY: not a secret key");
+    assertThatThrownBy(
+            () ->
+                BackendConfig.fromEnvironment(
+                    Map.of("CLERK_JWT_KEY", "-----BEGIN PUBLIC KEY-----x")))
+        .isInstanceOf(BackendConfigurationException.class)
+        .hasMessageStartingWith("CLERK_JWT_KEY: ");
     assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("CLERK_FAPI_URL", "not a url")))
-        .isInstanceOf(BackendConfigurationException.class).hasMessageStartingWith("CLERK_FAPI_URL: ");
-    assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("CLERK_SECRET_KEY", "sk_test_x", "PORT", "http")))
-        .isInstanceOf(BackendConfigurationException.class).hasMessageStartingWith("PORT: ");
+        .isInstanceOf(BackendConfigurationException.class)
+        .hasMessageStartingWith("CLERK_FAPI_URL: ");
+    assertThatThrownBy(
+            () ->
+                BackendConfig.fromEnvironment(
+                    Map.of("CLERK_SECRET_KEY", "sk_test_x", "PORT", "http")))
+        .isInstanceOf(BackendConfigurationException.class)
+        .hasMessageStartingWith("PORT: ");
 
-    BackendConfig ok = BackendConfig.fromEnvironment(Map.of("CLERK_SECRET_KEY", "sk_test_abc",
-        "CLERK_AUTHORIZED_PARTIES", "https://a.example, https://b.example", "PORT", "8788"));
-    assertThat(ok.authorizedParties()).containsExactlyInAnyOrder("https://a.example", "https://b.example");
+    BackendConfig ok =
+        BackendConfig.fromEnvironment(
+            Map.of(
+                "CLERK_SECRET_KEY",
+                "sk_test_abc",
+                "CLERK_AUTHORIZED_PARTIES",
+                "https://a.example, https://b.example",
+                "PORT",
+                "8788"));
+    assertThat(ok.authorizedParties())
+        .containsExactlyInAnyOrder("https://a.example", "https://b.example");
     assertThat(ok.port()).isEqualTo(8788);
     assertThat(ok.toString()).doesNotContain("sk_test_abc");
   }
 
   private void assertUnauthorized(HttpResponse<String> response, String code) throws Exception {
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Bearer error=\"invalid_token\"");
     JsonNode body = JSON.readTree(response.body());
     assertThat(body.get("error").asText()).isEqualTo(code);
     assertThat(body.get("message").asText()).isNotBlank();

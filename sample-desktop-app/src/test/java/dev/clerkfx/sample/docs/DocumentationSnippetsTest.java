@@ -44,18 +44,21 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * Every Java snippet in the repository's Markdown ({@code README.md}, {@code clerk-fx-testkit/README.md} and any
- * other {@code *.md}) is compiled against the project and run against the emulator, so no example can rot. A
- * snippet added later is picked up with no change here; one that does not compile fails with the compiler's message
- * at its line in the Markdown file.
+ * Every Java snippet in the repository's Markdown ({@code README.md}, {@code
+ * clerk-fx-testkit/README.md} and any other {@code *.md}) is compiled against the project and run
+ * against the emulator, so no example can rot. A snippet added later is picked up with no change
+ * here; one that does not compile fails with the compiler's message at its line in the Markdown
+ * file.
  *
  * <ul>
- *   <li>Imports: each snippet compiles with the imports it and the earlier snippets of its file show.</li>
- *   <li>Statements run in a {@link SnippetFixture}: a fresh emulator and a signed-in {@code clerk}, plus the other
- *       names the prose introduces.</li>
- *   <li>Members (a {@code main} method …) compile in a fixture subclass and are not run.</li>
- *   <li>Compilation units (classes) compile; those holding JUnit tests run on the JUnit Platform and must pass.</li>
- *   <li>A fence written {@code ```java compile-only} is compiled, not run.</li>
+ *   <li>Imports: each snippet compiles with the imports it and the earlier snippets of its file
+ *       show.
+ *   <li>Statements run in a {@link SnippetFixture}: a fresh emulator and a signed-in {@code clerk},
+ *       plus the other names the prose introduces.
+ *   <li>Members (a {@code main} method …) compile in a fixture subclass and are not run.
+ *   <li>Compilation units (classes) compile; those holding JUnit tests run on the JUnit Platform
+ *       and must pass.
+ *   <li>A fence written {@code ```java compile-only} is compiled, not run.
  * </ul>
  */
 class DocumentationSnippetsTest {
@@ -64,17 +67,17 @@ class DocumentationSnippetsTest {
 
   private static String userHome;
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
 
   @BeforeAll
   static void environment() {
     try {
-      Platform.startup(() -> { });   // ClerkClient writes its JavaFX properties on the FX thread
+      Platform.startup(() -> {}); // ClerkClient writes its JavaFX properties on the FX thread
     } catch (IllegalStateException alreadyRunning) {
       // another test started it
     }
-    // A snippet that builds a client with the default token store writes under the user's config directory.
+    // A snippet that builds a client with the default token store writes under the user's config
+    // directory.
     userHome = System.getProperty("user.home");
     System.setProperty("user.home", work.resolve("home").toString());
   }
@@ -88,7 +91,8 @@ class DocumentationSnippetsTest {
   void theUserFacingReadmesHaveJavaSnippets() {
     Path root = repositoryRoot();
     assertThat(MarkdownSnippets.read(root, root.resolve("README.md"))).hasSizeGreaterThan(3);
-    assertThat(MarkdownSnippets.read(root, root.resolve("clerk-fx-testkit/README.md"))).hasSizeGreaterThan(3);
+    assertThat(MarkdownSnippets.read(root, root.resolve("clerk-fx-testkit/README.md")))
+        .hasSizeGreaterThan(3);
   }
 
   @TestFactory
@@ -104,7 +108,8 @@ class DocumentationSnippetsTest {
     }
     Path classes = Files.createDirectories(work.resolve("classes-" + System.nanoTime()));
     Map<Snippet, List<String>> errors = compile(sources, classes);
-    // javac writes no class when any unit fails (and reports attribution errors only once parsing succeeds):
+    // javac writes no class when any unit fails (and reports attribution errors only once parsing
+    // succeeds):
     // compile the remaining snippets again until they compile, so that they still run
     Map<Snippet, List<String>> more = errors;
     while (!more.isEmpty()) {
@@ -113,23 +118,38 @@ class DocumentationSnippetsTest {
       more = good.isEmpty() ? Map.of() : compile(good, classes);
       more.forEach(errors::putIfAbsent);
     }
-    URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
-    return sources.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey().name(), () -> {
-      List<String> problems = errors.getOrDefault(e.getKey(), List.of());
-      if (!problems.isEmpty()) {
-        fail("The Java snippet at " + e.getKey().name() + " does not compile:\n" + String.join("\n", problems));
-      }
-      if (!e.getKey().compileOnly() && !e.getKey().isMembers()) {
-        assertTimeoutPreemptively(PATIENCE, () -> run(e.getKey(), e.getValue(), loader, classes));
-      }
-    }));
+    URLClassLoader loader =
+        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+    return sources.entrySet().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.getKey().name(),
+                    () -> {
+                      List<String> problems = errors.getOrDefault(e.getKey(), List.of());
+                      if (!problems.isEmpty()) {
+                        fail(
+                            "The Java snippet at "
+                                + e.getKey().name()
+                                + " does not compile:\n"
+                                + String.join("\n", problems));
+                      }
+                      if (!e.getKey().compileOnly() && !e.getKey().isMembers()) {
+                        assertTimeoutPreemptively(
+                            PATIENCE, () -> run(e.getKey(), e.getValue(), loader, classes));
+                      }
+                    }));
   }
 
-  /** Generated Java source for one snippet, and the line of the source where the snippet's first line sits. */
+  /**
+   * Generated Java source for one snippet, and the line of the source where the snippet's first
+   * line sits.
+   */
   private record Generated(String packageName, String fileName, String source, int firstLine) {}
 
-  private static final Pattern PUBLIC_TYPE = Pattern.compile(
-      "(?m)^public\\s+(?:(?:abstract|final|sealed)\\s+)*(?:class|interface|record|enum)\\s+(\\w+)");
+  private static final Pattern PUBLIC_TYPE =
+      Pattern.compile(
+          "(?m)^public\\s+(?:(?:abstract|final|sealed)\\s+)*(?:class|interface|record|enum)\\s+(\\w+)");
 
   private static Generated generate(Snippet snippet, String packageName) {
     StringBuilder src = new StringBuilder("package ").append(packageName).append(";\n");
@@ -137,7 +157,9 @@ class DocumentationSnippetsTest {
     boolean unit = snippet.isCompilationUnit();
     boolean members = snippet.isMembers();
     if (!unit) {
-      src.append("public final class Snippet extends ").append(SnippetFixture.class.getName()).append(" {\n");
+      src.append("public final class Snippet extends ")
+          .append(SnippetFixture.class.getName())
+          .append(" {\n");
       if (members) {
         src.append("  @Override\n  public void run() {\n  }\n");
       } else {
@@ -146,7 +168,8 @@ class DocumentationSnippetsTest {
     }
     int firstLine = (int) src.chars().filter(c -> c == '\n').count() + 1;
     for (String line : snippet.code().split("\n", -1)) {
-      // imports moved above (statements) or already there (units): keep the line count for error positions
+      // imports moved above (statements) or already there (units): keep the line count for error
+      // positions
       src.append(MarkdownSnippets.isImport(line) ? "" : line).append('\n');
     }
     if (!unit) {
@@ -162,18 +185,38 @@ class DocumentationSnippetsTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Map<Path, Snippet> byPath = new LinkedHashMap<>();
-    Path sourceRoot = Files.createDirectories(classes.resolveSibling(classes.getFileName() + "-src-" + System.nanoTime()));
+    Path sourceRoot =
+        Files.createDirectories(
+            classes.resolveSibling(classes.getFileName() + "-src-" + System.nanoTime()));
     for (Map.Entry<Snippet, Generated> e : sources.entrySet()) {
-      Path file = sourceRoot.resolve(e.getValue().packageName().replace('.', '/')).resolve(e.getValue().fileName());
+      Path file =
+          sourceRoot
+              .resolve(e.getValue().packageName().replace('.', '/'))
+              .resolve(e.getValue().fileName());
       Files.createDirectories(file.getParent());
       Files.writeString(file, e.getValue().source(), StandardCharsets.UTF_8);
       byPath.put(file.toAbsolutePath(), e.getKey());
     }
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-        StandardCharsets.UTF_8)) {
-      javac.getTask(null, files, diagnostics, List.of("--release", "17", "-proc:none", "-classpath", classPath,
-              "-d", classes.toString()), null, files.getJavaFileObjectsFromPaths(byPath.keySet())).call();
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      javac
+          .getTask(
+              null,
+              files,
+              diagnostics,
+              List.of(
+                  "--release",
+                  "17",
+                  "-proc:none",
+                  "-classpath",
+                  classPath,
+                  "-d",
+                  classes.toString()),
+              null,
+              files.getJavaFileObjectsFromPaths(byPath.keySet()))
+          .call();
     }
     Map<Snippet, List<String>> errors = new LinkedHashMap<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -185,16 +228,22 @@ class DocumentationSnippetsTest {
         continue;
       }
       long line = snippet.line() + d.getLineNumber() - sources.get(snippet).firstLine();
-      errors.computeIfAbsent(snippet, s -> new ArrayList<>())
+      errors
+          .computeIfAbsent(snippet, s -> new ArrayList<>())
           .add("  " + snippet.file() + ":" + line + ": " + d.getMessage(Locale.ROOT));
     }
     return errors;
   }
 
-  private static void run(Snippet snippet, Generated generated, ClassLoader loader, Path classes) throws Exception {
+  private static void run(Snippet snippet, Generated generated, ClassLoader loader, Path classes)
+      throws Exception {
     if (!snippet.isCompilationUnit()) {
-      SnippetFixture fixture = (SnippetFixture) loader.loadClass(generated.packageName() + ".Snippet")
-          .getDeclaredConstructor().newInstance();
+      SnippetFixture fixture =
+          (SnippetFixture)
+              loader
+                  .loadClass(generated.packageName() + ".Snippet")
+                  .getDeclaredConstructor()
+                  .newInstance();
       try {
         fixture.setUp();
         fixture.run();
@@ -209,7 +258,9 @@ class DocumentationSnippetsTest {
       for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
         String name = f.getFileName().toString();
         if (name.endsWith(".class") && !name.contains("$")) {
-          Class<?> c = loader.loadClass(generated.packageName() + "." + name.substring(0, name.length() - 6));
+          Class<?> c =
+              loader.loadClass(
+                  generated.packageName() + "." + name.substring(0, name.length() - 6));
           if (hasTests(c)) {
             testClasses.add(c);
           }
@@ -221,14 +272,24 @@ class DocumentationSnippetsTest {
     for (Class<?> c : testClasses) {
       Launcher launcher = LauncherFactory.create();
       SummaryGeneratingListener listener = new SummaryGeneratingListener();
-      launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(c)).build(), listener);
+      launcher.execute(
+          LauncherDiscoveryRequestBuilder.request().selectors(selectClass(c)).build(), listener);
       TestExecutionSummary summary = listener.getSummary();
       StringBuilder why = new StringBuilder();
-      summary.getFailures().forEach(f -> why.append("\n  ").append(f.getTestIdentifier().getDisplayName())
-          .append(": ").append(f.getException()));
+      summary
+          .getFailures()
+          .forEach(
+              f ->
+                  why.append("\n  ")
+                      .append(f.getTestIdentifier().getDisplayName())
+                      .append(": ")
+                      .append(f.getException()));
       assertThat(summary.getTotalFailureCount())
-          .as("tests of the snippet at %s (%s) failed:%s", snippet.name(), c.getSimpleName(), why).isZero();
-      assertThat(summary.getTestsSucceededCount()).as("tests run from %s", snippet.name()).isPositive();
+          .as("tests of the snippet at %s (%s) failed:%s", snippet.name(), c.getSimpleName(), why)
+          .isZero();
+      assertThat(summary.getTestsSucceededCount())
+          .as("tests run from %s", snippet.name())
+          .isPositive();
     }
   }
 
@@ -245,13 +306,15 @@ class DocumentationSnippetsTest {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path pom = dir.resolve("pom.xml");
       try {
-        if (Files.isRegularFile(pom) && Files.readString(pom).contains("<module>sample-desktop-app</module>")) {
+        if (Files.isRegularFile(pom)
+            && Files.readString(pom).contains("<module>sample-desktop-app</module>")) {
           return dir;
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    throw new IllegalStateException("Not inside the clerk-fx repository: " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "Not inside the clerk-fx repository: " + Path.of("").toAbsolutePath());
   }
 }

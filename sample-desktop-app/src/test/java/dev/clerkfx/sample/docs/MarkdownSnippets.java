@@ -13,24 +13,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The Java snippets of the repository's Markdown files: every fenced {@code ```java} block of every {@code *.md}
- * outside build output, in file order, each with the imports it and the earlier snippets of its file declare (a
- * reader reads top-down, so an import shown once holds for the rest of the file).
+ * The Java snippets of the repository's Markdown files: every fenced {@code ```java} block of every
+ * {@code *.md} outside build output, in file order, each with the imports it and the earlier
+ * snippets of its file declare (a reader reads top-down, so an import shown once holds for the rest
+ * of the file).
  *
- * <p>A snippet is a <em>compilation unit</em> when it declares a top-level class, interface, record or enum, else a
- * run of <em>statements</em>, or <em>members</em> when it declares methods (such as {@code main}). The fence's info string may add {@code compile-only}: compiled but not run (for
+ * <p>A snippet is a <em>compilation unit</em> when it declares a top-level class, interface, record
+ * or enum, else a run of <em>statements</em>, or <em>members</em> when it declares methods (such as
+ * {@code main}). The fence's info string may add {@code compile-only}: compiled but not run (for
  * snippets that need a real Clerk instance, a window, or run until stopped).
  */
 final class MarkdownSnippets {
   private static final Pattern FENCE_OPEN = Pattern.compile("^(\\s*)```java(?:\\s+(.*))?$");
-  private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*$");
-  private static final Pattern TYPE_DECLARATION = Pattern.compile(
-      "(?m)^(?:@[\\w.]+(?:\\([^)]*\\))?\\s+)*(?:(?:public|abstract|final|sealed|non-sealed)\\s+)*"
-          + "(?:class|interface|record|enum)\\s+\\w+");
+  private static final Pattern IMPORT =
+      Pattern.compile("^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*$");
+  private static final Pattern TYPE_DECLARATION =
+      Pattern.compile(
+          "(?m)^(?:@[\\w.]+(?:\\([^)]*\\))?\\s+)*(?:(?:public|abstract|final|sealed|non-sealed)\\s+)*"
+              + "(?:class|interface|record|enum)\\s+\\w+");
 
-  private static final Pattern METHOD_DECLARATION = Pattern.compile(
-      "(?m)^(?:@\\w+\\s+)*(?:(?:public|protected|private|static|final|abstract|synchronized)\\s+)+"
-          + "[\\w<>\\[\\],.? ]+\\s+\\w+\\s*\\([^)]*\\)[^;{]*\\{");
+  private static final Pattern METHOD_DECLARATION =
+      Pattern.compile(
+          "(?m)^(?:@\\w+\\s+)*(?:(?:public|protected|private|static|final|abstract|synchronized)\\s+)+"
+              + "[\\w<>\\[\\],.? ]+\\s+\\w+\\s*\\([^)]*\\)[^;{]*\\{");
 
   private MarkdownSnippets() {}
 
@@ -49,7 +54,10 @@ final class MarkdownSnippets {
       return TYPE_DECLARATION.matcher(code).find();
     }
 
-    /** Whether it declares methods (such as {@code main}) rather than being statements; members are not run. */
+    /**
+     * Whether it declares methods (such as {@code main}) rather than being statements; members are
+     * not run.
+     */
     boolean isMembers() {
       return !isCompilationUnit() && METHOD_DECLARATION.matcher(code).find();
     }
@@ -69,15 +77,16 @@ final class MarkdownSnippets {
   static List<Path> markdownFiles(Path root) {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(p -> p.toString().endsWith(".md") && Files.isRegularFile(p))
-          .filter(p -> {
-            for (Path part : root.relativize(p)) {
-              String s = part.toString();
-              if (s.equals("target") || s.equals("node_modules") || s.startsWith(".")) {
-                return false;
-              }
-            }
-            return true;
-          })
+          .filter(
+              p -> {
+                for (Path part : root.relativize(p)) {
+                  String s = part.toString();
+                  if (s.equals("target") || s.equals("node_modules") || s.startsWith(".")) {
+                    return false;
+                  }
+                }
+                return true;
+              })
           .sorted()
           .toList();
     } catch (IOException e) {
@@ -113,12 +122,19 @@ final class MarkdownSnippets {
       int j = first;
       for (; j < lines.size() && !lines.get(j).strip().equals("```"); j++) {
         String line = lines.get(j);
-        code.append(line.startsWith(indent) ? line.substring(indent.length()) : line.stripLeading()).append('\n');
+        code.append(line.startsWith(indent) ? line.substring(indent.length()) : line.stripLeading())
+            .append('\n');
         if (IMPORT.matcher(line).matches()) {
           imports.add(line.strip());
         }
       }
-      out.add(new Snippet(root.relativize(file), first + 1, code.toString(), List.copyOf(imports), compileOnly));
+      out.add(
+          new Snippet(
+              root.relativize(file),
+              first + 1,
+              code.toString(),
+              List.copyOf(imports),
+              compileOnly));
       i = j;
     }
     return out;

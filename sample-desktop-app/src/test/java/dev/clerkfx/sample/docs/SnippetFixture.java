@@ -19,10 +19,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * What a documentation snippet of statements may use without declaring it: the names the docs' prose introduces
- * ({@code clerk}, {@code emulator}, {@code nameLabel}, {@code password}, {@code callMyApi(token)} …), backed by a
- * fresh emulator and a client signed in on it. Each statement snippet becomes a subclass whose {@link #run()} is the
- * snippet.
+ * What a documentation snippet of statements may use without declaring it: the names the docs'
+ * prose introduces ({@code clerk}, {@code emulator}, {@code nameLabel}, {@code password}, {@code
+ * callMyApi(token)} …), backed by a fresh emulator and a client signed in on it. Each statement
+ * snippet becomes a subclass whose {@link #run()} is the snippet.
  */
 public abstract class SnippetFixture {
   /** The docs' example user; also signed in as {@link #clerk}. */
@@ -30,33 +30,52 @@ public abstract class SnippetFixture {
 
   /** A running emulator with the docs' example user (and the demo user). */
   protected ClerkEmulator emulator;
+
   /** The emulator's publishable key (where the docs say "your publishable key"). */
   protected String publishableKey;
+
   /** A client on the emulator, signed in as {@value #EMAIL}, installed as the app's client. */
   protected ClerkClient clerk;
+
   /** The example user's password. */
   protected String password = "correct horse";
+
   /** A session token of {@link #clerk} (what a server receives). */
   protected String token;
+
   /** The emulator's PEM public key (what a server verifies tokens with). */
   protected String jwtKey;
+
   /** A label to bind. */
   protected Label nameLabel;
+
   /** A button to bind. */
   protected Button signOutButton;
+
   /** A banner to show while loading failed. */
   protected Label loadBanner = new Label();
+
   /** A retry button. */
   protected Button retryButton = new Button();
+
   /** The window's root pane. */
   protected VBox root = new VBox();
+
   /** What the snippet's callbacks received. */
   protected final List<Object> calls = new CopyOnWriteArrayList<>();
 
   /** Starts the emulator and signs the client in. */
   final void setUp() {
-    emulator = ClerkEmulator.builder().user(EmulatorUser.builder().email(EMAIL).password(password)
-        .firstName("Ada").lastName("Lovelace").build()).start();
+    emulator =
+        ClerkEmulator.builder()
+            .user(
+                EmulatorUser.builder()
+                    .email(EMAIL)
+                    .password(password)
+                    .firstName("Ada")
+                    .lastName("Lovelace")
+                    .build())
+            .start();
     publishableKey = emulator.publishableKey();
     jwtKey = emulator.jwtPublicKeyPem();
     clerk = ClerkClient.builder(publishableKey).tokenStore(TokenStores.inMemory()).build();

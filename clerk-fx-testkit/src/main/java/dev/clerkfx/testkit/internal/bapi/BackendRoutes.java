@@ -18,9 +18,10 @@ import java.util.Optional;
 
 /**
  * A Backend API subset under {@code Authorization: Bearer sk_test_…}, on the same port as the FAPI:
- * {@code GET /v1/users/{id}}, {@code GET /v1/users}, {@code GET /v1/sessions?user_id=&client_id=&status=},
- * {@code GET /v1/sessions/{id}}, {@code POST /v1/sessions/{id}/revoke}, {@code GET /v1/jwks}. A missing or wrong
- * key answers 401 {@code authentication_invalid}.
+ * {@code GET /v1/users/{id}}, {@code GET /v1/users}, {@code GET
+ * /v1/sessions?user_id=&client_id=&status=}, {@code GET /v1/sessions/{id}}, {@code POST
+ * /v1/sessions/{id}/revoke}, {@code GET /v1/jwks}. A missing or wrong key answers 401 {@code
+ * authentication_invalid}.
  */
 public final class BackendRoutes {
   private final Store store;
@@ -54,7 +55,9 @@ public final class BackendRoutes {
     router.add("GET", "/v1/sessions", guarded(this::sessions));
     router.add("GET", "/v1/sessions/{id}", guarded(this::session));
     router.add("POST", "/v1/sessions/{id}/revoke", guarded(this::revoke));
-    router.add("GET", "/v1/jwks",
+    router.add(
+        "GET",
+        "/v1/jwks",
         guarded(r -> Response.jsonBytes(200, tokens.jwksJson().getBytes(StandardCharsets.UTF_8))));
   }
 
@@ -62,8 +65,12 @@ public final class BackendRoutes {
     return r -> {
       String auth = r.header("authorization").orElse("").trim();
       String key = auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
-      if (key.isEmpty() || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), secretKey)) {
-        throw new FapiException(401, "authentication_invalid", "Invalid authentication",
+      if (key.isEmpty()
+          || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), secretKey)) {
+        throw new FapiException(
+            401,
+            "authentication_invalid",
+            "Invalid authentication",
             "Unable to authenticate the request: send the instance's secret key as 'Authorization: Bearer sk_…'.");
       }
       return h.handle(r);
@@ -72,26 +79,30 @@ public final class BackendRoutes {
 
   private ObjectNode userJson(Records.User u) {
     ObjectNode o = render.user(u);
-    o.set("private_metadata", u.privateMetadata == null ? Json.object() : u.privateMetadata.deepCopy());
+    o.set(
+        "private_metadata",
+        u.privateMetadata == null ? Json.object() : u.privateMetadata.deepCopy());
     return o;
   }
 
   private Response user(Request r) {
-    return store.locked(() -> {
-      Records.User u = store.users.get(r.pathParam("id"));
-      if (u == null || u.deleted) {
-        throw Errors.notFound("User");
-      }
-      return Response.json(200, userJson(u));
-    });
+    return store.locked(
+        () -> {
+          Records.User u = store.users.get(r.pathParam("id"));
+          if (u == null || u.deleted) {
+            throw Errors.notFound("User");
+          }
+          return Response.json(200, userJson(u));
+        });
   }
 
   private Response users(Request r) {
-    return store.locked(() -> {
-      ArrayNode out = Json.array();
-      store.users.values().stream().filter(u -> !u.deleted).forEach(u -> out.add(userJson(u)));
-      return Response.json(200, out);
-    });
+    return store.locked(
+        () -> {
+          ArrayNode out = Json.array();
+          store.users.values().stream().filter(u -> !u.deleted).forEach(u -> out.add(userJson(u)));
+          return Response.json(200, out);
+        });
   }
 
   private ObjectNode sessionJson(Records.Session s) {
@@ -116,19 +127,21 @@ public final class BackendRoutes {
     Optional<String> clientId = r.nonBlank("client_id");
     Optional<String> status = r.nonBlank("status");
     if (userId.isEmpty() && clientId.isEmpty()) {
-      throw new FapiException(422, "form_param_missing", "is missing",
-          "Either user_id or client_id must be given.").param("user_id");
+      throw new FapiException(
+              422, "form_param_missing", "is missing", "Either user_id or client_id must be given.")
+          .param("user_id");
     }
-    return store.locked(() -> {
-      ArrayNode out = Json.array();
-      store.sessions.values().stream()
-          .filter(s -> userId.map(s.userId::equals).orElse(true))
-          .filter(s -> clientId.map(s.clientId::equals).orElse(true))
-          .filter(s -> status.map(x -> x.equals(store.status(s))).orElse(true))
-          .sorted((a, b) -> Long.compare(b.createdAt, a.createdAt))
-          .forEach(s -> out.add(sessionJson(s)));
-      return Response.json(200, out);
-    });
+    return store.locked(
+        () -> {
+          ArrayNode out = Json.array();
+          store.sessions.values().stream()
+              .filter(s -> userId.map(s.userId::equals).orElse(true))
+              .filter(s -> clientId.map(s.clientId::equals).orElse(true))
+              .filter(s -> status.map(x -> x.equals(store.status(s))).orElse(true))
+              .sorted((a, b) -> Long.compare(b.createdAt, a.createdAt))
+              .forEach(s -> out.add(sessionJson(s)));
+          return Response.json(200, out);
+        });
   }
 
   private Records.Session find(Request r) {
@@ -144,10 +157,11 @@ public final class BackendRoutes {
   }
 
   private Response revoke(Request r) {
-    return store.locked(() -> {
-      Records.Session s = find(r);
-      store.endSession(s, "revoked");
-      return Response.json(200, sessionJson(s));
-    });
+    return store.locked(
+        () -> {
+          Records.Session s = find(r);
+          store.endSession(s, "revoked");
+          return Response.json(200, sessionJson(s));
+        });
   }
 }

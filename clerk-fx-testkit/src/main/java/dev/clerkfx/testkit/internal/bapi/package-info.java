@@ -1,4 +1,5 @@
 /**
- * The Backend API subset the emulator serves under its secret key: users, sessions (list, get, revoke) and JWKS.
+ * The Backend API subset the emulator serves under its secret key: users, sessions (list, get,
+ * revoke) and JWKS.
  */
 package dev.clerkfx.testkit.internal.bapi;

@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * The signed-in user's account under {@code /v1/me}: metadata, password, email addresses, phone numbers, TOTP
- * enrolment and backup codes. Every route acts for {@code _clerk_session_id} (else the last active session).
+ * The signed-in user's account under {@code /v1/me}: metadata, password, email addresses, phone
+ * numbers, TOTP enrolment and backup codes. Every route acts for {@code _clerk_session_id} (else
+ * the last active session).
  */
 final class AccountRoutes {
   private final Fapi fapi;
@@ -34,23 +35,44 @@ final class AccountRoutes {
     router.add("POST", "/v1/me/change_password", r -> user(r, sensitive(this::changePassword)));
     router.add("POST", "/v1/me/remove_password", r -> user(r, sensitive(this::removePassword)));
     router.add("POST", "/v1/me/email_addresses", r -> account(r, sensitive(this::addEmail)));
-    router.add("GET", "/v1/me/email_addresses/{id}", r -> account(r, (u, x) -> fapi.render.email(u, email(u, x))));
-    router.add("POST", "/v1/me/email_addresses/{id}/prepare_verification", r -> account(r, this::prepareEmail));
-    router.add("POST", "/v1/me/email_addresses/{id}/attempt_verification", r -> account(r, this::attemptEmail));
-    router.add("DELETE", "/v1/me/email_addresses/{id}", r -> account(r, sensitive(this::deleteEmail)));
+    router.add(
+        "GET",
+        "/v1/me/email_addresses/{id}",
+        r -> account(r, (u, x) -> fapi.render.email(u, email(u, x))));
+    router.add(
+        "POST",
+        "/v1/me/email_addresses/{id}/prepare_verification",
+        r -> account(r, this::prepareEmail));
+    router.add(
+        "POST",
+        "/v1/me/email_addresses/{id}/attempt_verification",
+        r -> account(r, this::attemptEmail));
+    router.add(
+        "DELETE", "/v1/me/email_addresses/{id}", r -> account(r, sensitive(this::deleteEmail)));
     router.add("POST", "/v1/me/phone_numbers", r -> account(r, sensitive(this::addPhone)));
     router.add("PATCH", "/v1/me/phone_numbers/{id}", r -> account(r, this::updatePhone));
-    router.add("POST", "/v1/me/phone_numbers/{id}/prepare_verification", r -> account(r, this::preparePhone));
-    router.add("POST", "/v1/me/phone_numbers/{id}/attempt_verification", r -> account(r, this::attemptPhone));
-    router.add("DELETE", "/v1/me/phone_numbers/{id}", r -> account(r, sensitive(this::deletePhone)));
+    router.add(
+        "POST",
+        "/v1/me/phone_numbers/{id}/prepare_verification",
+        r -> account(r, this::preparePhone));
+    router.add(
+        "POST",
+        "/v1/me/phone_numbers/{id}/attempt_verification",
+        r -> account(r, this::attemptPhone));
+    router.add(
+        "DELETE", "/v1/me/phone_numbers/{id}", r -> account(r, sensitive(this::deletePhone)));
     router.add("POST", "/v1/me/totp", r -> account(r, sensitive(this::startTotp)));
     router.add("POST", "/v1/me/totp/attempt_verification", r -> account(r, this::verifyTotp));
     router.add("DELETE", "/v1/me/totp", r -> account(r, sensitive(this::deleteTotp)));
     router.add("POST", "/v1/me/backup_codes", r -> account(r, sensitive(this::backupCodes)));
     router.add("POST", "/v1/me/profile_image", r -> account(r, this::uploadImage));
     router.add("DELETE", "/v1/me/profile_image", r -> account(r, this::deleteImage));
-    router.add("POST", "/v1/me/external_accounts", r -> account(r, sensitive(this::connectExternal)));
-    router.add("DELETE", "/v1/me/external_accounts/{id}", r -> account(r, sensitive(this::disconnectExternal)));
+    router.add(
+        "POST", "/v1/me/external_accounts", r -> account(r, sensitive(this::connectExternal)));
+    router.add(
+        "DELETE",
+        "/v1/me/external_accounts/{id}",
+        r -> account(r, sensitive(this::disconnectExternal)));
     router.add("GET", "/emulator/connect/{id}", this::approveConnection);
     router.add("GET", "/v1/images/{id}", this::image);
   }
@@ -68,39 +90,50 @@ final class AccountRoutes {
 
   /** Fails when removing an identification would leave the user with no way to sign in. */
   private static void requireAnotherIdentifier(Records.User u) {
-    int identifiers = u.emails.size() + u.phones.size() + u.externalAccounts.size() + (u.username != null ? 1 : 0);
+    int identifiers =
+        u.emails.size()
+            + u.phones.size()
+            + u.externalAccounts.size()
+            + (u.username != null ? 1 : 0);
     if (identifiers <= 1) {
-      throw new FapiException(400, "identification_deletion_failed", "You cannot delete your last identification.",
+      throw new FapiException(
+          400,
+          "identification_deletion_failed",
+          "You cannot delete your last identification.",
           "You cannot delete your last identification.");
     }
   }
 
   /** Runs a step whose response is the user. */
   private Response user(Request r, Step step) {
-    return fapi.store.locked(() -> {
-      Records.Client c = fapi.requireClient(r);
-      Records.User u = fapi.user(fapi.meSession(r, c).userId);
-      var unused = step.apply(u, r); // the response is the user; the step's own result is not needed
-      u.updatedAt = fapi.store.now();
-      return Fapi.ok(fapi.render.wrap(fapi.render.user(u), c), null);
-    });
+    return fapi.store.locked(
+        () -> {
+          Records.Client c = fapi.requireClient(r);
+          Records.User u = fapi.user(fapi.meSession(r, c).userId);
+          var unused =
+              step.apply(u, r); // the response is the user; the step's own result is not needed
+          u.updatedAt = fapi.store.now();
+          return Fapi.ok(fapi.render.wrap(fapi.render.user(u), c), null);
+        });
   }
 
   /** Runs a step whose response is another resource. */
   private Response account(Request r, Step step) {
-    return fapi.store.locked(() -> {
-      Records.Client c = fapi.requireClient(r);
-      Records.User u = fapi.user(fapi.meSession(r, c).userId);
-      JsonNode result = step.apply(u, r);
-      u.updatedAt = fapi.store.now();
-      return Fapi.ok(fapi.render.wrap(result, c), null);
-    });
+    return fapi.store.locked(
+        () -> {
+          Records.Client c = fapi.requireClient(r);
+          Records.User u = fapi.user(fapi.meSession(r, c).userId);
+          JsonNode result = step.apply(u, r);
+          u.updatedAt = fapi.store.now();
+          return Fapi.ok(fapi.render.wrap(result, c), null);
+        });
   }
 
   // ---------------------------------------------------------------- metadata and password
 
   private JsonNode patchMetadata(Records.User u, Request r) {
-    merge(u.unsafeMetadata, FormChecks.jsonObject(r.required("unsafe_metadata"), "unsafe_metadata"));
+    merge(
+        u.unsafeMetadata, FormChecks.jsonObject(r.required("unsafe_metadata"), "unsafe_metadata"));
     return null;
   }
 
@@ -120,8 +153,12 @@ final class AccountRoutes {
 
   private JsonNode changePassword(Records.User u, Request r) {
     if (u.password != null && !u.password.equals(r.param("current_password").orElse(null))) {
-      throw new FapiException(422, "form_password_validation_failed", "Incorrect password.",
-          "Incorrect password. Please try again.").param("current_password");
+      throw new FapiException(
+              422,
+              "form_password_validation_failed",
+              "Incorrect password.",
+              "Incorrect password. Please try again.")
+          .param("current_password");
     }
     String next = r.required("new_password");
     FormChecks.requirePasswordLength(next, "new_password");
@@ -140,8 +177,12 @@ final class AccountRoutes {
 
   private JsonNode removePassword(Records.User u, Request r) {
     if (u.password == null || !u.password.equals(r.param("current_password").orElse(null))) {
-      throw new FapiException(422, "form_password_validation_failed", "Incorrect password.",
-          "Incorrect password. Please try again.").param("current_password");
+      throw new FapiException(
+              422,
+              "form_password_validation_failed",
+              "Incorrect password.",
+              "Incorrect password. Please try again.")
+          .param("current_password");
     }
     u.password = null;
     u.passwordUpdatedAt = null;
@@ -152,7 +193,9 @@ final class AccountRoutes {
 
   private Records.Email email(Records.User u, Request r) {
     String id = r.pathParam("id");
-    return u.emails.stream().filter(e -> e.id.equals(id)).findFirst()
+    return u.emails.stream()
+        .filter(e -> e.id.equals(id))
+        .findFirst()
         .orElseThrow(() -> Errors.notFound("Email address"));
   }
 
@@ -173,7 +216,10 @@ final class AccountRoutes {
     return fapi.render.email(u, e);
   }
 
-  /** Issues a code for an identification after checking the request names the one strategy it supports. */
+  /**
+   * Issues a code for an identification after checking the request names the one strategy it
+   * supports.
+   */
   private Records.Verification prepare(Request r, String strategy, String target, String targetId) {
     String requested = r.required("strategy");
     if (!requested.equals(strategy)) {
@@ -208,7 +254,8 @@ final class AccountRoutes {
     Records.Email e = email(u, r);
     requireAnotherIdentifier(u);
     if (e.id.equals(u.primaryEmailId) && u.emails.size() > 1) {
-      throw Errors.paramValue("email_id", "Make another email address primary before deleting this one.");
+      throw Errors.paramValue(
+          "email_id", "Make another email address primary before deleting this one.");
     }
     u.emails.remove(e);
     if (e.id.equals(u.primaryEmailId)) {
@@ -229,7 +276,9 @@ final class AccountRoutes {
 
   private Records.Phone phone(Records.User u, Request r) {
     String id = r.pathParam("id");
-    return u.phones.stream().filter(p -> p.id.equals(id)).findFirst()
+    return u.phones.stream()
+        .filter(p -> p.id.equals(id))
+        .findFirst()
         .orElseThrow(() -> Errors.notFound("Phone number"));
   }
 
@@ -253,7 +302,8 @@ final class AccountRoutes {
 
   private JsonNode updatePhone(Records.User u, Request r) {
     Records.Phone p = phone(u, r);
-    if (r.param("reserved_for_second_factor").isPresent() || r.param("default_second_factor").isPresent()) {
+    if (r.param("reserved_for_second_factor").isPresent()
+        || r.param("default_second_factor").isPresent()) {
       boolean on = r.flag("reserved_for_second_factor") || r.flag("default_second_factor");
       if (on && !p.verified) {
         throw Errors.paramValue("reserved_for_second_factor", "Verify the phone number first.");
@@ -306,8 +356,8 @@ final class AccountRoutes {
     byte[] bytes;
     String contentType;
     if (type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-      Multipart.Part part = Multipart.find(r.body(), type, "file")
-          .orElseThrow(() -> Errors.paramMissing("file"));
+      Multipart.Part part =
+          Multipart.find(r.body(), type, "file").orElseThrow(() -> Errors.paramMissing("file"));
       bytes = part.bytes();
       contentType = part.contentType();
     } else {
@@ -333,7 +383,10 @@ final class AccountRoutes {
     return o;
   }
 
-  /** Recognises PNG, JPEG, GIF and WebP from their first bytes (Clerk's accepted types); anything else is refused. */
+  /**
+   * Recognises PNG, JPEG, GIF and WebP from their first bytes (Clerk's accepted types); anything
+   * else is refused.
+   */
   private static String imageType(byte[] b) {
     if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
       return "image/png";
@@ -341,7 +394,8 @@ final class AccountRoutes {
     if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
       return "image/jpeg";
     }
-    String head = new String(b, 0, Math.min(b.length, 12), java.nio.charset.StandardCharsets.ISO_8859_1);
+    String head =
+        new String(b, 0, Math.min(b.length, 12), java.nio.charset.StandardCharsets.ISO_8859_1);
     if (head.startsWith("GIF87a") || head.startsWith("GIF89a")) {
       return "image/gif";
     }
@@ -371,8 +425,8 @@ final class AccountRoutes {
   // ---------------------------------------------------------------- connected accounts
 
   /**
-   * Starts connecting a provider: the account is unverified until the provider flow at
-   * {@code external_verification_redirect_url} comes back through the OAuth callback.
+   * Starts connecting a provider: the account is unverified until the provider flow at {@code
+   * external_verification_redirect_url} comes back through the OAuth callback.
    */
   private JsonNode connectExternal(Records.User u, Request r) {
     String strategy = r.required("strategy");
@@ -382,7 +436,10 @@ final class AccountRoutes {
     }
     String provider = strategy.substring("oauth_".length());
     if (u.externalAccounts.stream().anyMatch(x -> x.provider.equals(provider) && x.verified)) {
-      throw new FapiException(400, "external_account_exists", "Account already connected",
+      throw new FapiException(
+          400,
+          "external_account_exists",
+          "Account already connected",
           "This account is already connected to " + provider + ".");
     }
     u.externalAccounts.removeIf(x -> x.provider.equals(provider) && !x.verified);
@@ -400,29 +457,33 @@ final class AccountRoutes {
   }
 
   /**
-   * The provider's consent page for a connection, approved at once: verifies the pending account and redirects
-   * (303) to the app's {@code redirect_url}.
+   * The provider's consent page for a connection, approved at once: verifies the pending account
+   * and redirects (303) to the app's {@code redirect_url}.
    */
   private Response approveConnection(Request r) {
-    return fapi.store.locked(() -> {
-      String id = r.pathParam("id");
-      for (Records.User u : fapi.store.users.values()) {
-        for (Records.ExternalAccount a : u.externalAccounts) {
-          if (a.id.equals(id) && !a.verified) {
-            a.verified = true;
-            u.updatedAt = fapi.store.now();
-            return Response.redirect(303, a.redirectUrl);
+    return fapi.store.locked(
+        () -> {
+          String id = r.pathParam("id");
+          for (Records.User u : fapi.store.users.values()) {
+            for (Records.ExternalAccount a : u.externalAccounts) {
+              if (a.id.equals(id) && !a.verified) {
+                a.verified = true;
+                u.updatedAt = fapi.store.now();
+                return Response.redirect(303, a.redirectUrl);
+              }
+            }
           }
-        }
-      }
-      throw Errors.notFound("External account connection");
-    });
+          throw Errors.notFound("External account connection");
+        });
   }
 
   private JsonNode disconnectExternal(Records.User u, Request r) {
     String id = r.pathParam("id");
-    Records.ExternalAccount a = u.externalAccounts.stream().filter(x -> x.id.equals(id)).findFirst()
-        .orElseThrow(() -> Errors.notFound("External account"));
+    Records.ExternalAccount a =
+        u.externalAccounts.stream()
+            .filter(x -> x.id.equals(id))
+            .findFirst()
+            .orElseThrow(() -> Errors.notFound("External account"));
     requireAnotherIdentifier(u);
     u.externalAccounts.remove(a);
     return deleted("external_account", a.id);
@@ -430,13 +491,17 @@ final class AccountRoutes {
 
   // ---------------------------------------------------------------- TOTP and backup codes
 
-  private ObjectNode totp(Records.User u, String secret, boolean verified, List<String> backupCodes) {
+  private ObjectNode totp(
+      Records.User u, String secret, boolean verified, List<String> backupCodes) {
     ObjectNode o = Json.object();
     o.put("object", "totp");
     o.put("id", u.totpId);
     o.put("secret", secret);
-    o.put("uri", secret == null ? null
-        : Totp.uri(secret, fapi.store.config().applicationName(), Render.identifierOf(u)));
+    o.put(
+        "uri",
+        secret == null
+            ? null
+            : Totp.uri(secret, fapi.store.config().applicationName(), Render.identifierOf(u)));
     o.put("verified", verified);
     if (backupCodes == null) {
       o.putNull("backup_codes");
@@ -451,7 +516,10 @@ final class AccountRoutes {
 
   private JsonNode startTotp(Records.User u, Request r) {
     if (u.totpSecret != null) {
-      throw new FapiException(400, "totp_already_enabled", "TOTP already enabled",
+      throw new FapiException(
+          400,
+          "totp_already_enabled",
+          "TOTP already enabled",
           "An authenticator app is already set up for this account. Remove it first.");
     }
     u.pendingTotpSecret = Totp.generateSecret();
@@ -461,7 +529,10 @@ final class AccountRoutes {
 
   private JsonNode verifyTotp(Records.User u, Request r) {
     if (u.pendingTotpSecret == null) {
-      throw new FapiException(404, "resource_not_found", "not found",
+      throw new FapiException(
+          404,
+          "resource_not_found",
+          "not found",
           "No authenticator app is waiting for verification: call POST /v1/me/totp first.");
     }
     if (!fapi.tokens.verifyTotp(u.pendingTotpSecret, r.required("code"))) {
@@ -512,7 +583,10 @@ final class AccountRoutes {
 
   private JsonNode backupCodes(Records.User u, Request r) {
     if (!u.twoFactorEnabled()) {
-      throw new FapiException(400, "backup_codes_not_available", "Backup codes not available",
+      throw new FapiException(
+          400,
+          "backup_codes_not_available",
+          "Backup codes not available",
           "Set up another second factor before generating backup codes.");
     }
     List<String> codes = new ArrayList<>(BackupCodes.generate().remaining());

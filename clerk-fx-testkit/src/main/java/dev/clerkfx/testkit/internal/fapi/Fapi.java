@@ -24,17 +24,20 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
- * The emulated Frontend API: shared helpers (client lookup, envelopes, token rotation) and the route table.
+ * The emulated Frontend API: shared helpers (client lookup, envelopes, token rotation) and the
+ * route table.
  *
- * <p>Client token policy: the emulator reads the client token from the {@code Authorization} header (raw, or
- * with a {@code Bearer } prefix) whether or not {@code _is_native} is sent. An empty header means "no client".
- * A value that is not JWT-shaped is refused with 401 {@code authentication_invalid}; a JWT-shaped token the
- * emulator does not know (another run, an ended client) counts as no client, so {@code GET /v1/client} answers
- * {@code {"response":null,"client":null}}; hosted-auth creation with an ended client's token answers 401
- * {@code signed_out} with a replacement client token, as real FAPI does. A new token is sent in the {@code Authorization} response header when
- * a client is created and on every authentication state change (sign-in or sign-up completion, nonce or
- * hosted-auth redemption); older tokens of the same client stay valid until the client is deleted, so requests
- * in flight during a rotation do not fail.
+ * <p>Client token policy: the emulator reads the client token from the {@code Authorization} header
+ * (raw, or with a {@code Bearer } prefix) whether or not {@code _is_native} is sent. An empty
+ * header means "no client". A value that is not JWT-shaped is refused with 401 {@code
+ * authentication_invalid}; a JWT-shaped token the emulator does not know (another run, an ended
+ * client) counts as no client, so {@code GET /v1/client} answers {@code
+ * {"response":null,"client":null}}; hosted-auth creation with an ended client's token answers 401
+ * {@code signed_out} with a replacement client token, as real FAPI does. A new token is sent in the
+ * {@code Authorization} response header when a client is created and on every authentication state
+ * change (sign-in or sign-up completion, nonce or hosted-auth redemption); older tokens of the same
+ * client stay valid until the client is deleted, so requests in flight during a rotation do not
+ * fail.
  */
 public final class Fapi {
   final Store store;
@@ -61,13 +64,9 @@ public final class Fapi {
   }
 
   /**
-
    * Returns the renderer.
-
    *
-
    * @return the renderer
-
    */
   public Render render() {
     return render;
@@ -91,11 +90,14 @@ public final class Fapi {
     new ReverificationRoutes(this).register(router);
     new OrganizationRoutes(this).register(router);
     router.add("GET", "/v1/avatars/{file}", this::avatar);
-    router.add("GET", "/v1/health", r -> {
-      ObjectNode o = Json.object();
-      o.put("status", "healthy");
-      return Response.json(200, o);
-    });
+    router.add(
+        "GET",
+        "/v1/health",
+        r -> {
+          ObjectNode o = Json.object();
+          o.put("status", "healthy");
+          return Response.json(200, o);
+        });
   }
 
   Response jwks() {
@@ -149,10 +151,11 @@ public final class Fapi {
   }
 
   /**
-   * Like {@link #clientOrCreate}, but a token of a client that has ended (signed out with {@code DELETE /v1/client})
-   * fails with 401 {@code signed_out} carrying a new client's token in {@code Authorization}, as real FAPI answers
-   * hosted-auth creation: the caller retries once with it (clerk-android, {@code @clerk/electron}). The spec lists
-   * no 401 for the sign-in and sign-up creations, which keep creating a client silently.
+   * Like {@link #clientOrCreate}, but a token of a client that has ended (signed out with {@code
+   * DELETE /v1/client}) fails with 401 {@code signed_out} carrying a new client's token in {@code
+   * Authorization}, as real FAPI answers hosted-auth creation: the caller retries once with it
+   * (clerk-android, {@code @clerk/electron}). The spec lists no 401 for the sign-in and sign-up
+   * creations, which keep creating a client silently.
    */
   ClientAndToken liveClientOrCreate(Request r) {
     ClientAndToken ct = clientOrCreate(r);
@@ -179,7 +182,8 @@ public final class Fapi {
   }
 
   /**
-   * Adds the client to an error ({@code meta.client}, as FAPI piggybacks it) and the new token, if any.
+   * Adds the client to an error ({@code meta.client}, as FAPI piggybacks it) and the new token, if
+   * any.
    *
    * @param e the error
    * @param c the client
@@ -197,8 +201,9 @@ public final class Fapi {
   }
 
   /**
-   * Returns the session a {@code /v1/me} call acts for: {@code _clerk_session_id}, else the client's last active
-   * one; fails with 401 {@code signed_out} when it is not an active session of this client.
+   * Returns the session a {@code /v1/me} call acts for: {@code _clerk_session_id}, else the
+   * client's last active one; fails with 401 {@code signed_out} when it is not an active session of
+   * this client.
    *
    * @param r the request
    * @param c the client
@@ -277,6 +282,7 @@ public final class Fapi {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Response.bytes("image/png", out.toByteArray()).header("Cache-Control", "public, max-age=86400");
+    return Response.bytes("image/png", out.toByteArray())
+        .header("Cache-Control", "public, max-age=86400");
   }
 }

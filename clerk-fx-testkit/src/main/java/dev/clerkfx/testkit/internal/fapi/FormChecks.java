@@ -9,8 +9,9 @@ import dev.clerkfx.testkit.internal.state.Store;
 import java.util.regex.Pattern;
 
 /**
- * Form-input rules the sign-up and {@code /v1/me} routes share: email and phone formats, identifier uniqueness,
- * password length and JSON-object parameters, each failing with the Clerk error real FAPI answers.
+ * Form-input rules the sign-up and {@code /v1/me} routes share: email and phone formats, identifier
+ * uniqueness, password length and JSON-object parameters, each failing with the Clerk error real
+ * FAPI answers.
  */
 final class FormChecks {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -20,7 +21,8 @@ final class FormChecks {
   private FormChecks() {}
 
   /**
-   * Fails with 422 {@code form_param_format_invalid} unless the address looks like an email address.
+   * Fails with 422 {@code form_param_format_invalid} unless the address looks like an email
+   * address.
    *
    * @param address the address
    */
@@ -37,7 +39,8 @@ final class FormChecks {
    */
   static void requirePhoneFormat(String number) {
     if (!PHONE.matcher(number).matches()) {
-      throw Errors.paramFormat("phone_number", "phone_number must be a valid phone number in E.164 format.");
+      throw Errors.paramFormat(
+          "phone_number", "phone_number must be a valid phone number in E.164 format.");
     }
   }
 
@@ -46,7 +49,8 @@ final class FormChecks {
    *
    * @param store the state
    * @param identifier the email address, phone number or username
-   * @param param the form param it came in ({@code email_address}, {@code phone_number}, {@code username})
+   * @param param the form param it came in ({@code email_address}, {@code phone_number}, {@code
+   *     username})
    */
   static void requireFree(Store store, String identifier, String param) {
     if (store.userByIdentifier(identifier).isPresent()) {
@@ -73,13 +77,18 @@ final class FormChecks {
    */
   static void requirePasswordLength(String password, String param) {
     if (password.length() < MIN_PASSWORD) {
-      throw new FapiException(422, "form_password_length_too_short", "Passwords must be 8 characters or more.",
-          "Passwords must be 8 characters or more.").param(param);
+      throw new FapiException(
+              422,
+              "form_password_length_too_short",
+              "Passwords must be 8 characters or more.",
+              "Passwords must be 8 characters or more.")
+          .param(param);
     }
   }
 
   /**
-   * Parses a parameter that must hold a JSON object; fails with 422 {@code form_param_format_invalid} otherwise.
+   * Parses a parameter that must hold a JSON object; fails with 422 {@code
+   * form_param_format_invalid} otherwise.
    *
    * @param raw the parameter's value
    * @param param the param name

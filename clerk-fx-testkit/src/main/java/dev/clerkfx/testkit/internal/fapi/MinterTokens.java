@@ -9,7 +9,10 @@ import dev.clerkfx.testkit.internal.totp.Totp;
 import java.time.Clock;
 import java.util.Map;
 
-/** {@link TokenService} on the testkit's {@link TokenMinter}, {@link SigningKeyRing} and {@link Totp}. */
+/**
+ * {@link TokenService} on the testkit's {@link TokenMinter}, {@link SigningKeyRing} and {@link
+ * Totp}.
+ */
 public final class MinterTokens implements TokenService {
   private final TokenMinter minter;
   private final SigningKeyRing keys;
@@ -33,23 +36,31 @@ public final class MinterTokens implements TokenService {
   }
 
   private static SessionTokenRequest request(SessionClaims c) {
-    SessionTokenRequest.Builder b = SessionTokenRequest.builder(c.sessionId(), c.userId())
-        .status(c.status())
-        .factorAges(c.firstFactorAgeMinutes(), c.secondFactorAgeMinutes())
-        .authorizedParty(c.authorizedParty());
+    SessionTokenRequest.Builder b =
+        SessionTokenRequest.builder(c.sessionId(), c.userId())
+            .status(c.status())
+            .factorAges(c.firstFactorAgeMinutes(), c.secondFactorAgeMinutes())
+            .authorizedParty(c.authorizedParty());
     if (c.orgId() != null) {
-      b.organization(new SessionTokenRequest.Organization(c.orgId(), c.orgSlug(), c.orgRole(),
-          c.orgPermissions()));
+      b.organization(
+          new SessionTokenRequest.Organization(
+              c.orgId(), c.orgSlug(), c.orgRole(), c.orgPermissions()));
     }
     return b.build();
   }
 
   @Override
-  public String mintTemplateToken(String template, SessionClaims c, Map<String, Object> user,
-      Map<String, Object> org) {
+  public String mintTemplateToken(
+      String template, SessionClaims c, Map<String, Object> user, Map<String, Object> org) {
     try {
-      return minter.mintTemplateToken(template, new TemplateTokenRequest(c.userId(), c.authorizedParty(), user,
-          org == null ? Map.of() : org, Map.of("id", c.sessionId(), "status", c.status())));
+      return minter.mintTemplateToken(
+          template,
+          new TemplateTokenRequest(
+              c.userId(),
+              c.authorizedParty(),
+              user,
+              org == null ? Map.of() : org,
+              Map.of("id", c.sessionId(), "status", c.status())));
     } catch (UnknownTemplateException e) {
       return null;
     }

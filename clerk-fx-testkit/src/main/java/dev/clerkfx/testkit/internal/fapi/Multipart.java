@@ -40,8 +40,10 @@ final class Multipart {
       if (headerEnd < 0) {
         return Optional.empty();
       }
-      String headers = new String(body, headerStart, headerEnd - headerStart, StandardCharsets.ISO_8859_1);
-      int next = indexOf(body, ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1), headerEnd + 4);
+      String headers =
+          new String(body, headerStart, headerEnd - headerStart, StandardCharsets.ISO_8859_1);
+      int next =
+          indexOf(body, ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1), headerEnd + 4);
       if (next < 0) {
         return Optional.empty();
       }

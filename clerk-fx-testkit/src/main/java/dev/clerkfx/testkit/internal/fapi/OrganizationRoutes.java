@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 
 /**
- * The signed-in user's organizations: {@code /v1/me/organization_memberships} (list, leave),
- * {@code /v1/me/organization_invitations} and {@code /v1/me/organization_suggestions} (list, accept), and
+ * The signed-in user's organizations: {@code /v1/me/organization_memberships} (list, leave), {@code
+ * /v1/me/organization_invitations} and {@code /v1/me/organization_suggestions} (list, accept), and
  * {@code POST /v1/organizations} (create, the user becomes {@code org:admin}). Lists come paginated
  * ({@code {"data": […], "total_count": n}}) as the SDKs ask with {@code paginated=true}.
  */
@@ -32,19 +32,22 @@ final class OrganizationRoutes {
     router.add("GET", "/v1/me/organization_memberships", r -> act(r, this::memberships));
     router.add("DELETE", "/v1/me/organization_memberships/{id}", r -> act(r, this::leave));
     router.add("GET", "/v1/me/organization_invitations", r -> act(r, this::invitations));
-    router.add("POST", "/v1/me/organization_invitations/{id}/accept", r -> act(r, this::acceptInvitation));
+    router.add(
+        "POST", "/v1/me/organization_invitations/{id}/accept", r -> act(r, this::acceptInvitation));
     router.add("GET", "/v1/me/organization_suggestions", r -> act(r, this::suggestions));
-    router.add("POST", "/v1/me/organization_suggestions/{id}/accept", r -> act(r, this::acceptSuggestion));
+    router.add(
+        "POST", "/v1/me/organization_suggestions/{id}/accept", r -> act(r, this::acceptSuggestion));
     router.add("POST", "/v1/organizations", r -> act(r, this::create));
   }
 
   private Response act(Request r, BiFunction<Records.User, Request, JsonNode> step) {
-    return fapi.store.locked(() -> {
-      Records.Client c = fapi.requireClient(r);
-      Records.User u = fapi.user(fapi.meSession(r, c).userId);
-      JsonNode result = step.apply(u, r);
-      return Fapi.ok(fapi.render.wrap(result, c), null);
-    });
+    return fapi.store.locked(
+        () -> {
+          Records.Client c = fapi.requireClient(r);
+          Records.User u = fapi.user(fapi.meSession(r, c).userId);
+          JsonNode result = step.apply(u, r);
+          return Fapi.ok(fapi.render.wrap(result, c), null);
+        });
   }
 
   private static ObjectNode page(ArrayNode data) {
@@ -67,8 +70,11 @@ final class OrganizationRoutes {
 
   private JsonNode leave(Records.User u, Request r) {
     String orgId = r.pathParam("id");
-    Records.Membership m = u.memberships.stream().filter(x -> x.organizationId.equals(orgId)).findFirst()
-        .orElseThrow(() -> Errors.notFound("Organization membership"));
+    Records.Membership m =
+        u.memberships.stream()
+            .filter(x -> x.organizationId.equals(orgId))
+            .findFirst()
+            .orElseThrow(() -> Errors.notFound("Organization membership"));
     u.memberships.remove(m);
     for (Records.Session s : fapi.store.sessions.values()) {
       if (s.userId.equals(u.id) && orgId.equals(s.activeOrganizationId)) {
@@ -92,11 +98,16 @@ final class OrganizationRoutes {
     }
     String slug = r.nonBlank("slug").map(String::strip).orElse(slugOf(name));
     if (!slug.matches("[a-z0-9][a-z0-9-]*")) {
-      throw Errors.paramFormat("slug", "The slug may only contain lowercase letters, digits and dashes.");
+      throw Errors.paramFormat(
+          "slug", "The slug may only contain lowercase letters, digits and dashes.");
     }
     if (fapi.store.organization(slug).isPresent()) {
-      throw new FapiException(422, "form_identifier_exists", "That slug is taken. Please try another.",
-          "That slug is taken. Please try another.").param("slug");
+      throw new FapiException(
+              422,
+              "form_identifier_exists",
+              "That slug is taken. Please try another.",
+              "That slug is taken. Please try another.")
+          .param("slug");
     }
     Records.Organization org = fapi.store.addOrganization(EmulatorOrganization.of(name, slug));
     join(u, org, "org:admin");
@@ -104,13 +115,17 @@ final class OrganizationRoutes {
   }
 
   private static String slugOf(String name) {
-    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    String s =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
     return s.isEmpty() ? Ids.next("org").toLowerCase(Locale.ROOT).replace('_', '-') : s;
   }
 
   private void join(Records.User u, Records.Organization org, String role) {
     if (u.memberships.stream().anyMatch(m -> m.organizationId.equals(org.id))) {
-      throw new FapiException(422, "already_a_member_in_organization", "Already a member",
+      throw new FapiException(
+          422,
+          "already_a_member_in_organization",
+          "Already a member",
           "You are already a member of this organization.");
     }
     Records.Membership m = new Records.Membership();
@@ -151,7 +166,8 @@ final class OrganizationRoutes {
     String status = r.nonBlank("status").orElse(null);
     ArrayNode data = Json.array();
     for (Records.Invitation i : fapi.store.invitations.values()) {
-      if (ownsAddress(u, i.emailAddress) && fapi.store.organizations.containsKey(i.organizationId)
+      if (ownsAddress(u, i.emailAddress)
+          && fapi.store.organizations.containsKey(i.organizationId)
           && (status == null || status.equals(i.status))) {
         data.add(invitation(i));
       }
@@ -165,7 +181,10 @@ final class OrganizationRoutes {
       throw Errors.notFound("Organization invitation");
     }
     if (!"pending".equals(i.status)) {
-      throw new FapiException(422, "organization_invitation_not_pending", "Invitation not pending",
+      throw new FapiException(
+          422,
+          "organization_invitation_not_pending",
+          "Invitation not pending",
           "This invitation is " + i.status + ".");
     }
     Records.Organization org = fapi.store.organizations.get(i.organizationId);
@@ -184,7 +203,8 @@ final class OrganizationRoutes {
     ObjectNode o = Json.object();
     o.put("object", "organization_suggestion");
     o.put("id", s.id);
-    o.set("public_organization_data",
+    o.set(
+        "public_organization_data",
         fapi.render.publicOrganizationData(fapi.store.organizations.get(s.organizationId)));
     o.put("status", s.status);
     o.put("created_at", s.createdAt);
@@ -196,7 +216,8 @@ final class OrganizationRoutes {
     String status = r.nonBlank("status").orElse(null);
     ArrayNode data = Json.array();
     for (Records.Suggestion s : fapi.store.suggestions.values()) {
-      if (s.userId.equals(u.id) && fapi.store.organizations.containsKey(s.organizationId)
+      if (s.userId.equals(u.id)
+          && fapi.store.organizations.containsKey(s.organizationId)
           && (status == null || status.equals(s.status))) {
         data.add(suggestion(s));
       }
@@ -204,14 +225,20 @@ final class OrganizationRoutes {
     return page(data);
   }
 
-  /** Accepting a suggestion asks to join; the emulator's admins approve at once, so the membership appears. */
+  /**
+   * Accepting a suggestion asks to join; the emulator's admins approve at once, so the membership
+   * appears.
+   */
   private JsonNode acceptSuggestion(Records.User u, Request r) {
     Records.Suggestion s = fapi.store.suggestions.get(r.pathParam("id"));
     if (s == null || !s.userId.equals(u.id)) {
       throw Errors.notFound("Organization suggestion");
     }
     if (!"pending".equals(s.status)) {
-      throw new FapiException(400, "organization_suggestion_already_accepted", "Suggestion already accepted",
+      throw new FapiException(
+          400,
+          "organization_suggestion_already_accepted",
+          "Suggestion already accepted",
           "This suggestion was already accepted.");
     }
     Records.Organization org = fapi.store.organizations.get(s.organizationId);

@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Clerk's documented per-IP FAPI limits (system-limits docs): creating sign-ins and sign-ups 5 per 10 s,
- * factor attempts and sign-up verification attempts 3 per 10 s; sliding windows on the emulator clock.
+ * Clerk's documented per-IP FAPI limits (system-limits docs): creating sign-ins and sign-ups 5 per
+ * 10 s, factor attempts and sign-up verification attempts 3 per 10 s; sliding windows on the
+ * emulator clock.
  */
 public final class RateLimiter {
   /** A limited action. */

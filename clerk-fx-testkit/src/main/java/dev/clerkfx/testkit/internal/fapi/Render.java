@@ -104,7 +104,8 @@ public final class Render {
   }
 
   /**
-   * Renders only a session's base fields (the spec's {@code SessionBase}), as reverification responses carry.
+   * Renders only a session's base fields (the spec's {@code SessionBase}), as reverification
+   * responses carry.
    *
    * @param s the session
    * @return the JSON
@@ -118,7 +119,9 @@ public final class Render {
     return o;
   }
 
-  /** Puts the fields every session rendering carries: status, expiry, abandonment and last activity. */
+  /**
+   * Puts the fields every session rendering carries: status, expiry, abandonment and last activity.
+   */
   private void putLifecycle(ObjectNode o, Records.Session s) {
     o.put("status", store.shownStatus(s));
     o.put("expire_at", s.expireAt);
@@ -193,12 +196,13 @@ public final class Render {
     o.putArray("web3_wallets");
     o.putArray("passkeys");
     ArrayNode memberships = o.putArray("organization_memberships");
-    u.memberships.forEach(m -> {
-      ObjectNode mj = membership(m);
-      if (mj != null) {
-        memberships.add(mj);
-      }
-    });
+    u.memberships.forEach(
+        m -> {
+          ObjectNode mj = membership(m);
+          if (mj != null) {
+            memberships.add(mj);
+          }
+        });
     ArrayNode external = o.putArray("external_accounts");
     u.externalAccounts.forEach(x -> external.add(externalAccount(u, x)));
     o.putArray("saml_accounts");
@@ -251,14 +255,20 @@ public final class Render {
     o.put("object", "email_address");
     o.put("email_address", e.address);
     o.put("reserved", false);
-    o.set("verification", e.verification != null ? verification(e.verification)
-        : e.verified ? adminVerification() : null);
+    o.set(
+        "verification",
+        e.verification != null
+            ? verification(e.verification)
+            : e.verified ? adminVerification() : null);
     ArrayNode links = o.putArray("linked_to");
-    u.externalAccounts.stream().filter(x -> e.address.equalsIgnoreCase(x.email)).forEach(x -> {
-      ObjectNode l = links.addObject();
-      l.put("type", "oauth_" + x.provider);
-      l.put("id", x.id);
-    });
+    u.externalAccounts.stream()
+        .filter(x -> e.address.equalsIgnoreCase(x.email))
+        .forEach(
+            x -> {
+              ObjectNode l = links.addObject();
+              l.put("type", "oauth_" + x.provider);
+              l.put("id", x.id);
+            });
     o.put("matches_sso_connection", false);
     o.put("created_at", e.createdAt);
     o.put("updated_at", e.updatedAt);
@@ -280,8 +290,11 @@ public final class Render {
     o.put("reserved_for_second_factor", p.secondFactor);
     o.put("default_second_factor", p.secondFactor);
     o.put("reserved", false);
-    o.set("verification", p.verification != null ? verification(p.verification)
-        : p.verified ? adminVerification() : null);
+    o.set(
+        "verification",
+        p.verification != null
+            ? verification(p.verification)
+            : p.verified ? adminVerification() : null);
     o.putArray("linked_to");
     o.putNull("backup_codes");
     o.put("created_at", p.createdAt);
@@ -311,8 +324,12 @@ public final class Render {
     o.put("object", "external_account");
     o.put("id", x.id);
     o.put("provider", "oauth_" + x.provider);
-    String idn = u.emails.stream().filter(e -> e.address.equalsIgnoreCase(x.email)).map(e -> e.id).findFirst()
-        .orElse("");
+    String idn =
+        u.emails.stream()
+            .filter(e -> e.address.equalsIgnoreCase(x.email))
+            .map(e -> e.id)
+            .findFirst()
+            .orElse("");
     o.put("identification_id", idn);
     o.put("provider_user_id", x.providerUserId);
     o.put("approved_scopes", "email profile");
@@ -380,10 +397,22 @@ public final class Render {
     oj.put("slug", org.slug);
     oj.put("image_url", fapiUrl + "/v1/avatars/" + org.id + ".png");
     oj.put("has_image", false);
-    oj.put("members_count", (int) store.users.values().stream()
-        .filter(u -> !u.deleted && u.memberships.stream().anyMatch(x -> x.organizationId.equals(org.id))).count());
-    oj.put("pending_invitations_count", (int) store.invitations.values().stream()
-        .filter(i -> i.organizationId.equals(org.id) && "pending".equals(i.status)).count());
+    oj.put(
+        "members_count",
+        (int)
+            store.users.values().stream()
+                .filter(
+                    u ->
+                        !u.deleted
+                            && u.memberships.stream()
+                                .anyMatch(x -> x.organizationId.equals(org.id)))
+                .count());
+    oj.put(
+        "pending_invitations_count",
+        (int)
+            store.invitations.values().stream()
+                .filter(i -> i.organizationId.equals(org.id) && "pending".equals(i.status))
+                .count());
     oj.put("max_allowed_memberships", 5);
     oj.put("admin_delete_enabled", true);
     oj.set("public_metadata", Json.object());
@@ -409,14 +438,17 @@ public final class Render {
   }
 
   /**
-   * Renders the role's display name as Clerk derives it for default roles ({@code org:admin} → {@code Admin}).
+   * Renders the role's display name as Clerk derives it for default roles ({@code org:admin} →
+   * {@code Admin}).
    *
    * @param role the role key
    * @return the name
    */
   static String roleName(String role) {
     String key = role.startsWith("org:") ? role.substring(4) : role;
-    return key.isEmpty() ? role : Character.toUpperCase(key.charAt(0)) + key.substring(1).replace('_', ' ');
+    return key.isEmpty()
+        ? role
+        : Character.toUpperCase(key.charAt(0)) + key.substring(1).replace('_', ' ');
   }
 
   /**
@@ -478,7 +510,9 @@ public final class Render {
     } else {
       o.set("supported_first_factors", firstFactors(u, si));
     }
-    if (u != null && !done && ("needs_second_factor".equals(si.status) || "needs_client_trust".equals(si.status))) {
+    if (u != null
+        && !done
+        && ("needs_second_factor".equals(si.status) || "needs_client_trust".equals(si.status))) {
       o.set("supported_second_factors", secondFactors(u, si));
     } else {
       o.putNull("supported_second_factors");
@@ -546,8 +580,8 @@ public final class Render {
   }
 
   /**
-   * Adds a user's second factors (TOTP, the phone numbers reserved for second factor, backup codes) to a
-   * {@code supported_second_factors} array.
+   * Adds a user's second factors (TOTP, the phone numbers reserved for second factor, backup codes)
+   * to a {@code supported_second_factors} array.
    *
    * @param a the array
    * @param u the user
@@ -567,26 +601,35 @@ public final class Render {
   }
 
   /**
-   * Adds a factor that sends a code to an email address; {@code primary} when it is the user's primary one.
+   * Adds a factor that sends a code to an email address; {@code primary} when it is the user's
+   * primary one.
    *
    * @return the factor, for callers to add more fields
    */
-  static ObjectNode emailFactor(ArrayNode a, String strategy, String safeIdentifier, Records.Email e,
-      Records.User u) {
-    return factor(a, strategy, safeIdentifier, "email_address_id", e.id, e.id.equals(u.primaryEmailId));
+  static ObjectNode emailFactor(
+      ArrayNode a, String strategy, String safeIdentifier, Records.Email e, Records.User u) {
+    return factor(
+        a, strategy, safeIdentifier, "email_address_id", e.id, e.id.equals(u.primaryEmailId));
   }
 
   /**
-   * Adds a factor that sends a code to a phone number; {@code primary} when it is the user's primary one.
+   * Adds a factor that sends a code to a phone number; {@code primary} when it is the user's
+   * primary one.
    *
    * @return the factor, for callers to add more fields
    */
-  static ObjectNode phoneFactor(ArrayNode a, String strategy, String safeIdentifier, Records.Phone p,
-      Records.User u) {
-    return factor(a, strategy, safeIdentifier, "phone_number_id", p.id, p.id.equals(u.primaryPhoneId));
+  static ObjectNode phoneFactor(
+      ArrayNode a, String strategy, String safeIdentifier, Records.Phone p, Records.User u) {
+    return factor(
+        a, strategy, safeIdentifier, "phone_number_id", p.id, p.id.equals(u.primaryPhoneId));
   }
 
-  private static ObjectNode factor(ArrayNode a, String strategy, String safeIdentifier, String idKey, String id,
+  private static ObjectNode factor(
+      ArrayNode a,
+      String strategy,
+      String safeIdentifier,
+      String idKey,
+      String id,
       boolean primary) {
     ObjectNode f = a.addObject();
     f.put("strategy", strategy);
@@ -609,14 +652,18 @@ public final class Render {
     if (at <= 1) {
       return email;
     }
-    return email.charAt(0) + "*".repeat(Math.max(1, at - 2)) + email.charAt(at - 1) + email.substring(at);
+    return email.charAt(0)
+        + "*".repeat(Math.max(1, at - 2))
+        + email.charAt(at - 1)
+        + email.substring(at);
   }
 
   static String maskPhone(String phone) {
     if (phone.length() <= 4) {
       return phone;
     }
-    return (phone.startsWith("+") ? "+" : "") + "*".repeat(phone.length() - 4 - (phone.startsWith("+") ? 1 : 0))
+    return (phone.startsWith("+") ? "+" : "")
+        + "*".repeat(phone.length() - 4 - (phone.startsWith("+") ? 1 : 0))
         + phone.substring(phone.length() - 4);
   }
 
@@ -644,7 +691,9 @@ public final class Render {
       o.put("expire_at", v.expireAt.longValue());
     }
     if ("verification_oauth".equals(v.object) || "verification_saml".equals(v.object)) {
-      o.put("external_verification_redirect_url", "unverified".equals(v.status) ? v.externalUrl : null);
+      o.put(
+          "external_verification_redirect_url",
+          "unverified".equals(v.status) ? v.externalUrl : null);
       if (v.errorCode == null) {
         o.putNull("error");
       } else {
@@ -668,9 +717,11 @@ public final class Render {
 
   /** The fields a sign-up must provide. */
   public static final List<String> SIGN_UP_REQUIRED = List.of("email_address", "password");
+
   /** The fields a sign-up may provide. */
   public static final List<String> SIGN_UP_OPTIONAL =
-      List.of("first_name", "last_name", "oauth_github", "oauth_google", "phone_number", "username");
+      List.of(
+          "first_name", "last_name", "oauth_github", "oauth_google", "phone_number", "username");
 
   /**
    * Renders a sign-up attempt.
@@ -692,8 +743,12 @@ public final class Render {
     ArrayNode unverified = o.putArray("unverified_fields");
     unverifiedFields(su).forEach(unverified::add);
     ObjectNode vs = o.putObject("verifications");
-    vs.set("email_address", signUpVerification(su.emailVerification, su.emailAddress != null, "email_code"));
-    vs.set("phone_number", signUpVerification(su.phoneVerification, su.phoneNumber != null, "phone_code"));
+    vs.set(
+        "email_address",
+        signUpVerification(su.emailVerification, su.emailAddress != null, "email_code"));
+    vs.set(
+        "phone_number",
+        signUpVerification(su.phoneVerification, su.phoneNumber != null, "phone_code"));
     vs.putNull("web3_wallet");
     vs.set("external_account", verification(su.externalVerification));
     o.put("username", su.username);
@@ -703,7 +758,9 @@ public final class Render {
     o.put("password_enabled", su.password != null);
     o.put("first_name", su.firstName);
     o.put("last_name", su.lastName);
-    o.set("unsafe_metadata", su.unsafeMetadata == null ? Json.object() : su.unsafeMetadata.deepCopy());
+    o.set(
+        "unsafe_metadata",
+        su.unsafeMetadata == null ? Json.object() : su.unsafeMetadata.deepCopy());
     o.set("public_metadata", Json.object());
     o.put("custom_action", false);
     o.putNull("external_id");
@@ -714,7 +771,8 @@ public final class Render {
     return o;
   }
 
-  private JsonNode signUpVerification(Records.Verification v, boolean fieldPresent, String strategy) {
+  private JsonNode signUpVerification(
+      Records.Verification v, boolean fieldPresent, String strategy) {
     if (!fieldPresent) {
       return Json.object().nullNode();
     }
@@ -763,10 +821,12 @@ public final class Render {
    */
   public static List<String> unverifiedFields(Records.SignUp su) {
     java.util.ArrayList<String> out = new java.util.ArrayList<>();
-    if (su.emailAddress != null && (su.emailVerification == null || !"verified".equals(su.emailVerification.status))) {
+    if (su.emailAddress != null
+        && (su.emailVerification == null || !"verified".equals(su.emailVerification.status))) {
       out.add("email_address");
     }
-    if (su.phoneNumber != null && (su.phoneVerification == null || !"verified".equals(su.phoneVerification.status))) {
+    if (su.phoneNumber != null
+        && (su.phoneVerification == null || !"verified".equals(su.phoneVerification.status))) {
       out.add("phone_number");
     }
     return out;
@@ -784,8 +844,11 @@ public final class Render {
     m.put("external_id", null);
     m.put("first_name", u.firstName);
     m.put("last_name", u.lastName);
-    m.put("full_name", (u.firstName == null ? "" : u.firstName)
-        + (u.firstName != null && u.lastName != null ? " " : "") + (u.lastName == null ? "" : u.lastName));
+    m.put(
+        "full_name",
+        (u.firstName == null ? "" : u.firstName)
+            + (u.firstName != null && u.lastName != null ? " " : "")
+            + (u.lastName == null ? "" : u.lastName));
     m.put("username", u.username);
     Records.Email e = u.primaryEmail();
     m.put("primary_email_address", e == null ? null : e.address);

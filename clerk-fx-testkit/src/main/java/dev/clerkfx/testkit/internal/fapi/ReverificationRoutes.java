@@ -14,18 +14,20 @@ import java.util.function.BiConsumer;
 
 /**
  * Session reverification (step-up): {@code POST /v1/client/sessions/{id}/verify} with {@code level}
- * ({@code first_factor}, {@code second_factor}, {@code multi_factor}), then prepare/attempt first and second
- * factor. Completing a factor resets its age in the session's {@code fva} claim.
+ * ({@code first_factor}, {@code second_factor}, {@code multi_factor}), then prepare/attempt first
+ * and second factor. Completing a factor resets its age in the session's {@code fva} claim.
  *
- * <p>{@link #requireRecent} guards the sensitive {@code /v1/me} actions as Clerk does (adding or removing an
- * identifier, making one primary, password, TOTP, backup codes, connected accounts, deleting the account): a
- * session whose factors were verified more than {@link #WINDOW_MINUTES} minutes ago gets 403
- * {@code session_reverification_required} with {@code meta.reverification} = {@code {level: second_factor,
- * after_minutes: 10}} (Clerk's "strict" preset; a user without a second factor satisfies it with a first factor).
+ * <p>{@link #requireRecent} guards the sensitive {@code /v1/me} actions as Clerk does (adding or
+ * removing an identifier, making one primary, password, TOTP, backup codes, connected accounts,
+ * deleting the account): a session whose factors were verified more than {@link #WINDOW_MINUTES}
+ * minutes ago gets 403 {@code session_reverification_required} with {@code meta.reverification} =
+ * {@code {level: second_factor, after_minutes: 10}} (Clerk's "strict" preset; a user without a
+ * second factor satisfies it with a first factor).
  */
 final class ReverificationRoutes {
   /** How recent a factor verification must be for a sensitive action. */
   static final int WINDOW_MINUTES = 10;
+
   private static final String BASE = "/v1/client/sessions/{sid}/verify";
   private final Fapi fapi;
 
@@ -42,8 +44,8 @@ final class ReverificationRoutes {
   }
 
   /**
-   * Fails a sensitive action with {@code session_reverification_required} when the acting session's factors are too
-   * old (and the emulator enforces reverification).
+   * Fails a sensitive action with {@code session_reverification_required} when the acting session's
+   * factors are too old (and the emulator enforces reverification).
    *
    * @param fapi the FAPI
    * @param r the request (its {@code _clerk_session_id} names the session)
@@ -56,13 +58,17 @@ final class ReverificationRoutes {
     Records.User u = fapi.user(s.userId);
     long window = WINDOW_MINUTES * 60_000L;
     long now = fapi.store.now();
-    boolean recent = u.twoFactorEnabled()
-        ? s.secondFactorAt >= 0 && now - s.secondFactorAt <= window
-        : s.firstFactorAt > 0 && now - s.firstFactorAt <= window;
+    boolean recent =
+        u.twoFactorEnabled()
+            ? s.secondFactorAt >= 0 && now - s.secondFactorAt <= window
+            : s.firstFactorAt > 0 && now - s.firstFactorAt <= window;
     if (!recent) {
-      FapiException e = new FapiException(403, "session_reverification_required",
-          "You need to provide additional verification to perform this operation",
-          "You need to provide additional verification to perform this operation");
+      FapiException e =
+          new FapiException(
+              403,
+              "session_reverification_required",
+              "You need to provide additional verification to perform this operation",
+              "You need to provide additional verification to perform this operation");
       ObjectNode rv = e.meta().putObject("reverification");
       rv.put("level", "second_factor");
       rv.put("after_minutes", WINDOW_MINUTES);
@@ -73,30 +79,37 @@ final class ReverificationRoutes {
   private record Ctx(Request request, Records.Session session, Records.User user) {}
 
   private Response step(Request r, BiConsumer<Ctx, Records.Reverification> action) {
-    return fapi.store.locked(() -> {
-      Records.Client c = fapi.requireClient(r);
-      Records.Session s = fapi.store.sessions.get(r.pathParam("sid"));
-      if (s == null || !s.clientId.equals(c.id)) {
-        throw Errors.notFound("Session");
-      }
-      String st = fapi.store.status(s);
-      if (!"active".equals(st)) {
-        throw SessionRoutes.sessionGone(st);
-      }
-      Records.User u = fapi.user(s.userId);
-      Records.Reverification rv = s.reverification;
-      action.accept(new Ctx(r, s, u), rv);
-      return Fapi.ok(fapi.render.wrap(render(s, u, s.reverification), c), null);
-    });
+    return fapi.store.locked(
+        () -> {
+          Records.Client c = fapi.requireClient(r);
+          Records.Session s = fapi.store.sessions.get(r.pathParam("sid"));
+          if (s == null || !s.clientId.equals(c.id)) {
+            throw Errors.notFound("Session");
+          }
+          String st = fapi.store.status(s);
+          if (!"active".equals(st)) {
+            throw SessionRoutes.sessionGone(st);
+          }
+          Records.User u = fapi.user(s.userId);
+          Records.Reverification rv = s.reverification;
+          action.accept(new Ctx(r, s, u), rv);
+          return Fapi.ok(fapi.render.wrap(render(s, u, s.reverification), c), null);
+        });
   }
 
   private static Records.Reverification require(Records.Reverification rv, String status) {
     if (rv == null) {
-      throw new FapiException(400, "reverification_missing", "No reverification in progress",
+      throw new FapiException(
+          400,
+          "reverification_missing",
+          "No reverification in progress",
           "Start a reverification with POST /v1/client/sessions/{id}/verify first.");
     }
     if (!status.equals(rv.status)) {
-      throw new FapiException(400, "reverification_status_invalid", "Invalid reverification status",
+      throw new FapiException(
+          400,
+          "reverification_status_invalid",
+          "Invalid reverification status",
           "This reverification is in status '" + rv.status + "'; this step needs " + status + ".");
     }
     return rv;
@@ -104,38 +117,60 @@ final class ReverificationRoutes {
 
   private void start(Ctx x, Records.Reverification ignored) {
     String level = x.request().required("level");
-    if (!level.equals("first_factor") && !level.equals("second_factor") && !level.equals("multi_factor")) {
-      throw Errors.paramValue("level", "level must be first_factor, second_factor or multi_factor.");
+    if (!level.equals("first_factor")
+        && !level.equals("second_factor")
+        && !level.equals("multi_factor")) {
+      throw Errors.paramValue(
+          "level", "level must be first_factor, second_factor or multi_factor.");
     }
     Records.Reverification rv = new Records.Reverification();
     rv.level = level;
-    rv.status = level.equals("second_factor") && x.user().twoFactorEnabled() ? "needs_second_factor"
-        : "needs_first_factor";
+    rv.status =
+        level.equals("second_factor") && x.user().twoFactorEnabled()
+            ? "needs_second_factor"
+            : "needs_first_factor";
     x.session().reverification = rv;
   }
 
   private void prepareFirst(Ctx x, Records.Reverification rv) {
     require(rv, "needs_first_factor");
     String strategy = x.request().required("strategy");
-    rv.firstFactor = switch (strategy) {
-      case "email_code" -> {
-        Records.Email e = pick(x.user().emails, x.request().nonBlank("email_address_id"), x.user().primaryEmail(),
-            "email_address_id", (Records.Email m) -> m.id);
-        yield otp("email_code", e.address, e.id);
-      }
-      case "phone_code" -> {
-        Records.Phone p = pick(x.user().phones, x.request().nonBlank("phone_number_id"), x.user().primaryPhone(),
-            "phone_number_id", (Records.Phone m) -> m.id);
-        yield otp("phone_code", p.number, p.id);
-      }
-      default -> throw SignInFlow.unsupportedStrategy(strategy);
-    };
+    rv.firstFactor =
+        switch (strategy) {
+          case "email_code" -> {
+            Records.Email e =
+                pick(
+                    x.user().emails,
+                    x.request().nonBlank("email_address_id"),
+                    x.user().primaryEmail(),
+                    "email_address_id",
+                    (Records.Email m) -> m.id);
+            yield otp("email_code", e.address, e.id);
+          }
+          case "phone_code" -> {
+            Records.Phone p =
+                pick(
+                    x.user().phones,
+                    x.request().nonBlank("phone_number_id"),
+                    x.user().primaryPhone(),
+                    "phone_number_id",
+                    (Records.Phone m) -> m.id);
+            yield otp("phone_code", p.number, p.id);
+          }
+          default -> throw SignInFlow.unsupportedStrategy(strategy);
+        };
   }
 
-  private static <T> T pick(java.util.List<T> all, Optional<String> id, T primary, String param,
+  private static <T> T pick(
+      java.util.List<T> all,
+      Optional<String> id,
+      T primary,
+      String param,
       java.util.function.Function<T, String> idOf) {
     if (id.isPresent()) {
-      return all.stream().filter(t -> idOf.apply(t).equals(id.get())).findFirst()
+      return all.stream()
+          .filter(t -> idOf.apply(t).equals(id.get()))
+          .findFirst()
           .orElseThrow(() -> Errors.paramValue(param, "is invalid"));
     }
     if (primary == null) {
@@ -157,18 +192,24 @@ final class ReverificationRoutes {
       v.strategy = "password";
       v.attempts = 1;
       rv.firstFactor = v;
-      if (x.user().password == null || !x.user().password.equals(x.request().param("password").orElse(null))) {
+      if (x.user().password == null
+          || !x.user().password.equals(x.request().param("password").orElse(null))) {
         throw Verifications.passwordIncorrect();
       }
       v.status = "verified";
     } else if (strategy.equals("email_code") || strategy.equals("phone_code")) {
-      Verifications.checkCode(fapi.store, Verifications.requireSent(rv.firstFactor, strategy),
+      Verifications.checkCode(
+          fapi.store,
+          Verifications.requireSent(rv.firstFactor, strategy),
           x.request().required("code"));
     } else {
       throw SignInFlow.unsupportedStrategy(strategy);
     }
     x.session().firstFactorAt = fapi.store.now();
-    rv.status = rv.level.equals("multi_factor") && x.user().twoFactorEnabled() ? "needs_second_factor" : "complete";
+    rv.status =
+        rv.level.equals("multi_factor") && x.user().twoFactorEnabled()
+            ? "needs_second_factor"
+            : "complete";
   }
 
   private void prepareSecond(Ctx x, Records.Reverification rv) {
@@ -177,9 +218,13 @@ final class ReverificationRoutes {
     if (!strategy.equals("phone_code")) {
       throw SignInFlow.unsupportedStrategy(strategy);
     }
-    Records.Phone p = pick(x.user().phones, x.request().nonBlank("phone_number_id"),
-        x.user().phones.stream().filter(ph -> ph.secondFactor).findFirst().orElse(null), "phone_number_id",
-        (Records.Phone m) -> m.id);
+    Records.Phone p =
+        pick(
+            x.user().phones,
+            x.request().nonBlank("phone_number_id"),
+            x.user().phones.stream().filter(ph -> ph.secondFactor).findFirst().orElse(null),
+            "phone_number_id",
+            (Records.Phone m) -> m.id);
     rv.secondFactor = otp("phone_code", p.number, p.id);
   }
 
@@ -202,7 +247,8 @@ final class ReverificationRoutes {
         }
       }
       case "phone_code" ->
-          Verifications.checkCode(fapi.store, Verifications.requireSent(rv.secondFactor, strategy), code);
+          Verifications.checkCode(
+              fapi.store, Verifications.requireSent(rv.secondFactor, strategy), code);
       default -> throw SignInFlow.unsupportedStrategy(strategy);
     }
     rv.secondFactor.status = "verified";

@@ -12,9 +12,9 @@ import dev.clerkfx.testkit.internal.state.Store;
 import java.util.Optional;
 
 /**
- * The sign-up API: create, update, prepare and attempt verification (email_code, phone_code; email_link is
- * verified by opening the link), OAuth transfer;
- * {@code missing_requirements} until email and password are given and every given email/phone is verified.
+ * The sign-up API: create, update, prepare and attempt verification (email_code, phone_code;
+ * email_link is verified by opening the link), OAuth transfer; {@code missing_requirements} until
+ * email and password are given and every given email/phone is verified.
  */
 final class SignUpFlow {
   private final Fapi fapi;
@@ -37,39 +37,42 @@ final class SignUpFlow {
 
   private Response create(Request r) {
     fapi.limiter.check(r.remoteHost(), RateLimiter.Bucket.CREATE_SIGN_UP);
-    return fapi.store.locked(() -> {
-      Fapi.ClientAndToken ct = fapi.clientOrCreate(r);
-      try {
-        Records.Client c = ct.client();
-        if (!fapi.store.config().multiSession()
-            && fapi.store.sessionsOf(c).stream().anyMatch(s -> "active".equals(fapi.store.status(s)))) {
-          throw SignInFlow.sessionExists();
-        }
-        long now = fapi.store.now();
-        Records.SignUp su = new Records.SignUp();
-        su.id = Ids.next("sua");
-        su.clientId = c.id;
-        su.createdAt = now;
-        su.abandonAt = now + SignInFlow.SIGN_IN_LIFETIME_MS;
-        if (r.flag("transfer")) {
-          new ExternalAuth(fapi).transferToSignUp(c, su);
-        }
-        apply(su, r);
-        fapi.store.signUps.put(su.id, su);
-        c.signUpId = su.id;
-        c.updatedAt = now;
-        Optional<String> strategy = r.nonBlank("strategy");
-        if (strategy.isPresent() && strategy.get().startsWith("oauth_")) {
-          new ExternalAuth(fapi).startOAuthSignUp(su, strategy.get(), r.nonBlank("redirect_url").orElse(null));
-        } else {
-          strategy.ifPresent(s -> prepareStrategy(su, s, r));
-        }
-        String token = maybeComplete(su, c);
-        return respond(su, c, token != null ? token : ct.newToken());
-      } catch (FapiException e) {
-        throw fapi.withClient(e, ct.client(), ct.newToken());
-      }
-    });
+    return fapi.store.locked(
+        () -> {
+          Fapi.ClientAndToken ct = fapi.clientOrCreate(r);
+          try {
+            Records.Client c = ct.client();
+            if (!fapi.store.config().multiSession()
+                && fapi.store.sessionsOf(c).stream()
+                    .anyMatch(s -> "active".equals(fapi.store.status(s)))) {
+              throw SignInFlow.sessionExists();
+            }
+            long now = fapi.store.now();
+            Records.SignUp su = new Records.SignUp();
+            su.id = Ids.next("sua");
+            su.clientId = c.id;
+            su.createdAt = now;
+            su.abandonAt = now + SignInFlow.SIGN_IN_LIFETIME_MS;
+            if (r.flag("transfer")) {
+              new ExternalAuth(fapi).transferToSignUp(c, su);
+            }
+            apply(su, r);
+            fapi.store.signUps.put(su.id, su);
+            c.signUpId = su.id;
+            c.updatedAt = now;
+            Optional<String> strategy = r.nonBlank("strategy");
+            if (strategy.isPresent() && strategy.get().startsWith("oauth_")) {
+              new ExternalAuth(fapi)
+                  .startOAuthSignUp(su, strategy.get(), r.nonBlank("redirect_url").orElse(null));
+            } else {
+              strategy.ifPresent(s -> prepareStrategy(su, s, r));
+            }
+            String token = maybeComplete(su, c);
+            return respond(su, c, token != null ? token : ct.newToken());
+          } catch (FapiException e) {
+            throw fapi.withClient(e, ct.client(), ct.newToken());
+          }
+        });
   }
 
   private Records.SignUp signUp(Request r, Records.Client c) {
@@ -85,7 +88,10 @@ final class SignUpFlow {
 
   private static void requireOpen(Records.SignUp su) {
     if (!"missing_requirements".equals(su.status)) {
-      throw new FapiException(400, "sign_up_status_invalid", "Invalid sign up status",
+      throw new FapiException(
+          400,
+          "sign_up_status_invalid",
+          "Invalid sign up status",
           "This sign up attempt is " + su.status + ".");
     }
   }
@@ -94,22 +100,24 @@ final class SignUpFlow {
     if (r.param("rotating_token_nonce").isPresent()) {
       return new ExternalAuth(fapi).redeemSignUpNonce(r);
     }
-    return fapi.store.locked(() -> {
-      Records.Client c = fapi.requireClient(r);
-      return respond(signUp(r, c), c, null);
-    });
+    return fapi.store.locked(
+        () -> {
+          Records.Client c = fapi.requireClient(r);
+          return respond(signUp(r, c), c, null);
+        });
   }
 
   private Response update(Request r) {
-    return fapi.store.locked(() -> {
-      Records.Client c = fapi.requireClient(r);
-      Records.SignUp su = signUp(r, c);
-      requireOpen(su);
-      apply(su, r);
-      r.nonBlank("strategy").ifPresent(s -> prepareStrategy(su, s, r));
-      String token = maybeComplete(su, c);
-      return respond(su, c, token);
-    });
+    return fapi.store.locked(
+        () -> {
+          Records.Client c = fapi.requireClient(r);
+          Records.SignUp su = signUp(r, c);
+          requireOpen(su);
+          apply(su, r);
+          r.nonBlank("strategy").ifPresent(s -> prepareStrategy(su, s, r));
+          String token = maybeComplete(su, c);
+          return respond(su, c, token);
+        });
   }
 
   private void apply(Records.SignUp su, Request r) {
@@ -135,9 +143,12 @@ final class SignUpFlow {
     Optional<String> username = r.nonBlank("username");
     if (username.isPresent()) {
       if (username.get().length() < 4 || username.get().length() > 64) {
-        throw new FapiException(422, "form_username_invalid_length",
-            "Usernames must be between 4 and 64 characters long.",
-            "Usernames must be between 4 and 64 characters long.").param("username");
+        throw new FapiException(
+                422,
+                "form_username_invalid_length",
+                "Usernames must be between 4 and 64 characters long.",
+                "Usernames must be between 4 and 64 characters long.")
+            .param("username");
       }
       FormChecks.requireFree(store, username.get(), "username");
       su.username = username.get();
@@ -149,7 +160,8 @@ final class SignUpFlow {
     }
     r.nonBlank("first_name").ifPresent(v -> su.firstName = v);
     r.nonBlank("last_name").ifPresent(v -> su.lastName = v);
-    r.nonBlank("unsafe_metadata").ifPresent(v -> su.unsafeMetadata = FormChecks.jsonObject(v, "unsafe_metadata"));
+    r.nonBlank("unsafe_metadata")
+        .ifPresent(v -> su.unsafeMetadata = FormChecks.jsonObject(v, "unsafe_metadata"));
     if (r.flag("legal_accepted")) {
       su.legalAcceptedAt = store.now();
     }
@@ -161,8 +173,9 @@ final class SignUpFlow {
         if (su.emailAddress == null) {
           throw Errors.paramMissing("email_address");
         }
-        su.emailVerification = new EmailLinks(fapi).send(su.id, su.emailAddress, null,
-            r.nonBlank("redirect_url").orElse(null));
+        su.emailVerification =
+            new EmailLinks(fapi)
+                .send(su.id, su.emailAddress, null, r.nonBlank("redirect_url").orElse(null));
       }
       case "email_code" -> {
         if (su.emailAddress == null) {
@@ -191,39 +204,46 @@ final class SignUpFlow {
   }
 
   private Response prepare(Request r) {
-    return fapi.store.locked(() -> {
-      Records.Client c = fapi.requireClient(r);
-      Records.SignUp su = signUp(r, c);
-      requireOpen(su);
-      prepareStrategy(su, r.required("strategy"), r);
-      return respond(su, c, null);
-    });
+    return fapi.store.locked(
+        () -> {
+          Records.Client c = fapi.requireClient(r);
+          Records.SignUp su = signUp(r, c);
+          requireOpen(su);
+          prepareStrategy(su, r.required("strategy"), r);
+          return respond(su, c, null);
+        });
   }
 
   private Response attempt(Request r) {
     fapi.limiter.check(r.remoteHost(), RateLimiter.Bucket.ATTEMPT);
-    return fapi.store.locked(() -> {
-      Records.Client c = fapi.requireClient(r);
-      Records.SignUp su = signUp(r, c);
-      requireOpen(su);
-      String strategy = r.required("strategy");
-      Records.Verification v = switch (strategy) {
-        case "email_code" -> su.emailVerification;
-        case "phone_code" -> su.phoneVerification;
-        default -> throw SignInFlow.unsupportedStrategy(strategy);
-      };
-      if (v == null) {
-        throw Verifications.notSent("strategy");
-      }
-      Verifications.checkCode(fapi.store, v, r.param("code").orElseThrow(() -> Errors.paramMissing("code")));
-      String token = maybeComplete(su, c);
-      return respond(su, c, token);
-    });
+    return fapi.store.locked(
+        () -> {
+          Records.Client c = fapi.requireClient(r);
+          Records.SignUp su = signUp(r, c);
+          requireOpen(su);
+          String strategy = r.required("strategy");
+          Records.Verification v =
+              switch (strategy) {
+                case "email_code" -> su.emailVerification;
+                case "phone_code" -> su.phoneVerification;
+                default -> throw SignInFlow.unsupportedStrategy(strategy);
+              };
+          if (v == null) {
+            throw Verifications.notSent("strategy");
+          }
+          Verifications.checkCode(
+              fapi.store, v, r.param("code").orElseThrow(() -> Errors.paramMissing("code")));
+          String token = maybeComplete(su, c);
+          return respond(su, c, token);
+        });
   }
 
-  /** Completes the sign-up when nothing is missing or unverified; returns the rotated client token. */
+  /**
+   * Completes the sign-up when nothing is missing or unverified; returns the rotated client token.
+   */
   String maybeComplete(Records.SignUp su, Records.Client c) {
-    if (!"missing_requirements".equals(su.status) || !Render.missingFields(su).isEmpty()
+    if (!"missing_requirements".equals(su.status)
+        || !Render.missingFields(su).isEmpty()
         || !Render.unverifiedFields(su).isEmpty()) {
       return null;
     }
@@ -276,8 +296,10 @@ final class SignUpFlow {
     su.createdUserId = u.id;
     su.createdSessionId = s.id;
     c.signUpId = null;
-    c.lastAuthenticationStrategy = su.externalProvider != null ? "oauth_" + su.externalProvider
-        : su.emailVerification != null ? su.emailVerification.strategy : "phone_code";
+    c.lastAuthenticationStrategy =
+        su.externalProvider != null
+            ? "oauth_" + su.externalProvider
+            : su.emailVerification != null ? su.emailVerification.strategy : "phone_code";
     return store.issueClientToken(c);
   }
 }

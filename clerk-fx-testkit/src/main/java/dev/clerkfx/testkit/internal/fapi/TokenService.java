@@ -19,8 +19,16 @@ public interface TokenService {
    * @param orgPermissions the role's permission keys
    * @param authorizedParty {@code azp}, or null
    */
-  record SessionClaims(String sessionId, String userId, String status, int firstFactorAgeMinutes,
-      int secondFactorAgeMinutes, String orgId, String orgSlug, String orgRole, List<String> orgPermissions,
+  record SessionClaims(
+      String sessionId,
+      String userId,
+      String status,
+      int firstFactorAgeMinutes,
+      int secondFactorAgeMinutes,
+      String orgId,
+      String orgSlug,
+      String orgRole,
+      List<String> orgPermissions,
       String authorizedParty) {}
 
   /**
@@ -40,7 +48,8 @@ public interface TokenService {
    * @param org the active organization's attributes, or null
    * @return the JWT, or null when no such template exists
    */
-  String mintTemplateToken(String template, SessionClaims claims, Map<String, Object> user, Map<String, Object> org);
+  String mintTemplateToken(
+      String template, SessionClaims claims, Map<String, Object> user, Map<String, Object> org);
 
   /**
    * Returns the JWKS document.

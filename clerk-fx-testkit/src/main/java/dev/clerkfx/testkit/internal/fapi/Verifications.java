@@ -5,12 +5,14 @@ import dev.clerkfx.testkit.internal.state.Records;
 import dev.clerkfx.testkit.internal.state.Store;
 
 /**
- * One-time-code verifications as every flow uses them (sign-in, sign-up, {@code /v1/me}, reverification): issuing
- * an OTP, checking a code against it, and the Clerk errors a failed check answers with.
+ * One-time-code verifications as every flow uses them (sign-in, sign-up, {@code /v1/me},
+ * reverification): issuing an OTP, checking a code against it, and the Clerk errors a failed check
+ * answers with.
  */
 final class Verifications {
   /** How long an issued code stays valid. */
   static final long OTP_LIFETIME_MS = 10 * 60_000L;
+
   private static final int MAX_CODE_ATTEMPTS = 5;
 
   private Verifications() {}
@@ -36,8 +38,8 @@ final class Verifications {
   }
 
   /**
-   * Checks a code against an OTP verification: marks it verified, or throws the Clerk error on mismatch, expiry
-   * or too many attempts.
+   * Checks a code against an OTP verification: marks it verified, or throws the Clerk error on
+   * mismatch, expiry or too many attempts.
    *
    * @param store the state (clock and code matching)
    * @param v the verification
@@ -45,14 +47,22 @@ final class Verifications {
    */
   static void checkCode(Store store, Records.Verification v, String code) {
     if ("failed".equals(v.status)) {
-      throw new FapiException(422, "verification_failed", "Too many failed attempts",
-          "Too many failed attempts. You have to try again with the same or another method.").param("code");
+      throw new FapiException(
+              422,
+              "verification_failed",
+              "Too many failed attempts",
+              "Too many failed attempts. You have to try again with the same or another method.")
+          .param("code");
     }
     long now = store.now();
     if ("expired".equals(v.status) || (v.expireAt != null && now >= v.expireAt)) {
       v.status = "expired";
-      throw new FapiException(422, "verification_expired", "Verification expired",
-          "This verification has expired. You need to request a new code.").param("code");
+      throw new FapiException(
+              422,
+              "verification_expired",
+              "Verification expired",
+              "This verification has expired. You need to request a new code.")
+          .param("code");
     }
     v.attempts++;
     if (!store.codeMatches(v, code)) {
@@ -65,8 +75,8 @@ final class Verifications {
   }
 
   /**
-   * Returns the verification an attempt names, failing with {@link #notSent} when no code was prepared for
-   * that strategy.
+   * Returns the verification an attempt names, failing with {@link #notSent} when no code was
+   * prepared for that strategy.
    *
    * @param v the verification prepared so far, or null
    * @param strategy the strategy the attempt names
@@ -86,8 +96,12 @@ final class Verifications {
    * @return the error
    */
   static FapiException notSent(String param) {
-    return new FapiException(422, "verification_not_sent", "Verification not sent",
-        "You need to send a verification code before attempting to verify.").param(param);
+    return new FapiException(
+            422,
+            "verification_not_sent",
+            "Verification not sent",
+            "You need to send a verification code before attempting to verify.")
+        .param(param);
   }
 
   /**
@@ -96,7 +110,8 @@ final class Verifications {
    * @return the error
    */
   static FapiException incorrectCode() {
-    return new FapiException(422, "form_code_incorrect", "Incorrect code", "Incorrect code").param("code");
+    return new FapiException(422, "form_code_incorrect", "Incorrect code", "Incorrect code")
+        .param("code");
   }
 
   /**
@@ -105,8 +120,11 @@ final class Verifications {
    * @return the error
    */
   static FapiException passwordIncorrect() {
-    return new FapiException(422, "form_password_incorrect",
-        "Password is incorrect. Try again, or use another method.",
-        "Password is incorrect. Try again, or use another method.").param("password");
+    return new FapiException(
+            422,
+            "form_password_incorrect",
+            "Password is incorrect. Try again, or use another method.",
+            "Password is incorrect. Try again, or use another method.")
+        .param("password");
   }
 }

@@ -18,15 +18,17 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The emulator's HTTP front: a loopback HTTP/1.1 server, parsing, {@code _method} tunnelling, fault injection,
- * routing, Clerk-shaped errors, the {@code Date} header from the emulator clock, and the journal.
+ * The emulator's HTTP front: a loopback HTTP/1.1 server, parsing, {@code _method} tunnelling, fault
+ * injection, routing, Clerk-shaped errors, the {@code Date} header from the emulator clock, and the
+ * journal.
  */
 public final class EmulatorServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EmulatorServer.class.getName());
   private static final int MAX_BODY = 10 << 20;
-  private static final byte[] MALFORMED = "{\"response\":{\"object\":\"client\",\"id\":\"client_"
-      .getBytes(StandardCharsets.US_ASCII);
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+  private static final byte[] MALFORMED =
+      "{\"response\":{\"object\":\"client\",\"id\":\"client_".getBytes(StandardCharsets.US_ASCII);
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   /** What the server asks of its owner: the clock, faults and the journal. */
   public interface Hooks {
@@ -78,17 +80,21 @@ public final class EmulatorServer implements AutoCloseable {
   public EmulatorServer(int port, Router router, Hooks hooks) throws IOException {
     this.router = router;
     this.hooks = hooks;
-    this.server = new HttpConnectionServer(port, new HttpConnectionServer.Exchange() {
-      @Override
-      public Response handle(HttpConnectionServer.RawRequest request) {
-        return EmulatorServer.this.handle(request);
-      }
+    this.server =
+        new HttpConnectionServer(
+            port,
+            new HttpConnectionServer.Exchange() {
+              @Override
+              public Response handle(HttpConnectionServer.RawRequest request) {
+                return EmulatorServer.this.handle(request);
+              }
 
-      @Override
-      public String date() {
-        return HTTP_DATE.format(hooks.clock().instant());
-      }
-    }, MAX_BODY);
+              @Override
+              public String date() {
+                return HTTP_DATE.format(hooks.clock().instant());
+              }
+            },
+            MAX_BODY);
   }
 
   /** Starts serving. */
@@ -97,13 +103,9 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   /**
-
    * Returns the bound port.
-
    *
-
    * @return the bound port
-
    */
   public int port() {
     return server.port();
@@ -140,12 +142,14 @@ public final class EmulatorServer implements AutoCloseable {
         }
       }
       method = tunnelled(wireMethod, query, form);
-      Request request = new Request(method, wireMethod, path, query, headers, form, raw.remoteHost());
+      Request request =
+          new Request(method, wireMethod, path, query, headers, form, raw.remoteHost());
       request.body(body);
       response = dispatch(request);
       if (response == null) {
-        hooks.record(new RecordedRequest(method, wireMethod, path, query, headers, form, 0, Map.of(), "",
-            received));
+        hooks.record(
+            new RecordedRequest(
+                method, wireMethod, path, query, headers, form, 0, Map.of(), "", received));
         return null;
       }
     } catch (FapiException e) {
@@ -159,13 +163,24 @@ public final class EmulatorServer implements AutoCloseable {
     }
     Map<String, List<String>> sent = lowerCase(response.headers());
     sent.put("date", List.of(HTTP_DATE.format(hooks.clock().instant())));
-    hooks.record(new RecordedRequest(method, wireMethod, path, query, headers, form, response.status(), sent,
-        new String(response.body(), StandardCharsets.UTF_8), received));
+    hooks.record(
+        new RecordedRequest(
+            method,
+            wireMethod,
+            path,
+            query,
+            headers,
+            form,
+            response.status(),
+            sent,
+            new String(response.body(), StandardCharsets.UTF_8),
+            received));
     return response;
   }
 
   /** Returns null when the connection is to be dropped on purpose. */
-  private Response dispatch(Request request) {    Duration latency = hooks.latency(request.method(), request.path());
+  private Response dispatch(Request request) {
+    Duration latency = hooks.latency(request.method(), request.path());
     if (!latency.isZero()) {
       try {
         Thread.sleep(latency.toMillis());
@@ -193,18 +208,24 @@ public final class EmulatorServer implements AutoCloseable {
     Router.Match match = router.route(request);
     if (match.handler() == null) {
       if (!match.allowed().isEmpty()) {
-        throw new FapiException(405, "method_not_allowed", "Method not allowed",
-            request.method() + " is not allowed on " + request.path())
+        throw new FapiException(
+                405,
+                "method_not_allowed",
+                "Method not allowed",
+                request.method() + " is not allowed on " + request.path())
             .header("Allow", String.join(", ", match.allowed()));
       }
-      throw new FapiException(404, "resource_not_found", "not found",
+      throw new FapiException(
+          404,
+          "resource_not_found",
+          "not found",
           "The requested resource " + request.path() + " was not found");
     }
     return match.handler().handle(request);
   }
 
-  private static String tunnelled(String wireMethod, Map<String, List<String>> query,
-      Map<String, List<String>> form) {
+  private static String tunnelled(
+      String wireMethod, Map<String, List<String>> query, Map<String, List<String>> form) {
     if ("HEAD".equals(wireMethod)) {
       return "GET"; // answered like GET; the connection layer leaves the body out
     }
@@ -221,7 +242,9 @@ public final class EmulatorServer implements AutoCloseable {
     String v = m.get(0).trim().toUpperCase(Locale.ROOT);
     return switch (v) {
       case "GET", "PUT", "PATCH", "DELETE", "POST" -> v;
-      default -> throw Errors.paramValue("_method", "_method must be one of GET, PUT, PATCH, DELETE, POST.");
+      default ->
+          throw Errors.paramValue(
+              "_method", "_method must be one of GET, PUT, PATCH, DELETE, POST.");
     };
   }
 
@@ -235,8 +258,9 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private Response error(FapiException e) {
-    String trace = Long.toHexString(ThreadLocalRandom.current().nextLong())
-        + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    String trace =
+        Long.toHexString(ThreadLocalRandom.current().nextLong())
+            + Long.toHexString(ThreadLocalRandom.current().nextLong());
     Response r = Response.json(e.status(), e.body(trace));
     e.headers().forEach(r::setHeader);
     return r;
@@ -252,7 +276,9 @@ public final class EmulatorServer implements AutoCloseable {
 
   private static Map<String, List<String>> lowerCase(Map<String, List<String>> in) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    in.forEach((k, v) -> out.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).addAll(v));
+    in.forEach(
+        (k, v) ->
+            out.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).addAll(v));
     return out;
   }
 }

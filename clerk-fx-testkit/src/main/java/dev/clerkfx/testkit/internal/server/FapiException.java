@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Clerk API error the emulator answers with: status, {@code code}, {@code message}, {@code long_message},
- * {@code meta}; rendered as {@code {"errors":[…],"clerk_trace_id":…}}.
+ * A Clerk API error the emulator answers with: status, {@code code}, {@code message}, {@code
+ * long_message}, {@code meta}; rendered as {@code {"errors":[…],"clerk_trace_id":…}}.
  */
 public final class FapiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -36,78 +36,54 @@ public final class FapiException extends RuntimeException {
   }
 
   /**
-
    * Returns the HTTP status.
-
    *
-
    * @return the HTTP status
-
    */
   public int status() {
     return status;
   }
 
   /**
-
    * Returns the Clerk error code.
-
    *
-
    * @return the Clerk error code
-
    */
   public String code() {
     return code;
   }
 
   /**
-
    * Returns the long message.
-
    *
-
    * @return the long message
-
    */
   public String longMessage() {
     return longMessage;
   }
 
   /**
-
    * Returns the error's {@code meta} object (mutable, before rendering).
-
    *
-
    * @return the error's {@code meta} object (mutable, before rendering)
-
    */
   public ObjectNode meta() {
     return meta;
   }
 
   /**
-
    * Returns the body's top-level {@code meta} (for a piggybacked client).
-
    *
-
    * @return the body's top-level {@code meta} (for a piggybacked client)
-
    */
   public ObjectNode topMeta() {
     return topMeta;
   }
 
   /**
-
    * Returns the extra response headers.
-
    *
-
    * @return the extra response headers
-
    */
   public Map<String, String> headers() {
     return headers;

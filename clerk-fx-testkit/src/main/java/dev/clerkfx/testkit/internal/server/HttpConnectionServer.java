@@ -28,13 +28,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small HTTP/1.1 server on a loopback {@link ServerSocket}: keep-alive, {@code Content-Length} and chunked
- * request bodies, {@code Expect: 100-continue}, one thread per connection.
+ * A small HTTP/1.1 server on a loopback {@link ServerSocket}: keep-alive, {@code Content-Length}
+ * and chunked request bodies, {@code Expect: 100-continue}, one thread per connection.
  *
- * <p>The emulator uses this instead of the JDK's {@code com.sun.net.httpserver.HttpServer} because that server
- * always overwrites the {@code Date} response header with the real time (JDK 17
- * {@code sun.net.httpserver.ExchangeImpl.sendResponseHeaders}), and clients judge token expiry and order client
- * snapshots by {@code Date}: it must come from the emulator clock.
+ * <p>The emulator uses this instead of the JDK's {@code com.sun.net.httpserver.HttpServer} because
+ * that server always overwrites the {@code Date} response header with the real time (JDK 17 {@code
+ * sun.net.httpserver.ExchangeImpl.sendResponseHeaders}), and clients judge token expiry and order
+ * client snapshots by {@code Date}: it must come from the emulator clock.
  */
 final class HttpConnectionServer implements Closeable {
   private static final System.Logger LOG = System.getLogger(HttpConnectionServer.class.getName());
@@ -43,8 +43,13 @@ final class HttpConnectionServer implements Closeable {
 
   /** A parsed request as read from the wire. */
   @SuppressWarnings("ArrayRecordComponent") // a carrier of raw bytes; never compared or hashed
-  record RawRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-      byte[] body, String remoteHost) {}
+  record RawRequest(
+      String method,
+      String rawPath,
+      String rawQuery,
+      Map<String, List<String>> headers,
+      byte[] body,
+      String remoteHost) {}
 
   /** What to do with a request: a response, or null to drop the connection. */
   interface Exchange {
@@ -72,14 +77,17 @@ final class HttpConnectionServer implements Closeable {
     this.exchange = exchange;
     this.maxBody = maxBody;
     this.socket = new ServerSocket();
-    socket.setReuseAddress(true); // a restarted standalone emulator can rebind its --port despite TIME_WAIT
+    socket.setReuseAddress(
+        true); // a restarted standalone emulator can rebind its --port despite TIME_WAIT
     socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "clerk-emulator-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "clerk-emulator-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   int port() {
@@ -135,7 +143,8 @@ final class HttpConnectionServer implements Closeable {
         }
         boolean http10 = parts[2].equals("HTTP/1.0");
         String connection = first(headers, "connection").toLowerCase(Locale.ROOT);
-        boolean keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
+        boolean keepAlive =
+            http10 ? connection.contains("keep-alive") : !connection.contains("close");
         if (first(headers, "expect").equalsIgnoreCase("100-continue")) {
           out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
           out.flush();
@@ -156,7 +165,8 @@ final class HttpConnectionServer implements Closeable {
           rawPath = slash < 0 ? "/" : rawPath.substring(slash);
         }
         String method = parts[0].toUpperCase(Locale.ROOT);
-        Response response = exchange.handle(new RawRequest(method, rawPath, rawQuery, headers, body, remote));
+        Response response =
+            exchange.handle(new RawRequest(method, rawPath, rawQuery, headers, body, remote));
         if (response == null) {
           s.setSoLinger(true, 0);
           return;
@@ -197,7 +207,8 @@ final class HttpConnectionServer implements Closeable {
       }
       if (b == '\n') {
         byte[] bytes = buf.toByteArray();
-        int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        int len =
+            bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
       }
       buf.write(b);
@@ -274,12 +285,14 @@ final class HttpConnectionServer implements Closeable {
     return body;
   }
 
-  private void write(OutputStream out, Response r, boolean head, boolean keepAlive) throws IOException {
+  private void write(OutputStream out, Response r, boolean head, boolean keepAlive)
+      throws IOException {
     StringBuilder sb = new StringBuilder(256);
     sb.append("HTTP/1.1 ").append(r.status()).append(' ').append(reason(r.status())).append("\r\n");
     for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {
       String name = h.getKey();
-      if (name.equalsIgnoreCase("content-length") || name.equalsIgnoreCase("connection")
+      if (name.equalsIgnoreCase("content-length")
+          || name.equalsIgnoreCase("connection")
           || name.equalsIgnoreCase("date")) {
         continue;
       }
@@ -288,7 +301,8 @@ final class HttpConnectionServer implements Closeable {
       }
     }
     sb.append("Date: ").append(exchange.date()).append("\r\n");
-    boolean noBody = r.status() == 204 || r.status() == 304 || (r.status() >= 100 && r.status() < 200);
+    boolean noBody =
+        r.status() == 204 || r.status() == 304 || (r.status() >= 100 && r.status() < 200);
     if (!noBody) {
       sb.append("Content-Length: ").append(r.body().length).append("\r\n");
     }
@@ -300,7 +314,8 @@ final class HttpConnectionServer implements Closeable {
     out.flush();
   }
 
-  private void writeSimple(OutputStream out, int status, String text, boolean keepAlive) throws IOException {
+  private void writeSimple(OutputStream out, int status, String text, boolean keepAlive)
+      throws IOException {
     write(out, Response.html(status, text), false, keepAlive);
   }
 
@@ -338,8 +353,10 @@ final class HttpConnectionServer implements Closeable {
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "Closing the emulator socket failed", e);
     }
-    // The JDK closes a listening socket that a thread is blocked on in accept() only when that thread has left the
-    // system call; until then the kernel still completes connections. Wait for the acceptor, so a closed emulator's
+    // The JDK closes a listening socket that a thread is blocked on in accept() only when that
+    // thread has left the
+    // system call; until then the kernel still completes connections. Wait for the acceptor, so a
+    // closed emulator's
     // port refuses connections as soon as close() returns.
     if (acceptor != null && acceptor != Thread.currentThread()) {
       try {

@@ -12,31 +12,24 @@ import java.io.UncheckedIOException;
 public final class Json {
   /** The shared mapper (thread-safe once configured). */
   public static final ObjectMapper MAPPER = new ObjectMapper();
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Json() {}
 
   /**
-
    * Returns a new empty object node.
-
    *
-
    * @return a new empty object node
-
    */
   public static ObjectNode object() {
     return NODES.objectNode();
   }
 
   /**
-
    * Returns a new empty array node.
-
    *
-
    * @return a new empty array node
-
    */
   public static ArrayNode array() {
     return NODES.arrayNode();

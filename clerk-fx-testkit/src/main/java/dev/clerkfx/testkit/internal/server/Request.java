@@ -33,8 +33,14 @@ public final class Request {
    * @param form the form fields
    * @param remoteHost the caller's address
    */
-  public Request(String method, String wireMethod, String path, Map<String, List<String>> query,
-      Map<String, List<String>> headers, Map<String, List<String>> form, String remoteHost) {
+  public Request(
+      String method,
+      String wireMethod,
+      String path,
+      Map<String, List<String>> query,
+      Map<String, List<String>> headers,
+      Map<String, List<String>> form,
+      String remoteHost) {
     this.method = method;
     this.wireMethod = wireMethod;
     this.path = path;
@@ -69,91 +75,63 @@ public final class Request {
   }
 
   /**
-
    * Returns the effective method, upper case.
-
    *
-
    * @return the effective method, upper case
-
    */
   public String method() {
     return method;
   }
 
   /**
-
    * Returns the method on the wire.
-
    *
-
    * @return the method on the wire
-
    */
   public String wireMethod() {
     return wireMethod;
   }
 
   /**
-
    * Returns the path.
-
    *
-
    * @return the path
-
    */
   public String path() {
     return path;
   }
 
   /**
-
    * Returns the query parameters.
-
    *
-
    * @return the query parameters
-
    */
   public Map<String, List<String>> query() {
     return Collections.unmodifiableMap(query);
   }
 
   /**
-
    * Returns the headers, lower-case names.
-
    *
-
    * @return the headers, lower-case names
-
    */
   public Map<String, List<String>> headers() {
     return Collections.unmodifiableMap(headers);
   }
 
   /**
-
    * Returns the form fields.
-
    *
-
    * @return the form fields
-
    */
   public Map<String, List<String>> form() {
     return Collections.unmodifiableMap(form);
   }
 
   /**
-
    * Returns the raw request body (for non-form uploads such as a profile image).
-
    *
-
    * @return the raw request body (for non-form uploads such as a profile image)
-
    */
   public byte[] body() {
     return body.clone();
@@ -164,26 +142,18 @@ public final class Request {
   }
 
   /**
-
    * Returns the caller's address (the rate-limit key).
-
    *
-
    * @return the caller's address (the rate-limit key)
-
    */
   public String remoteHost() {
     return remoteHost;
   }
 
   /**
-
    * Returns the path parameters the router matched.
-
    *
-
    * @return the path parameters the router matched
-
    */
   public Map<String, String> pathParams() {
     return pathParams;

@@ -113,39 +113,27 @@ public final class Response {
   }
 
   /**
-
    * Returns the status.
-
    *
-
    * @return the status
-
    */
   public int status() {
     return status;
   }
 
   /**
-
    * Returns the headers (mutable).
-
    *
-
    * @return the headers (mutable)
-
    */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
   /**
-
    * Returns the body.
-
    *
-
    * @return the body
-
    */
   public byte[] body() {
     return body;

@@ -8,7 +8,8 @@ import java.util.Map;
  * The emulated instance's settings, fixed at start.
  *
  * @param multiSession whether a client may hold several signed-in sessions
- * @param clientTrust whether a password sign-in on a new device needs a second step ({@code needs_client_trust})
+ * @param clientTrust whether a password sign-in on a new device needs a second step ({@code
+ *     needs_client_trust})
  * @param testMode whether {@code +clerk_test} emails and 555 phones accept {@code 424242}
  * @param tokenLifetime session token lifetime
  * @param sessionLifetime session lifetime ({@code expire_at})
@@ -19,9 +20,19 @@ import java.util.Map;
  * @param allowedRedirectUrls the redirect URLs registered with a production instance
  * @param reverification whether sensitive account actions need a recent factor verification
  */
-public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean testMode, Duration tokenLifetime,
-    Duration sessionLifetime, boolean rateLimits, Map<String, Template> templates, String applicationName,
-    boolean production, List<String> allowedRedirectUrls, boolean reverification, List<String> sessionTasks) {
+public record EmulatorConfig(
+    boolean multiSession,
+    boolean clientTrust,
+    boolean testMode,
+    Duration tokenLifetime,
+    Duration sessionLifetime,
+    boolean rateLimits,
+    Map<String, Template> templates,
+    String applicationName,
+    boolean production,
+    List<String> allowedRedirectUrls,
+    boolean reverification,
+    List<String> sessionTasks) {
 
   /**
    * A JWT template.
@@ -45,7 +56,8 @@ public record EmulatorConfig(boolean multiSession, boolean clientTrust, boolean 
    * @param production whether the instance is a production one
    * @param allowedRedirectUrls registered redirect URLs
    * @param reverification whether sensitive account actions need a recent factor verification
-   * @param sessionTasks the tasks a new session must finish ({@code choose-organization}, {@code setup-mfa})
+   * @param sessionTasks the tasks a new session must finish ({@code choose-organization}, {@code
+   *     setup-mfa})
    */
   public EmulatorConfig {
     templates = Map.copyOf(templates);

@@ -17,8 +17,10 @@ public final class Records {
     public String id;
     public String address;
     public boolean verified = true;
+
     /** A verification in progress or done through FAPI; null means "set up by an admin". */
     public Verification verification;
+
     public long createdAt;
     public long updatedAt;
   }
@@ -28,8 +30,10 @@ public final class Records {
     public String id;
     public String number;
     public boolean verified = true;
+
     /** A verification in progress or done through FAPI; null means "set up by an admin". */
     public Verification verification;
+
     public boolean secondFactor;
     public long createdAt;
     public long updatedAt;
@@ -42,8 +46,13 @@ public final class Records {
     public String email;
     public String providerUserId;
     public long createdAt;
-    /** False while a connection started from {@code /v1/me/external_accounts} waits for the provider. */
+
+    /**
+     * False while a connection started from {@code /v1/me/external_accounts} waits for the
+     * provider.
+     */
     public boolean verified = true;
+
     /** Where the provider page returns to after a connection is approved. */
     public String redirectUrl;
   }
@@ -63,8 +72,10 @@ public final class Records {
     public String imageUrl;
     public boolean hasImage;
     public String totpSecret;
+
     /** A TOTP secret handed out by {@code POST /v1/me/totp}, waiting for its first code. */
     public String pendingTotpSecret;
+
     public String totpId;
     public final Set<String> backupCodes = new LinkedHashSet<>();
     public final List<Membership> memberships = new ArrayList<>();
@@ -83,52 +94,36 @@ public final class Records {
     public boolean deleted;
 
     /**
-
      * Returns the primary email record, or null.
-
      *
-
      * @return the primary email record, or null
-
      */
     public Email primaryEmail() {
       return emails.stream().filter(e -> e.id.equals(primaryEmailId)).findFirst().orElse(null);
     }
 
     /**
-
      * Returns the primary phone record, or null.
-
      *
-
      * @return the primary phone record, or null
-
      */
     public Phone primaryPhone() {
       return phones.stream().filter(p -> p.id.equals(primaryPhoneId)).findFirst().orElse(null);
     }
 
     /**
-
      * Returns whether a phone is enrolled as a second factor.
-
      *
-
      * @return whether a phone is enrolled as a second factor
-
      */
     public boolean phoneSecondFactor() {
       return phones.stream().anyMatch(p -> p.secondFactor);
     }
 
     /**
-
      * Returns whether any second factor is enrolled.
-
      *
-
      * @return whether any second factor is enrolled
-
      */
     public boolean twoFactorEnabled() {
       return totpSecret != null || !backupCodes.isEmpty() || phoneSecondFactor();
@@ -158,19 +153,25 @@ public final class Records {
     public String organizationId;
     public String emailAddress;
     public String role;
+
     /** {@code pending}, {@code accepted}, {@code revoked} or {@code expired}. */
     public String status = "pending";
+
     public long createdAt;
     public long updatedAt;
   }
 
-  /** A suggestion for a user to join an organization (its verified domain matches the user's email). */
+  /**
+   * A suggestion for a user to join an organization (its verified domain matches the user's email).
+   */
   public static final class Suggestion {
     public String id;
     public String organizationId;
     public String userId;
+
     /** {@code pending} or {@code accepted}. */
     public String status = "pending";
+
     public long createdAt;
     public long updatedAt;
   }
@@ -186,9 +187,13 @@ public final class Records {
     public String signUpId;
     public String lastAuthenticationStrategy;
     public boolean ended;
+
     /** The {@code User-Agent} this client last sent: its sessions' latest activity. */
     public String userAgent;
-    /** Users who have completed a sign-in on this client (client trust treats the device as known). */
+
+    /**
+     * Users who have completed a sign-in on this client (client trust treats the device as known).
+     */
     public final Set<String> knownUserIds = new LinkedHashSet<>();
   }
 
@@ -207,14 +212,18 @@ public final class Records {
     public long firstFactorAt;
     public long secondFactorAt = -1;
     public String lastActiveToken;
+
     /** Whether a session task is outstanding: tokens then say {@code sts: pending}. */
     public boolean pending;
+
     /**
-     * Tasks left before the session is fully signed in ({@code choose-organization}, {@code setup-mfa}); while any
-     * remain the session is rendered {@code pending} (and its tokens carry {@code sts: pending}), though it is kept
-     * {@code active} here so every route treats it as signed in.
+     * Tasks left before the session is fully signed in ({@code choose-organization}, {@code
+     * setup-mfa}); while any remain the session is rendered {@code pending} (and its tokens carry
+     * {@code sts: pending}), though it is kept {@code active} here so every route treats it as
+     * signed in.
      */
     public final List<String> tasks = new ArrayList<>();
+
     /** A step-up reverification in progress, or null. */
     public Reverification reverification;
   }
@@ -234,16 +243,24 @@ public final class Records {
     public String status = "unverified";
     public int attempts;
     public Long expireAt;
+
     /** The email or phone the code went to (lower-cased email / E.164 phone). */
     public String target;
+
     public String targetId;
     public String code;
     public String externalUrl;
     public String nonce;
     public String channel;
-    /** Why an external verification failed or became transferable (Clerk error code), and its message. */
+
+    /**
+     * Why an external verification failed or became transferable (Clerk error code), and its
+     * message.
+     */
     public String errorCode;
+
     public String errorMessage;
+
     /** Email links: the client the link was opened for. */
     public String verifiedAtClient;
   }
@@ -263,6 +280,7 @@ public final class Records {
     public boolean clientTrust;
     public String redirectUrl;
     public String oauthProvider;
+
     /** Set when a reset-password code was verified: the next step is {@code reset_password}. */
     public boolean resetVerified;
   }
@@ -285,8 +303,10 @@ public final class Records {
     public Verification externalVerification;
     public String externalProvider;
     public String externalEmail;
+
     /** OAuth sign-up: the provider being asked and the app's redirect URL. */
     public String oauthProvider;
+
     public String redirectUrl;
     public String createdSessionId;
     public String createdUserId;

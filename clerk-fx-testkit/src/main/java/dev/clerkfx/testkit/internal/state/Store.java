@@ -19,16 +19,20 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * All emulator state, guarded by one lock: {@link #locked(Supplier)} runs a step atomically. The client-token
- * and verification-code maps are concurrent so the hot token path can look a client up cheaply.
+ * All emulator state, guarded by one lock: {@link #locked(Supplier)} runs a step atomically. The
+ * client-token and verification-code maps are concurrent so the hot token path can look a client up
+ * cheaply.
  */
 public final class Store {
   /** The fixed code Clerk's test mode accepts for test emails and phones. */
   public static final String TEST_CODE = "424242";
+
   private static final Pattern TEST_PHONE = Pattern.compile("^\\+1\\d{3}55501\\d{2}$");
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final String TOKEN_HEADER =
-      B64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"client_token\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+      B64.encodeToString(
+          "{\"alg\":\"RS256\",\"kid\":\"client_token\",\"typ\":\"JWT\"}"
+              .getBytes(StandardCharsets.UTF_8));
 
   private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
       new com.fasterxml.jackson.core.type.TypeReference<>() {};
@@ -38,26 +42,39 @@ public final class Store {
 
   /** Users by id, in creation order. */
   public final Map<String, Records.User> users = new LinkedHashMap<>();
+
   /** Organizations by id. */
   public final Map<String, Records.Organization> organizations = new LinkedHashMap<>();
+
   /** Organization invitations by id. */
   public final Map<String, Records.Invitation> invitations = new LinkedHashMap<>();
+
   /** Organization suggestions by id. */
   public final Map<String, Records.Suggestion> suggestions = new LinkedHashMap<>();
+
   /** Clients by id. */
   public final Map<String, Records.Client> clients = new LinkedHashMap<>();
+
   /** Sessions by id. */
   public final Map<String, Records.Session> sessions = new ConcurrentHashMap<>();
+
   /** Sign-ins by id. */
   public final Map<String, Records.SignIn> signIns = new LinkedHashMap<>();
+
   /** Sign-ups by id. */
   public final Map<String, Records.SignUp> signUps = new LinkedHashMap<>();
+
   /** Hosted-auth requests by id. */
   public final Map<String, Records.HostedAuth> hostedAuths = new LinkedHashMap<>();
-  /** Rotating-token nonces to what they complete ({@code sia_…}, {@code sua_…} or {@code hauth_…}). */
+
+  /**
+   * Rotating-token nonces to what they complete ({@code sia_…}, {@code sua_…} or {@code hauth_…}).
+   */
   public final Map<String, String> nonces = new LinkedHashMap<>();
+
   /** Uploaded profile images by id: content type and bytes. */
   public final Map<String, Image> images = new ConcurrentHashMap<>();
+
   private final Map<String, String> clientTokens = new ConcurrentHashMap<>();
   private final Map<String, String> lastCodes = new ConcurrentHashMap<>();
   private final Map<String, String> lastEmailLinks = new ConcurrentHashMap<>();
@@ -74,39 +91,27 @@ public final class Store {
   }
 
   /**
-
    * Returns the instance settings.
-
    *
-
    * @return the instance settings
-
    */
   public EmulatorConfig config() {
     return config;
   }
 
   /**
-
    * Returns the emulator clock.
-
    *
-
    * @return the emulator clock
-
    */
   public Clock clock() {
     return clock;
   }
 
   /**
-
    * Returns the current time in epoch milliseconds.
-
    *
-
    * @return the current time in epoch milliseconds
-
    */
   public long now() {
     return clock.millis();
@@ -228,14 +233,18 @@ public final class Store {
     long now = now();
     List<Records.Email> emails = new ArrayList<>();
     for (String address : spec.emails()) {
-      Records.Email e = u.emails.stream().filter(x -> x.address.equalsIgnoreCase(address)).findFirst()
-          .orElseGet(() -> {
-            Records.Email n = new Records.Email();
-            n.id = Ids.next("idn");
-            n.address = address;
-            n.createdAt = now;
-            return n;
-          });
+      Records.Email e =
+          u.emails.stream()
+              .filter(x -> x.address.equalsIgnoreCase(address))
+              .findFirst()
+              .orElseGet(
+                  () -> {
+                    Records.Email n = new Records.Email();
+                    n.id = Ids.next("idn");
+                    n.address = address;
+                    n.createdAt = now;
+                    return n;
+                  });
       e.updatedAt = now;
       emails.add(e);
     }
@@ -244,13 +253,18 @@ public final class Store {
     u.primaryEmailId = emails.isEmpty() ? null : emails.get(0).id;
     List<Records.Phone> phones = new ArrayList<>();
     for (String number : spec.phones()) {
-      Records.Phone p = u.phones.stream().filter(x -> x.number.equals(number)).findFirst().orElseGet(() -> {
-        Records.Phone n = new Records.Phone();
-        n.id = Ids.next("idn");
-        n.number = number;
-        n.createdAt = now;
-        return n;
-      });
+      Records.Phone p =
+          u.phones.stream()
+              .filter(x -> x.number.equals(number))
+              .findFirst()
+              .orElseGet(
+                  () -> {
+                    Records.Phone n = new Records.Phone();
+                    n.id = Ids.next("idn");
+                    n.number = number;
+                    n.createdAt = now;
+                    return n;
+                  });
       p.updatedAt = now;
       p.secondFactor = false;
       phones.add(p);
@@ -279,12 +293,22 @@ public final class Store {
     }
     u.memberships.clear();
     for (EmulatorUser.Membership m : spec.memberships()) {
-      Records.Organization org = organization(m.organizationSlug()).orElseThrow(() ->
-          new IllegalArgumentException("Unknown organization '" + m.organizationSlug()
-              + "': add it with ClerkEmulator.Builder.organization(...) first"));
+      Records.Organization org =
+          organization(m.organizationSlug())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Unknown organization '"
+                              + m.organizationSlug()
+                              + "': add it with ClerkEmulator.Builder.organization(...) first"));
       if (!org.roles.containsKey(m.role())) {
-        throw new IllegalArgumentException("Organization '" + org.slug + "' has no role '" + m.role()
-            + "'; roles: " + org.roles.keySet());
+        throw new IllegalArgumentException(
+            "Organization '"
+                + org.slug
+                + "' has no role '"
+                + m.role()
+                + "'; roles: "
+                + org.roles.keySet());
       }
       Records.Membership ms = new Records.Membership();
       ms.id = Ids.next("orgmem");
@@ -325,9 +349,16 @@ public final class Store {
       b.phone(primaryPhone.number);
     }
     u.phones.stream().filter(p -> p != primaryPhone).forEach(p -> b.phone(p.number));
-    b.username(u.username).password(u.password).firstName(u.firstName).lastName(u.lastName)
-        .imageUrl(u.imageUrl).totpSecret(u.totpSecret).backupCodes(new ArrayList<>(u.backupCodes))
-        .phoneSecondFactor(u.phoneSecondFactor()).banned(u.banned).locked(u.lockedUntil > now());
+    b.username(u.username)
+        .password(u.password)
+        .firstName(u.firstName)
+        .lastName(u.lastName)
+        .imageUrl(u.imageUrl)
+        .totpSecret(u.totpSecret)
+        .backupCodes(new ArrayList<>(u.backupCodes))
+        .phoneSecondFactor(u.phoneSecondFactor())
+        .banned(u.banned)
+        .locked(u.lockedUntil > now());
     for (Records.Membership m : u.memberships) {
       Records.Organization o = organizations.get(m.organizationId);
       if (o != null) {
@@ -370,7 +401,8 @@ public final class Store {
   }
 
   /**
-   * Normalizes a phone number to E.164-ish form (keeps the leading +, drops spaces, dashes and brackets).
+   * Normalizes a phone number to E.164-ish form (keeps the leading +, drops spaces, dashes and
+   * brackets).
    *
    * @param phone the number
    * @return the normalized number
@@ -397,16 +429,27 @@ public final class Store {
   }
 
   /**
-   * Issues a new client token for a client (rotation); earlier tokens stay valid until the client ends.
+   * Issues a new client token for a client (rotation); earlier tokens stay valid until the client
+   * ends.
    *
    * @param client the client
    * @return the token, for the {@code Authorization} response header
    */
   public String issueClientToken(Records.Client client) {
-    String payload = "{\"id\":\"" + client.id + "\",\"rotating_token\":\"" + Ids.base62(20) + "\",\"iat\":"
-        + (now() / 1000) + "}";
-    String token = TOKEN_HEADER + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
-        + B64.encodeToString(Ids.bytes(32));
+    String payload =
+        "{\"id\":\""
+            + client.id
+            + "\",\"rotating_token\":\""
+            + Ids.base62(20)
+            + "\",\"iat\":"
+            + (now() / 1000)
+            + "}";
+    String token =
+        TOKEN_HEADER
+            + "."
+            + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + B64.encodeToString(Ids.bytes(32));
     clientTokens.put(token, client.id);
     return token;
   }
@@ -437,7 +480,8 @@ public final class Store {
   }
 
   /**
-   * Tells whether a token has the shape of one the emulator issues (three dot-separated base64url parts).
+   * Tells whether a token has the shape of one the emulator issues (three dot-separated base64url
+   * parts).
    *
    * @param token the token
    * @return whether it is well formed
@@ -471,22 +515,24 @@ public final class Store {
    * @param secondFactor whether a second factor was verified
    * @return the session
    */
-  public Records.Session newSession(Records.Client client, Records.User user, boolean secondFactor) {
+  public Records.Session newSession(
+      Records.Client client, Records.User user, boolean secondFactor) {
     Records.Session s = newDetachedSession(client, user, secondFactor);
     attach(client, s);
     return s;
   }
 
   /**
-   * Creates an active session for a client without showing it in the client yet (hosted auth shows it only
-   * after the PKCE redemption).
+   * Creates an active session for a client without showing it in the client yet (hosted auth shows
+   * it only after the PKCE redemption).
    *
    * @param client the client
    * @param user the user
    * @param secondFactor whether a second factor was verified
    * @return the session
    */
-  public Records.Session newDetachedSession(Records.Client client, Records.User user, boolean secondFactor) {
+  public Records.Session newDetachedSession(
+      Records.Client client, Records.User user, boolean secondFactor) {
     long now = now();
     Records.Session s = new Records.Session();
     s.id = Ids.next("sess");
@@ -566,7 +612,8 @@ public final class Store {
   }
 
   /**
-   * Ends a session with a status ({@code ended}, {@code removed}, {@code revoked}, {@code expired}).
+   * Ends a session with a status ({@code ended}, {@code removed}, {@code revoked}, {@code
+   * expired}).
    *
    * @param s the session
    * @param status the new status
@@ -585,8 +632,13 @@ public final class Store {
       c.sessionIds.remove(s.id);
     }
     if (s.id.equals(c.lastActiveSessionId)) {
-      c.lastActiveSessionId = c.sessionIds.stream().map(sessions::get)
-          .filter(x -> x != null && "active".equals(status(x))).reduce((a, b) -> b).map(x -> x.id).orElse(null);
+      c.lastActiveSessionId =
+          c.sessionIds.stream()
+              .map(sessions::get)
+              .filter(x -> x != null && "active".equals(status(x)))
+              .reduce((a, b) -> b)
+              .map(x -> x.id)
+              .orElse(null);
     }
     c.updatedAt = now;
   }
@@ -612,7 +664,8 @@ public final class Store {
   // ---------------------------------------------------------------- verification codes
 
   /**
-   * Tells whether an email or phone is a Clerk test identity ({@code +clerk_test} email, fictional 555 phone).
+   * Tells whether an email or phone is a Clerk test identity ({@code +clerk_test} email, fictional
+   * 555 phone).
    *
    * @param target the email or phone
    * @return whether it is one
@@ -668,7 +721,8 @@ public final class Store {
   }
 
   /**
-   * Checks a code against a verification (the code sent, or {@code 424242} for a test identity in test mode).
+   * Checks a code against a verification (the code sent, or {@code 424242} for a test identity in
+   * test mode).
    *
    * @param v the verification
    * @param code the code given

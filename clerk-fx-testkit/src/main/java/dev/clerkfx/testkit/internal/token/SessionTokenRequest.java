@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a session token says, in plain values: session and user ids, session status, factor ages, and optionally
- * the authorized party (request origin), an impersonating actor, the active organization, extra claims and whether
- * to add the {@code oiat} header.
+ * What a session token says, in plain values: session and user ids, session status, factor ages,
+ * and optionally the authorized party (request origin), an impersonating actor, the active
+ * organization, extra claims and whether to add the {@code oiat} header.
  *
  * <pre>{@code
  * SessionTokenRequest req = SessionTokenRequest.builder("sess_123", "user_456")
@@ -21,12 +21,15 @@ import java.util.Map;
  * @param sessionId the session id ({@code sid}), such as {@code sess_…}
  * @param userId the user id ({@code sub}), such as {@code user_…}
  * @param status the session status ({@code sts}): {@code active} or {@code pending}
- * @param firstFactorAgeMinutes minutes since the first factor was verified ({@code fva[0]}); -1 if never
- * @param secondFactorAgeMinutes minutes since the second factor was verified ({@code fva[1]}); -1 if never
+ * @param firstFactorAgeMinutes minutes since the first factor was verified ({@code fva[0]}); -1 if
+ *     never
+ * @param secondFactorAgeMinutes minutes since the second factor was verified ({@code fva[1]}); -1
+ *     if never
  * @param authorizedParty the request origin ({@code azp}), or {@code null} to leave the claim out
  * @param actor the impersonating actor ({@code act}), or {@code null}
  * @param organization the active organization (v2 claim {@code o}), or {@code null}
- * @param customClaims extra claims (session-token customisation); default claims always win over these
+ * @param customClaims extra claims (session-token customisation); default claims always win over
+ *     these
  * @param originIssuedAtHeader whether to add the {@code oiat} JOSE header (equal to {@code iat})
  */
 public record SessionTokenRequest(
@@ -43,6 +46,7 @@ public record SessionTokenRequest(
 
   /** Session status {@code active}. */
   public static final String ACTIVE = "active";
+
   /** Session status {@code pending} (a task such as choosing an organization is outstanding). */
   public static final String PENDING = "pending";
 
@@ -59,23 +63,31 @@ public record SessionTokenRequest(
    * @param organization the active organization, or {@code null}
    * @param customClaims extra claims, or {@code null}
    * @param originIssuedAtHeader whether to add {@code oiat}
-   * @throws IllegalArgumentException if an id is blank, the status is not {@code active}/{@code pending}, or a
-   *     factor age is below -1
+   * @throws IllegalArgumentException if an id is blank, the status is not {@code active}/{@code
+   *     pending}, or a factor age is below -1
    */
   public SessionTokenRequest {
     requireText(sessionId, "sessionId");
     requireText(userId, "userId");
     if (!ACTIVE.equals(status) && !PENDING.equals(status)) {
-      throw new IllegalArgumentException("Session token status must be \"active\" or \"pending\", got " + status);
+      throw new IllegalArgumentException(
+          "Session token status must be \"active\" or \"pending\", got " + status);
     }
     if (firstFactorAgeMinutes < -1 || secondFactorAgeMinutes < -1) {
-      throw new IllegalArgumentException("Factor ages are minutes >= 0, or -1 for never verified; got ["
-          + firstFactorAgeMinutes + "," + secondFactorAgeMinutes + "]");
+      throw new IllegalArgumentException(
+          "Factor ages are minutes >= 0, or -1 for never verified; got ["
+              + firstFactorAgeMinutes
+              + ","
+              + secondFactorAgeMinutes
+              + "]");
     }
     if (authorizedParty != null && authorizedParty.isBlank()) {
       authorizedParty = null;
     }
-    customClaims = customClaims == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(customClaims));
+    customClaims =
+        customClaims == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(customClaims));
   }
 
   /**
@@ -93,7 +105,8 @@ public record SessionTokenRequest(
    * The impersonating actor of an impersonation session ({@code act} claim, RFC 8693).
    *
    * @param sub the actor's id (who is impersonating), such as a dashboard user id
-   * @param otherClaims further members of {@code act} (for example {@code iss}, {@code sid}); may be empty
+   * @param otherClaims further members of {@code act} (for example {@code iss}, {@code sid}); may
+   *     be empty
    */
   public record Actor(String sub, Map<String, Object> otherClaims) {
     /**
@@ -105,7 +118,10 @@ public record SessionTokenRequest(
      */
     public Actor {
       requireText(sub, "actor sub");
-      otherClaims = otherClaims == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(otherClaims));
+      otherClaims =
+          otherClaims == null
+              ? Map.of()
+              : Collections.unmodifiableMap(new LinkedHashMap<>(otherClaims));
     }
 
     /**
@@ -124,9 +140,10 @@ public record SessionTokenRequest(
    *
    * @param id the organization id ({@code org_…})
    * @param slug the organization slug, or {@code null}
-   * @param role the role key, with or without the {@code org:} prefix ({@code org:admin} or {@code admin})
-   * @param permissions permission keys, each {@code org:<feature>:<action>} (for example
-   *     {@code org:sys_memberships:manage}); may be empty
+   * @param role the role key, with or without the {@code org:} prefix ({@code org:admin} or {@code
+   *     admin})
+   * @param permissions permission keys, each {@code org:<feature>:<action>} (for example {@code
+   *     org:sys_memberships:manage}); may be empty
    */
   public record Organization(String id, String slug, String role, List<String> permissions) {
     /**
@@ -136,16 +153,20 @@ public record SessionTokenRequest(
      * @param slug the slug, or {@code null}
      * @param role the role key, or {@code null}
      * @param permissions the permission keys, or {@code null}
-     * @throws IllegalArgumentException if the id is blank or a permission key is not {@code org:<feature>:<action>}
+     * @throws IllegalArgumentException if the id is blank or a permission key is not {@code
+     *     org:<feature>:<action>}
      */
     public Organization {
       requireText(id, "organization id");
       permissions = permissions == null ? List.of() : List.copyOf(permissions);
       for (String p : permissions) {
         String[] parts = p.split(":", -1);
-        if (parts.length != 3 || !"org".equals(parts[0]) || parts[1].isEmpty() || parts[2].isEmpty()) {
-          throw new IllegalArgumentException("Organization permission keys look like org:<feature>:<action>, got "
-              + p);
+        if (parts.length != 3
+            || !"org".equals(parts[0])
+            || parts[1].isEmpty()
+            || parts[2].isEmpty()) {
+          throw new IllegalArgumentException(
+              "Organization permission keys look like org:<feature>:<action>, got " + p);
         }
       }
     }
@@ -255,8 +276,17 @@ public record SessionTokenRequest(
      * @throws IllegalArgumentException if a value is invalid (see the record's constructor)
      */
     public SessionTokenRequest build() {
-      return new SessionTokenRequest(sessionId, userId, status, firstFactorAge, secondFactorAge, authorizedParty,
-          actor, organization, customClaims, oiat);
+      return new SessionTokenRequest(
+          sessionId,
+          userId,
+          status,
+          firstFactorAge,
+          secondFactorAge,
+          authorizedParty,
+          actor,
+          organization,
+          customClaims,
+          oiat);
     }
   }
 

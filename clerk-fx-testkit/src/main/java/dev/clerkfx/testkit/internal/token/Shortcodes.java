@@ -8,19 +8,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates JWT-template claims the way Clerk's docs ({@code docs/guides/sessions/jwt-templates.mdx}) describe
- * shortcodes. The supported subset:
+ * Evaluates JWT-template claims the way Clerk's docs ({@code
+ * docs/guides/sessions/jwt-templates.mdx}) describe shortcodes. The supported subset:
+ *
  * <ul>
- *   <li>a string that is exactly one {@code {{expr}}} becomes the expression's value with its own JSON type
- *       ({@code "{{user.public_metadata}}"} becomes an object);</li>
- *   <li>shortcodes inside a longer string are interpolated; {@code null} prints as {@code null}, objects and
- *       arrays as JSON ({@code "{{user.last_name}} {{user.first_name}}"});</li>
+ *   <li>a string that is exactly one {@code {{expr}}} becomes the expression's value with its own
+ *       JSON type ({@code "{{user.public_metadata}}"} becomes an object);
+ *   <li>shortcodes inside a longer string are interpolated; {@code null} prints as {@code null},
+ *       objects and arrays as JSON ({@code "{{user.last_name}} {{user.first_name}}"});
  *   <li>an expression is a dot path in the namespaces {@code user}, {@code org} and {@code session}
- *       ({@code user.public_metadata.addresses.Home}); an unknown path is {@code null};</li>
- *   <li>{@code a || b || 'literal'} picks the first operand that is neither {@code null} nor {@code false}, else the
- *       last; literals are single-quoted strings, numbers, {@code true}, {@code false} and {@code null};</li>
- *   <li>maps and lists are evaluated recursively; other values are kept as they are.</li>
+ *       ({@code user.public_metadata.addresses.Home}); an unknown path is {@code null};
+ *   <li>{@code a || b || 'literal'} picks the first operand that is neither {@code null} nor {@code
+ *       false}, else the last; literals are single-quoted strings, numbers, {@code true}, {@code
+ *       false} and {@code null};
+ *   <li>maps and lists are evaluated recursively; other values are kept as they are.
  * </ul>
+ *
  * Not supported: Clerk's other functions and operators (they evaluate to {@code null}).
  */
 final class Shortcodes {
@@ -78,7 +81,10 @@ final class Shortcodes {
   }
 
   private static String print(Object value) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return String.valueOf(value);
     }
     try {

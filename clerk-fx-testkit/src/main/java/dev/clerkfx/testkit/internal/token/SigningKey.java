@@ -23,8 +23,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One RS256 signing key of the emulator: an RSA key pair, its Clerk-shaped key id ({@code ins_} + 27 base62
- * characters, like a Clerk instance id) and a ready-made {@link JWSSigner}, so minting a token does no key work.
+ * One RS256 signing key of the emulator: an RSA key pair, its Clerk-shaped key id ({@code ins_} +
+ * 27 base62 characters, like a Clerk instance id) and a ready-made {@link JWSSigner}, so minting a
+ * token does no key work.
  *
  * <p>Immutable and thread-safe. {@link #toString()} shows only the key id.
  */
@@ -32,7 +33,8 @@ public final class SigningKey {
   /** RSA modulus size Clerk uses for instance keys. */
   public static final int KEY_SIZE_BITS = 2048;
 
-  private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  private static final String BASE62 =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final int ID_LENGTH = 27;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int SIGNATURE_CACHE_SIZE = 4096;
@@ -44,32 +46,50 @@ public final class SigningKey {
   private final String encodedHeader;
   private final Map<String, Object> publicJwk;
   private final String publicKeyPem;
+
   /**
-   * RS256 (RSASSA-PKCS1-v1_5) is deterministic: the same key and input always give the same signature. Session
-   * tokens have second resolution and no nonce, so a client polling one session gets identical tokens within a
-   * second; remembering recent signatures returns the very same bytes without a 1–2 ms RSA operation, which is what
-   * lets the emulator serve thousands of token requests per second on two cores.
+   * RS256 (RSASSA-PKCS1-v1_5) is deterministic: the same key and input always give the same
+   * signature. Session tokens have second resolution and no nonce, so a client polling one session
+   * gets identical tokens within a second; remembering recent signatures returns the very same
+   * bytes without a 1–2 ms RSA operation, which is what lets the emulator serve thousands of token
+   * requests per second on two cores.
    */
   private final Map<String, String> recentSignatures = new ConcurrentHashMap<>();
 
   private SigningKey(String kid, KeyPair pair) {
-    if (!(pair.getPublic() instanceof RSAPublicKey pub) || !(pair.getPrivate() instanceof RSAPrivateKey priv)) {
-      throw new IllegalArgumentException("A signing key must be an RSA key pair, got "
-          + pair.getPublic().getAlgorithm() + "/" + pair.getPrivate().getAlgorithm());
+    if (!(pair.getPublic() instanceof RSAPublicKey pub)
+        || !(pair.getPrivate() instanceof RSAPrivateKey priv)) {
+      throw new IllegalArgumentException(
+          "A signing key must be an RSA key pair, got "
+              + pair.getPublic().getAlgorithm()
+              + "/"
+              + pair.getPrivate().getAlgorithm());
     }
     if (pub.getModulus().bitLength() < KEY_SIZE_BITS) {
-      throw new IllegalArgumentException("RS256 needs an RSA key of at least " + KEY_SIZE_BITS + " bits, got "
-          + pub.getModulus().bitLength());
+      throw new IllegalArgumentException(
+          "RS256 needs an RSA key of at least "
+              + KEY_SIZE_BITS
+              + " bits, got "
+              + pub.getModulus().bitLength());
     }
     this.kid = kid;
     this.publicKey = pub;
     this.signer = new RSASSASigner(priv);
     // Clerk's header is exactly {"alg":"RS256","kid":"ins_…","typ":"JWT"}; encoded once per key.
-    this.header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build();
-    this.encodedHeader = base64Url(("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"typ\":\"JWT\"}")
-        .getBytes(StandardCharsets.UTF_8));
-    RSAKey jwk = new RSAKey.Builder(pub).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build();
-    Map<String, Object> shaped = new LinkedHashMap<>(); // member order as Clerk serves it (protocol doc §5.8)
+    this.header =
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build();
+    this.encodedHeader =
+        base64Url(
+            ("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"typ\":\"JWT\"}")
+                .getBytes(StandardCharsets.UTF_8));
+    RSAKey jwk =
+        new RSAKey.Builder(pub)
+            .keyID(kid)
+            .keyUse(KeyUse.SIGNATURE)
+            .algorithm(JWSAlgorithm.RS256)
+            .build();
+    Map<String, Object> shaped =
+        new LinkedHashMap<>(); // member order as Clerk serves it (protocol doc §5.8)
     shaped.put("use", "sig");
     shaped.put("kty", "RSA");
     shaped.put("kid", kid);
@@ -77,14 +97,16 @@ public final class SigningKey {
     shaped.put("n", jwk.getModulus().toString());
     shaped.put("e", jwk.getPublicExponent().toString());
     this.publicJwk = Collections.unmodifiableMap(shaped);
-    this.publicKeyPem = "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pub.getEncoded())
-        + "\n-----END PUBLIC KEY-----\n";
+    this.publicKeyPem =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pub.getEncoded())
+            + "\n-----END PUBLIC KEY-----\n";
   }
 
   /**
-   * Generates a new RSA 2048 key pair with a fresh {@code ins_…} key id. Takes tens to hundreds of milliseconds:
-   * tests that start many emulators should generate once and use {@link #of(KeyPair)}.
+   * Generates a new RSA 2048 key pair with a fresh {@code ins_…} key id. Takes tens to hundreds of
+   * milliseconds: tests that start many emulators should generate once and use {@link
+   * #of(KeyPair)}.
    *
    * @return a new key
    */
@@ -118,7 +140,8 @@ public final class SigningKey {
    * @param kid the key id, such as {@code ins_2GIoQhbUpy0hX7B2cVkuTMinXoD}
    * @param pair the key pair
    * @return the key
-   * @throws IllegalArgumentException if the key id is blank or the pair is missing, not RSA, or too short
+   * @throws IllegalArgumentException if the key id is blank or the pair is missing, not RSA, or too
+   *     short
    */
   public static SigningKey of(String kid, KeyPair pair) {
     if (kid == null || kid.isBlank()) {
@@ -131,7 +154,8 @@ public final class SigningKey {
   }
 
   /**
-   * Returns a new id shaped like a Clerk instance id: {@code ins_} followed by 27 base62 characters.
+   * Returns a new id shaped like a Clerk instance id: {@code ins_} followed by 27 base62
+   * characters.
    *
    * @return the id
    */
@@ -162,7 +186,8 @@ public final class SigningKey {
   }
 
   /**
-   * Returns the public key as a JWK map in Clerk's member order {@code use, kty, kid, alg, n, e} (unmodifiable).
+   * Returns the public key as a JWK map in Clerk's member order {@code use, kty, kid, alg, n, e}
+   * (unmodifiable).
    *
    * @return the JWK members
    */
@@ -171,8 +196,8 @@ public final class SigningKey {
   }
 
   /**
-   * Returns the public key as PEM ({@code -----BEGIN PUBLIC KEY-----}, X.509 SubjectPublicKeyInfo), the form Clerk's
-   * backend SDKs accept as {@code jwtKey} for networkless verification.
+   * Returns the public key as PEM ({@code -----BEGIN PUBLIC KEY-----}, X.509 SubjectPublicKeyInfo),
+   * the form Clerk's backend SDKs accept as {@code jwtKey} for networkless verification.
    *
    * @return the PEM text
    */
@@ -191,9 +216,10 @@ public final class SigningKey {
   }
 
   /**
-   * Signs the JWS signing input ({@code base64url(header) + "." + base64url(payload)}) and returns the base64url
-   * signature. Thread-safe: the underlying signer takes a new {@code Signature} per call; repeated inputs are
-   * answered from a small cache of recent signatures (identical to a fresh signature, see the field's note).
+   * Signs the JWS signing input ({@code base64url(header) + "." + base64url(payload)}) and returns
+   * the base64url signature. Thread-safe: the underlying signer takes a new {@code Signature} per
+   * call; repeated inputs are answered from a small cache of recent signatures (identical to a
+   * fresh signature, see the field's note).
    */
   String sign(String signingInput) {
     String cached = recentSignatures.get(signingInput);
@@ -219,7 +245,9 @@ public final class SigningKey {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SigningKey other && kid.equals(other.kid) && publicKey.equals(other.publicKey);
+    return o instanceof SigningKey other
+        && kid.equals(other.kid)
+        && publicKey.equals(other.publicKey);
   }
 
   @Override

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The emulator's signing keys: one current key that signs, plus the previous key's public half kept in the JWKS
- * after a {@link #rotate()}, so tokens minted just before a rotation still verify until they expire.
+ * The emulator's signing keys: one current key that signs, plus the previous key's public half kept
+ * in the JWKS after a {@link #rotate()}, so tokens minted just before a rotation still verify until
+ * they expire.
  *
  * <p>Thread-safe: readers see an immutable snapshot; {@link #rotate()} swaps it atomically.
  *
@@ -32,7 +33,8 @@ public final class SigningKeyRing {
   }
 
   /**
-   * Creates a ring around a freshly generated RSA 2048 key (slow: see {@link SigningKey#generate()}).
+   * Creates a ring around a freshly generated RSA 2048 key (slow: see {@link
+   * SigningKey#generate()}).
    *
    * @return the ring
    */
@@ -64,9 +66,11 @@ public final class SigningKeyRing {
   }
 
   /**
-   * Returns the key that signed before the last rotation, if any; its public half is still in the JWKS.
+   * Returns the key that signed before the last rotation, if any; its public half is still in the
+   * JWKS.
    *
-   * @return the key that signed before the last rotation, if any; its public half is still in the JWKS
+   * @return the key that signed before the last rotation, if any; its public half is still in the
+   *     JWKS
    */
   public Optional<SigningKey> previous() {
     return state.previous();
@@ -82,8 +86,8 @@ public final class SigningKeyRing {
   }
 
   /**
-   * Makes {@code next} current and keeps the old current key's public half in the JWKS (the key before that is
-   * dropped).
+   * Makes {@code next} current and keeps the old current key's public half in the JWKS (the key
+   * before that is dropped).
    *
    * @param next the new signing key
    * @return {@code next}
@@ -95,8 +99,8 @@ public final class SigningKeyRing {
     }
     State old = state;
     if (next.kid().equals(old.current().kid())) {
-      throw new IllegalArgumentException("The next signing key must have a new key id, got the current one: "
-          + next.kid());
+      throw new IllegalArgumentException(
+          "The next signing key must have a new key id, got the current one: " + next.kid());
     }
     state = stateOf(next, Optional.of(old.current()));
     return next;
@@ -127,9 +131,9 @@ public final class SigningKeyRing {
 
   /**
    * Returns the JWKS document exactly as Clerk serves it at {@code /.well-known/jwks.json} and BAPI
-   * {@code GET /v1/jwks}:
-   * {@code {"keys":[{"use":"sig","kty":"RSA","kid":"ins_…","alg":"RS256","n":"…","e":"AQAB"}]}},
-   * current key first. Computed once per rotation.
+   * {@code GET /v1/jwks}: {@code
+   * {"keys":[{"use":"sig","kty":"RSA","kid":"ins_…","alg":"RS256","n":"…","e":"AQAB"}]}}, current
+   * key first. Computed once per rotation.
    *
    * @return the JWKS JSON
    */
@@ -151,7 +155,9 @@ public final class SigningKeyRing {
   @Override
   public String toString() {
     State s = state;
-    return "SigningKeyRing[current=" + s.current().kid() + s.previous().map(p -> ", previous=" + p.kid()).orElse("")
+    return "SigningKeyRing[current="
+        + s.current().kid()
+        + s.previous().map(p -> ", previous=" + p.kid()).orElse("")
         + "]";
   }
 }

@@ -5,14 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The values a JWT-template token is made from: the user ({@code sub}), the origin ({@code azp}) and the attributes
- * shortcodes read, by namespace: {@code {{user.…}}}, {@code {{org.…}}} and {@code {{session.…}}}.
+ * The values a JWT-template token is made from: the user ({@code sub}), the origin ({@code azp})
+ * and the attributes shortcodes read, by namespace: {@code {{user.…}}}, {@code {{org.…}}} and
+ * {@code {{session.…}}}.
  *
- * <p>Attribute maps use Clerk's snake_case names: for a user {@code id}, {@code first_name}, {@code last_name},
- * {@code full_name}, {@code username}, {@code image_url}, {@code primary_email_address},
- * {@code primary_phone_number}, {@code email_verified}, {@code phone_number_verified}, {@code created_at},
- * {@code public_metadata}, {@code unsafe_metadata} …; for an organization {@code id}, {@code name}, {@code slug},
- * {@code role}, {@code public_metadata}. Values may be nested maps (dot paths reach into them).
+ * <p>Attribute maps use Clerk's snake_case names: for a user {@code id}, {@code first_name}, {@code
+ * last_name}, {@code full_name}, {@code username}, {@code image_url}, {@code
+ * primary_email_address}, {@code primary_phone_number}, {@code email_verified}, {@code
+ * phone_number_verified}, {@code created_at}, {@code public_metadata}, {@code unsafe_metadata} …;
+ * for an organization {@code id}, {@code name}, {@code slug}, {@code role}, {@code
+ * public_metadata}. Values may be nested maps (dot paths reach into them).
  *
  * @param userId the user id ({@code sub})
  * @param authorizedParty the origin ({@code azp}), or {@code null} to leave it out

@@ -16,11 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Mints the emulator's RS256 tokens: session tokens with exactly the claims of protocol doc §7.1, and JWT-template
- * tokens with Clerk's default template claims plus the template's evaluated claims.
+ * Mints the emulator's RS256 tokens: session tokens with exactly the claims of protocol doc §7.1,
+ * and JWT-template tokens with Clerk's default template claims plus the template's evaluated
+ * claims.
  *
- * <p>Thread-safe and lean: the current key's signer and encoded header are prepared once per key; a token costs one
- * JSON serialisation and one RSA signature. All times come from the injected {@link Clock}.
+ * <p>Thread-safe and lean: the current key's signer and encoded header are prepared once per key; a
+ * token costs one JSON serialisation and one RSA signature. All times come from the injected {@link
+ * Clock}.
  *
  * <pre>{@code
  * SigningKeyRing keys = SigningKeyRing.generate();
@@ -33,37 +35,48 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  *
  * <h2>Session token claims</h2>
- * Header {@code {"alg":"RS256","kid":"ins_…","typ":"JWT"}} (+ {@code oiat} = {@code iat} when asked). Payload, keys
- * sorted like Clerk's: {@code azp} (when an origin is known), {@code exp} = iat + lifetime (60 s default),
- * {@code fva} [first, second factor age in minutes, -1 = never], {@code iat}, {@code iss}, {@code nbf} = iat − 10 s,
- * {@code sid}, {@code sts}, {@code sub}, {@code v} = 2, {@code act} when impersonating, and when an organization
- * is active the v2 org claim {@code o} plus {@code fea}:
+ *
+ * Header {@code {"alg":"RS256","kid":"ins_…","typ":"JWT"}} (+ {@code oiat} = {@code iat} when
+ * asked). Payload, keys sorted like Clerk's: {@code azp} (when an origin is known), {@code exp} =
+ * iat + lifetime (60 s default), {@code fva} [first, second factor age in minutes, -1 = never],
+ * {@code iat}, {@code iss}, {@code nbf} = iat − 10 s, {@code sid}, {@code sts}, {@code sub}, {@code
+ * v} = 2, {@code act} when impersonating, and when an organization is active the v2 org claim
+ * {@code o} plus {@code fea}:
+ *
  * <ul>
- *   <li>{@code o.id}, {@code o.slg} (slug), {@code o.rol} (role key without {@code org:}, e.g. {@code admin});</li>
- *   <li>the member's permissions {@code org:<feature>:<action>} are encoded as Clerk's v2 tokens do (decoders:
- *       clerk/javascript {@code packages/shared/src/jwtPayloadParser.ts} and Clerk's Java backend SDK
- *       {@code JwtSessionTokenVerifier.computeOrgPermissions}): {@code fea} lists the features as
- *       {@code "o:<feature>,…"}; {@code o.per} lists the distinct actions ({@code "read,manage"}); {@code o.fpm}
- *       gives, per {@code fea} entry in order, a decimal bit mask over {@code per} where bit {@code i} (value
- *       {@code 2^i}) grants {@code per[i]} ({@code "1,3"} = first feature: read; second: read+manage).</li>
+ *   <li>{@code o.id}, {@code o.slg} (slug), {@code o.rol} (role key without {@code org:}, e.g.
+ *       {@code admin});
+ *   <li>the member's permissions {@code org:<feature>:<action>} are encoded as Clerk's v2 tokens do
+ *       (decoders: clerk/javascript {@code packages/shared/src/jwtPayloadParser.ts} and Clerk's
+ *       Java backend SDK {@code JwtSessionTokenVerifier.computeOrgPermissions}): {@code fea} lists
+ *       the features as {@code "o:<feature>,…"}; {@code o.per} lists the distinct actions ({@code
+ *       "read,manage"}); {@code o.fpm} gives, per {@code fea} entry in order, a decimal bit mask
+ *       over {@code per} where bit {@code i} (value {@code 2^i}) grants {@code per[i]} ({@code
+ *       "1,3"} = first feature: read; second: read+manage).
  * </ul>
+ *
  * Custom claims from the request are added but never replace these.
  *
  * <h2>Template token claims</h2>
- * Clerk's default template claims ({@code docs/guides/sessions/jwt-templates.mdx}): {@code azp} (when known),
- * {@code exp} = iat + template lifetime, {@code iat}, {@code iss}, {@code jti} (20 hex chars), {@code nbf} = iat −
- * the template's clock skew (5 s default), {@code sub}; they cannot be overridden. Then the template's claims,
- * evaluated with {@link Shortcodes}. Template tokens carry no {@code sid}, {@code v} or {@code fea}.
+ *
+ * Clerk's default template claims ({@code docs/guides/sessions/jwt-templates.mdx}): {@code azp}
+ * (when known), {@code exp} = iat + template lifetime, {@code iat}, {@code iss}, {@code jti} (20
+ * hex chars), {@code nbf} = iat − the template's clock skew (5 s default), {@code sub}; they cannot
+ * be overridden. Then the template's claims, evaluated with {@link Shortcodes}. Template tokens
+ * carry no {@code sid}, {@code v} or {@code fea}.
  */
 public final class TokenMinter {
   /** Clerk's session-token lifetime. */
   public static final Duration DEFAULT_SESSION_TOKEN_LIFETIME = Duration.ofSeconds(60);
+
   /** {@code nbf} of a session token is this much before {@code iat}. */
   public static final Duration SESSION_TOKEN_NOT_BEFORE_SKEW = Duration.ofSeconds(10);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> SESSION_DEFAULT_CLAIMS =
-      Set.of("azp", "exp", "fva", "iat", "iss", "nbf", "sid", "sts", "sub", "v", "act", "o", "fea", "pla", "jti");
+      Set.of(
+          "azp", "exp", "fva", "iat", "iss", "nbf", "sid", "sts", "sub", "v", "act", "o", "fea",
+          "pla", "jti");
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final SigningKeyRing keys;
@@ -155,11 +168,14 @@ public final class TokenMinter {
     }
     long iat = clock.instant().getEpochSecond();
     Map<String, Object> claims = new TreeMap<>();
-    request.customClaims().forEach((k, v) -> {
-      if (!SESSION_DEFAULT_CLAIMS.contains(k)) {
-        claims.put(k, v);
-      }
-    });
+    request
+        .customClaims()
+        .forEach(
+            (k, v) -> {
+              if (!SESSION_DEFAULT_CLAIMS.contains(k)) {
+                claims.put(k, v);
+              }
+            });
     if (request.authorizedParty() != null) {
       claims.put("azp", request.authorizedParty());
     }
@@ -193,12 +209,13 @@ public final class TokenMinter {
    * @throws IllegalArgumentException if the request is missing
    */
   public String mintTemplateToken(String templateName, TemplateTokenRequest request) {
-    JwtTemplate template = template(templateName).orElseThrow(() -> new UnknownTemplateException(templateName));
+    JwtTemplate template =
+        template(templateName).orElseThrow(() -> new UnknownTemplateException(templateName));
     if (request == null) {
       throw new IllegalArgumentException("A template token needs a request");
     }
-    Map<String, Object> namespaces = Map.of(
-        "user", request.user(), "org", request.organization(), "session", request.session());
+    Map<String, Object> namespaces =
+        Map.of("user", request.user(), "org", request.organization(), "session", request.session());
     Map<String, Object> claims = new TreeMap<>();
     template.claims().forEach((k, v) -> claims.put(k, Shortcodes.evaluate(v, namespaces)));
     long iat = clock.instant().getEpochSecond();
@@ -216,7 +233,8 @@ public final class TokenMinter {
     return sign(claims, null);
   }
 
-  private static void putOrganization(Map<String, Object> claims, SessionTokenRequest.Organization org) {
+  private static void putOrganization(
+      Map<String, Object> claims, SessionTokenRequest.Organization org) {
     Map<String, Object> o = new TreeMap<>();
     o.put("id", org.id());
     if (org.slug() != null) {
@@ -236,17 +254,19 @@ public final class TokenMinter {
           bit = actions.size() - 1;
         }
         if (bit > 30) {
-          throw new IllegalArgumentException("At most 31 distinct permission actions fit a v2 token's fpm");
+          throw new IllegalArgumentException(
+              "At most 31 distinct permission actions fit a v2 token's fpm");
         }
         features.merge(parts[1], 1 << bit, (a, b) -> a | b);
       }
       o.put("per", String.join(",", actions));
       StringBuilder fpm = new StringBuilder();
       StringBuilder fea = new StringBuilder();
-      features.forEach((feature, mask) -> {
-        fpm.append(fpm.length() == 0 ? "" : ",").append(mask);
-        fea.append(fea.length() == 0 ? "" : ",").append("o:").append(feature);
-      });
+      features.forEach(
+          (feature, mask) -> {
+            fpm.append(fpm.length() == 0 ? "" : ",").append(mask);
+            fea.append(fea.length() == 0 ? "" : ",").append("o:").append(feature);
+          });
       o.put("fpm", fpm.toString());
       claims.put("fea", fea.toString());
     }
@@ -255,15 +275,22 @@ public final class TokenMinter {
 
   private String sign(Map<String, Object> claims, Long oiat) {
     SigningKey key = keys.current();
-    String header = oiat == null
-        ? key.encodedHeader()
-        : SigningKey.base64Url(("{\"alg\":\"RS256\",\"kid\":\"" + key.kid() + "\",\"oiat\":" + oiat
-            + ",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
+    String header =
+        oiat == null
+            ? key.encodedHeader()
+            : SigningKey.base64Url(
+                ("{\"alg\":\"RS256\",\"kid\":\""
+                        + key.kid()
+                        + "\",\"oiat\":"
+                        + oiat
+                        + ",\"typ\":\"JWT\"}")
+                    .getBytes(StandardCharsets.UTF_8));
     String payload;
     try {
       payload = SigningKey.base64Url(JSON.writeValueAsBytes(claims));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Token claims are not JSON-serialisable: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "Token claims are not JSON-serialisable: " + e.getOriginalMessage(), e);
     }
     String signingInput = header + "." + payload;
     return signingInput + "." + key.sign(signingInput);
@@ -280,8 +307,15 @@ public final class TokenMinter {
 
   @Override
   public String toString() {
-    return "TokenMinter[iss=" + issuer + ", lifetime=" + sessionLifetimeSeconds + "s, keys=" + keys + ", templates="
-        + templates.keySet() + "]";
+    return "TokenMinter[iss="
+        + issuer
+        + ", lifetime="
+        + sessionLifetimeSeconds
+        + "s, keys="
+        + keys
+        + ", templates="
+        + templates.keySet()
+        + "]";
   }
 
   /** Builds a {@link TokenMinter}; not thread-safe. */
@@ -311,7 +345,8 @@ public final class TokenMinter {
      */
     public Builder sessionTokenLifetime(Duration lifetime) {
       if (lifetime == null || lifetime.toSeconds() < 1) {
-        throw new IllegalArgumentException("Session token lifetime must be at least 1 s, got " + lifetime);
+        throw new IllegalArgumentException(
+            "Session token lifetime must be at least 1 s, got " + lifetime);
       }
       this.sessionLifetime = lifetime;
       return this;

@@ -1,8 +1,8 @@
 package dev.clerkfx.testkit.internal.token;
 
 /**
- * Thrown when a token is requested for a JWT template the instance does not have; the server answers it the way
- * Clerk does for an unknown template (404 {@code resource_not_found}).
+ * Thrown when a token is requested for a JWT template the instance does not have; the server
+ * answers it the way Clerk does for an unknown template (404 {@code resource_not_found}).
  */
 public final class UnknownTemplateException extends RuntimeException {
   /** Serialisation version. */

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A user's backup codes: each code signs in once, then it is gone. {@link #generate()} makes ten 8-character
- * lowercase alphanumeric codes (Clerk documents neither count nor format; its spec only says {@code codes} is a list
- * of strings, so this is the emulator's choice).
+ * A user's backup codes: each code signs in once, then it is gone. {@link #generate()} makes ten
+ * 8-character lowercase alphanumeric codes (Clerk documents neither count nor format; its spec only
+ * says {@code codes} is a list of strings, so this is the emulator's choice).
  *
  * <p>Thread-safe. {@link #toString()} shows only how many codes remain.
  *
@@ -25,6 +25,7 @@ import java.util.Set;
 public final class BackupCodes {
   /** How many codes {@link #generate()} makes. */
   public static final int DEFAULT_COUNT = 10;
+
   /** Characters per code. */
   public static final int CODE_LENGTH = 8;
 

@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
 /**
- * RFC 4648 base32 (alphabet {@code A–Z2–7}), the encoding authenticator apps use for TOTP secrets. Decoding ignores
- * case, spaces, hyphens and {@code =} padding.
+ * RFC 4648 base32 (alphabet {@code A–Z2–7}), the encoding authenticator apps use for TOTP secrets.
+ * Decoding ignores case, spaces, hyphens and {@code =} padding.
  */
 public final class Base32 {
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -41,7 +41,8 @@ public final class Base32 {
    *
    * @param text the text
    * @return the bytes
-   * @throws IllegalArgumentException if the text is missing, empty or has a character outside the alphabet
+   * @throws IllegalArgumentException if the text is missing, empty or has a character outside the
+   *     alphabet
    */
   public static byte[] decode(String text) {
     if (text == null) {
@@ -57,7 +58,8 @@ public final class Base32 {
     for (int i = 0; i < clean.length(); i++) {
       int value = ALPHABET.indexOf(clean.charAt(i));
       if (value < 0) {
-        throw new IllegalArgumentException("Not a base32 character at position " + i + " of the secret");
+        throw new IllegalArgumentException(
+            "Not a base32 character at position " + i + " of the secret");
       }
       buffer = (buffer << 5) | value;
       bits += 5;

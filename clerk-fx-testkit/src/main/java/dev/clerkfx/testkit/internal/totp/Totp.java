@@ -12,8 +12,9 @@ import java.time.Instant;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * RFC 6238 time-based one-time passwords as authenticator apps and Clerk use them: HMAC-SHA1, 30-second steps,
- * 6 digits, base32 secrets; verification accepts the previous, current and next step (±1 step window).
+ * RFC 6238 time-based one-time passwords as authenticator apps and Clerk use them: HMAC-SHA1,
+ * 30-second steps, 6 digits, base32 secrets; verification accepts the previous, current and next
+ * step (±1 step window).
  *
  * <pre>{@code
  * String secret = Totp.generateSecret();             // 32 base32 chars (160 bits)
@@ -26,12 +27,14 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Totp {
   /** The time step authenticator apps use. */
   public static final Duration STEP = Duration.ofSeconds(30);
+
   /** Digits in a code. */
   public static final int DIGITS = 6;
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final TimeBasedOneTimePasswordGenerator SIX_DIGITS =
-      new TimeBasedOneTimePasswordGenerator(STEP, DIGITS, TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
+      new TimeBasedOneTimePasswordGenerator(
+          STEP, DIGITS, TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
 
   private Totp() {}
 
@@ -86,9 +89,11 @@ public final class Totp {
     boolean match = false;
     for (int step = -1; step <= 1; step++) {
       // No early exit: every candidate is computed and compared in constant time.
-      match |= java.security.MessageDigest.isEqual(
-          code(SIX_DIGITS, key, now.plus(STEP.multipliedBy(step))).getBytes(StandardCharsets.US_ASCII),
-          typed.getBytes(StandardCharsets.US_ASCII));
+      match |=
+          java.security.MessageDigest.isEqual(
+              code(SIX_DIGITS, key, now.plus(STEP.multipliedBy(step)))
+                  .getBytes(StandardCharsets.US_ASCII),
+              typed.getBytes(StandardCharsets.US_ASCII));
     }
     return match;
   }
@@ -111,14 +116,15 @@ public final class Totp {
     try {
       generator = new TimeBasedOneTimePasswordGenerator(STEP, digits, algorithm);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("Unsupported TOTP parameters: " + algorithm + ", " + digits + " digits", e);
+      throw new IllegalArgumentException(
+          "Unsupported TOTP parameters: " + algorithm + ", " + digits + " digits", e);
     }
     return code(generator, new SecretKeySpec(secret, algorithm), at);
   }
 
   /**
-   * Returns the {@code otpauth://} URI authenticator apps scan (what Clerk's {@code POST /v1/me/totp} returns as
-   * {@code uri}).
+   * Returns the {@code otpauth://} URI authenticator apps scan (what Clerk's {@code POST
+   * /v1/me/totp} returns as {@code uri}).
    *
    * @param base32Secret the secret
    * @param issuer the issuer label (the application name)
@@ -128,8 +134,16 @@ public final class Totp {
   public static String uri(String base32Secret, String issuer, String account) {
     Base32.decode(base32Secret); // validates
     String label = enc(issuer) + ":" + enc(account);
-    return "otpauth://totp/" + label + "?secret=" + base32Secret + "&issuer=" + enc(issuer)
-        + "&algorithm=SHA1&digits=" + DIGITS + "&period=" + STEP.toSeconds();
+    return "otpauth://totp/"
+        + label
+        + "?secret="
+        + base32Secret
+        + "&issuer="
+        + enc(issuer)
+        + "&algorithm=SHA1&digits="
+        + DIGITS
+        + "&period="
+        + STEP.toSeconds();
   }
 
   private static String enc(String s) {
@@ -137,7 +151,8 @@ public final class Totp {
   }
 
   private static Key key(String base32Secret) {
-    return new SecretKeySpec(Base32.decode(base32Secret), TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
+    return new SecretKeySpec(
+        Base32.decode(base32Secret), TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
   }
 
   private static String code(TimeBasedOneTimePasswordGenerator generator, Key key, Instant at) {

@@ -9,7 +9,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.util.Base64;
 
-/** Test helpers: decode JWT parts with Jackson and verify signatures with nimbus against a JWKS document. */
+/**
+ * Test helpers: decode JWT parts with Jackson and verify signatures with nimbus against a JWKS
+ * document.
+ */
 public final class Jwts {
   private static final ObjectMapper JSON = new ObjectMapper();
 

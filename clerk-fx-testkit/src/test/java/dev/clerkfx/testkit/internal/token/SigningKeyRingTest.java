@@ -53,18 +53,24 @@ class SigningKeyRingTest {
     assertThat(key.get("alg").asText()).isEqualTo("RS256");
     assertThat(key.get("kid").asText()).isEqualTo(ring.current().kid());
     assertThat(key.get("e").asText()).isEqualTo("AQAB");
-    assertThat(key.get("n").asText()).matches("[A-Za-z0-9_-]{342}"); // 256 bytes, base64url, no padding
+    assertThat(key.get("n").asText())
+        .matches("[A-Za-z0-9_-]{342}"); // 256 bytes, base64url, no padding
   }
 
   @Test
   void pemIsTheCurrentPublicKey() throws Exception {
     SigningKeyRing ring = SigningKeyRing.of(TestKeys.key(0));
     String pem = ring.current().publicKeyPem();
-    assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
-    String body = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
-        .replaceAll("\\s", "");
-    PublicKey parsed = KeyFactory.getInstance("RSA")
-        .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
+    assertThat(pem)
+        .startsWith("-----BEGIN PUBLIC KEY-----\n")
+        .endsWith("-----END PUBLIC KEY-----\n");
+    String body =
+        pem.replace("-----BEGIN PUBLIC KEY-----", "")
+            .replace("-----END PUBLIC KEY-----", "")
+            .replaceAll("\\s", "");
+    PublicKey parsed =
+        KeyFactory.getInstance("RSA")
+            .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
     assertThat(parsed).isEqualTo(ring.current().publicKey());
     assertThat(pem.lines().filter(l -> !l.startsWith("-----")))
         .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(64));
@@ -75,7 +81,8 @@ class SigningKeyRingTest {
     SigningKeyRing ring = SigningKeyRing.of(TestKeys.key(0));
     Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     TokenMinter minter = TokenMinter.builder(ring, clock, "http://127.0.0.1:1").build();
-    String before = minter.mintSessionToken(SessionTokenRequest.builder("sess_1", "user_1").build());
+    String before =
+        minter.mintSessionToken(SessionTokenRequest.builder("sess_1", "user_1").build());
     String oldKid = ring.current().kid();
 
     SigningKey next = ring.rotate(TestKeys.key(1));
@@ -83,7 +90,9 @@ class SigningKeyRingTest {
     assertThat(ring.current()).isEqualTo(next);
     assertThat(ring.previous()).map(SigningKey::kid).contains(oldKid);
     JsonNode jwks = JSON.readTree(ring.jwksJson());
-    assertThat(jwks.get("keys")).extracting(k -> k.get("kid").asText()).containsExactly(next.kid(), oldKid);
+    assertThat(jwks.get("keys"))
+        .extracting(k -> k.get("kid").asText())
+        .containsExactly(next.kid(), oldKid);
     assertThat(Jwts.verifies(before, ring.jwksJson())).isTrue();
 
     String after = minter.mintSessionToken(SessionTokenRequest.builder("sess_1", "user_1").build());
@@ -92,22 +101,27 @@ class SigningKeyRingTest {
 
     ring.rotate(TestKeys.key(2));
     assertThat(ring.find(oldKid)).isEmpty();
-    assertThat(Jwts.verifies(before, ring.jwksJson())).as("two rotations later the first key is gone").isFalse();
+    assertThat(Jwts.verifies(before, ring.jwksJson()))
+        .as("two rotations later the first key is gone")
+        .isFalse();
     assertThat(Jwts.verifies(after, ring.jwksJson())).isTrue();
   }
 
   @Test
   void badKeysAreRejectedClearly() throws Exception {
     assertThatThrownBy(() -> SigningKey.of(null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SigningKey.of(" ", TestKeys.pair(0))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> SigningKey.of(" ", TestKeys.pair(0)))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("id");
     KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
     ec.initialize(256);
-    assertThatThrownBy(() -> SigningKey.of(ec.generateKeyPair())).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> SigningKey.of(ec.generateKeyPair()))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("RSA");
     KeyPairGenerator small = KeyPairGenerator.getInstance("RSA");
     small.initialize(1024);
-    assertThatThrownBy(() -> SigningKey.of(small.generateKeyPair())).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> SigningKey.of(small.generateKeyPair()))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2048");
     SigningKeyRing ring = SigningKeyRing.of(TestKeys.key(0));
     assertThatThrownBy(() -> ring.rotate(SigningKey.of(ring.current().kid(), TestKeys.pair(1))))

@@ -4,7 +4,10 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 
-/** RSA 2048 key pairs generated once per test JVM (generation is slow), for fast {@link SigningKey#of}. */
+/**
+ * RSA 2048 key pairs generated once per test JVM (generation is slow), for fast {@link
+ * SigningKey#of}.
+ */
 public final class TestKeys {
   private static final KeyPair[] PAIRS = new KeyPair[3];
 

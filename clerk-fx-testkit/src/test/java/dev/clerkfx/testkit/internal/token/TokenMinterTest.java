@@ -37,16 +37,20 @@ class TokenMinterTest {
 
   @Test
   void sessionTokenHasExactlyClerksHeaderAndClaims() {
-    String jwt = minter.mintSessionToken(SessionTokenRequest.builder("sess_abc", "user_xyz").build());
+    String jwt =
+        minter.mintSessionToken(SessionTokenRequest.builder("sess_abc", "user_xyz").build());
 
     JsonNode header = Jwts.header(jwt);
     assertThat(names(header)).containsExactly("alg", "kid", "typ");
     assertThat(header.get("alg").asText()).isEqualTo("RS256");
     assertThat(header.get("typ").asText()).isEqualTo("JWT");
-    assertThat(header.get("kid").asText()).isEqualTo(keys.current().kid()).matches("ins_[0-9A-Za-z]{27}");
+    assertThat(header.get("kid").asText())
+        .isEqualTo(keys.current().kid())
+        .matches("ins_[0-9A-Za-z]{27}");
 
     JsonNode claims = Jwts.payload(jwt);
-    assertThat(names(claims)).containsExactly("exp", "fva", "iat", "iss", "nbf", "sid", "sts", "sub", "v");
+    assertThat(names(claims))
+        .containsExactly("exp", "fva", "iat", "iss", "nbf", "sid", "sts", "sub", "v");
     assertThat(claims.get("iat").asLong()).isEqualTo(IAT);
     assertThat(claims.get("nbf").asLong()).isEqualTo(IAT - 10);
     assertThat(claims.get("exp").asLong()).isEqualTo(IAT + 60);
@@ -62,13 +66,17 @@ class TokenMinterTest {
 
   @Test
   void optionalClaimsAppearWhenGiven() {
-    String jwt = minter.mintSessionToken(SessionTokenRequest.builder("sess_1", "user_1")
-        .status("pending")
-        .factorAges(5, 2)
-        .authorizedParty("http://localhost:3000")
-        .actor(new SessionTokenRequest.Actor("user_admin", Map.of("iss", "https://dashboard.clerk.com")))
-        .originIssuedAtHeader(true)
-        .build());
+    String jwt =
+        minter.mintSessionToken(
+            SessionTokenRequest.builder("sess_1", "user_1")
+                .status("pending")
+                .factorAges(5, 2)
+                .authorizedParty("http://localhost:3000")
+                .actor(
+                    new SessionTokenRequest.Actor(
+                        "user_admin", Map.of("iss", "https://dashboard.clerk.com")))
+                .originIssuedAtHeader(true)
+                .build());
 
     assertThat(names(Jwts.header(jwt))).containsExactly("alg", "kid", "oiat", "typ");
     assertThat(Jwts.header(jwt).get("oiat").asLong()).isEqualTo(IAT);
@@ -86,10 +94,19 @@ class TokenMinterTest {
   void organizationClaimMatchesClerksV2Encoding() {
     // The vector of clerk/javascript packages/shared/src/__tests__/jwtPayloadParser.spec.ts
     // ("org permissions are generated correctly when fea, per, and fpm are present").
-    String jwt = minter.mintSessionToken(SessionTokenRequest.builder("sess_1", "user_1")
-        .organization(new SessionTokenRequest.Organization("org_xxxxxxx", "org_test", "org:admin",
-            List.of("org:impersonation:read", "org:memberships:read", "org:memberships:manage")))
-        .build());
+    String jwt =
+        minter.mintSessionToken(
+            SessionTokenRequest.builder("sess_1", "user_1")
+                .organization(
+                    new SessionTokenRequest.Organization(
+                        "org_xxxxxxx",
+                        "org_test",
+                        "org:admin",
+                        List.of(
+                            "org:impersonation:read",
+                            "org:memberships:read",
+                            "org:memberships:manage")))
+                .build());
 
     JsonNode claims = Jwts.payload(jwt);
     assertThat(claims.get("fea").asText()).isEqualTo("o:impersonation,o:memberships");
@@ -104,18 +121,31 @@ class TokenMinterTest {
 
   @Test
   void organizationPermissionsRoundTripThroughClerksDecoder() {
-    List<String> permissions = List.of("org:repositories:read", "org:repositories:create",
-        "org:repositories:update", "org:projects:read", "org:projects:update", "org:projects:revoke",
-        "org:sys_memberships:manage", "org:sys_profile:delete");
-    String jwt = minter.mintSessionToken(SessionTokenRequest.builder("sess_1", "user_1")
-        .organization(new SessionTokenRequest.Organization("org_1", null, "member", permissions)).build());
+    List<String> permissions =
+        List.of(
+            "org:repositories:read",
+            "org:repositories:create",
+            "org:repositories:update",
+            "org:projects:read",
+            "org:projects:update",
+            "org:projects:revoke",
+            "org:sys_memberships:manage",
+            "org:sys_profile:delete");
+    String jwt =
+        minter.mintSessionToken(
+            SessionTokenRequest.builder("sess_1", "user_1")
+                .organization(
+                    new SessionTokenRequest.Organization("org_1", null, "member", permissions))
+                .build());
 
     JsonNode claims = Jwts.payload(jwt);
     assertThat(claims.get("o").has("slg")).isFalse();
     assertThat(decodeLikeClerk(claims)).containsExactlyInAnyOrderElementsOf(permissions);
   }
 
-  /** Mirrors clerk/javascript packages/shared/src/jwtPayloadParser.ts (bit i of fpm grants per[i]). */
+  /**
+   * Mirrors clerk/javascript packages/shared/src/jwtPayloadParser.ts (bit i of fpm grants per[i]).
+   */
   private static List<String> decodeLikeClerk(JsonNode claims) {
     List<String> orgFeatures = new ArrayList<>();
     for (String part : claims.get("fea").asText().split(",")) {
@@ -140,8 +170,13 @@ class TokenMinterTest {
 
   @Test
   void organizationWithoutPermissionsHasNoPerFpmOrFea() {
-    JsonNode claims = Jwts.payload(minter.mintSessionToken(SessionTokenRequest.builder("sess_1", "user_1")
-        .organization(new SessionTokenRequest.Organization("org_1", "acme", "admin", List.of())).build()));
+    JsonNode claims =
+        Jwts.payload(
+            minter.mintSessionToken(
+                SessionTokenRequest.builder("sess_1", "user_1")
+                    .organization(
+                        new SessionTokenRequest.Organization("org_1", "acme", "admin", List.of()))
+                    .build()));
     assertThat(names(claims.get("o"))).containsExactly("id", "rol", "slg");
     assertThat(claims.has("fea")).isFalse();
   }
@@ -152,8 +187,10 @@ class TokenMinterTest {
     custom.put("sub", "attacker");
     custom.put("exp", 9_999_999_999L);
     custom.put("role", "tester");
-    JsonNode claims = Jwts.payload(minter.mintSessionToken(
-        SessionTokenRequest.builder("sess_1", "user_1").customClaims(custom).build()));
+    JsonNode claims =
+        Jwts.payload(
+            minter.mintSessionToken(
+                SessionTokenRequest.builder("sess_1", "user_1").customClaims(custom).build()));
     assertThat(claims.get("sub").asText()).isEqualTo("user_1");
     assertThat(claims.get("exp").asLong()).isEqualTo(IAT + 60);
     assertThat(claims.get("role").asText()).isEqualTo("tester");
@@ -162,9 +199,12 @@ class TokenMinterTest {
   @Test
   void lifetimeAndTimeComeFromConfigurationAndClock() {
     Instant later = NOW.plusSeconds(3600);
-    TokenMinter custom = TokenMinter.builder(keys, Clock.fixed(later, ZoneOffset.UTC), ISS)
-        .sessionTokenLifetime(Duration.ofSeconds(120)).build();
-    JsonNode claims = Jwts.payload(custom.mintSessionToken(SessionTokenRequest.builder("s", "u").build()));
+    TokenMinter custom =
+        TokenMinter.builder(keys, Clock.fixed(later, ZoneOffset.UTC), ISS)
+            .sessionTokenLifetime(Duration.ofSeconds(120))
+            .build();
+    JsonNode claims =
+        Jwts.payload(custom.mintSessionToken(SessionTokenRequest.builder("s", "u").build()));
     assertThat(claims.get("iat").asLong()).isEqualTo(later.getEpochSecond());
     assertThat(claims.get("exp").asLong()).isEqualTo(later.getEpochSecond() + 120);
     assertThat(claims.get("nbf").asLong()).isEqualTo(later.getEpochSecond() - 10);
@@ -200,11 +240,17 @@ class TokenMinterTest {
     user.put("created_at", 1227618844L);
     user.put("email_verified", false);
     user.put("phone_number_verified", true);
-    user.put("public_metadata", Map.of("profile", Map.of("interests", List.of("reading", "climbing"))));
+    user.put(
+        "public_metadata", Map.of("profile", Map.of("interests", List.of("reading", "climbing"))));
     user.put("unsafe_metadata", Map.of("foo", Map.of("bar", 42)));
     TemplateTokenRequest base = TemplateTokenRequest.of("user_abc", user);
-    TemplateTokenRequest request = new TemplateTokenRequest(base.userId(), "http://localhost:3000", base.user(),
-        Map.of("id", "org_1", "slug", "acme"), Map.of());
+    TemplateTokenRequest request =
+        new TemplateTokenRequest(
+            base.userId(),
+            "http://localhost:3000",
+            base.user(),
+            Map.of("id", "org_1", "slug", "acme"),
+            Map.of());
 
     String jwt = minter.mintTemplateToken("integration", request);
     assertThat(Jwts.verifies(jwt, keys.jwksJson())).isTrue();
@@ -240,7 +286,9 @@ class TokenMinterTest {
   @Test
   void templateDefaultsAreClerks() {
     minter.putTemplate(JwtTemplate.of("plain", Map.of("role", "authenticated")));
-    JsonNode c = Jwts.payload(minter.mintTemplateToken("plain", TemplateTokenRequest.of("user_1", Map.of())));
+    JsonNode c =
+        Jwts.payload(
+            minter.mintTemplateToken("plain", TemplateTokenRequest.of("user_1", Map.of())));
     assertThat(names(c)).containsExactly("exp", "iat", "iss", "jti", "nbf", "role", "sub");
     assertThat(c.get("exp").asLong() - c.get("iat").asLong()).isEqualTo(60);
     assertThat(c.get("iat").asLong() - c.get("nbf").asLong()).isEqualTo(5);
@@ -250,36 +298,53 @@ class TokenMinterTest {
 
   @Test
   void unknownTemplateIsATypedError() {
-    assertThatThrownBy(() -> minter.mintTemplateToken("missing", TemplateTokenRequest.of("user_1", Map.of())))
+    assertThatThrownBy(
+            () -> minter.mintTemplateToken("missing", TemplateTokenRequest.of("user_1", Map.of())))
         .isInstanceOf(UnknownTemplateException.class)
         .hasMessageContaining("missing")
-        .satisfies(e -> assertThat(((UnknownTemplateException) e).templateName()).isEqualTo("missing"));
+        .satisfies(
+            e -> assertThat(((UnknownTemplateException) e).templateName()).isEqualTo("missing"));
   }
 
   @Test
   void badInputIsRejectedWithClearMessages() {
     assertThatThrownBy(() -> SessionTokenRequest.builder("", "user_1").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sessionId");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sessionId");
     assertThatThrownBy(() -> SessionTokenRequest.builder("sess_1", null).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userId");
-    assertThatThrownBy(() -> SessionTokenRequest.builder("sess_1", "user_1").status("ended").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("active");
-    assertThatThrownBy(() -> SessionTokenRequest.builder("sess_1", "user_1").factorAges(-2, 0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("userId");
+    assertThatThrownBy(
+            () -> SessionTokenRequest.builder("sess_1", "user_1").status("ended").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("active");
+    assertThatThrownBy(
+            () -> SessionTokenRequest.builder("sess_1", "user_1").factorAges(-2, 0).build())
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SessionTokenRequest.Organization("org_1", "a", "admin", List.of("read")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("org:<feature>:<action>");
+    assertThatThrownBy(
+            () -> new SessionTokenRequest.Organization("org_1", "a", "admin", List.of("read")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("org:<feature>:<action>");
     assertThatThrownBy(() -> new SessionTokenRequest.Actor(" ", Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> minter.mintSessionToken(null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> TokenMinter.builder(keys, null, ISS)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> minter.mintSessionToken(null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TokenMinter.builder(keys, null, ISS))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TokenMinter.builder(keys, Clock.systemUTC(), " "))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> TokenMinter.builder(keys, Clock.systemUTC(), ISS).sessionTokenLifetime(Duration.ZERO))
+    assertThatThrownBy(
+            () ->
+                TokenMinter.builder(keys, Clock.systemUTC(), ISS)
+                    .sessionTokenLifetime(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> JwtTemplate.of("", Map.of())).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new JwtTemplate("t", Map.of(), Duration.ofSeconds(60), Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> JwtTemplate.of("", Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> TemplateTokenRequest.of(null, Map.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new JwtTemplate("t", Map.of(), Duration.ofSeconds(60), Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TemplateTokenRequest.of(null, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -294,9 +359,11 @@ class TokenMinterTest {
     java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
     rsa.initSign(TestKeys.pair(0).getPrivate());
     rsa.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    assertThat(parts[2]).isEqualTo(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign()));
+    assertThat(parts[2])
+        .isEqualTo(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign()));
 
-    TokenMinter nextSecond = TokenMinter.builder(keys, Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC), ISS).build();
+    TokenMinter nextSecond =
+        TokenMinter.builder(keys, Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC), ISS).build();
     assertThat(nextSecond.mintSessionToken(request)).isNotEqualTo(first);
   }
 
@@ -311,13 +378,17 @@ class TokenMinterTest {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int id = t;
-        futures.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < perThread; i++) {
-            tokens.add(minter.mintSessionToken(SessionTokenRequest.builder("sess_" + id, "user_" + i).build()));
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perThread; i++) {
+                    tokens.add(
+                        minter.mintSessionToken(
+                            SessionTokenRequest.builder("sess_" + id, "user_" + i).build()));
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> f : futures) {

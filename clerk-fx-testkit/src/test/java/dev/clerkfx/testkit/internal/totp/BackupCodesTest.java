@@ -17,7 +17,9 @@ class BackupCodesTest {
   @Test
   void generatesTenDistinctEightCharacterCodes() {
     BackupCodes codes = BackupCodes.generate();
-    assertThat(codes.remaining()).hasSize(10).doesNotHaveDuplicates()
+    assertThat(codes.remaining())
+        .hasSize(10)
+        .doesNotHaveDuplicates()
         .allSatisfy(c -> assertThat(c).matches("[a-z0-9]{8}"));
     assertThat(codes.remainingCount()).isEqualTo(10);
   }
@@ -42,10 +44,12 @@ class BackupCodesTest {
     try {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return codes.consume(code);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return codes.consume(code);
+                }));
       }
       start.countDown();
       int accepted = 0;

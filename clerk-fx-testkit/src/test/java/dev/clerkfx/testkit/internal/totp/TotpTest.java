@@ -13,9 +13,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TotpTest {
   private static final byte[] SEED20 = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] SEED32 = "12345678901234567890123456789012".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SEED32 =
+      "12345678901234567890123456789012".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SEED64 =
-      "1234567890123456789012345678901234567890123456789012345678901234".getBytes(StandardCharsets.US_ASCII);
+      "1234567890123456789012345678901234567890123456789012345678901234"
+          .getBytes(StandardCharsets.US_ASCII);
 
   private static Clock at(long epochSecond) {
     return Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
@@ -24,12 +26,13 @@ class TotpTest {
   /** RFC 6238 appendix B test vectors (8 digits). */
   @ParameterizedTest
   @CsvSource({
-      "59, 94287082, 46119246, 90693936",
-      "1111111109, 07081804, 68084774, 25091201",
-      "1111111111, 14050471, 67062674, 99943326",
-      "1234567890, 89005924, 91819424, 93441116",
-      "2000000000, 69279037, 90698825, 38618901",
-      "20000000000, 65353130, 77737706, 47863826"})
+    "59, 94287082, 46119246, 90693936",
+    "1111111109, 07081804, 68084774, 25091201",
+    "1111111111, 14050471, 67062674, 99943326",
+    "1234567890, 89005924, 91819424, 93441116",
+    "2000000000, 69279037, 90698825, 38618901",
+    "20000000000, 65353130, 77737706, 47863826"
+  })
   void rfc6238AppendixBVectors(long time, String sha1, String sha256, String sha512) {
     Instant t = Instant.ofEpochSecond(time);
     assertThat(Totp.code(SEED20, "HmacSHA1", 8, t)).isEqualTo(sha1);
@@ -62,8 +65,9 @@ class TotpTest {
   void verifyRejectsMalformedCodes() {
     String secret = Totp.generateSecret();
     String code = Totp.currentCode(secret, at(1000));
-    java.util.Set<String> window = java.util.Set.of(Totp.currentCode(secret, at(970)), code,
-        Totp.currentCode(secret, at(1030)));
+    java.util.Set<String> window =
+        java.util.Set.of(
+            Totp.currentCode(secret, at(970)), code, Totp.currentCode(secret, at(1030)));
     int candidate = Integer.parseInt(code);
     String wrong;
     do {
@@ -87,10 +91,13 @@ class TotpTest {
 
   @Test
   void badSecretsAndClocksAreRejectedClearly() {
-    assertThatThrownBy(() -> Totp.currentCode("not base32!", at(0))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Totp.currentCode("not base32!", at(0)))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("base32");
-    assertThatThrownBy(() -> Totp.verify("", "123456", at(0))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Totp.currentCode(null, at(0))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Totp.verify("", "123456", at(0)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Totp.currentCode(null, at(0)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Totp.currentCode(Totp.generateSecret(), null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Totp.code(SEED20, "HmacMD5000", 6, Instant.EPOCH))
@@ -99,14 +106,22 @@ class TotpTest {
 
   @Test
   void uriIsWhatAuthenticatorAppsScan() {
-    assertThat(Totp.uri("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "Clerk FX", "ada@example.com")).isEqualTo(
-        "otpauth://totp/Clerk%20FX:ada%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Clerk%20FX"
-            + "&algorithm=SHA1&digits=6&period=30");
+    assertThat(Totp.uri("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "Clerk FX", "ada@example.com"))
+        .isEqualTo(
+            "otpauth://totp/Clerk%20FX:ada%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Clerk%20FX"
+                + "&algorithm=SHA1&digits=6&period=30");
   }
 
   /** RFC 4648 §10 vectors. */
   @ParameterizedTest
-  @CsvSource({"f, MY", "fo, MZXQ", "foo, MZXW6", "foob, MZXW6YQ", "fooba, MZXW6YTB", "foobar, MZXW6YTBOI"})
+  @CsvSource({
+    "f, MY",
+    "fo, MZXQ",
+    "foo, MZXW6",
+    "foob, MZXW6YQ",
+    "fooba, MZXW6YTB",
+    "foobar, MZXW6YTBOI"
+  })
   void base32MatchesRfc4648(String plain, String encoded) {
     assertThat(Base32.encode(plain.getBytes(StandardCharsets.US_ASCII))).isEqualTo(encoded);
     assertThat(new String(Base32.decode(encoded), StandardCharsets.US_ASCII)).isEqualTo(plain);
