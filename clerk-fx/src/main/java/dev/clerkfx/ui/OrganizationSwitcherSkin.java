@@ -7,6 +7,7 @@ import dev.clerkfx.internal.ui.FxAsync;
 import dev.clerkfx.internal.ui.Identity;
 import dev.clerkfx.internal.ui.InlineMessage;
 import dev.clerkfx.internal.ui.MenuPopup;
+import dev.clerkfx.internal.ui.Menus;
 import dev.clerkfx.internal.ui.UiText;
 import dev.clerkfx.model.Organization;
 import dev.clerkfx.model.OrganizationInvitation;
@@ -26,10 +27,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -74,28 +71,7 @@ final class OrganizationSwitcherSkin extends SkinBase<OrganizationSwitcher> {
     face.getStyleClass().add("clerk-organization-switcher-face");
     getChildren().add(face);
 
-    control.addEventHandler(
-        MouseEvent.MOUSE_CLICKED,
-        e -> {
-          if (e.getButton() == MouseButton.PRIMARY) {
-            control.requestFocus();
-            if (menu.isShowing()) {
-              hideMenu();
-            } else {
-              showMenu();
-            }
-          }
-        });
-    control.addEventHandler(
-        KeyEvent.KEY_PRESSED,
-        e -> {
-          if (e.getCode() == KeyCode.ENTER
-              || e.getCode() == KeyCode.SPACE
-              || e.getCode() == KeyCode.DOWN) {
-            showMenu();
-            e.consume();
-          }
-        });
+    Menus.opener(control, menu::isShowing, this::showMenu, this::hideMenu);
     registerChangeListener(client.auth().snapshotProperty(), o -> update());
     registerChangeListener(
         control.busyProperty(), o -> control.pseudoClassStateChanged(BUSY, control.isBusy()));

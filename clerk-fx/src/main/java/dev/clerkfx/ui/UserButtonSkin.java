@@ -7,6 +7,7 @@ import dev.clerkfx.internal.ui.FxAsync;
 import dev.clerkfx.internal.ui.Identity;
 import dev.clerkfx.internal.ui.InlineMessage;
 import dev.clerkfx.internal.ui.MenuPopup;
+import dev.clerkfx.internal.ui.Menus;
 import dev.clerkfx.internal.ui.Themes;
 import dev.clerkfx.internal.ui.UiText;
 import dev.clerkfx.model.Session;
@@ -22,10 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SkinBase;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -63,28 +60,7 @@ final class UserButtonSkin extends SkinBase<UserButton> {
     face.getStyleClass().add("clerk-user-button-face");
     getChildren().add(face);
 
-    control.addEventHandler(
-        MouseEvent.MOUSE_CLICKED,
-        e -> {
-          if (e.getButton() == MouseButton.PRIMARY) {
-            control.requestFocus();
-            if (menu.isShowing()) {
-              hideMenu();
-            } else {
-              showMenu();
-            }
-          }
-        });
-    control.addEventHandler(
-        KeyEvent.KEY_PRESSED,
-        e -> {
-          if (e.getCode() == KeyCode.ENTER
-              || e.getCode() == KeyCode.SPACE
-              || e.getCode() == KeyCode.DOWN) {
-            showMenu();
-            e.consume();
-          }
-        });
+    Menus.opener(control, menu::isShowing, this::showMenu, this::hideMenu);
     registerChangeListener(client.auth().snapshotProperty(), o -> update());
     registerChangeListener(
         control.busyProperty(), o -> control.pseudoClassStateChanged(BUSY, control.isBusy()));

@@ -1,12 +1,16 @@
 package dev.clerkfx.internal.ui;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Control;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Popup;
 
 /**
@@ -49,6 +53,40 @@ public final class Menus {
   }
 
   /** Focuses the first enabled item of a popup once it shows. */
+  /**
+   * Opens a component's menu as a menu button does: a primary click toggles it (and focuses the
+   * component); Enter, Space or Down opens it.
+   *
+   * @param owner the component
+   * @param showing whether the menu is showing now
+   * @param show opens the menu
+   * @param hide closes the menu
+   */
+  public static void opener(Control owner, BooleanSupplier showing, Runnable show, Runnable hide) {
+    owner.addEventHandler(
+        MouseEvent.MOUSE_CLICKED,
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY) {
+            owner.requestFocus();
+            if (showing.getAsBoolean()) {
+              hide.run();
+            } else {
+              show.run();
+            }
+          }
+        });
+    owner.addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER
+              || e.getCode() == KeyCode.SPACE
+              || e.getCode() == KeyCode.DOWN) {
+            show.run();
+            e.consume();
+          }
+        });
+  }
+
   public static void focusFirst(Popup popup) {
     Platform.runLater(
         () -> {
