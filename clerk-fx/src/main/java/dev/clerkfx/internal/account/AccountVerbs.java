@@ -214,30 +214,14 @@ public final class AccountVerbs implements Account {
 
   @Override
   public CompletableFuture<EmailAddress> prepareEmailAddressVerification(String emailAddressId) {
-    return signedIn(
-        sid ->
-            fapi.identificationAction(
-                sid,
-                EMAILS,
-                emailAddressId,
-                "prepare_verification",
-                Form.builder().add("strategy", "email_code").build(),
-                EmailAddress.class));
+    return prepareVerification(EMAILS, emailAddressId, "email_code", EmailAddress.class);
   }
 
   @Override
   public CompletableFuture<EmailAddress> attemptEmailAddressVerification(
       String emailAddressId, String code) {
     if (blank(code)) return invalid("attemptEmailAddressVerification needs a code");
-    return signedIn(
-        sid ->
-            fapi.identificationAction(
-                sid,
-                EMAILS,
-                emailAddressId,
-                "attempt_verification",
-                Form.builder().add("code", code.strip()).build(),
-                EmailAddress.class));
+    return attemptVerification(EMAILS, emailAddressId, code, EmailAddress.class);
   }
 
   @Override
@@ -252,6 +236,34 @@ public final class AccountVerbs implements Account {
   @Override
   public CompletableFuture<User> removeEmailAddress(String emailAddressId) {
     return thenReload(sid -> fapi.deleteMine(sid, EMAILS, emailAddressId));
+  }
+
+  /** Sends an email address or phone number its verification code ({@code strategy}). */
+  private <T> CompletableFuture<T> prepareVerification(
+      String kind, String id, String strategy, Class<T> type) {
+    return signedIn(
+        sid ->
+            fapi.identificationAction(
+                sid,
+                kind,
+                id,
+                "prepare_verification",
+                Form.builder().add("strategy", strategy).build(),
+                type));
+  }
+
+  /** Checks the code sent to an email address or phone number. */
+  private <T> CompletableFuture<T> attemptVerification(
+      String kind, String id, String code, Class<T> type) {
+    return signedIn(
+        sid ->
+            fapi.identificationAction(
+                sid,
+                kind,
+                id,
+                "attempt_verification",
+                Form.builder().add("code", code.strip()).build(),
+                type));
   }
 
   // ------------------------------------------------------------------ phone numbers
@@ -270,30 +282,14 @@ public final class AccountVerbs implements Account {
 
   @Override
   public CompletableFuture<PhoneNumber> preparePhoneNumberVerification(String phoneNumberId) {
-    return signedIn(
-        sid ->
-            fapi.identificationAction(
-                sid,
-                PHONES,
-                phoneNumberId,
-                "prepare_verification",
-                Form.builder().add("strategy", "phone_code").build(),
-                PhoneNumber.class));
+    return prepareVerification(PHONES, phoneNumberId, "phone_code", PhoneNumber.class);
   }
 
   @Override
   public CompletableFuture<PhoneNumber> attemptPhoneNumberVerification(
       String phoneNumberId, String code) {
     if (blank(code)) return invalid("attemptPhoneNumberVerification needs a code");
-    return signedIn(
-        sid ->
-            fapi.identificationAction(
-                sid,
-                PHONES,
-                phoneNumberId,
-                "attempt_verification",
-                Form.builder().add("code", code.strip()).build(),
-                PhoneNumber.class));
+    return attemptVerification(PHONES, phoneNumberId, code, PhoneNumber.class);
   }
 
   @Override
