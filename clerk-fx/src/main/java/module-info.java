@@ -21,7 +21,6 @@ module dev.clerkfx {
   requires com.fasterxml.jackson.annotation;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jdk8;
-  requires com.fasterxml.jackson.datatype.jsr310;
   requires java.net.http;
   // Browser sign-in: java.awt.Desktop opens the system browser; the JDK HTTP server is the loopback
   // redirect listener.

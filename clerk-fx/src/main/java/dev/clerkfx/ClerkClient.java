@@ -117,10 +117,10 @@ public final class ClerkClient implements AutoCloseable {
             dev.clerkfx.internal.fapi.UserAgents.of(b.appProductName, b.appProductVersion),
             manager);
     this.locale = b.locale != null ? b.locale : Locale.getDefault();
-    this.browser = new BrowserFlows(transport.fapi(), b.browserSignIn, scheduler);
+    this.browser = new BrowserFlows(transport::fapi, b.browserSignIn, scheduler);
     this.signIns = FapiAuthVerbs.signIns(transport, browser, locale.toLanguageTag());
     this.signUps = FapiAuthVerbs.signUps(transport, browser, locale.toLanguageTag());
-    this.account = new AccountVerbs(transport.fapi(), manager, manager.blockingWork(), browser);
+    this.account = new AccountVerbs(transport::fapi, manager, manager.blockingWork(), browser);
     manager.start(transport);
   }
 

@@ -80,6 +80,26 @@ class TolerantReadingTest {
   }
 
   @Test
+  void timestampsAlsoReadFromStringsAndBadOnesAreResponseErrors() {
+    assertThat(
+            FapiJson.read("{\"id\":\"sess_1\",\"expire_at\":\"1767312000000\"}", Session.class)
+                .expireAt())
+        .contains(Instant.parse("2026-01-02T00:00:00Z"));
+    assertThat(
+            FapiJson.read(
+                    "{\"id\":\"sess_1\",\"expire_at\":\"2026-01-02T00:00:00Z\"}", Session.class)
+                .expireAt())
+        .contains(Instant.parse("2026-01-02T00:00:00Z"));
+    for (String bad :
+        List.of("\"soon\"", "true", "{}", "1e400", "123456789012345678901234567890")) {
+      assertThatThrownBy(
+              () -> FapiJson.read("{\"id\":\"sess_1\",\"expire_at\":" + bad + "}", Session.class))
+          .as(bad)
+          .isInstanceOf(ClerkResponseException.class);
+    }
+  }
+
+  @Test
   void missingIdIsAResponseErrorNotAnNpe() {
     assertThatThrownBy(() -> FapiJson.read("{\"sessions\":[]}", Client.class))
         .isInstanceOf(ClerkResponseException.class)

@@ -51,7 +51,7 @@ public final class AccountVerbs implements Account {
   private static final String EMAILS = "email_addresses";
   private static final String PHONES = "phone_numbers";
 
-  private final FapiClient fapi;
+  private final Supplier<FapiClient> fapi;
   private final SessionManager manager;
   private final Executor io;
   private final BrowserFlows browser;
@@ -60,12 +60,13 @@ public final class AccountVerbs implements Account {
   /**
    * Creates the verbs.
    *
-   * @param fapi the transport
+   * @param fapi the transport, made on first use (so a cold start never waits for it)
    * @param manager the session manager (current session, state updates)
    * @param io where files are read
    * @param browser the browser flows (connecting an OAuth account)
    */
-  public AccountVerbs(FapiClient fapi, SessionManager manager, Executor io, BrowserFlows browser) {
+  public AccountVerbs(
+      Supplier<FapiClient> fapi, SessionManager manager, Executor io, BrowserFlows browser) {
     this.fapi = fapi;
     this.manager = manager;
     this.io = io;
@@ -144,14 +145,16 @@ public final class AccountVerbs implements Account {
             .add("last_name", update.lastName())
             .add("username", update.username());
     if (update.unsafeMetadata() != null) form.addJson("unsafe_metadata", update.unsafeMetadata());
-    return userCall(sid -> fapi.updateMe(sid, form.build()));
+    return userCall(sid -> fapi.get().updateMe(sid, form.build()));
   }
 
   @Override
   public CompletableFuture<User> mergeUnsafeMetadata(Map<String, Object> patch) {
     if (patch == null) return invalid("mergeUnsafeMetadata needs a map");
     return userCall(
-        sid -> fapi.mergeMetadata(sid, Form.builder().addJson("unsafe_metadata", patch).build()));
+        sid ->
+            fapi.get()
+                .mergeMetadata(sid, Form.builder().addJson("unsafe_metadata", patch).build()));
   }
 
   @Override
@@ -190,12 +193,12 @@ public final class AccountVerbs implements Account {
               "image_type_unsupported", "The image must be PNG, JPEG, GIF or WebP"));
     }
     byte[] copy = image.clone();
-    return thenReload(sid -> fapi.uploadProfileImage(sid, copy, type.get()));
+    return thenReload(sid -> fapi.get().uploadProfileImage(sid, copy, type.get()));
   }
 
   @Override
   public CompletableFuture<User> removeProfileImage() {
-    return thenReload(sid -> fapi.deleteMine(sid, "profile_image"));
+    return thenReload(sid -> fapi.get().deleteMine(sid, "profile_image"));
   }
 
   // ------------------------------------------------------------------ email addresses
@@ -205,11 +208,12 @@ public final class AccountVerbs implements Account {
     if (blank(emailAddress)) return invalid("addEmailAddress needs an address");
     return signedIn(
         sid ->
-            fapi.createIdentification(
-                sid,
-                EMAILS,
-                Form.builder().add("email_address", emailAddress.strip()).build(),
-                EmailAddress.class));
+            fapi.get()
+                .createIdentification(
+                    sid,
+                    EMAILS,
+                    Form.builder().add("email_address", emailAddress.strip()).build(),
+                    EmailAddress.class));
   }
 
   @Override
@@ -229,13 +233,14 @@ public final class AccountVerbs implements Account {
     if (blank(emailAddressId)) return invalid("setPrimaryEmailAddress needs an id");
     return userCall(
         sid ->
-            fapi.updateMe(
-                sid, Form.builder().add("primary_email_address_id", emailAddressId).build()));
+            fapi.get()
+                .updateMe(
+                    sid, Form.builder().add("primary_email_address_id", emailAddressId).build()));
   }
 
   @Override
   public CompletableFuture<User> removeEmailAddress(String emailAddressId) {
-    return thenReload(sid -> fapi.deleteMine(sid, EMAILS, emailAddressId));
+    return thenReload(sid -> fapi.get().deleteMine(sid, EMAILS, emailAddressId));
   }
 
   /** Sends an email address or phone number its verification code ({@code strategy}). */
@@ -243,13 +248,14 @@ public final class AccountVerbs implements Account {
       String kind, String id, String strategy, Class<T> type) {
     return signedIn(
         sid ->
-            fapi.identificationAction(
-                sid,
-                kind,
-                id,
-                "prepare_verification",
-                Form.builder().add("strategy", strategy).build(),
-                type));
+            fapi.get()
+                .identificationAction(
+                    sid,
+                    kind,
+                    id,
+                    "prepare_verification",
+                    Form.builder().add("strategy", strategy).build(),
+                    type));
   }
 
   /** Checks the code sent to an email address or phone number. */
@@ -257,13 +263,14 @@ public final class AccountVerbs implements Account {
       String kind, String id, String code, Class<T> type) {
     return signedIn(
         sid ->
-            fapi.identificationAction(
-                sid,
-                kind,
-                id,
-                "attempt_verification",
-                Form.builder().add("code", code.strip()).build(),
-                type));
+            fapi.get()
+                .identificationAction(
+                    sid,
+                    kind,
+                    id,
+                    "attempt_verification",
+                    Form.builder().add("code", code.strip()).build(),
+                    type));
   }
 
   // ------------------------------------------------------------------ phone numbers
@@ -273,11 +280,12 @@ public final class AccountVerbs implements Account {
     if (blank(phoneNumber)) return invalid("addPhoneNumber needs a number");
     return signedIn(
         sid ->
-            fapi.createIdentification(
-                sid,
-                PHONES,
-                Form.builder().add("phone_number", phoneNumber.strip()).build(),
-                PhoneNumber.class));
+            fapi.get()
+                .createIdentification(
+                    sid,
+                    PHONES,
+                    Form.builder().add("phone_number", phoneNumber.strip()).build(),
+                    PhoneNumber.class));
   }
 
   @Override
@@ -297,13 +305,14 @@ public final class AccountVerbs implements Account {
     if (blank(phoneNumberId)) return invalid("setPrimaryPhoneNumber needs an id");
     return userCall(
         sid ->
-            fapi.updateMe(
-                sid, Form.builder().add("primary_phone_number_id", phoneNumberId).build()));
+            fapi.get()
+                .updateMe(
+                    sid, Form.builder().add("primary_phone_number_id", phoneNumberId).build()));
   }
 
   @Override
   public CompletableFuture<User> removePhoneNumber(String phoneNumberId) {
-    return thenReload(sid -> fapi.deleteMine(sid, PHONES, phoneNumberId));
+    return thenReload(sid -> fapi.get().deleteMine(sid, PHONES, phoneNumberId));
   }
 
   // ------------------------------------------------------------------ password
@@ -313,7 +322,9 @@ public final class AccountVerbs implements Account {
     if (newPassword == null || newPassword.isEmpty())
       return invalid("setPassword needs a password");
     return userCall(
-        sid -> fapi.changePassword(sid, Form.builder().add("new_password", newPassword).build()));
+        sid ->
+            fapi.get()
+                .changePassword(sid, Form.builder().add("new_password", newPassword).build()));
   }
 
   @Override
@@ -327,13 +338,14 @@ public final class AccountVerbs implements Account {
     }
     return userCall(
         sid ->
-            fapi.changePassword(
-                sid,
-                Form.builder()
-                    .add("current_password", currentPassword)
-                    .add("new_password", newPassword)
-                    .add("sign_out_of_other_sessions", signOutOfOtherSessions)
-                    .build()));
+            fapi.get()
+                .changePassword(
+                    sid,
+                    Form.builder()
+                        .add("current_password", currentPassword)
+                        .add("new_password", newPassword)
+                        .add("sign_out_of_other_sessions", signOutOfOtherSessions)
+                        .build()));
   }
 
   @Override
@@ -342,15 +354,16 @@ public final class AccountVerbs implements Account {
       return invalid("removePassword needs the password");
     return userCall(
         sid ->
-            fapi.removePassword(
-                sid, Form.builder().add("current_password", currentPassword).build()));
+            fapi.get()
+                .removePassword(
+                    sid, Form.builder().add("current_password", currentPassword).build()));
   }
 
   // ------------------------------------------------------------------ MFA
 
   @Override
   public CompletableFuture<Totp> createTotp() {
-    return signedIn(sid -> fapi.postMine(sid, Form.empty(), Totp.class, "totp"));
+    return signedIn(sid -> fapi.get().postMine(sid, Form.empty(), Totp.class, "totp"));
   }
 
   @Override
@@ -358,22 +371,24 @@ public final class AccountVerbs implements Account {
     if (blank(code)) return invalid("verifyTotp needs a code");
     return signedIn(
         sid ->
-            fapi.postMine(
-                sid,
-                Form.builder().add("code", code.strip()).build(),
-                Totp.class,
-                "totp",
-                "attempt_verification"));
+            fapi.get()
+                .postMine(
+                    sid,
+                    Form.builder().add("code", code.strip()).build(),
+                    Totp.class,
+                    "totp",
+                    "attempt_verification"));
   }
 
   @Override
   public CompletableFuture<User> disableTotp() {
-    return thenReload(sid -> fapi.deleteMine(sid, "totp"));
+    return thenReload(sid -> fapi.get().deleteMine(sid, "totp"));
   }
 
   @Override
   public CompletableFuture<BackupCodes> createBackupCodes() {
-    return signedIn(sid -> fapi.postMine(sid, Form.empty(), BackupCodes.class, "backup_codes"));
+    return signedIn(
+        sid -> fapi.get().postMine(sid, Form.empty(), BackupCodes.class, "backup_codes"));
   }
 
   @Override
@@ -381,13 +396,14 @@ public final class AccountVerbs implements Account {
       String phoneNumberId, boolean enabled) {
     return signedIn(
         sid ->
-            fapi.identificationAction(
-                sid,
-                PHONES,
-                phoneNumberId,
-                null,
-                Form.builder().add("reserved_for_second_factor", enabled).build(),
-                PhoneNumber.class));
+            fapi.get()
+                .identificationAction(
+                    sid,
+                    PHONES,
+                    phoneNumberId,
+                    null,
+                    Form.builder().add("reserved_for_second_factor", enabled).build(),
+                    PhoneNumber.class));
   }
 
   // ------------------------------------------------------------------ connected accounts
@@ -446,27 +462,28 @@ public final class AccountVerbs implements Account {
     }
     return signedIn(
         sid ->
-            fapi.postMine(
-                sid,
-                Form.builder()
-                    .add("strategy", strategy)
-                    .add("redirect_url", redirectUrl)
-                    .add("action_complete_redirect_url", redirectUrl)
-                    .build(),
-                ExternalAccount.class,
-                "external_accounts"));
+            fapi.get()
+                .postMine(
+                    sid,
+                    Form.builder()
+                        .add("strategy", strategy)
+                        .add("redirect_url", redirectUrl)
+                        .add("action_complete_redirect_url", redirectUrl)
+                        .build(),
+                    ExternalAccount.class,
+                    "external_accounts"));
   }
 
   @Override
   public CompletableFuture<User> disconnectExternalAccount(String externalAccountId) {
-    return thenReload(sid -> fapi.deleteMine(sid, "external_accounts", externalAccountId));
+    return thenReload(sid -> fapi.get().deleteMine(sid, "external_accounts", externalAccountId));
   }
 
   // ------------------------------------------------------------------ devices
 
   @Override
   public CompletableFuture<List<ActiveSession>> activeSessions() {
-    return signedIn(fapi::activeSessions);
+    return signedIn(sid -> fapi.get().activeSessions(sid));
   }
 
   @Override
@@ -474,7 +491,8 @@ public final class AccountVerbs implements Account {
     if (blank(sessionId)) return invalid("revokeSession needs a session id");
     return signedIn(
         sid ->
-            fapi.postMine(sid, Form.empty(), ActiveSession.class, "sessions", sessionId, "revoke"));
+            fapi.get()
+                .postMine(sid, Form.empty(), ActiveSession.class, "sessions", sessionId, "revoke"));
   }
 
   // ------------------------------------------------------------------ the account itself
@@ -489,7 +507,8 @@ public final class AccountVerbs implements Account {
     return signedIn(
             sid -> {
               manager.accountDeletion(sid);
-              return fapi.deleteMe(sid)
+              return fapi.get()
+                  .deleteMe(sid)
                   .whenComplete(
                       (deleted, failure) -> {
                         if (failure != null) manager.accountDeletion(null);
@@ -504,7 +523,7 @@ public final class AccountVerbs implements Account {
   public CompletableFuture<SessionVerification> startReverification(ReverificationLevel level) {
     ReverificationLevel l = level == null ? ReverificationLevel.SECOND_FACTOR : level;
     return signedIn(
-        sid -> fapi.reverify(sid, null, Form.builder().add("level", l.wireValue()).build()));
+        sid -> fapi.get().reverify(sid, null, Form.builder().add("level", l.wireValue()).build()));
   }
 
   @Override
@@ -542,7 +561,7 @@ public final class AccountVerbs implements Account {
             .add("phone_number_id", p.phoneNumberId())
             .build();
     // the session's factor ages change: the next token carries the new fva
-    return signedIn(sid -> fapi.reverify(sid, step, form))
+    return signedIn(sid -> fapi.get().reverify(sid, step, form))
         .thenCompose(
             v ->
                 v.complete()
@@ -606,8 +625,9 @@ public final class AccountVerbs implements Account {
     public CompletableFuture<List<OrganizationMembership>> fetchMemberships() {
       return signedIn(
               sid ->
-                  fapi.listMine(
-                      sid, null, OrganizationMembership.class, "organization_memberships"))
+                  fapi.get()
+                      .listMine(
+                          sid, null, OrganizationMembership.class, "organization_memberships"))
           .thenCompose(list -> reloadUser().thenApply(u -> list));
     }
 
@@ -621,12 +641,13 @@ public final class AccountVerbs implements Account {
       if (blank(name)) return invalid("create needs a name");
       return signedIn(
               sid ->
-                  fapi.createOrganization(
-                      sid,
-                      Form.builder()
-                          .add("name", name.strip())
-                          .add("slug", blank(slug) ? null : slug.strip())
-                          .build()))
+                  fapi.get()
+                      .createOrganization(
+                          sid,
+                          Form.builder()
+                              .add("name", name.strip())
+                              .add("slug", blank(slug) ? null : slug.strip())
+                              .build()))
           .thenCompose(org -> reloadUser().thenApply(u -> org));
     }
 
@@ -639,7 +660,7 @@ public final class AccountVerbs implements Account {
               .organization()
               .map(m -> m.organization().id().equals(organizationId))
               .orElse(false);
-      return signedIn(sid -> fapi.deleteMine(sid, "organization_memberships", organizationId))
+      return signedIn(sid -> fapi.get().deleteMine(sid, "organization_memberships", organizationId))
           .thenCompose(v -> wasActive ? refreshClaims() : reloadUser().thenApply(u -> null));
     }
 
@@ -647,8 +668,9 @@ public final class AccountVerbs implements Account {
     public CompletableFuture<List<OrganizationInvitation>> invitations() {
       return signedIn(
           sid ->
-              fapi.listMine(
-                  sid, "pending", OrganizationInvitation.class, "organization_invitations"));
+              fapi.get()
+                  .listMine(
+                      sid, "pending", OrganizationInvitation.class, "organization_invitations"));
     }
 
     @Override
@@ -656,13 +678,14 @@ public final class AccountVerbs implements Account {
       if (blank(invitationId)) return invalid("acceptInvitation needs an id");
       return signedIn(
               sid ->
-                  fapi.postMine(
-                      sid,
-                      Form.empty(),
-                      OrganizationInvitation.class,
-                      "organization_invitations",
-                      invitationId,
-                      "accept"))
+                  fapi.get()
+                      .postMine(
+                          sid,
+                          Form.empty(),
+                          OrganizationInvitation.class,
+                          "organization_invitations",
+                          invitationId,
+                          "accept"))
           .thenCompose(inv -> reloadUser().thenApply(u -> inv));
     }
 
@@ -670,8 +693,9 @@ public final class AccountVerbs implements Account {
     public CompletableFuture<List<OrganizationSuggestion>> suggestions() {
       return signedIn(
           sid ->
-              fapi.listMine(
-                  sid, "pending", OrganizationSuggestion.class, "organization_suggestions"));
+              fapi.get()
+                  .listMine(
+                      sid, "pending", OrganizationSuggestion.class, "organization_suggestions"));
     }
 
     @Override
@@ -679,13 +703,14 @@ public final class AccountVerbs implements Account {
       if (blank(suggestionId)) return invalid("acceptSuggestion needs an id");
       return signedIn(
               sid ->
-                  fapi.postMine(
-                      sid,
-                      Form.empty(),
-                      OrganizationSuggestion.class,
-                      "organization_suggestions",
-                      suggestionId,
-                      "accept"))
+                  fapi.get()
+                      .postMine(
+                          sid,
+                          Form.empty(),
+                          OrganizationSuggestion.class,
+                          "organization_suggestions",
+                          suggestionId,
+                          "accept"))
           .thenCompose(s -> reloadUser().thenApply(u -> s));
     }
 

@@ -40,7 +40,7 @@ public final class BrowserFlows implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.clerkfx.browser");
   private static final String EXTERNAL_ACCOUNT_NOT_FOUND = "external_account_not_found";
   private static final String EXTERNAL_ACCOUNT_EXISTS = "external_account_exists";
-  private final FapiClient fapi;
+  private final Supplier<FapiClient> fapi;
   private final BrowserSignInOptions options;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService openers;
@@ -49,12 +49,12 @@ public final class BrowserFlows implements AutoCloseable {
   /**
    * Creates the flows.
    *
-   * @param fapi the transport
+   * @param fapi the transport, made on first use (so a cold start never waits for it)
    * @param options the app's settings
    * @param scheduler timers (timeouts, email-link polling)
    */
   public BrowserFlows(
-      FapiClient fapi, BrowserSignInOptions options, ScheduledExecutorService scheduler) {
+      Supplier<FapiClient> fapi, BrowserSignInOptions options, ScheduledExecutorService scheduler) {
     this.fapi = Objects.requireNonNull(fapi, "fapi");
     this.options = options == null ? BrowserSignInOptions.defaults() : options;
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -157,18 +157,19 @@ public final class BrowserFlows implements AutoCloseable {
                   .add("redirect_url", redirect)
                   .add("action_complete_redirect_url", redirect)
                   .build();
-          return retryOnceIfSignedOut(() -> fapi.createSignIn(create))
+          return retryOnceIfSignedOut(() -> fapi.get().createSignIn(create))
               .thenCompose(
                   si ->
                       externalUrl(si.firstFactorVerification()).isPresent()
                           ? CompletableFuture.completedFuture(si)
-                          : fapi.prepareFirstFactor(
-                              si.id(),
-                              Form.builder()
-                                  .add("strategy", strategy)
-                                  .add("redirect_url", redirect)
-                                  .add("action_complete_redirect_url", redirect)
-                                  .build()))
+                          : fapi.get()
+                              .prepareFirstFactor(
+                                  si.id(),
+                                  Form.builder()
+                                      .add("strategy", strategy)
+                                      .add("redirect_url", redirect)
+                                      .add("action_complete_redirect_url", redirect)
+                                      .build()))
               .thenCompose(
                   si ->
                       flow.openAndWait(
@@ -182,15 +183,17 @@ public final class BrowserFlows implements AutoCloseable {
       SignIn si, Map<String, String> q, Flow flow) {
     String nonce = q.get("rotating_token_nonce");
     if (nonce != null && !nonce.isBlank()) {
-      return fapi.getSignIn(si.id(), nonce).thenApply(BrowserAuthResult::of);
+      return fapi.get().getSignIn(si.id(), nonce).thenApply(BrowserAuthResult::of);
     }
-    return fapi.getSignIn(si.id(), null)
+    return fapi.get()
+        .getSignIn(si.id(), null)
         .thenCompose(
             now -> {
               Optional<Verification> v = now.firstFactorVerification();
               if (v.map(Verification::status).orElse(null) == VerificationStatus.TRANSFERABLE
                   || EXTERNAL_ACCOUNT_NOT_FOUND.equals(errorCode(v, q))) {
-                return fapi.createSignUp(Form.builder().add("transfer", Boolean.TRUE).build())
+                return fapi.get()
+                    .createSignUp(Form.builder().add("transfer", Boolean.TRUE).build())
                     .thenApply(BrowserAuthResult::of);
               }
               throw failure(v, q, flow);
@@ -215,7 +218,7 @@ public final class BrowserFlows implements AutoCloseable {
                   .add("redirect_url", redirect)
                   .add("action_complete_redirect_url", redirect)
                   .build();
-          return retryOnceIfSignedOut(() -> fapi.createSignUp(create))
+          return retryOnceIfSignedOut(() -> fapi.get().createSignUp(create))
               .thenCompose(
                   su ->
                       flow.openAndWait(
@@ -229,14 +232,16 @@ public final class BrowserFlows implements AutoCloseable {
       SignUp su, Map<String, String> q, Flow flow) {
     String nonce = q.get("rotating_token_nonce");
     if (nonce != null && !nonce.isBlank()) {
-      return fapi.getSignUp(su.id(), nonce).thenApply(BrowserAuthResult::of);
+      return fapi.get().getSignUp(su.id(), nonce).thenApply(BrowserAuthResult::of);
     }
-    return fapi.getSignUp(su.id(), null)
+    return fapi.get()
+        .getSignUp(su.id(), null)
         .thenCompose(
             now -> {
               Optional<Verification> v = now.verifications().externalAccount();
               if (EXTERNAL_ACCOUNT_EXISTS.equals(errorCode(v, q))) {
-                return fapi.createSignIn(Form.builder().add("strategy", "transfer").build())
+                return fapi.get()
+                    .createSignIn(Form.builder().add("strategy", "transfer").build())
                     .thenApply(BrowserAuthResult::of);
               }
               throw failure(v, q, flow);
@@ -311,14 +316,15 @@ public final class BrowserFlows implements AutoCloseable {
                   .add("state", flow.state)
                   .add("mode", mode)
                   .build();
-          return retryOnceIfSignedOut(() -> fapi.createHostedAuth(create))
+          return retryOnceIfSignedOut(() -> fapi.get().createHostedAuth(create))
               .thenCompose(ha -> flow.openAndWait(ha.url()))
               .thenCompose(
                   q -> {
                     String nonce = q.get("rotating_token_nonce");
                     if (nonce == null || nonce.isBlank()) throw failure(Optional.empty(), q, flow);
                     String sid = q.get("created_session_id");
-                    return fapi.redeemNonce(nonce, pkce.verifier())
+                    return fapi.get()
+                        .redeemNonce(nonce, pkce.verifier())
                         .thenApply(
                             client -> {
                               String session =
@@ -351,26 +357,28 @@ public final class BrowserFlows implements AutoCloseable {
         "email_link sign-in",
         flow -> {
           String redirect = emailLinkRedirect(flow);
-          return fapi.createSignIn(Form.builder().add("identifier", emailAddress).build())
+          return fapi.get()
+              .createSignIn(Form.builder().add("identifier", emailAddress).build())
               .thenCompose(
                   si ->
-                      fapi.prepareFirstFactor(
-                          si.id(),
-                          Form.builder()
-                              .add("strategy", "email_link")
-                              .add(
-                                  "email_address_id",
-                                  si.firstFactor("email_link")
-                                      .or(() -> si.firstFactor("email_code"))
-                                      .flatMap(Factor::emailAddressId)
-                                      .orElse(null))
-                              .add("redirect_url", redirect)
-                              .build()))
+                      fapi.get()
+                          .prepareFirstFactor(
+                              si.id(),
+                              Form.builder()
+                                  .add("strategy", "email_link")
+                                  .add(
+                                      "email_address_id",
+                                      si.firstFactor("email_link")
+                                          .or(() -> si.firstFactor("email_code"))
+                                          .flatMap(Factor::emailAddressId)
+                                          .orElse(null))
+                                  .add("redirect_url", redirect)
+                                  .build()))
               .thenCompose(
                   si ->
                       poll(
                           flow,
-                          () -> fapi.getSignIn(si.id(), null),
+                          () -> fapi.get().getSignIn(si.id(), null),
                           SignIn::firstFactorVerification))
               .thenApply(BrowserAuthResult::of);
         });
@@ -387,7 +395,8 @@ public final class BrowserFlows implements AutoCloseable {
     return run(
         "email_link sign-up verification",
         flow ->
-            fapi.prepareSignUpVerification(
+            fapi.get()
+                .prepareSignUpVerification(
                     signUpId,
                     Form.builder()
                         .add("strategy", "email_link")
@@ -397,7 +406,7 @@ public final class BrowserFlows implements AutoCloseable {
                     su ->
                         poll(
                             flow,
-                            () -> fapi.getSignUp(signUpId, null),
+                            () -> fapi.get().getSignUp(signUpId, null),
                             s -> s.verifications().emailAddress()))
                 .thenApply(BrowserAuthResult::of));
   }

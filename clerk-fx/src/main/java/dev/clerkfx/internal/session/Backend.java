@@ -49,10 +49,4 @@ interface Backend {
 
   /** {@code GET /v1/me}. */
   CompletableFuture<User> me(String sessionId);
-
-  /** Serialises the persisted snapshot. */
-  String writeSnapshot(PersistedSnapshot snapshot);
-
-  /** Reads a persisted snapshot; fails with {@code ClerkResponseException} when unreadable. */
-  PersistedSnapshot readSnapshot(String json);
 }

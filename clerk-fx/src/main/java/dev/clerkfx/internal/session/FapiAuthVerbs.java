@@ -13,6 +13,7 @@ import dev.clerkfx.internal.fapi.Form;
 import dev.clerkfx.model.SignIn;
 import dev.clerkfx.model.SignUp;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The sign-in and sign-up verbs over the transport. Client changes (a completed attempt's new
@@ -31,7 +32,7 @@ public final class FapiAuthVerbs {
    * @return the verbs
    */
   public static SignIns signIns(FapiBackend backend, BrowserFlows browser, String locale) {
-    return new SignInVerbs(backend.fapi(), browser, locale);
+    return new SignInVerbs(backend::fapi, browser, locale);
   }
 
   /**
@@ -43,15 +44,15 @@ public final class FapiAuthVerbs {
    * @return the verbs
    */
   public static SignUps signUps(FapiBackend backend, BrowserFlows browser, String locale) {
-    return new SignUpVerbs(backend.fapi(), browser, locale);
+    return new SignUpVerbs(backend::fapi, browser, locale);
   }
 
   private static final class SignInVerbs implements SignIns {
-    private final FapiClient fapi;
+    private final Supplier<FapiClient> fapi;
     private final BrowserFlows browser;
     private final String locale;
 
-    SignInVerbs(FapiClient fapi, BrowserFlows browser, String locale) {
+    SignInVerbs(Supplier<FapiClient> fapi, BrowserFlows browser, String locale) {
       this.fapi = fapi;
       this.browser = browser;
       this.locale = locale;
@@ -93,35 +94,36 @@ public final class FapiAuthVerbs {
     @Override
     public CompletableFuture<SignIn> create(SignInParams p) {
       if (p == null) return invalid("create needs SignInParams");
-      return fapi.createSignIn(
-          Form.builder()
-              .add("identifier", p.identifier())
-              .add("strategy", p.strategy())
-              .add("password", p.password())
-              .add("ticket", p.ticket())
-              .add("redirect_url", p.redirectUrl())
-              .add("locale", locale)
-              .build());
+      return fapi.get()
+          .createSignIn(
+              Form.builder()
+                  .add("identifier", p.identifier())
+                  .add("strategy", p.strategy())
+                  .add("password", p.password())
+                  .add("ticket", p.ticket())
+                  .add("redirect_url", p.redirectUrl())
+                  .add("locale", locale)
+                  .build());
     }
 
     @Override
     public CompletableFuture<SignIn> get(String signInId) {
       if (blank(signInId)) return invalid("get needs a sign-in id");
-      return fapi.getSignIn(signInId, null);
+      return fapi.get().getSignIn(signInId, null);
     }
 
     @Override
     public CompletableFuture<SignIn> prepareFirstFactor(String signInId, FactorParams p) {
       if (blank(signInId) || p == null || blank(p.strategy()))
         return invalid("prepareFirstFactor needs an id and a strategy");
-      return fapi.prepareFirstFactor(signInId, prepareForm(p));
+      return fapi.get().prepareFirstFactor(signInId, prepareForm(p));
     }
 
     @Override
     public CompletableFuture<SignIn> attemptFirstFactor(String signInId, FactorParams p) {
       if (blank(signInId) || p == null || blank(p.strategy()))
         return invalid("attemptFirstFactor needs an id and a strategy");
-      return fapi.attemptFirstFactor(signInId, attemptForm(p));
+      return fapi.get().attemptFirstFactor(signInId, attemptForm(p));
     }
 
     @Override
@@ -129,7 +131,7 @@ public final class FapiAuthVerbs {
       if (blank(signInId) || p == null || blank(p.strategy())) {
         return invalid("prepareSecondFactor needs an id and a strategy");
       }
-      return fapi.prepareSecondFactor(signInId, prepareForm(p));
+      return fapi.get().prepareSecondFactor(signInId, prepareForm(p));
     }
 
     @Override
@@ -137,7 +139,7 @@ public final class FapiAuthVerbs {
       if (blank(signInId) || p == null || blank(p.strategy())) {
         return invalid("attemptSecondFactor needs an id and a strategy");
       }
-      return fapi.attemptSecondFactor(signInId, attemptForm(p));
+      return fapi.get().attemptSecondFactor(signInId, attemptForm(p));
     }
 
     @Override
@@ -146,12 +148,13 @@ public final class FapiAuthVerbs {
       if (blank(signInId) || newPassword == null || newPassword.isEmpty()) {
         return invalid("resetPassword needs an id and a new password");
       }
-      return fapi.resetPassword(
-          signInId,
-          Form.builder()
-              .add("password", newPassword)
-              .add("sign_out_of_other_sessions", signOutOfOtherSessions)
-              .build());
+      return fapi.get()
+          .resetPassword(
+              signInId,
+              Form.builder()
+                  .add("password", newPassword)
+                  .add("sign_out_of_other_sessions", signOutOfOtherSessions)
+                  .build());
     }
 
     private static Form prepareForm(FactorParams p) {
@@ -173,11 +176,11 @@ public final class FapiAuthVerbs {
   }
 
   private static final class SignUpVerbs implements SignUps {
-    private final FapiClient fapi;
+    private final Supplier<FapiClient> fapi;
     private final BrowserFlows browser;
     private final String locale;
 
-    SignUpVerbs(FapiClient fapi, BrowserFlows browser, String locale) {
+    SignUpVerbs(Supplier<FapiClient> fapi, BrowserFlows browser, String locale) {
       this.fapi = fapi;
       this.browser = browser;
       this.locale = locale;
@@ -204,28 +207,28 @@ public final class FapiAuthVerbs {
     @Override
     public CompletableFuture<SignUp> create(SignUpParams p) {
       if (p == null) return invalid("create needs SignUpParams");
-      return fapi.createSignUp(signUpForm(p).add("locale", locale).build());
+      return fapi.get().createSignUp(signUpForm(p).add("locale", locale).build());
     }
 
     @Override
     public CompletableFuture<SignUp> update(String signUpId, SignUpParams p) {
       if (blank(signUpId) || p == null)
         return invalid("update needs a sign-up id and SignUpParams");
-      return fapi.updateSignUp(signUpId, signUpForm(p).build());
+      return fapi.get().updateSignUp(signUpId, signUpForm(p).build());
     }
 
     @Override
     public CompletableFuture<SignUp> get(String signUpId) {
       if (blank(signUpId)) return invalid("get needs a sign-up id");
-      return fapi.getSignUp(signUpId, null);
+      return fapi.get().getSignUp(signUpId, null);
     }
 
     @Override
     public CompletableFuture<SignUp> prepareVerification(String signUpId, String strategy) {
       if (blank(signUpId) || blank(strategy))
         return invalid("prepareVerification needs an id and a strategy");
-      return fapi.prepareSignUpVerification(
-          signUpId, Form.builder().add("strategy", strategy).build());
+      return fapi.get()
+          .prepareSignUpVerification(signUpId, Form.builder().add("strategy", strategy).build());
     }
 
     @Override
@@ -234,8 +237,9 @@ public final class FapiAuthVerbs {
       if (blank(signUpId) || blank(strategy) || blank(code)) {
         return invalid("attemptVerification needs an id, a strategy and a code");
       }
-      return fapi.attemptSignUpVerification(
-          signUpId, Form.builder().add("strategy", strategy).add("code", code).build());
+      return fapi.get()
+          .attemptSignUpVerification(
+              signUpId, Form.builder().add("strategy", strategy).add("code", code).build());
     }
 
     private static Form.Builder signUpForm(SignUpParams p) {

@@ -3,7 +3,6 @@ package dev.clerkfx.internal.session;
 import dev.clerkfx.PublishableKey;
 import dev.clerkfx.internal.fapi.FapiClient;
 import dev.clerkfx.internal.fapi.FapiFacts;
-import dev.clerkfx.internal.fapi.FapiJson;
 import dev.clerkfx.internal.fapi.FetchedToken;
 import dev.clerkfx.internal.fapi.Form;
 import dev.clerkfx.model.Client;
@@ -132,15 +131,5 @@ public final class FapiBackend implements Backend {
   @Override
   public CompletableFuture<User> me(String sessionId) {
     return fapi().getMe(sessionId);
-  }
-
-  @Override
-  public String writeSnapshot(PersistedSnapshot snapshot) {
-    return FapiJson.write(snapshot);
-  }
-
-  @Override
-  public PersistedSnapshot readSnapshot(String json) {
-    return FapiJson.read(json, PersistedSnapshot.class);
   }
 }

@@ -1,5 +1,6 @@
 package dev.clerkfx.internal.session;
 
+import dev.clerkfx.internal.fapi.FapiJson;
 import dev.clerkfx.model.Client;
 import dev.clerkfx.model.Environment;
 import dev.clerkfx.model.Session;
@@ -26,7 +27,25 @@ public record PersistedSnapshot(Client client, Environment environment) {
    * @return the snapshot
    */
   static PersistedSnapshot of(Client client, Environment environment) {
-    return new PersistedSnapshot(mapSessions(client, PersistedSnapshot::withoutToken), environment);
+    boolean tokens = client.sessions().stream().anyMatch(s -> s.lastActiveToken().isPresent());
+    return new PersistedSnapshot(
+        tokens ? mapSessions(client, PersistedSnapshot::withoutToken) : client, environment);
+  }
+
+  /**
+   * Reads a persisted snapshot.
+   *
+   * @param json the stored JSON
+   * @return the snapshot
+   * @throws dev.clerkfx.ClerkResponseException when the JSON is not a snapshot
+   */
+  static PersistedSnapshot read(String json) {
+    return FapiJson.read(json, PersistedSnapshot.class);
+  }
+
+  /** Returns the JSON to persist; {@link #read(String)} reads it back to an equal snapshot. */
+  String toJson() {
+    return FapiJson.write(this);
   }
 
   /**

@@ -82,10 +82,17 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   private final Config config;
   private final Backoff backoff;
   private final TokenEngine engine;
-  private final Publisher publisher = new Publisher();
+  private final ThreadPoolExecutor io = SdkThreads.serial("clerk-fx-io", new Object());
+
+  /**
+   * The stored client token and snapshot, read on the I/O thread from construction on, while the
+   * rest of the SDK initialises.
+   */
+  private final CompletableFuture<Stored> stored;
+
+  private final Publisher publisher;
   private final Object stateOwner = new Object();
   private final ThreadPoolExecutor state = SdkThreads.serial("clerk-fx-state", stateOwner);
-  private final ThreadPoolExecutor io = SdkThreads.serial("clerk-fx-io", new Object());
   private final ThreadPoolExecutor events = SdkThreads.serial("clerk-fx-events", new Object());
   private final ExecutorService callbacks = SdkThreads.callbacks();
   private final CompletableFuture<AuthSnapshot> loaded = new CompletableFuture<>();
@@ -116,7 +123,7 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   // I/O thread only
   private Optional<String> writtenToken;
   private boolean snapshotKnown;
-  private String writtenSnapshot;
+  private PersistedSnapshot writtenSnapshot;
 
   /**
    * Creates a manager; {@link #start(Backend)} connects it to the transport and starts loading.
@@ -125,6 +132,8 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
    */
   public SessionManager(Config config) {
     this.config = config;
+    this.stored = readStoredAsync();
+    this.publisher = new Publisher();
     this.backoff = new Backoff(config.policy());
     this.engine =
         new TokenEngine(
@@ -302,7 +311,7 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   // ------------------------------------------------------------------ lifecycle
 
   /**
-   * Connects the transport and starts loading: the stored state at once (on the I/O thread), then
+   * Connects the transport and starts loading: the stored state (read since construction), then
    * environment and client in parallel.
    *
    * @param transport the Frontend API calls
@@ -310,13 +319,29 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   public void start(Backend transport) {
     if (!started.compareAndSet(false, true)) return;
     this.backend = Objects.requireNonNull(transport, "transport");
-    queueIo(this::restore, () -> {});
+    stored.thenAccept(r -> onState(() -> onRestored(r.token(), r.snapshot())));
   }
 
-  /**
-   * I/O thread: reads the stored client token and snapshot, then hands them to the state thread.
-   */
-  private void restore() {
+  /** What was read from storage at start-up. */
+  private record Stored(Optional<String> token, PersistedSnapshot snapshot) {}
+
+  private CompletableFuture<Stored> readStoredAsync() {
+    CompletableFuture<Stored> result = new CompletableFuture<>();
+    queueIo(
+        () -> {
+          Stored r = new Stored(Optional.empty(), null);
+          try {
+            r = readStored();
+          } finally {
+            result.complete(r);
+          }
+        },
+        () -> result.complete(new Stored(Optional.empty(), null)));
+    return result;
+  }
+
+  /** I/O thread: reads the stored client token and snapshot. */
+  private Stored readStored() {
     Optional<String> token;
     try {
       token = config.tokenStore().load();
@@ -344,9 +369,9 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
       }
       if (json.isPresent()) {
         try {
-          snapshot = backend.readSnapshot(json.get());
+          snapshot = PersistedSnapshot.read(json.get());
           snapshotKnown = true;
-          writtenSnapshot = json.get();
+          writtenSnapshot = snapshot;
           LOG.log(Level.DEBUG, "Restored the cached client snapshot");
         } catch (RuntimeException e) {
           LOG.log(
@@ -357,9 +382,7 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
         }
       }
     }
-    Optional<String> t = token;
-    PersistedSnapshot snap = snapshot;
-    onState(() -> onRestored(t, snap));
+    return new Stored(token, snapshot);
   }
 
   private void onRestored(Optional<String> token, PersistedSnapshot snapshot) {
@@ -925,32 +948,32 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
             e.getClass().getSimpleName());
       }
     }
-    String json = null;
-    if (now.snapshot().signedIn() && s.client().isPresent() && token.isPresent()) {
-      try {
-        json =
-            backend.writeSnapshot(
-                PersistedSnapshot.of(s.client().get(), s.environment().orElse(null)));
-      } catch (RuntimeException e) {
-        LOG.log(
-            Level.WARNING,
-            "Could not write the client snapshot ({0})",
-            e.getClass().getSimpleName());
-      }
-    }
-    if (snapshotKnown && Objects.equals(json, writtenSnapshot)) return;
-    if (json == null) {
+    PersistedSnapshot snapshot =
+        now.snapshot().signedIn() && s.client().isPresent() && token.isPresent()
+            ? PersistedSnapshot.of(s.client().get(), s.environment().orElse(null))
+            : null;
+    // equal models write equal JSON, so an unchanged snapshot is never serialised again
+    if (snapshotKnown && same(snapshot, writtenSnapshot)) return;
+    if (snapshot == null) {
       clearSnapshotQuietly();
       return;
     }
     try {
-      config.snapshotCache().save(json);
+      config.snapshotCache().save(snapshot.toJson());
       snapshotKnown = true;
-      writtenSnapshot = json;
+      writtenSnapshot = snapshot;
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING, "Could not save the client snapshot ({0})", e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Equal snapshots; the same client and environment objects (the usual case) are compared first.
+   */
+  private static boolean same(PersistedSnapshot a, PersistedSnapshot b) {
+    if (a == null || b == null) return a == b;
+    return (a.client() == b.client() && a.environment() == b.environment()) || a.equals(b);
   }
 
   private void clearSnapshotQuietly() {

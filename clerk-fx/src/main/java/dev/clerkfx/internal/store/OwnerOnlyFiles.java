@@ -1,17 +1,16 @@
 package dev.clerkfx.internal.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -143,21 +142,14 @@ public final class OwnerOnlyFiles {
           dir + " is a symbolic link; clerk-fx keeps secrets only in a real directory");
     }
     requireOwnedByCurrentUser(file, "file");
-    try (SeekableByteChannel channel =
-        Files.newByteChannel(
-            file, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
-      if (channel.size() > maxBytes) {
+    // read what is there (up to the bound), without a buffer of the bound's size: a cold start
+    // reads a few kilobytes
+    try (InputStream in =
+        Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      byte[] bytes = in.readNBytes(maxBytes + 1);
+      if (bytes.length > maxBytes) {
         throw new IOException(file + " is larger than " + maxBytes + " bytes");
       }
-      ByteBuffer buffer = ByteBuffer.allocate(maxBytes + 1);
-      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-        // keep reading: the file may have grown since size() was asked
-      }
-      if (buffer.position() > maxBytes) {
-        throw new IOException(file + " is larger than " + maxBytes + " bytes");
-      }
-      byte[] bytes = new byte[buffer.position()];
-      buffer.flip().get(bytes);
       return Optional.of(bytes);
     } catch (NoSuchFileException e) {
       return Optional.empty();

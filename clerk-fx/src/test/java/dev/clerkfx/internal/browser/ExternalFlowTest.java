@@ -50,7 +50,7 @@ class ExternalFlowTest {
                     }
                   })
               .build();
-      try (BrowserFlows flows = new BrowserFlows(fapi, options, timers)) {
+      try (BrowserFlows flows = new BrowserFlows(() -> fapi, options, timers)) {
         Map<String, String> q =
             flows
                 .external(

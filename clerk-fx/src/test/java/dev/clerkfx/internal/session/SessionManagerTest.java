@@ -126,16 +126,6 @@ class SessionManagerTest {
     public CompletableFuture<User> me(String id) {
       return CompletableFuture.failedFuture(new IllegalStateException());
     }
-
-    @Override
-    public String writeSnapshot(PersistedSnapshot s) {
-      return FapiJson.write(s);
-    }
-
-    @Override
-    public PersistedSnapshot readSnapshot(String json) {
-      return FapiJson.read(json, PersistedSnapshot.class);
-    }
   }
 
   private SessionManager start(TokenStore store) {
@@ -317,6 +307,7 @@ class SessionManagerTest {
     assertThat(store.saves).as("the token read at start is not written back").isZero();
     m.close();
 
+    int savesBefore = snapshotCache.saves;
     CountingStore again = new CountingStore(TOKEN);
     backend.clientFailure = backend.loadFailure; // offline
     start(again);
@@ -325,6 +316,9 @@ class SessionManagerTest {
         .isEqualTo(LoadState.Phase.FAILED); // offline: the cached state is shown
     assertThat(again.saves).isZero();
     assertThat(again.clears).isZero();
+    assertThat(snapshotCache.saves)
+        .as("the restored snapshot is not written back either")
+        .isEqualTo(savesBefore);
   }
 
   @Test
@@ -396,6 +390,7 @@ class SessionManagerTest {
     volatile CountDownLatch gate;
     volatile CountDownLatch held;
     final CountDownLatch entered = new CountDownLatch(1);
+    volatile int saves;
 
     void hold() {
       held = new CountDownLatch(1);
@@ -413,6 +408,7 @@ class SessionManagerTest {
 
     @Override
     public void save(String json) {
+      saves++;
       CountDownLatch g = gate;
       if (g != null) {
         gate = null;
