@@ -111,10 +111,10 @@ public final class ClerkInstance implements AutoCloseable {
 
   /**
    * Returns the settings of the sample's protected API for this instance. On the emulator: its
-   * secret key and its JWKS. On a real instance: the {@code CLERK_*} variables of {@link
-   * BackendConfig#fromEnvironment} (the secret key is optional and only needed for {@code
-   * /api/profile}), with the instance's public JWKS when no {@code CLERK_JWT_KEY} is given; always
-   * on a free port.
+   * secret key, its JWKS and its clock (token times are judged on emulator time). On a real
+   * instance: the {@code CLERK_*} variables of {@link BackendConfig#fromEnvironment} (the secret
+   * key is optional and only needed for {@code /api/profile}), with the instance's public JWKS when
+   * no {@code CLERK_JWT_KEY} is given; always on a free port.
    *
    * @param environment the process environment ({@code System.getenv()})
    * @return the settings
@@ -126,6 +126,7 @@ public final class ClerkInstance implements AutoCloseable {
           .frontendApiUrl(emulator.frontendApiUrl())
           .secretKey(emulator.secretKey())
           .apiUrl(emulator.frontendApiUrl())
+          .clock(emulator.clock())
           .build();
     }
     Map<String, String> settings = new HashMap<>(environment);
