@@ -5,6 +5,7 @@ import dev.clerkfx.PublishableKey;
 import dev.clerkfx.sample.backend.BackendConfig;
 import dev.clerkfx.testkit.ClerkEmulator;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -133,6 +134,16 @@ public final class ClerkInstance implements AutoCloseable {
     settings.remove(BackendConfig.PORT_VARIABLE);
     settings.putIfAbsent(BackendConfig.FAPI_URL_VARIABLE, publishableKey.frontendApiUrl());
     return BackendConfig.fromEnvironment(settings);
+  }
+
+  /**
+   * Returns the clock the sample's client keeps time by: the emulator's (the developer panel moves
+   * it), else the system clock.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return emulator != null ? emulator.clock() : Clock.systemUTC();
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.clerkfx.ClerkClient;
 import dev.clerkfx.LoadState;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -96,11 +97,12 @@ final class ConfigurationProblemView extends VBox {
    *
    * @param client the client (its key names the host; {@code refresh()} is "Retry now")
    * @param auth the client's JavaFX state
+   * @param clock the client's clock (its retry times are on it)
    * @param quit what Quit does
    * @return the view, hidden until a load fails
    */
   static ConfigurationProblemView whileClerkUnreachable(
-      ClerkClient client, AuthState auth, Runnable quit) {
+      ClerkClient client, AuthState auth, Clock clock, Runnable quit) {
     String host = client.publishableKey().host();
     Button retry = button("retry-now", "Retry now", () -> {});
     retry.setDefaultButton(true);
@@ -116,7 +118,7 @@ final class ConfigurationProblemView extends VBox {
                 + " to run on the embedded emulator.",
             retry,
             button("quit", "Quit", quit));
-    RetryCountdown countdown = new RetryCountdown(view.detail, Clock.systemUTC());
+    RetryCountdown countdown = new RetryCountdown(view.detail, clock);
     InvalidationListener update =
         o -> {
           LoadState state = auth.getLoadState();
@@ -170,7 +172,7 @@ final class ConfigurationProblemView extends VBox {
     private final Label label;
     private final Clock clock;
     private final Timeline timeline;
-    private java.time.Instant at;
+    private Instant at;
 
     RetryCountdown(Label label, Clock clock) {
       this.label = label;
@@ -179,7 +181,7 @@ final class ConfigurationProblemView extends VBox {
       timeline.setCycleCount(Animation.INDEFINITE);
     }
 
-    void start(java.time.Instant retryAt) {
+    void start(Instant retryAt) {
       at = retryAt;
       tick();
       timeline.play();

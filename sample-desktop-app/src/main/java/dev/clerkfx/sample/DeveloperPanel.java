@@ -24,9 +24,10 @@ import javafx.scene.layout.VBox;
  * session, ban the user, rename the user, rotate the signing key, take the network down for 30 s,
  * move the clock) so a viewer sees the app react. After a change the client is asked to look (a
  * refresh, or a user reload for a rename), as it would on its next token refresh anyway; after a
- * key rotation it fetches a fresh session token, signed with the new key. Server actions run off
- * the FX thread; the log is written on it. The network comes back on the timer handed in (tests
- * hand in a virtual-time one).
+ * key rotation it fetches a fresh session token, signed with the new key; after the clock moves it
+ * asks for a token (the client keeps the emulator's time, so its cached one is an hour old and the
+ * SDK fetches a new one). Server actions run off the FX thread; the log is written on it. The
+ * network comes back on the timer handed in (tests hand in a virtual-time one).
  */
 final class DeveloperPanel extends VBox {
   /** How long "Network down" lasts. */
@@ -152,7 +153,7 @@ final class DeveloperPanel extends VBox {
 
   private CompletableFuture<Void> networkDown() {
     Fault down = Fault.on("*", "/**").dropConnection();
-    // Scheduled first: the network comes back even when the check below fails.
+    // The return is scheduled with the outage, so it comes even if the client's check fails.
     return server(
         "Server: network down for " + NETWORK_DOWN.toSeconds() + " s",
         () -> {

@@ -71,7 +71,7 @@ final class MainView extends BorderPane {
     scroll.setFitToWidth(true);
     // Instead of an empty window while the first load fails: what is wrong, and "Retry now".
     ConfigurationProblemView unreachable =
-        ConfigurationProblemView.whileClerkUnreachable(client, auth, quit);
+        ConfigurationProblemView.whileClerkUnreachable(client, auth, instance.clock(), quit);
     scroll.visibleProperty().bind(unreachable.visibleProperty().not());
 
     setTop(new VBox(header, banner));

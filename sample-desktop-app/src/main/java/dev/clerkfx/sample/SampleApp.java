@@ -115,14 +115,14 @@ public final class SampleApp extends Application {
       return;
     }
     ClerkClient.Builder builder = ClerkClient.builder(instance.publishableKey());
-    instance
-        .emulator()
-        .ifPresent(
-            emulator ->
-                // The emulator forgets its clients when it stops: keeping its client token across
-                // runs would be pointless. The client keeps the emulator's time, so the developer
-                // panel's "Move clock" is as if the computer had slept that long.
-                builder.tokenStore(TokenStores.inMemory()).clock(emulator.clock()));
+    // On the emulator the client keeps the emulator's time: the developer panel's "Move clock" is
+    // as if the computer had slept that long.
+    builder.clock(instance.clock());
+    if (instance.emulator().isPresent()) {
+      // The emulator forgets its clients when it stops: keeping its client token across runs would
+      // be pointless.
+      builder.tokenStore(TokenStores.inMemory());
+    }
     clientSettings.accept(builder);
     client = builder.build();
     ClerkFx.install(client);
