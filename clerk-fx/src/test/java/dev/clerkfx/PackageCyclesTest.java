@@ -27,18 +27,10 @@ import org.junit.jupiter.api.Test;
 class PackageCyclesTest {
   private static final String ROOT = "dev.clerkfx";
 
-  /**
-   * Cycles still to break: each public package and its internal implementation refer to each other.
-   */
-  private static final List<String> KNOWN_CYCLES =
-      List.of(
-          "dev.clerkfx.browser <-> dev.clerkfx.internal.browser",
-          "dev.clerkfx.internal.ui <-> dev.clerkfx.ui");
-
   private static final Pattern REFERENCE = Pattern.compile("dev/clerkfx/((?:[a-z0-9_]+/)*)[A-Z]");
 
   @Test
-  void subpackagesFormNoCycleBeyondTheKnownOnes() throws Exception {
+  void subpackagesFormNoCycle() throws Exception {
     Map<String, Set<String>> graph =
         dependencies(
             Path.of(ClerkClient.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
@@ -54,10 +46,8 @@ class PackageCyclesTest {
       }
     }
     assertThat(cycles)
-        .as(
-            "packages that depend on each other (directly or through others); a known cycle that is"
-                + " gone must leave KNOWN_CYCLES too")
-        .containsExactlyInAnyOrderElementsOf(KNOWN_CYCLES);
+        .as("packages that depend on each other (directly or through others)")
+        .isEmpty();
   }
 
   /** Package → packages its classes refer to, without the root package and self references. */

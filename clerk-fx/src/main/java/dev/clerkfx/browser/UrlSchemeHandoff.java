@@ -1,6 +1,6 @@
 package dev.clerkfx.browser;
 
-import dev.clerkfx.internal.browser.HandoffServer;
+import dev.clerkfx.internal.handoff.HandoffServer;
 import dev.clerkfx.internal.store.StoreLocations;
 import java.awt.Desktop;
 import java.io.IOException;
@@ -40,7 +40,7 @@ public final class UrlSchemeHandoff implements AutoCloseable {
   }
 
   static {
-    HandoffServer.Access.set(h -> h.server);
+    HandoffServer.Access.set(UrlSchemeHandoff.class, h -> h.server);
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.clerkfx.ui;
 
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.ClerkFx;
-import dev.clerkfx.internal.ui.StatusBannerSkin;
 import java.time.Clock;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;

@@ -1,6 +1,6 @@
 package dev.clerkfx.ui;
 
-import java.util.Objects;
+import dev.clerkfx.internal.ui.Themes;
 
 /**
  * Shared facts about the prebuilt components.
@@ -14,19 +14,15 @@ import java.util.Objects;
  */
 public final class ClerkUi {
   /** The style class every prebuilt component carries; its looked-up colours are defined on it. */
-  public static final String COMPONENT_STYLE_CLASS = "clerk-component";
+  public static final String COMPONENT_STYLE_CLASS = Themes.COMPONENT_STYLE_CLASS;
 
   /** The style class that switches a component (or everything under a node) to the dark palette. */
-  public static final String DARK_STYLE_CLASS = "clerk-dark";
-
-  private static final String STYLESHEET =
-      Objects.requireNonNull(ClerkUi.class.getResource("clerk-fx.css"), "clerk-fx.css")
-          .toExternalForm();
+  public static final String DARK_STYLE_CLASS = Themes.DARK_STYLE_CLASS;
 
   private ClerkUi() {}
 
   /** The URL of the components' one stylesheet, as {@code Scene.getStylesheets()} takes it. */
   public static String stylesheet() {
-    return STYLESHEET;
+    return Themes.stylesheet();
   }
 }

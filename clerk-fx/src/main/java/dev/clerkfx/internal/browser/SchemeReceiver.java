@@ -1,6 +1,7 @@
 package dev.clerkfx.internal.browser;
 
 import dev.clerkfx.browser.RedirectStrategy;
+import dev.clerkfx.internal.handoff.HandoffServer;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;

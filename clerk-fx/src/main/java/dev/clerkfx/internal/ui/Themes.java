@@ -1,6 +1,6 @@
 package dev.clerkfx.internal.ui;
 
-import dev.clerkfx.ui.ClerkUi;
+import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 
@@ -9,12 +9,28 @@ import javafx.scene.Parent;
  * own).
  */
 public final class Themes {
+  /** The style class every prebuilt component carries (published as {@code ClerkUi}'s). */
+  public static final String COMPONENT_STYLE_CLASS = "clerk-component";
+
+  /** The style class of the dark palette (published as {@code ClerkUi}'s). */
+  public static final String DARK_STYLE_CLASS = "clerk-dark";
+
+  private static final String STYLESHEET =
+      Objects.requireNonNull(
+              Themes.class.getResource("/dev/clerkfx/ui/clerk-fx.css"), "clerk-fx.css")
+          .toExternalForm();
+
   private Themes() {}
 
-  /** True when {@code node} or one of its ancestors carries {@link ClerkUi#DARK_STYLE_CLASS}. */
+  /** The URL of the components' one stylesheet. */
+  public static String stylesheet() {
+    return STYLESHEET;
+  }
+
+  /** True when {@code node} or one of its ancestors carries {@link #DARK_STYLE_CLASS}. */
   public static boolean isDark(Node node) {
     for (Node n = node; n != null; n = n.getParent()) {
-      if (n.getStyleClass().contains(ClerkUi.DARK_STYLE_CLASS)) return true;
+      if (n.getStyleClass().contains(DARK_STYLE_CLASS)) return true;
     }
     return false;
   }
@@ -27,12 +43,11 @@ public final class Themes {
    * @param owner the component that opens it
    */
   public static void adopt(Parent root, Node owner) {
-    if (!root.getStylesheets().contains(ClerkUi.stylesheet()))
-      root.getStylesheets().add(ClerkUi.stylesheet());
-    if (!root.getStyleClass().contains(ClerkUi.COMPONENT_STYLE_CLASS)) {
-      root.getStyleClass().add(ClerkUi.COMPONENT_STYLE_CLASS);
+    if (!root.getStylesheets().contains(stylesheet())) root.getStylesheets().add(stylesheet());
+    if (!root.getStyleClass().contains(COMPONENT_STYLE_CLASS)) {
+      root.getStyleClass().add(COMPONENT_STYLE_CLASS);
     }
-    root.getStyleClass().remove(ClerkUi.DARK_STYLE_CLASS);
-    if (owner != null && isDark(owner)) root.getStyleClass().add(ClerkUi.DARK_STYLE_CLASS);
+    root.getStyleClass().remove(DARK_STYLE_CLASS);
+    if (owner != null && isDark(owner)) root.getStyleClass().add(DARK_STYLE_CLASS);
   }
 }

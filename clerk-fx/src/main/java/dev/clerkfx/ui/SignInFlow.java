@@ -1,4 +1,4 @@
-package dev.clerkfx.internal.ui;
+package dev.clerkfx.ui;
 
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.auth.BrowserAuthResult;
@@ -6,13 +6,16 @@ import dev.clerkfx.auth.FactorParams;
 import dev.clerkfx.auth.SignInParams;
 import dev.clerkfx.auth.SignUpParams;
 import dev.clerkfx.browser.BrowserSignInException;
+import dev.clerkfx.internal.ui.Countdown;
+import dev.clerkfx.internal.ui.Problem;
+import dev.clerkfx.internal.ui.StepForm;
+import dev.clerkfx.internal.ui.UiText;
 import dev.clerkfx.model.Environment;
 import dev.clerkfx.model.Factor;
 import dev.clerkfx.model.Session;
 import dev.clerkfx.model.SessionStatus;
 import dev.clerkfx.model.SignIn;
 import dev.clerkfx.model.SignUp;
-import dev.clerkfx.ui.SignInView;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +40,7 @@ import javafx.scene.control.Label;
  * fields, missing requirements one at a time, legal consent and verification by code. FX
  * Application Thread only, except where noted.
  */
-public final class SignInFlow {
+final class SignInFlow {
   /** How long a code must be waited for before it can be sent again. */
   public static final Duration RESEND_DELAY = Duration.ofSeconds(30);
 

@@ -1,9 +1,10 @@
-package dev.clerkfx.internal.ui;
+package dev.clerkfx.ui;
 
 import dev.clerkfx.AuthState;
 import dev.clerkfx.InstanceType;
 import dev.clerkfx.LoadState;
-import dev.clerkfx.ui.ClerkStatusBanner;
+import dev.clerkfx.internal.ui.Countdown;
+import dev.clerkfx.internal.ui.UiText;
 import java.time.Clock;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -20,7 +21,7 @@ import javafx.scene.layout.Region;
  * The look of {@link ClerkStatusBanner}: a message, a Retry button when useful, and the development
  * badge.
  */
-public final class StatusBannerSkin extends SkinBase<ClerkStatusBanner> {
+final class StatusBannerSkin extends SkinBase<ClerkStatusBanner> {
   private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
   private final Label message = new Label();

@@ -1,6 +1,5 @@
-package dev.clerkfx.internal.browser;
+package dev.clerkfx.internal.handoff;
 
-import dev.clerkfx.browser.UrlSchemeHandoff;
 import dev.clerkfx.internal.store.OwnerOnlyFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,8 +20,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -33,11 +34,11 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The single-instance hand-off behind {@link UrlSchemeHandoff}: the first process takes an
- * exclusive file lock, listens on {@code 127.0.0.1:<random port>} and writes {@code <port>
- * <secret>} to an owner-only file; a later process fails to take the lock, reads that file, sends
- * the secret and its URL arguments, and waits for {@code ok}. URLs that arrive while nobody listens
- * are kept (up to 16) for the next listener.
+ * The single-instance hand-off behind {@code dev.clerkfx.browser.UrlSchemeHandoff}: the first
+ * process takes an exclusive file lock, listens on {@code 127.0.0.1:<random port>} and writes
+ * {@code <port> <secret>} to an owner-only file; a later process fails to take the lock, reads that
+ * file, sends the secret and its URL arguments, and waits for {@code ok}. URLs that arrive while
+ * nobody listens are kept (up to 16) for the next listener.
  */
 public final class HandoffServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.clerkfx.browser");
@@ -56,25 +57,34 @@ public final class HandoffServer implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * Lets the internal flows reach the server behind the public hand-off (set by {@link
-   * UrlSchemeHandoff}).
+   * Lets the internal flows reach the server behind the public hand-off ({@code
+   * dev.clerkfx.browser.UrlSchemeHandoff} installs the accessor; this package does not depend on
+   * that one).
    */
   public static final class Access {
-    private static volatile Function<UrlSchemeHandoff, HandoffServer> access;
+    private static volatile Function<Object, HandoffServer> access;
 
     private Access() {}
 
     /**
-     * Installs the accessor (called once by {@link UrlSchemeHandoff}).
+     * Installs the accessor (called once by the public hand-off type).
      *
+     * @param type the public hand-off type
      * @param f the accessor
+     * @param <T> the public hand-off type
      */
-    public static void set(Function<UrlSchemeHandoff, HandoffServer> f) {
-      access = f;
+    public static <T> void set(Class<T> type, Function<T, HandoffServer> f) {
+      access = handoff -> f.apply(type.cast(handoff));
     }
 
-    static HandoffServer of(UrlSchemeHandoff h) {
-      return access.apply(h);
+    /**
+     * Returns the server behind a public hand-off.
+     *
+     * @param handoff the public hand-off
+     * @return its server
+     */
+    public static HandoffServer of(Object handoff) {
+      return access.apply(handoff);
     }
   }
 
@@ -117,7 +127,9 @@ public final class HandoffServer implements AutoCloseable {
     ServerSocket socket = new ServerSocket();
     try {
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      String secret = Pkce.random(24);
+      byte[] random = new byte[24];
+      new SecureRandom().nextBytes(random);
+      String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
       OwnerOnlyFiles.write(
           portFile, (socket.getLocalPort() + " " + secret).getBytes(StandardCharsets.UTF_8));
       HandoffServer server = new HandoffServer(socket, secret, channel, lock, portFile);
@@ -240,7 +252,7 @@ public final class HandoffServer implements AutoCloseable {
    * @param l the listener
    * @return closes the subscription
    */
-  AutoCloseable listen(Consumer<URI> l) {
+  public AutoCloseable listen(Consumer<URI> l) {
     List<URI> backlog;
     synchronized (this) {
       listener = l;

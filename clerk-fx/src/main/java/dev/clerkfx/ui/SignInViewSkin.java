@@ -1,9 +1,9 @@
-package dev.clerkfx.internal.ui;
+package dev.clerkfx.ui;
 
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.InstanceType;
+import dev.clerkfx.internal.ui.UiText;
 import dev.clerkfx.model.Session;
-import dev.clerkfx.ui.SignInView;
 import java.time.Clock;
 import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
  * The look of {@link SignInView}: a card holding the current step, in a scroll pane so a narrow or
  * short window scrolls rather than clips.
  */
-public final class SignInViewSkin extends SkinBase<SignInView> {
+final class SignInViewSkin extends SkinBase<SignInView> {
   private final SignInFlow flow;
   private final VBox card = new VBox();
   private final StackPane stepHolder = new StackPane();
