@@ -68,6 +68,7 @@ class ClerkUnreachableTest {
     assertThat(window.text("#configuration-problem-title")).isEqualTo("Waiting for Clerk");
     assertThat(window.text("#configuration-problem"))
         .isEqualTo("Can't reach Clerk at " + host + ": connection refused");
+    assertThat(window.text("#configuration-problem")).doesNotContain("Exception");
     assertThat(window.text("#configuration-problem-hint"))
         .contains("CLERK_PUBLISHABLE_KEY names the Clerk instance at " + host);
     assertThat(window.text("#configuration-problem-detail"))
