@@ -44,9 +44,9 @@ public record LoadState(
     /**
      * Clerk cannot be reached: the network load failed, or, once loaded, a refresh of the signed-in
      * session's token failed for network or server reasons. The SDK retries by itself at {@link
-     * #nextRetryAt()} ({@code ClerkClient.refresh()} retries at once); the state stays as it was
-     * (nobody is signed out by an outage) and the phase returns to {@code LOADED} when Clerk
-     * answers.
+     * #nextRetryAt()} (a token refresh only while the app is active; {@code ClerkClient.refresh()}
+     * retries at once); the state stays as it was (nobody is signed out by an outage) and the phase
+     * returns to {@code LOADED} when Clerk answers.
      */
     FAILED
   }

@@ -184,6 +184,8 @@ class SampleAppTest {
     // A minute later the cached session token has expired and a new one cannot be fetched.
     emulator.clock().advance(Duration.ofSeconds(61));
     assertThat(callApi()).startsWith("API call failed: ").contains("Could not reach Clerk");
+    // the SDK's status banner now says Clerk can't be reached, with its Retry button
+    window.awaitShowing("#clerk-banner-retry");
     assertThat(window.text("#user-id")).as("still signed in").isEqualTo(userId);
     assertThat(window.logEntries().subList(before, window.logEntries().size()))
         .noneMatch(entry -> entry.contains("Signed out"));
@@ -193,6 +195,9 @@ class SampleAppTest {
     window.awaitLogEntryAfter(before, "Server: network back up");
     assertThat(emulator.faults().active()).isEmpty();
     assertThat(callApi()).contains("\"userId\" : \"" + userId + "\"");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !window.isShowing("#clerk-banner-retry")); // Clerk answered: the banner goes
   }
 
   @Test

@@ -70,7 +70,8 @@ final class TokenEngine {
 
     /**
      * A fetch of the session's default token failed transiently (network, 5xx, 429); the engine
-     * retries by itself after {@code delayMillis}. Called outside the engine's locks.
+     * retries by itself after {@code delayMillis} while the app is active (else at the next call or
+     * when the app becomes active). Called outside the engine's locks.
      */
     void retrying(TokenKey key, Throwable failure, long delayMillis);
   }
@@ -447,14 +448,19 @@ final class TokenEngine {
     }
   }
 
-  /** Schedules the retry of the default token; returns its delay, or -1 when none is due. */
+  /**
+   * Schedules the retry of the default token (only while the app is active); returns the backoff
+   * delay, or -1 for another token.
+   */
   private long scheduleRetry(Entry e, Throwable failure) {
     synchronized (e) {
       cancelRefresh(e);
-      if (!appActive || e != defaultEntry || !isLive(e)) return -1;
+      if (e != defaultEntry || !isLive(e)) return -1;
       long delay = backoff.delay(e.failures++, Failures.retryAfter(failure)).toMillis();
-      LOG.log(Level.DEBUG, "Retrying the token refresh in {0} ms", delay);
-      e.refreshTask = schedule(() -> backgroundRefresh(e), delay);
+      if (appActive) {
+        LOG.log(Level.DEBUG, "Retrying the token refresh in {0} ms", delay);
+        e.refreshTask = schedule(() -> backgroundRefresh(e), delay);
+      }
       return delay;
     }
   }
