@@ -3,7 +3,9 @@ package dev.clerkfx.sample;
 import atlantafx.base.theme.PrimerLight;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.ClerkConfigurationException;
+import dev.clerkfx.ClerkException;
 import dev.clerkfx.ClerkFx;
+import dev.clerkfx.browser.UrlSchemeRegistration;
 import dev.clerkfx.sample.backend.BackendConfigurationException;
 import dev.clerkfx.sample.backend.SampleBackend;
 import dev.clerkfx.store.TokenStores;
@@ -44,6 +46,11 @@ public final class SampleApp extends Application {
   static final double MIN_WIDTH = 640;
 
   static final double MIN_HEIGHT = 560;
+
+  /** The URL scheme the packaged sample handles (its macOS bundle declares it in Info.plist). */
+  static final String URL_SCHEME = "dev.clerkfx.sample";
+
+  private static final System.Logger LOG = System.getLogger(SampleApp.class.getName());
 
   private final ClerkInstance injectedInstance;
   private final Map<String, String> environment;
@@ -161,11 +168,37 @@ public final class SampleApp extends Application {
   }
 
   /**
+   * From a jpackage image, makes the sample its user's handler of {@value #URL_SCHEME} (the
+   * registry on Windows, a desktop entry on Linux, the bundle's own declaration on macOS). Runs on
+   * the main thread before JavaFX starts; a failure is logged and the app starts anyway.
+   */
+  private static void registerUrlScheme() {
+    if (System.getProperty("jpackage.app-path") == null) {
+      return; // run from a build (mvn javafx:run): nothing installed to register
+    }
+    try {
+      UrlSchemeRegistration.Result result =
+          UrlSchemeRegistration.of(URL_SCHEME, URL_SCHEME)
+              .withDisplayName("clerk-fx sample")
+              .register();
+      LOG.log(
+          result.isComplete() ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+          "URL scheme {0}: done {1}; not done {2}",
+          URL_SCHEME,
+          result.done(),
+          result.notDone());
+    } catch (ClerkException e) {
+      LOG.log(System.Logger.Level.WARNING, "URL scheme " + URL_SCHEME + " not registered", e);
+    }
+  }
+
+  /**
    * Launches the sample.
    *
    * @param args command-line arguments passed to JavaFX
    */
   public static void main(String[] args) {
+    registerUrlScheme();
     launch(args);
     // The window is closed and stop() has released everything: end now rather than when idle pool
     // threads of the
