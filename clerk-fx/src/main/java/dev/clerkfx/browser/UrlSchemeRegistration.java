@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javafx.application.Platform;
 
 /**
  * Makes the app the current user's handler of its URL scheme, so a {@link
@@ -19,7 +20,7 @@ import java.util.Optional;
  * UrlSchemeRegistration.Result result =
  *     UrlSchemeRegistration.of("com.example.app", "com.example.app")
  *         .withDisplayName("Example App")
- *         .register();                          // blocks briefly: call it off the FX thread
+ *         .register();      // blocks briefly: in Application.init(), not on the FX thread
  * result.notDone().forEach(line -> log.warning(line));
  * }</pre>
  *
@@ -56,6 +57,12 @@ public final class UrlSchemeRegistration {
    * and none can be found.
    */
   public static final String LAUNCHER_UNKNOWN = SchemeRegistrar.LAUNCHER_UNKNOWN;
+
+  /**
+   * Code of the {@link ClerkUsageException} {@link #register()} and {@link #unregister()} throw on
+   * the FX Application Thread, which they would block.
+   */
+  public static final String ON_FX_THREAD = "url_scheme_registration_on_fx_thread";
 
   private static final int MAX_NAME = 200;
 
@@ -173,15 +180,19 @@ public final class UrlSchemeRegistration {
   /**
    * Registers the app as the current user's handler of the scheme (see the class comment for what
    * is written where). Blocks while files are written and OS tools run (up to half a minute each at
-   * worst), on the calling thread: call it from {@code main}, {@code Application.init()} or a
-   * background thread, never from the FX Application Thread.
+   * worst), on the calling thread: call it from {@code Application.init()} or a background thread.
+   * Note that the {@code java} launcher runs {@code main} on the FX Application Thread when the
+   * main class extends {@code Application} and JavaFX is on the module path (as in a jpackage
+   * image).
    *
    * @return what was done, and what was left undone
-   * @throws ClerkUsageException ({@link #LAUNCHER_UNKNOWN}) when no launcher was given and none can
-   *     be found; ({@code invalid_argument}) when a Windows launcher argument holds {@code %}
+   * @throws ClerkUsageException ({@link #ON_FX_THREAD}) on the FX Application Thread; ({@link
+   *     #LAUNCHER_UNKNOWN}) when no launcher was given and none can be found; ({@code
+   *     invalid_argument}) when a Windows launcher argument holds {@code %}
    * @throws UrlSchemeRegistrationException when a file cannot be written or {@code reg.exe} fails
    */
   public Result register() {
+    refuseFxThread("register");
     return register(SchemeRegistrar.forThisMachine());
   }
 
@@ -191,9 +202,11 @@ public final class UrlSchemeRegistration {
    * not registered is no error. Blocks like {@link #register()}; the launcher is not needed.
    *
    * @return what was done, and what was left undone
+   * @throws ClerkUsageException ({@link #ON_FX_THREAD}) on the FX Application Thread
    * @throws UrlSchemeRegistrationException when a file cannot be removed or {@code reg.exe} fails
    */
   public Result unregister() {
+    refuseFxThread("unregister");
     return unregister(SchemeRegistrar.forThisMachine());
   }
 
@@ -214,6 +227,19 @@ public final class UrlSchemeRegistration {
     } catch (IOException e) {
       throw new UrlSchemeRegistrationException(
           "Could not unregister the URL scheme " + scheme + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses to block the FX Application Thread. */
+  static void refuseFxThread(String method) {
+    if (Platform.isFxApplicationThread()) {
+      throw new ClerkUsageException(
+          ON_FX_THREAD,
+          "UrlSchemeRegistration."
+              + method
+              + "() blocks while it writes files and runs OS tools: call it from"
+              + " Application.init() or a background thread, not the FX Application Thread (the"
+              + " java launcher runs main() there when the main class extends Application)");
     }
   }
 

@@ -87,6 +87,7 @@ public final class SampleApp extends Application {
    */
   @Override
   public void init() {
+    registerUrlScheme();
     try {
       instance =
           injectedInstance != null ? injectedInstance : ClerkInstance.fromEnvironment(environment);
@@ -170,7 +171,8 @@ public final class SampleApp extends Application {
   /**
    * From a jpackage image, makes the sample its user's handler of {@value #URL_SCHEME} (the
    * registry on Windows, a desktop entry on Linux, the bundle's own declaration on macOS). Runs on
-   * the main thread before JavaFX starts; a failure is logged and the app starts anyway.
+   * the JavaFX launcher thread, from {@link #init()} (the image's {@code main} runs on the FX
+   * Application Thread, which this would block); a failure is logged and the app starts anyway.
    */
   private static void registerUrlScheme() {
     if (System.getProperty("jpackage.app-path") == null) {
@@ -198,7 +200,6 @@ public final class SampleApp extends Application {
    * @param args command-line arguments passed to JavaFX
    */
   public static void main(String[] args) {
-    registerUrlScheme();
     launch(args);
     // The window is closed and stop() has released everything: end now rather than when idle pool
     // threads of the
