@@ -2,6 +2,7 @@ package dev.clerkfx.internal.urlscheme;
 
 import dev.clerkfx.ClerkUsageException;
 import dev.clerkfx.internal.store.OwnerOnlyFiles;
+import dev.clerkfx.internal.store.StoreLocations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,7 +143,19 @@ public final class SchemeRegistrar {
    * @param launcher the command the OS starts with the URL appended, or empty for the default
    */
   public record Request(
-      String appId, String scheme, String displayName, Optional<List<String>> launcher) {}
+      String appId, String scheme, String displayName, Optional<List<String>> launcher) {
+    /**
+     * Checks the app id and the scheme again: they name a file and a registry key.
+     *
+     * @throws ClerkUsageException when either is not valid
+     */
+    public Request {
+      appId = StoreLocations.requireValidAppId(appId);
+      scheme = requireValidScheme(scheme);
+      Objects.requireNonNull(displayName, "displayName");
+      launcher = launcher.map(List::copyOf);
+    }
+  }
 
   /**
    * What a registration did.

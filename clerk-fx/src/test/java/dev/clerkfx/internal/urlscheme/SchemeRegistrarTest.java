@@ -57,6 +57,17 @@ class SchemeRegistrarTest {
     }
   }
 
+  @Test
+  void aRequestChecksWhatNamesAFileOrARegistryKey() {
+    assertThatThrownBy(() -> new Request("../evil", SCHEME, "Example", Optional.empty()))
+        .isInstanceOf(ClerkUsageException.class);
+    assertThatThrownBy(() -> new Request("com.example.app", "a\\b", "Example", Optional.empty()))
+        .isInstanceOf(ClerkUsageException.class);
+    assertThat(
+            new Request("com.example.app", "Com.Example.App", "Example", Optional.empty()).scheme())
+        .isEqualTo(SCHEME);
+  }
+
   @Nested
   class Windows {
     private static final String EXE = "C:\\Program Files\\Example App\\Example App.exe";
