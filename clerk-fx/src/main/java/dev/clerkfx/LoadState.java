@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where the client is in loading its state from Clerk, so a UI can tell "loading" from "offline,
- * showing the last known state" from "can't reach Clerk, retrying in 8 s".
+ * Where the client is in loading its state from Clerk and keeping it fresh, so a UI can tell
+ * "loading" from "offline, showing the last known state" from "can't reach Clerk, retrying in 8 s".
  *
  * <pre>{@code
  * clerk.loadStates().observeOn(Schedulers.from(Platform::runLater)).subscribe(s -> {
@@ -39,9 +39,15 @@ public record LoadState(
     LOADING,
     /** The state stored at the last run is shown; the network load has not succeeded yet. */
     LOADED_FROM_CACHE,
-    /** The state came from Clerk. */
+    /** The state came from Clerk, and Clerk answered the last request. */
     LOADED,
-    /** The last network load failed; the load retries by itself at {@link #nextRetryAt()}. */
+    /**
+     * Clerk cannot be reached: the network load failed, or, once loaded, a refresh of the signed-in
+     * session's token failed for network or server reasons. The SDK retries by itself at {@link
+     * #nextRetryAt()} ({@code ClerkClient.refresh()} retries at once); the state stays as it was
+     * (nobody is signed out by an outage) and the phase returns to {@code LOADED} when Clerk
+     * answers.
+     */
     FAILED
   }
 

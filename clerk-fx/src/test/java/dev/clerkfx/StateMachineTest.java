@@ -138,6 +138,44 @@ class StateMachineTest {
   }
 
   @Test
+  void aLostConnectionAfterLoadingIsAVisibleLoadStateUntilClerkAnswersAgain() {
+    h = EmulatorHarness.start();
+    ClerkClient c = h.signedInClient();
+    assertThat(c.loadState()).isEqualTo(LoadState.loaded());
+    TestObserver<LoadState> states = c.loadStates().test();
+    h.emulator.faults().add(Fault.on("*", "/v1/**").dropConnection());
+    h.advance(c, Duration.ofSeconds(55), Duration.ofSeconds(5)); // the token refresh is due, fails
+
+    LoadState lost = c.loadState();
+    assertThat(lost.phase()).isEqualTo(LoadState.Phase.FAILED);
+    assertThat(lost.error().orElseThrow()).isInstanceOf(ClerkNetworkException.class);
+    assertThat(lost.nextRetryAt().orElseThrow()).isAfter(h.emulator.clock().instant());
+    assertThat(c.snapshot().signedIn()).as("an outage signs nobody out").isTrue();
+
+    h.emulator.faults().clear();
+    h.advance(c, Duration.ofSeconds(10), Duration.ofSeconds(1)); // the engine's retry succeeds
+    assertThat(c.loadState()).isEqualTo(LoadState.loaded());
+    assertThat(c.getToken().join()).isPresent();
+    assertThat(states.values())
+        .extracting(LoadState::phase)
+        .containsSubsequence(
+            LoadState.Phase.LOADED, LoadState.Phase.FAILED, LoadState.Phase.LOADED);
+  }
+
+  @Test
+  void retryNowAfterALostConnectionReloadsFromClerk() {
+    h = EmulatorHarness.start();
+    ClerkClient c = h.signedInClient();
+    h.emulator.faults().add(Fault.on("*", "/v1/**").dropConnection());
+    h.advance(c, Duration.ofSeconds(55), Duration.ofSeconds(5));
+    assertThat(c.loadState().phase()).isEqualTo(LoadState.Phase.FAILED);
+    h.emulator.faults().clear();
+    assertThat(c.refresh().join().signedIn()).isTrue();
+    h.settle(c);
+    assertThat(c.loadState()).isEqualTo(LoadState.loaded());
+  }
+
+  @Test
   void afterCloseNoSdkThreadKeepsTheJvmAliveAndTheAppsOwnHttpClientStillWorks() throws Exception {
     h = EmulatorHarness.start();
     Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());

@@ -5,6 +5,7 @@ import dev.clerkfx.PublishableKey;
 import dev.clerkfx.sample.backend.BackendConfig;
 import dev.clerkfx.testkit.ClerkEmulator;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -111,10 +112,10 @@ public final class ClerkInstance implements AutoCloseable {
 
   /**
    * Returns the settings of the sample's protected API for this instance. On the emulator: its
-   * secret key and its JWKS. On a real instance: the {@code CLERK_*} variables of {@link
-   * BackendConfig#fromEnvironment} (the secret key is optional and only needed for {@code
-   * /api/profile}), with the instance's public JWKS when no {@code CLERK_JWT_KEY} is given; always
-   * on a free port.
+   * secret key, its JWKS and its clock (token times are judged on emulator time). On a real
+   * instance: the {@code CLERK_*} variables of {@link BackendConfig#fromEnvironment} (the secret
+   * key is optional and only needed for {@code /api/profile}), with the instance's public JWKS when
+   * no {@code CLERK_JWT_KEY} is given; always on a free port.
    *
    * @param environment the process environment ({@code System.getenv()})
    * @return the settings
@@ -126,12 +127,23 @@ public final class ClerkInstance implements AutoCloseable {
           .frontendApiUrl(emulator.frontendApiUrl())
           .secretKey(emulator.secretKey())
           .apiUrl(emulator.frontendApiUrl())
+          .clock(emulator.clock())
           .build();
     }
     Map<String, String> settings = new HashMap<>(environment);
     settings.remove(BackendConfig.PORT_VARIABLE);
     settings.putIfAbsent(BackendConfig.FAPI_URL_VARIABLE, publishableKey.frontendApiUrl());
     return BackendConfig.fromEnvironment(settings);
+  }
+
+  /**
+   * Returns the clock the sample's client keeps time by: the emulator's (the developer panel moves
+   * it), else the system clock.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return emulator != null ? emulator.clock() : Clock.systemUTC();
   }
 
   /**

@@ -2,11 +2,13 @@ package dev.clerkfx.sample;
 
 import dev.clerkfx.AuthState;
 import dev.clerkfx.ClerkClient;
+import dev.clerkfx.GetTokenOptions;
 import dev.clerkfx.testkit.ClerkEmulator;
 import dev.clerkfx.testkit.Fault;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -21,8 +23,11 @@ import javafx.scene.layout.VBox;
  * The embedded emulator's developer panel: each button acts on the server (revoke or expire the
  * session, ban the user, rename the user, rotate the signing key, take the network down for 30 s,
  * move the clock) so a viewer sees the app react. After a change the client is asked to look (a
- * refresh, or a user reload for a rename), as it would on its next token refresh anyway. Server
- * actions run off the FX thread; the log is written on it.
+ * refresh, or a user reload for a rename), as it would on its next token refresh anyway; after a
+ * key rotation it fetches a fresh session token, signed with the new key; after the clock moves it
+ * asks for a token (the client keeps the emulator's time, so its cached one is an hour old and the
+ * SDK fetches a new one). Server actions run off the FX thread; the log is written on it. The
+ * network comes back on the timer handed in (tests hand in a virtual-time one).
  */
 final class DeveloperPanel extends VBox {
   /** How long "Network down" lasts. */
@@ -35,17 +40,20 @@ final class DeveloperPanel extends VBox {
   private final ClerkClient client;
   private final EventLog log;
   private final Executor background;
+  private final ScheduledExecutorService timer;
 
   DeveloperPanel(
       ClerkEmulator emulator,
       ClerkClient client,
       AuthState auth,
       EventLog log,
-      Executor background) {
+      Executor background,
+      ScheduledExecutorService timer) {
     this.emulator = emulator;
     this.client = client;
     this.log = log;
     this.background = background;
+    this.timer = timer;
     setId("developer-panel");
     getStyleClass().add("developer-panel");
     setSpacing(8);
@@ -111,7 +119,12 @@ final class DeveloperPanel extends VBox {
         button(
             "dev-rotate",
             "Rotate signing key",
-            () -> server("Server: signing key rotated", emulator::rotateSigningKey, false));
+            () ->
+                server("Server: signing key rotated", emulator::rotateSigningKey, false)
+                    // The next calls carry a token signed with the new key: the API finds it in the
+                    // JWKS.
+                    .thenCompose(
+                        v -> client.getToken(GetTokenOptions.defaults().withSkipCache(true))));
     Button network = button("dev-network", "Network down for 30 s", this::networkDown);
     Button clock =
         button(
@@ -119,9 +132,11 @@ final class DeveloperPanel extends VBox {
             "Move clock +1 h",
             () ->
                 server(
-                    "Server: clock moved forward 1 h",
-                    () -> emulator.clock().advance(CLOCK_STEP),
-                    true));
+                        "Server: clock moved forward 1 h",
+                        () -> emulator.clock().advance(CLOCK_STEP),
+                        true)
+                    // The client keeps the emulator's time: its cached token is now an hour old.
+                    .thenCompose(v -> client.getToken()));
 
     getChildren()
         .addAll(
@@ -138,22 +153,24 @@ final class DeveloperPanel extends VBox {
 
   private CompletableFuture<Void> networkDown() {
     Fault down = Fault.on("*", "/**").dropConnection();
+    // The return is scheduled with the outage, so it comes even if the client's check fails.
     return server(
-            "Server: network down for " + NETWORK_DOWN.toSeconds() + " s",
-            () -> emulator.faults().add(down),
-            false)
-        .thenRun(
-            () ->
-                CompletableFuture.runAsync(
-                        () -> emulator.faults().remove(down),
-                        CompletableFuture.delayedExecutor(
-                            NETWORK_DOWN.toMillis(), TimeUnit.MILLISECONDS, background))
-                    .thenRun(() -> Platform.runLater(() -> log.add("Server: network back up"))));
+        "Server: network down for " + NETWORK_DOWN.toSeconds() + " s",
+        () -> {
+          emulator.faults().add(down);
+          timer.schedule(
+              () -> {
+                server("Server: network back up", () -> emulator.faults().remove(down), true);
+              },
+              NETWORK_DOWN.toMillis(),
+              TimeUnit.MILLISECONDS);
+        },
+        true);
   }
 
   /**
    * Runs a server action off the FX thread, logs it, and (if asked) has the client refresh to
-   * notice it.
+   * notice it; a refresh that cannot reach the emulator is logged in plain words.
    */
   private CompletableFuture<Void> server(String description, Runnable action, boolean refresh) {
     return CompletableFuture.runAsync(action, background)
@@ -161,7 +178,16 @@ final class DeveloperPanel extends VBox {
         .thenCompose(
             v ->
                 refresh
-                    ? client.refresh().<Void>handle((snapshot, failure) -> null)
+                    ? client
+                        .refresh()
+                        .<Void>handle(
+                            (snapshot, failure) -> {
+                              if (failure != null) {
+                                String host = client.publishableKey().host();
+                                Platform.runLater(() -> log.add(UiText.loadProblem(host, failure)));
+                              }
+                              return null;
+                            })
                     : CompletableFuture.<Void>completedFuture(null));
   }
 

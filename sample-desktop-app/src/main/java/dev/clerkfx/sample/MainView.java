@@ -7,6 +7,7 @@ import dev.clerkfx.ui.ClerkStatusBanner;
 import dev.clerkfx.ui.SignedIn;
 import dev.clerkfx.ui.SignedOut;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -21,8 +22,9 @@ import javafx.scene.layout.VBox;
 /**
  * The window's content: a header naming the Clerk instance, the SDK's {@link ClerkStatusBanner}
  * (connecting, or why Clerk cannot be reached), the welcome or signed-in view (switched by the
- * SDK's {@link SignedOut} and {@link SignedIn} gates), on the embedded emulator the {@link
- * DeveloperPanel}, and the live {@link EventLog}.
+ * SDK's {@link SignedOut} and {@link SignedIn} gates) or, while Clerk cannot be reached and no
+ * sign-in is cached, a {@link ConfigurationProblemView} saying why; on the embedded emulator the
+ * {@link DeveloperPanel}, and the live {@link EventLog}.
  */
 final class MainView extends BorderPane {
   private final EventLog log;
@@ -33,7 +35,9 @@ final class MainView extends BorderPane {
       UserState user,
       ClerkInstance instance,
       DemoApiClient api,
-      Executor background) {
+      Executor background,
+      ScheduledExecutorService timer,
+      Runnable quit) {
     getStyleClass().add("sample-main");
 
     Label title = new Label("clerk-fx sample");
@@ -65,14 +69,19 @@ final class MainView extends BorderPane {
     center.setAlignment(Pos.TOP_LEFT);
     ScrollPane scroll = new ScrollPane(center);
     scroll.setFitToWidth(true);
+    // Instead of an empty window while the first load fails: what is wrong, and "Retry now".
+    ConfigurationProblemView unreachable =
+        ConfigurationProblemView.whileClerkUnreachable(client, auth, instance.clock(), quit);
+    scroll.visibleProperty().bind(unreachable.visibleProperty().not());
 
     setTop(new VBox(header, banner));
-    setCenter(scroll);
+    setCenter(new StackPane(scroll, unreachable));
     instance
         .emulator()
         .ifPresent(
             emulator -> {
-              DeveloperPanel panel = new DeveloperPanel(emulator, client, auth, log, background);
+              DeveloperPanel panel =
+                  new DeveloperPanel(emulator, client, auth, log, background, timer);
               panel.setPadding(new Insets(16));
               panel.setPrefWidth(240);
               ScrollPane side = new ScrollPane(panel);

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -54,6 +56,8 @@ public final class SampleApp extends Application {
 
   private final ClerkInstance injectedInstance;
   private final Map<String, String> environment;
+  private final Consumer<ClerkClient.Builder> clientSettings;
+  private final ScheduledExecutorService injectedTimer;
   private String configurationProblem;
   private ClerkInstance instance;
   private SampleBackend backend;
@@ -61,6 +65,7 @@ public final class SampleApp extends Application {
   private DemoApiClient api;
   private MainView view;
   private ExecutorService background;
+  private ScheduledExecutorService timer;
 
   /** Creates the app; {@link #init()} picks the Clerk instance from the environment. */
   public SampleApp() {
@@ -77,8 +82,28 @@ public final class SampleApp extends Application {
    * is null.
    */
   SampleApp(ClerkInstance instance, Map<String, String> environment) {
+    this(instance, environment, builder -> {}, null);
+  }
+
+  /**
+   * Creates the app with test settings.
+   *
+   * @param instance the instance, or null for the one {@code environment} names
+   * @param environment the process environment
+   * @param clientSettings applied to the client's builder last (tests set a token store, a retry
+   *     policy)
+   * @param timer the developer panel's timer (how long "Network down" lasts), or null for a real
+   *     one
+   */
+  SampleApp(
+      ClerkInstance instance,
+      Map<String, String> environment,
+      Consumer<ClerkClient.Builder> clientSettings,
+      ScheduledExecutorService timer) {
     this.injectedInstance = instance;
     this.environment = environment;
+    this.clientSettings = clientSettings;
+    this.injectedTimer = timer;
   }
 
   /**
@@ -98,11 +123,15 @@ public final class SampleApp extends Application {
       return;
     }
     ClerkClient.Builder builder = ClerkClient.builder(instance.publishableKey());
+    // On the emulator the client keeps the emulator's time: the developer panel's "Move clock" is
+    // as if the computer had slept that long.
+    builder.clock(instance.clock());
     if (instance.emulator().isPresent()) {
       // The emulator forgets its clients when it stops: keeping its client token across runs would
       // be pointless.
       builder.tokenStore(TokenStores.inMemory());
     }
+    clientSettings.accept(builder);
     client = builder.build();
     ClerkFx.install(client);
     URI apiBase = backend.uri("/");
@@ -119,7 +148,9 @@ public final class SampleApp extends Application {
       stage.setTitle("clerk-fx sample: configuration problem");
       stage.setScene(
           new Scene(
-              new ConfigurationProblemView(configurationProblem, Platform::exit), WIDTH, HEIGHT));
+              ConfigurationProblemView.cannotStart(configurationProblem, Platform::exit),
+              WIDTH,
+              HEIGHT));
       stage.show();
       return;
     }
@@ -131,7 +162,25 @@ public final class SampleApp extends Application {
               thread.setDaemon(true);
               return thread;
             });
-    view = new MainView(client, ClerkFx.useAuth(), ClerkFx.useUser(), instance, api, background);
+    timer =
+        injectedTimer != null
+            ? injectedTimer
+            : Executors.newSingleThreadScheduledExecutor(
+                task -> {
+                  Thread thread = new Thread(task, "sample-developer-panel-timer");
+                  thread.setDaemon(true);
+                  return thread;
+                });
+    view =
+        new MainView(
+            client,
+            ClerkFx.useAuth(),
+            ClerkFx.useUser(),
+            instance,
+            api,
+            background,
+            timer,
+            Platform::exit);
     // Refresh tokens ahead of expiry only while the user is using the app.
     stage.focusedProperty().addListener((o, was, focused) -> client.setAppActive(focused));
     stage.setTitle("clerk-fx sample");
@@ -152,6 +201,9 @@ public final class SampleApp extends Application {
     }
     if (background != null) {
       background.shutdownNow();
+    }
+    if (timer != null && timer != injectedTimer) {
+      timer.shutdownNow();
     }
     if (api != null) {
       api.close();

@@ -3,7 +3,11 @@ package dev.clerkfx.sample;
 import dev.clerkfx.AuthEvent;
 import dev.clerkfx.ClerkApiException;
 import dev.clerkfx.ClerkError;
+import dev.clerkfx.ClerkException;
+import dev.clerkfx.ClerkNetworkException;
+import dev.clerkfx.ClerkResponseException;
 import dev.clerkfx.SignOutReason;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -31,6 +35,48 @@ final class UiText {
     }
     String message = t.getMessage();
     return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+  }
+
+  /**
+   * Describes why Clerk could not be loaded, in plain words naming the host.
+   *
+   * @param host the Frontend API host, such as {@code clerk.example.com}
+   * @param failure the typed error of the failed load, possibly wrapped
+   * @return such as "Can't reach Clerk at clerk.example.com: connection refused"
+   */
+  static String loadProblem(String host, Throwable failure) {
+    Throwable t = unwrap(failure);
+    if (t instanceof ClerkNetworkException network) {
+      String why =
+          switch (network.kind()) {
+            case DNS -> "the host name does not resolve (offline, or a wrong host)";
+            case CONNECT -> "connection refused";
+            case TIMEOUT -> "the connection timed out";
+            case CONNECTION_RESET -> "the connection was dropped";
+            case TLS -> "the secure (TLS) connection failed";
+            case OTHER -> "a network error";
+          };
+      return "Can't reach Clerk at " + host + ": " + why;
+    }
+    if (t instanceof ClerkResponseException) {
+      return "Can't reach Clerk at " + host + ": the server there does not answer like Clerk";
+    }
+    if (t instanceof ClerkApiException api) {
+      return "Clerk at " + host + " refused to load (HTTP " + api.status() + "): " + describe(api);
+    }
+    String code = t instanceof ClerkException clerk ? " (" + clerk.code() + ")" : "";
+    return "Can't load Clerk from " + host + ": " + describe(t) + code;
+  }
+
+  /**
+   * Returns the countdown line of an automatic retry.
+   *
+   * @param left time until the retry (zero or negative once due)
+   * @return such as "Retrying automatically in 8 s" or "Retrying…"
+   */
+  static String retryingIn(Duration left) {
+    long seconds = (left.toMillis() + 999) / 1000;
+    return seconds <= 0 ? "Retrying…" : "Retrying automatically in " + seconds + " s";
   }
 
   /**

@@ -4,33 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.clerkfx.testkit.ClerkEmulator;
+import dev.clerkfx.testkit.EmulatorClock;
+import dev.clerkfx.testkit.VirtualTimeScheduler;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives the whole sample on an emulator the test controls: sign in through the SDK's dialog, see
- * the user, call the protected API with the session token, and watch the window react to the
- * developer panel's server-side changes.
+ * the user, call the protected API with the session token, and watch the window react to each of
+ * the developer panel's server-side changes (revoke, expire, ban, rename, key rotation, network
+ * outage, clock jump).
  */
 class SampleAppTest {
-  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final Duration PATIENCE = SampleRobot.PATIENCE;
 
-  private final FxRobot robot = new FxRobot();
+  private final SampleRobot window = new SampleRobot();
+  private final FxRobot robot = window.robot();
+
+  /**
+   * The developer panel's timer: the network comes back when the test moves it, not after 30 real
+   * seconds.
+   */
+  private final VirtualTimeScheduler timer = VirtualTimeScheduler.on(EmulatorClock.startingNow());
+
   private ClerkEmulator emulator;
   private SampleApp app;
 
@@ -44,8 +47,9 @@ class SampleAppTest {
     emulator = ClerkEmulator.start();
     app =
         (SampleApp)
-            FxToolkit.setupApplication(() -> new SampleApp(ClerkInstance.emulator(emulator)));
-    await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
+            FxToolkit.setupApplication(
+                () -> new SampleApp(ClerkInstance.emulator(emulator), Map.of(), b -> {}, timer));
+    await().atMost(PATIENCE).until(() -> window.isShowing("#sign-in"));
   }
 
   @AfterEach
@@ -57,185 +61,166 @@ class SampleAppTest {
   @Test
   void signInThroughTheDialogCallTheApiAndRevokeFromTheDeveloperPanel() {
     String userId = emulator.demoUser().id().orElseThrow();
-    assertThat(text("#demo-hint"))
+    assertThat(window.text("#demo-hint"))
         .startsWith("Embedded emulator — demo user: " + ClerkEmulator.DEMO_EMAIL)
         .contains("424242");
 
-    signInThroughTheDialog();
+    window.signInThroughTheDialog();
 
-    assertThat(text("#email-address")).isEqualTo(ClerkEmulator.DEMO_EMAIL);
-    assertThat(text("#user-id")).isEqualTo(userId);
-    String sessionId = text("#session-id");
+    assertThat(window.text("#email-address")).isEqualTo(ClerkEmulator.DEMO_EMAIL);
+    assertThat(window.text("#user-id")).isEqualTo(userId);
+    String sessionId = window.text("#session-id");
     assertThat(emulator.session(sessionId))
         .hasValueSatisfying(s -> assertThat(s.userId()).isEqualTo(userId));
-    assertThat(isShowing("#user-button")).isTrue();
-    assertThat(isShowing("#organization-switcher")).isTrue();
-    assertThat(isShowing("#sign-in")).isFalse();
-    awaitLogEntry("Signed in as Ada Lovelace (" + sessionId + ")");
+    assertThat(window.isShowing("#user-button")).isTrue();
+    assertThat(window.isShowing("#organization-switcher")).isTrue();
+    assertThat(window.isShowing("#sign-in")).isFalse();
+    window.awaitLogEntry("Signed in as Ada Lovelace (" + sessionId + ")");
 
-    click("#call-api");
+    window.click("#call-api");
     await()
         .atMost(PATIENCE)
         .untilAsserted(
             () ->
-                assertThat(text("#api-result"))
+                assertThat(window.text("#api-result"))
                     .contains("\"userId\" : \"" + userId + "\"")
                     .contains("\"sessionId\" : \"" + sessionId + "\""));
     // Still signed in, so the sign-out below can only come from the revocation.
-    assertThat(logEntries()).noneMatch(entry -> entry.contains("Signed out"));
+    assertThat(window.logEntries()).noneMatch(entry -> entry.contains("Signed out"));
 
-    click("#dev-revoke");
+    window.click("#dev-revoke");
 
-    awaitLogEntry("Signed out: session revoked");
+    window.awaitLogEntry("Signed out: session revoked");
     assertThat(emulator.session(sessionId))
         .hasValueSatisfying(s -> assertThat(s.isActive()).isFalse());
-    await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
-    assertThat(isShowing("#call-api")).isFalse();
-    assertThat(text("#name")).isNullOrEmpty();
-    assertThat(text("#session-id")).isNullOrEmpty();
+    await().atMost(PATIENCE).until(() -> window.isShowing("#sign-in"));
+    assertThat(window.isShowing("#call-api")).isFalse();
+    assertThat(window.text("#name")).isNullOrEmpty();
+    assertThat(window.text("#session-id")).isNullOrEmpty();
   }
 
   @Test
   void renamingTheUserOnTheServerChangesTheLabel() {
-    signInThroughTheDialog();
-    String userId = text("#user-id");
+    window.signInThroughTheDialog();
+    String userId = window.text("#user-id");
 
-    type("#dev-first-name", "Grace");
-    click("#dev-rename");
+    window.type("#dev-first-name", "Grace");
+    window.click("#dev-rename");
 
-    awaitText("#name", "Grace Lovelace");
+    window.awaitText("#name", "Grace Lovelace");
     assertThat(emulator.user(userId))
         .hasValueSatisfying(u -> assertThat(u.firstName()).hasValue("Grace"));
-    awaitLogEntry("User updated: Grace Lovelace");
+    window.awaitLogEntry("User updated: Grace Lovelace");
   }
 
   @Test
   void expiringTheSessionFromTheDeveloperPanelSignsOutWithThatReason() {
-    signInThroughTheDialog();
-    String sessionId = text("#session-id");
+    window.signInThroughTheDialog();
+    String sessionId = window.text("#session-id");
 
-    click("#dev-expire");
+    window.click("#dev-expire");
 
-    awaitLogEntry("Signed out: session expired");
+    window.awaitLogEntry("Signed out: session expired");
     assertThat(emulator.session(sessionId))
         .hasValueSatisfying(s -> assertThat(s.isActive()).isFalse());
-    await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
+    await().atMost(PATIENCE).until(() -> window.isShowing("#sign-in"));
   }
 
   @Test
   void banningTheUserFromTheDeveloperPanelSignsOut() {
-    signInThroughTheDialog();
-    String userId = text("#user-id");
+    window.signInThroughTheDialog();
+    String userId = window.text("#user-id");
 
-    click("#dev-ban");
+    window.click("#dev-ban");
 
-    awaitLogEntry("Server: user banned");
+    window.awaitLogEntry("Server: user banned");
     await()
         .atMost(PATIENCE)
-        .untilAsserted(() -> assertThat(logEntries()).anyMatch(e -> e.contains("Signed out")));
+        .untilAsserted(
+            () -> assertThat(window.logEntries()).anyMatch(e -> e.contains("Signed out")));
     assertThat(emulator.sessionsOf(userId)).allSatisfy(s -> assertThat(s.isActive()).isFalse());
-    await().atMost(PATIENCE).until(() -> isShowing("#sign-in"));
+    await().atMost(PATIENCE).until(() -> window.isShowing("#sign-in"));
   }
 
   @Test
   void theWindowHasADefaultAndAMinimumSize() {
-    javafx.stage.Window window = robot.lookup("#sign-in").query().getScene().getWindow();
-    assertThat(window.getWidth()).isGreaterThanOrEqualTo(SampleApp.WIDTH);
-    assertThat(((javafx.stage.Stage) window).getMinWidth()).isEqualTo(SampleApp.MIN_WIDTH);
-    assertThat(((javafx.stage.Stage) window).getMinHeight()).isEqualTo(SampleApp.MIN_HEIGHT);
+    javafx.stage.Window stage = robot.lookup("#sign-in").query().getScene().getWindow();
+    assertThat(stage.getWidth()).isGreaterThanOrEqualTo(SampleApp.WIDTH);
+    assertThat(((javafx.stage.Stage) stage).getMinWidth()).isEqualTo(SampleApp.MIN_WIDTH);
+    assertThat(((javafx.stage.Stage) stage).getMinHeight()).isEqualTo(SampleApp.MIN_HEIGHT);
   }
 
-  /**
-   * Signs the demo user in through the SDK's sign-in dialog, with the keyboard, and waits for the
-   * signed-in view.
-   */
-  private void signInThroughTheDialog() {
-    click("#sign-in");
-    await().atMost(PATIENCE).until(() -> isShowing("#clerk-identifier"));
-    type("#clerk-identifier", ClerkEmulator.DEMO_EMAIL);
-    robot.type(KeyCode.ENTER);
-    await().atMost(PATIENCE).until(() -> isShowing("#clerk-password"));
-    type("#clerk-password", ClerkEmulator.DEMO_PASSWORD);
-    robot.type(KeyCode.ENTER);
-    awaitText("#name", "Ada Lovelace");
-    await().atMost(PATIENCE).until(() -> !isShowing("#clerk-password"));
+  @Test
+  void rotatingTheSigningKeyRefreshesTheTokenAndTheApiVerifiesItWithTheNewKey() {
+    window.signInThroughTheDialog();
+    String userId = window.text("#user-id");
+    assertThat(callApi()).contains("\"userId\" : \"" + userId + "\"");
+    int jwksReads = emulator.journal().count("GET", "/.well-known/jwks.json");
+    int before = window.logEntries().size();
+
+    window.click("#dev-rotate");
+
+    window.awaitLogEntryAfter(before, "Server: signing key rotated");
+    window.awaitLogEntryAfter(before, "Token refreshed");
+    assertThat(callApi()).contains("\"userId\" : \"" + userId + "\"");
+    // The API met a key id it did not know and read the JWKS again: the token is on the new key.
+    assertThat(emulator.journal().count("GET", "/.well-known/jwks.json")).isEqualTo(jwksReads + 1);
   }
 
-  private List<String> logEntries() {
-    @SuppressWarnings("unchecked")
-    ListView<String> log = robot.lookup("#event-log").queryAs(ListView.class);
-    return onFx(() -> List.copyOf(log.getItems()));
+  @Test
+  void takingTheNetworkDownFailsCallsThatNeedANewTokenUntilItIsBackUp() {
+    window.signInThroughTheDialog();
+    String userId = window.text("#user-id");
+    String host = "127.0.0.1:" + emulator.port();
+    assertThat(callApi()).contains("\"userId\" : \"" + userId + "\"");
+    int before = window.logEntries().size();
+
+    window.click("#dev-network");
+
+    window.awaitLogEntryAfter(before, "Server: network down for 30 s");
+    // The panel asks the client to look at once: the failure is logged in plain words.
+    window.awaitLogEntryAfter(
+        before, "Can't reach Clerk at " + host + ": the connection was dropped");
+    // A minute later the cached session token has expired and a new one cannot be fetched.
+    emulator.clock().advance(Duration.ofSeconds(61));
+    assertThat(callApi()).startsWith("API call failed: ").contains("Could not reach Clerk");
+    assertThat(window.text("#user-id")).as("still signed in").isEqualTo(userId);
+    assertThat(window.logEntries().subList(before, window.logEntries().size()))
+        .noneMatch(entry -> entry.contains("Signed out"));
+
+    timer.advance(DeveloperPanel.NETWORK_DOWN);
+
+    window.awaitLogEntryAfter(before, "Server: network back up");
+    assertThat(emulator.faults().active()).isEmpty();
+    assertThat(callApi()).contains("\"userId\" : \"" + userId + "\"");
   }
 
-  private void awaitLogEntry(String suffix) {
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(() -> assertThat(logEntries()).anyMatch(entry -> entry.endsWith(suffix)));
+  @Test
+  void movingTheClockAnHourRefreshesTheTokenAndStaysSignedIn() {
+    window.signInThroughTheDialog();
+    String userId = window.text("#user-id");
+    String sessionId = window.text("#session-id");
+    int before = window.logEntries().size();
+
+    window.click("#dev-clock");
+
+    window.awaitLogEntryAfter(before, "Server: clock moved forward 1 h");
+    window.awaitLogEntryAfter(before, "Token refreshed");
+    // The emulator's sessions last 7 days: an hour later the session is still active.
+    assertThat(window.text("#session-id")).isEqualTo(sessionId);
+    assertThat(window.logEntries().subList(before, window.logEntries().size()))
+        .noneMatch(entry -> entry.contains("Signed out"));
+    // The API judges tokens on the emulator's time too: the new token is accepted.
+    assertThat(callApi())
+        .contains("\"userId\" : \"" + userId + "\"")
+        .contains("\"sessionId\" : \"" + sessionId + "\"");
   }
 
-  /**
-   * Clicks a node once the window is laid out for what the last state change showed (else the click
-   * may miss).
-   */
-  private void click(String query) {
-    layOut();
-    robot.clickOn(query);
-  }
-
-  private void layOut() {
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(
-        () ->
-            robot
-                .listTargetWindows()
-                .forEach(
-                    w -> {
-                      if (w.getScene() != null) {
-                        w.getScene().getRoot().applyCss();
-                        w.getScene().getRoot().layout();
-                      }
-                    }));
-  }
-
-  private void awaitText(String query, String expected) {
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(() -> assertThat(text(query)).as(query).isEqualTo(expected));
-  }
-
-  private void type(String query, String text) {
-    TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
-    robot.interact(field::clear);
-    layOut();
-    robot.clickOn(field).write(text);
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(field.getText()).isEqualTo(text);
-  }
-
-  private String text(String query) {
-    Label label = robot.lookup(query).queryAs(Label.class);
-    return onFx(label::getText);
-  }
-
-  private boolean isShowing(String query) {
-    return onFx(
-        () -> robot.lookup(query).tryQuery().map(SampleAppTest::visibleInScene).orElse(false));
-  }
-
-  private static <T> T onFx(Callable<T> read) {
-    try {
-      return WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(read));
-    } catch (TimeoutException e) {
-      throw new AssertionError("the FX thread did not answer within 10 s", e);
-    }
-  }
-
-  private static boolean visibleInScene(Node node) {
-    for (Node n = node; n != null; n = n.getParent()) {
-      if (!n.isVisible()) {
-        return false;
-      }
-    }
-    return node.getScene() != null;
+  /** Clicks "Call protected API" and returns what the window shows once the call has finished. */
+  private String callApi() {
+    // The click runs the handler, which shows "Calling /api/me…" until this call's answer.
+    window.click("#call-api");
+    await().atMost(PATIENCE).until(() -> !window.text("#api-result").startsWith("Calling"));
+    return window.text("#api-result");
   }
 }

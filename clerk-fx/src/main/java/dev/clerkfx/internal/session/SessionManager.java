@@ -20,6 +20,7 @@ import dev.clerkfx.store.TokenStore;
 import io.reactivex.rxjava3.core.Observable;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -113,6 +114,10 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
 
   // state thread only
   private boolean restoreDone;
+
+  /** The load state is FAILED because token refreshes failed after the client had loaded. */
+  private boolean connectionLost;
+
   private boolean loadInFlight;
   private int loadAttempts;
   private ScheduledFuture<?> retryTask;
@@ -151,6 +156,11 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
               @Override
               public void fetchFailed(TokenKey key, Throwable failure) {
                 applyAndWait(() -> onTokenFailure(key, failure));
+              }
+
+              @Override
+              public void retrying(TokenKey key, Throwable failure, long delayMillis) {
+                onState(() -> onTokenRetrying(key, failure, delayMillis));
               }
             },
             backoff);
@@ -264,7 +274,7 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   }
 
   private void onResponse(ResponseFacts f) {
-    SessionState s = current.state();
+    SessionState s = f.clientSeen() ? reconnected(current.state()) : current.state();
     Optional<String> held = s.clientToken();
     SessionState next = s;
     if (f.rotatedToken().isPresent()) {
@@ -436,6 +446,7 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
     SessionState s = current.state();
     if (failure == null) {
       loadAttempts = 0;
+      connectionLost = false;
       commit(
           s.withEnvironment(Optional.of(env.join())).withLoad(LoadState.loaded(), true),
           null,
@@ -696,9 +707,34 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
 
   private void onToken(MintedToken token) {
     SessionClaims claims = token.model() instanceof SessionClaims c ? c : null;
-    SessionState s = current.state();
+    SessionState s = reconnected(current.state());
     boolean ofCurrentSession = claims != null && claims.sessionId().equals(snapshot().sessionId());
     commit(ofCurrentSession ? s.withClaims(Optional.of(claims)) : s, null, new Token(token.jwt()));
+  }
+
+  /**
+   * A refresh of the signed-in session's token failed for network or server reasons after the
+   * client had loaded: the load state becomes {@code FAILED} with the engine's retry time, so a UI
+   * shows the outage; the next answer from Clerk makes it {@code LOADED} again.
+   */
+  private void onTokenRetrying(TokenKey key, Throwable failure, long delayMillis) {
+    SessionState s = current.state();
+    LoadState.Phase phase = s.load().phase();
+    if (closed || !key.sessionId().equals(snapshot().sessionId().orElse(null))) return;
+    if (phase != LoadState.Phase.LOADED && !(connectionLost && phase == LoadState.Phase.FAILED)) {
+      return; // still loading: the load's own retries report
+    }
+    connectionLost = true;
+    Instant retryAt = config.clock().instant().plusMillis(delayMillis);
+    commit(
+        s.withLoad(LoadState.failed(Failures.asClerk(failure), retryAt), s.loaded()), null, null);
+  }
+
+  /** {@code s}, back to {@code LOADED} when Clerk answers after a lost connection. */
+  private SessionState reconnected(SessionState s) {
+    if (!connectionLost) return s;
+    connectionLost = false;
+    return s.load().phase() == LoadState.Phase.FAILED ? s.withLoad(LoadState.loaded(), true) : s;
   }
 
   private void onTokenFailure(TokenKey key, Throwable failure) {

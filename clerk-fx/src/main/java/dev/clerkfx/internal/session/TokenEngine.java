@@ -67,6 +67,12 @@ final class TokenEngine {
 
     /** A fetch failed with a non-transient error (dead session, 401, 403…). */
     void fetchFailed(TokenKey key, Throwable failure);
+
+    /**
+     * A fetch of the session's default token failed transiently (network, 5xx, 429); the engine
+     * retries by itself after {@code delayMillis}. Called outside the engine's locks.
+     */
+    void retrying(TokenKey key, Throwable failure, long delayMillis);
   }
 
   private final Clock clock;
@@ -318,7 +324,8 @@ final class TokenEngine {
             "Token request failed transiently: {0}",
             Failures.unwrap(failure).getMessage());
         f.completeExceptionally(Failures.asClerk(failure));
-        scheduleRetry(e, failure);
+        long delay = scheduleRetry(e, failure);
+        if (delay >= 0) listener.retrying(e.key, failure, delay);
       } else {
         try {
           listener.fetchFailed(e.key, failure);
@@ -440,13 +447,15 @@ final class TokenEngine {
     }
   }
 
-  private void scheduleRetry(Entry e, Throwable failure) {
+  /** Schedules the retry of the default token; returns its delay, or -1 when none is due. */
+  private long scheduleRetry(Entry e, Throwable failure) {
     synchronized (e) {
       cancelRefresh(e);
-      if (!appActive || e != defaultEntry || !isLive(e)) return;
+      if (!appActive || e != defaultEntry || !isLive(e)) return -1;
       long delay = backoff.delay(e.failures++, Failures.retryAfter(failure)).toMillis();
       LOG.log(Level.DEBUG, "Retrying the token refresh in {0} ms", delay);
       e.refreshTask = schedule(() -> backgroundRefresh(e), delay);
+      return delay;
     }
   }
 

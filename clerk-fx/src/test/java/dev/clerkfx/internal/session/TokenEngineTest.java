@@ -35,6 +35,7 @@ class TokenEngineTest {
   private final FakeFetcher fetcher = new FakeFetcher();
   private final List<Object> refreshed = new CopyOnWriteArrayList<>();
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+  private final List<Long> retries = new CopyOnWriteArrayList<>();
   private TokenEngine engine;
   private boolean clearOnFailure;
 
@@ -67,6 +68,11 @@ class TokenEngineTest {
           public void fetchFailed(TokenKey key, Throwable failure) {
             failures.add(failure);
             if (clearOnFailure && Failures.deadSessionReason(failure) != null) engine.clear();
+          }
+
+          @Override
+          public void retrying(TokenKey key, Throwable failure, long delayMillis) {
+            retries.add(delayMillis);
           }
         },
         new Backoff(policy, () -> 0.5));
@@ -189,6 +195,11 @@ class TokenEngineTest {
 
               @Override
               public void fetchFailed(TokenKey key, Throwable failure) {
+                throw new IllegalStateException("listener bug");
+              }
+
+              @Override
+              public void retrying(TokenKey key, Throwable failure, long delayMillis) {
                 throw new IllegalStateException("listener bug");
               }
             },
@@ -532,6 +543,9 @@ class TokenEngineTest {
     scheduler.advance(Duration.ofSeconds(1));
     assertThat(scheduler.nextDelay()).isEqualTo(Duration.ofSeconds(2));
     assertThat(failures).isEmpty(); // transient: never reported as a session problem
+    assertThat(retries)
+        .as("each retry is announced with its delay")
+        .containsExactly(500L, 1000L, 2000L);
     fetcher.failWith = null;
     scheduler.advance(Duration.ofSeconds(2));
     assertThat(engine.getToken().join()).isPresent();

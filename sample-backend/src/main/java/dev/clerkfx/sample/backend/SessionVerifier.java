@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
  * Verifies a Clerk session token the way {@code getAuth(req)} does: Clerk's Java SDK ({@code
  * VerifyToken}) checks the signature, {@code exp}/{@code nbf}/{@code iat} on the system clock and
  * the authorized party ({@code azp}); then times are checked again on the configured clock (the
- * emulator's in tests), a pending session ({@code sts: pending}) is refused as signed out, and only
- * session tokens ({@code sid}) pass.
+ * emulator's in tests and in the sample; the SDK's check then tolerates how far that clock is from
+ * the system clock, so moving the emulator's time does not reject every new token), a pending
+ * session ({@code sts: pending}) is refused as signed out, and only session tokens ({@code sid})
+ * pass.
  */
 final class SessionVerifier {
   /** Clock difference tolerated between Clerk and this server (the SDK's default). */
@@ -108,8 +110,17 @@ final class SessionVerifier {
       b = VerifyTokenOptions.secretKey(config.secretKey().orElseThrow()).apiUrl(config.apiUrl());
     }
     return b.authorizedParties(config.authorizedParties())
-        .clockSkew(CLOCK_SKEW.toMillis(), TimeUnit.MILLISECONDS)
+        .clockSkew(CLOCK_SKEW.plus(clockOffset()).toMillis(), TimeUnit.MILLISECONDS)
         .build();
+  }
+
+  /**
+   * How far the configured clock is from the system clock, rounded up to whole seconds (the SDK
+   * counts its skew in seconds).
+   */
+  private Duration clockOffset() {
+    Duration offset = Duration.between(Instant.now(), config.clock().instant()).abs();
+    return Duration.ofSeconds(offset.getSeconds() + (offset.getNano() > 0 ? 1 : 0));
   }
 
   private static String kid(String jwt) throws AuthFailure {

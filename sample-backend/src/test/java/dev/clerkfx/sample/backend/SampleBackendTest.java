@@ -149,6 +149,21 @@ class SampleBackendTest {
   }
 
   @Test
+  void tokenMintedOnAClockAnHourAheadIsAcceptedOnThatClockAndExpiresOnIt() throws Exception {
+    emulator.clock().advance(Duration.ofHours(1));
+    String jwt = tokens.sessionToken();
+
+    // Clerk's SDK alone would say "not active yet" on the system clock: times go by the configured
+    // clock.
+    assertThat(get("/api/me", "Bearer " + jwt).statusCode()).isEqualTo(200);
+
+    emulator
+        .clock()
+        .advance(Duration.ofSeconds(60).plus(SessionVerifier.CLOCK_SKEW).plusSeconds(1));
+    assertUnauthorized(get("/api/me", "Bearer " + jwt), "token-expired");
+  }
+
+  @Test
   void tamperedTokenIs401() throws Exception {
     String[] parts = tokens.sessionToken().split("\\.");
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
