@@ -47,9 +47,9 @@ import javafx.application.Platform;
  * <p>The launcher is the command the OS starts with the URL as its last argument: the one given to
  * {@link #withLauncher}, else the running jpackage launcher ({@code jpackage.app-path}), else this
  * JVM's {@code java} command line with the app's own arguments left out (class and module paths
- * made absolute), when the OS reports it (Linux and macOS) and it holds no argument file. Processes
- * run directly, never through a shell, with every argument quoted for the program that reads it.
- * Instances are immutable and may be shared between threads.
+ * made absolute), when the OS reports it (Linux and other Unixes) and it holds no argument file.
+ * Processes run directly, never through a shell, with every argument quoted for the program that
+ * reads it. Instances are immutable and may be shared between threads.
  */
 public final class UrlSchemeRegistration {
   /**
@@ -231,7 +231,7 @@ public final class UrlSchemeRegistration {
   }
 
   /** Refuses to block the FX Application Thread. */
-  static void refuseFxThread(String method) {
+  private static void refuseFxThread(String method) {
     if (Platform.isFxApplicationThread()) {
       throw new ClerkUsageException(
           ON_FX_THREAD,
