@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * How the browser gets back to the app after a sign-in: a one-shot HTTP listener on {@code
  * 127.0.0.1} ({@link #loopback()}, the default, which works without installing anything) or the
- * app's own URL scheme ({@link #customScheme}, which needs the scheme registered with the OS, see
- * {@code docs/url-schemes.md}).
+ * app's own URL scheme ({@link #customScheme}, which needs the scheme registered with the OS:
+ * {@link UrlSchemeRegistration} does it for the current user, see {@code docs/url-schemes.md}).
  *
  * <pre>{@code
  * RedirectStrategy.loopback(45789, "/sso-callback");   // fixed: allow-list http://127.0.0.1:45789/sso-callback

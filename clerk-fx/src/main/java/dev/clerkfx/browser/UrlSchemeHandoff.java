@@ -28,6 +28,9 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>The OS starts the app for the scheme once it is registered: {@link UrlSchemeRegistration} does
+ * that for the current user.
+ *
  * <p>On macOS the URL arrives as an "open URI" event instead: {@link #claim} installs a {@code
  * Desktop} handler when the platform offers one; apps with their own handler pass URLs to {@link
  * #deliver(String)}.

@@ -3,7 +3,9 @@ package dev.clerkfx.sample;
 import atlantafx.base.theme.PrimerLight;
 import dev.clerkfx.ClerkClient;
 import dev.clerkfx.ClerkConfigurationException;
+import dev.clerkfx.ClerkException;
 import dev.clerkfx.ClerkFx;
+import dev.clerkfx.browser.UrlSchemeRegistration;
 import dev.clerkfx.sample.backend.BackendConfigurationException;
 import dev.clerkfx.sample.backend.SampleBackend;
 import dev.clerkfx.store.TokenStores;
@@ -46,6 +48,11 @@ public final class SampleApp extends Application {
   static final double MIN_WIDTH = 640;
 
   static final double MIN_HEIGHT = 560;
+
+  /** The URL scheme the packaged sample handles (its macOS bundle declares it in Info.plist). */
+  static final String URL_SCHEME = "dev.clerkfx.sample";
+
+  private static final System.Logger LOG = System.getLogger(SampleApp.class.getName());
 
   private final ClerkInstance injectedInstance;
   private final Map<String, String> environment;
@@ -105,6 +112,7 @@ public final class SampleApp extends Application {
    */
   @Override
   public void init() {
+    registerUrlScheme();
     try {
       instance =
           injectedInstance != null ? injectedInstance : ClerkInstance.fromEnvironment(environment);
@@ -209,6 +217,32 @@ public final class SampleApp extends Application {
     }
     if (instance != null) {
       instance.close();
+    }
+  }
+
+  /**
+   * From a jpackage image, makes the sample its user's handler of {@value #URL_SCHEME} (the
+   * registry on Windows, a desktop entry on Linux, the bundle's own declaration on macOS). Runs on
+   * the JavaFX launcher thread, from {@link #init()} (the image's {@code main} runs on the FX
+   * Application Thread, which this would block); a failure is logged and the app starts anyway.
+   */
+  private static void registerUrlScheme() {
+    if (System.getProperty("jpackage.app-path") == null) {
+      return; // run from a build (mvn javafx:run): nothing installed to register
+    }
+    try {
+      UrlSchemeRegistration.Result result =
+          UrlSchemeRegistration.of(URL_SCHEME, URL_SCHEME)
+              .withDisplayName("clerk-fx sample")
+              .register();
+      LOG.log(
+          result.isComplete() ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+          "URL scheme {0}: done {1}; not done {2}",
+          URL_SCHEME,
+          result.done(),
+          result.notDone());
+    } catch (ClerkException e) {
+      LOG.log(System.Logger.Level.WARNING, "URL scheme " + URL_SCHEME + " not registered", e);
     }
   }
 
