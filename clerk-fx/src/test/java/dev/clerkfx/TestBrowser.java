@@ -19,15 +19,15 @@ import java.util.function.Function;
  * Plays the system browser headlessly: a {@link UrlOpener} that acts on the emulator's provider and
  * hosted pages as told (choose an account, deny consent, fill the hosted form, or do nothing), then
  * follows redirects (no cookies) until it lands on a page; a redirect to a custom scheme goes to
- * {@link #onCustomScheme}.
+ * {@link #onCustomScheme}. Public for the prebuilt components' tests in {@code dev.clerkfx.ui}.
  */
-final class TestBrowser implements UrlOpener {
+public final class TestBrowser implements UrlOpener {
   final HttpClient http =
       HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
-  final List<URI> opened = new CopyOnWriteArrayList<>();
+  public final List<URI> opened = new CopyOnWriteArrayList<>();
 
   /** Where the browser ended (the loopback page), or a failure to connect. */
   final CompletableFuture<HttpResponse<String>> landed = new CompletableFuture<>();
@@ -40,7 +40,7 @@ final class TestBrowser implements UrlOpener {
   }
 
   /** At the provider page, continue as this email. */
-  TestBrowser continueAs(String email) {
+  public TestBrowser continueAs(String email) {
     action = u -> get(u + "&email=" + enc(email));
     return this;
   }
@@ -76,7 +76,7 @@ final class TestBrowser implements UrlOpener {
     return this;
   }
 
-  static HttpRequest get(String url) {
+  public static HttpRequest get(String url) {
     return HttpRequest.newBuilder(URI.create(url)).GET().build();
   }
 
@@ -91,7 +91,7 @@ final class TestBrowser implements UrlOpener {
    * Sends a request and follows redirects; returns the final response (and completes {@link
    * #landed}).
    */
-  HttpResponse<String> follow(HttpRequest request) throws IOException {
+  public HttpResponse<String> follow(HttpRequest request) throws IOException {
     HttpRequest next = request;
     try {
       for (int i = 0; i < 10; i++) {

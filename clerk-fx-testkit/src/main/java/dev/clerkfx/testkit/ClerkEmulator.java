@@ -83,7 +83,10 @@ public final class ClerkEmulator implements AutoCloseable {
             b.production,
             b.allowedRedirectUrls,
             b.reverification,
-            b.sessionTasks);
+            b.sessionTasks,
+            b.emailLinkSignIn,
+            b.legalConsent,
+            b.enterpriseSsoDomains);
     this.store = new Store(clock, config);
     Router router = new Router();
     try {
@@ -665,6 +668,9 @@ public final class ClerkEmulator implements AutoCloseable {
     private boolean rateLimits;
     private boolean reverification = true;
     private final List<String> sessionTasks = new ArrayList<>();
+    private boolean emailLinkSignIn;
+    private boolean legalConsent;
+    private final List<String> enterpriseSsoDomains = new ArrayList<>();
     private boolean freshKey;
     private Duration tokenLifetime = Duration.ofSeconds(60);
     private Duration sessionLifetime = Duration.ofDays(7);
@@ -758,6 +764,52 @@ public final class ClerkEmulator implements AutoCloseable {
         }
         if (!sessionTasks.contains(k)) {
           sessionTasks.add(k);
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Offers email links as a first factor (default false, as on a new Clerk instance): the
+     * environment lists {@code email_link}, and each sign-in lists it in {@code
+     * supported_first_factors} for every email address of the user. The link "sent" is {@link
+     * ClerkEmulator#lastEmailLink(String)}.
+     *
+     * @param value whether sign-in by email link is on
+     * @return this builder
+     */
+    public Builder emailLinkSignIn(boolean value) {
+      this.emailLinkSignIn = value;
+      return this;
+    }
+
+    /**
+     * Requires legal consent on sign-up (default false): the environment says {@code
+     * legal_consent_enabled}, and a sign-up lists {@code legal_accepted} in {@code required_fields}
+     * and, until it is sent as {@code legal_accepted=true}, in {@code missing_fields}.
+     *
+     * @param value whether sign-ups must accept the legal terms
+     * @return this builder
+     */
+    public Builder legalConsent(boolean value) {
+      this.legalConsent = value;
+      return this;
+    }
+
+    /**
+     * Connects email domains to enterprise SSO, as an enterprise connection in the Clerk dashboard
+     * does: a sign-in whose identifier is an email address in one of them (the user must exist)
+     * offers only {@code enterprise_sso} as its first factor, which goes through the stand-in
+     * identity provider page.
+     *
+     * @param domains email domains, such as {@code example.com}
+     * @return this builder
+     */
+    public Builder enterpriseSsoDomains(String... domains) {
+      for (String d : domains) {
+        String domain = d.toLowerCase(java.util.Locale.ROOT);
+        if (!enterpriseSsoDomains.contains(domain)) {
+          enterpriseSsoDomains.add(domain);
         }
       }
       return this;

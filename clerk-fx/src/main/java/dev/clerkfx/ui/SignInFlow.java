@@ -12,8 +12,10 @@ import dev.clerkfx.internal.ui.StepForm;
 import dev.clerkfx.internal.ui.UiText;
 import dev.clerkfx.model.Environment;
 import dev.clerkfx.model.Factor;
+import dev.clerkfx.model.OrganizationMembership;
 import dev.clerkfx.model.Session;
 import dev.clerkfx.model.SessionStatus;
+import dev.clerkfx.model.SessionTask;
 import dev.clerkfx.model.SignIn;
 import dev.clerkfx.model.SignUp;
 import java.time.Clock;
@@ -1087,7 +1089,7 @@ final class SignInFlow {
         client.sessions().stream().filter(s -> s.id().equals(sessionId)).findFirst().orElse(null);
     if (session != null
         && session.status() == SessionStatus.PENDING
-        && session.currentTask().isPresent()) {
+        && pendingTask(session).isPresent()) {
       showTask(session);
       return;
     }
@@ -1097,22 +1099,58 @@ final class SignInFlow {
   }
 
   /**
-   * A pending session: names the task Clerk asks for; the app (or the account components) carry it
-   * out.
+   * The task a pending session needs next: Clerk's {@code current_task}, else the first of its
+   * {@code tasks} (Clerk may send only the list).
+   */
+  private static Optional<SessionTask> pendingTask(Session session) {
+    return session.currentTask().or(() -> session.tasks().stream().findFirst());
+  }
+
+  /**
+   * A pending session: names the task Clerk asks for. For {@code choose-organization} it lists the
+   * user's organizations, and choosing one activates it, which finishes the task; other tasks are
+   * left to the app (or the account components).
    */
   private void showTask(Session session) {
-    String key = session.currentTask().map(t -> t.key()).orElse("");
+    String key = pendingTask(session).map(SessionTask::key).orElse("");
     String label = text.get("signin.task." + key);
     StepForm step =
         new StepForm(
             "task",
             text.get("signin.task.title"),
             label.startsWith("!") ? text.get("signin.task.other", key) : label);
-    step.primary(common.get("common.continue"), () -> done.accept(session));
-    Label hint = new Label(text.get("signin.task.hint"));
-    hint.setWrapText(true);
-    hint.getStyleClass().add("clerk-subtitle");
-    step.addBody(hint);
+    List<OrganizationMembership> memberships =
+        key.equals("choose-organization")
+            ? session.user().map(u -> u.organizationMemberships()).orElse(List.of())
+            : List.of();
+    if (memberships.isEmpty()) {
+      step.primary(common.get("common.continue"), () -> done.accept(session));
+      Label hint = new Label(text.get("signin.task.hint"));
+      hint.setWrapText(true);
+      hint.getStyleClass().add("clerk-subtitle");
+      step.addBody(hint);
+    } else {
+      step.noPrimary();
+      for (OrganizationMembership m : memberships) {
+        Button b =
+            new Button(
+                m.organization()
+                    .name()
+                    .or(() -> m.organization().slug())
+                    .orElse(m.organization().id()));
+        b.setId("clerk-organization-" + m.organization().id());
+        b.getStyleClass().add("clerk-choice-button");
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setAccessibleText(b.getText());
+        b.setOnAction(
+            e ->
+                run(
+                    step,
+                    client.setActive(session.id(), m.organization().id()),
+                    snapshot -> finish(session.id())));
+        step.addBody(b);
+      }
+    }
     display(step);
   }
 }

@@ -7,7 +7,11 @@ import static dev.clerkfx.ui.UiFixture.text;
 import static dev.clerkfx.ui.UiFixture.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clerkfx.ClerkClient;
+import dev.clerkfx.TestBrowser;
+import dev.clerkfx.browser.BrowserSignInOptions;
 import dev.clerkfx.testkit.ClerkEmulator;
+import dev.clerkfx.testkit.EmulatorSession;
 import dev.clerkfx.testkit.EmulatorUser;
 import dev.clerkfx.testkit.Fault;
 import dev.clerkfx.testkit.internal.totp.Totp;
@@ -18,6 +22,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -63,7 +68,16 @@ class SignInViewFxTest {
       Consumer<ClerkEmulator.Builder> settings,
       SignInView.Mode mode,
       Locale locale) {
-    fx = new UiFixture(settings, locale);
+    open(robot, settings, mode, locale, c -> {});
+  }
+
+  private void open(
+      FxRobot robot,
+      Consumer<ClerkEmulator.Builder> settings,
+      SignInView.Mode mode,
+      Locale locale,
+      Consumer<ClerkClient.Builder> clientSettings) {
+    fx = new UiFixture(settings, locale, clientSettings);
     robot.interact(
         () -> {
           view = new SignInView(fx.client, fx.uiClock);
@@ -378,5 +392,173 @@ class SignInViewFxTest {
     assertThat(scroll.getContent().getBoundsInLocal().getHeight())
         .isGreaterThan(scroll.getViewportBounds().getHeight());
     assertThat(robot.lookup("#clerk-continue").queryButton().getWidth()).isGreaterThan(200);
+  }
+
+  // ---------------------------------------------------------------- email link
+
+  /** Password step → "Use another method" → "Email a sign-in link": the waiting screen. */
+  private void chooseEmailLink(FxRobot robot) {
+    robot.clickOn("#clerk-another-method");
+    awaitStep(robot, "alternatives");
+    robot.clickOn("#clerk-method-email-link");
+    awaitStep(robot, "email-link");
+  }
+
+  private String subtitle(FxRobot robot) {
+    return robot
+        .lookup("#clerk-step-" + UiFixture.stepName(robot) + " .clerk-subtitle")
+        .queryLabeled()
+        .getText();
+  }
+
+  /** Opens the last link the emulator emailed, as a browser would (following its redirect). */
+  private void openEmailLink(String email) throws Exception {
+    await(() -> fx.emulator.lastEmailLink(email).isPresent());
+    new TestBrowser().follow(TestBrowser.get(fx.emulator.lastEmailLink(email).orElseThrow()));
+  }
+
+  @Test
+  void emailLinkWaitsUntilTheLinkIsOpened(FxRobot robot) throws Exception {
+    open(robot, b -> b.emailLinkSignIn(true), SignInView.Mode.SIGN_IN);
+    passIdentifier(robot, ClerkEmulator.DEMO_EMAIL);
+    awaitStep(robot, "password");
+    chooseEmailLink(robot);
+    assertThat(subtitle(robot)).contains(ClerkEmulator.DEMO_EMAIL);
+    await(() -> text(robot, "clerk-step-error").startsWith("Waiting for you to open the link"));
+    assertThat(shown(robot, "clerk-another-method")).isTrue();
+    assertThat(fx.client.snapshot().signedIn()).isFalse();
+    openEmailLink(ClerkEmulator.DEMO_EMAIL);
+    assertSignedIn();
+    awaitStep(robot, "done");
+  }
+
+  @Test
+  void theEmailLinkScreenLeadsBackToOtherMethodsAndStopsWaiting(FxRobot robot) throws Exception {
+    open(robot, b -> b.emailLinkSignIn(true), SignInView.Mode.SIGN_IN);
+    passIdentifier(robot, ClerkEmulator.DEMO_EMAIL);
+    awaitStep(robot, "password");
+    chooseEmailLink(robot);
+    // "Use another method" ends the wait: the password step, then the link again (no flow left
+    // pending from the first wait)
+    robot.clickOn("#clerk-another-method");
+    awaitStep(robot, "alternatives");
+    assertThat(shown(robot, "clerk-method-email-link")).isFalse();
+    robot.clickOn("#clerk-method-password");
+    awaitStep(robot, "password");
+    chooseEmailLink(robot);
+    await(() -> text(robot, "clerk-step-error").startsWith("Waiting"));
+    // changing the identifier cancels the wait and goes back to the start, which works as before
+    robot.clickOn("#clerk-edit-identifier");
+    awaitStep(robot, "start");
+    assertThat(text(robot, "clerk-identifier")).isEqualTo(ClerkEmulator.DEMO_EMAIL);
+    robot.clickOn("#clerk-continue");
+    awaitStep(robot, "password");
+    robot.write(ClerkEmulator.DEMO_PASSWORD).type(KeyCode.ENTER);
+    assertSignedIn();
+  }
+
+  // ---------------------------------------------------------------- enterprise SSO
+
+  @Test
+  void anEnterpriseDomainSignsInThroughTheIdentityProvider(FxRobot robot) {
+    String email = "ada@acme-corp.example";
+    TestBrowser browser = new TestBrowser().continueAs(email);
+    open(
+        robot,
+        b ->
+            b.enterpriseSsoDomains("acme-corp.example")
+                .user(EmulatorUser.builder().email(email).firstName("Ada").build()),
+        SignInView.Mode.SIGN_IN,
+        Locale.ENGLISH,
+        c -> c.browserSignIn(BrowserSignInOptions.builder().opener(browser).build()));
+    passIdentifier(robot, email);
+    assertSignedIn();
+    assertThat(browser.opened).hasSize(1);
+    assertThat(browser.opened.get(0).getPath())
+        .isEqualTo("/emulator/oauth/enterprise_sso/authorize");
+    assertThat(fx.client.snapshot().userId())
+        .isEqualTo(fx.emulator.userByIdentifier(email).orElseThrow().id());
+  }
+
+  // ---------------------------------------------------------------- legal consent
+
+  @Test
+  void signUpNeedsTheTermsAccepted(FxRobot robot) {
+    String email = "consenting+clerk_test@example.com";
+    open(robot, b -> b.legalConsent(true), SignInView.Mode.SIGN_UP);
+    awaitStep(robot, "sign-up");
+    CheckBox consent = robot.lookup("#clerk-legal-accepted").queryAs(CheckBox.class);
+    assertThat(consent.isSelected()).isFalse();
+    UiFixture.scrollIntoView(robot, "#clerk-email-address");
+    type(robot, "clerk-email-address", email);
+    UiFixture.scrollIntoView(robot, "#clerk-password");
+    type(robot, "clerk-password", "long-enough-secret");
+    robot.type(KeyCode.ENTER);
+    await(() -> shown(robot, "clerk-error-legal-accepted"));
+    assertThat(text(robot, "clerk-error-legal-accepted"))
+        .isEqualTo("Accept the terms to continue.");
+    assertThat(fx.emulator.journal().count("POST", "/v1/client/sign_ups")).isZero();
+    UiFixture.scrollIntoView(robot, "#clerk-legal-accepted");
+    robot.clickOn(consent);
+    UiFixture.scrollIntoView(robot, "#clerk-continue");
+    robot.clickOn("#clerk-continue");
+    awaitStep(robot, "verify-email");
+    assertThat(
+            fx.emulator
+                .journal()
+                .requests("POST", "/v1/client/sign_ups")
+                .get(0)
+                .formField("legal_accepted"))
+        .contains("true");
+    robot.write(fx.emulator.lastVerificationCode(email).orElseThrow()).type(KeyCode.ENTER);
+    assertSignedIn();
+  }
+
+  @Test
+  void signInOrUpAsksForTheTermsWhenClerkReportsThemMissing(FxRobot robot) {
+    String email = "later+clerk_test@example.com";
+    open(robot, b -> b.legalConsent(true), SignInView.Mode.SIGN_IN_OR_UP);
+    passIdentifier(robot, email);
+    awaitStep(robot, "missing-password");
+    robot.write("long-enough-secret").type(KeyCode.ENTER);
+    awaitStep(robot, "missing-legal-accepted");
+    robot.clickOn("#clerk-continue");
+    await(() -> shown(robot, "clerk-error-legal-accepted"));
+    robot.clickOn("#clerk-legal-accepted");
+    robot.clickOn("#clerk-continue");
+    awaitStep(robot, "verify-email");
+    robot.write(fx.emulator.lastVerificationCode(email).orElseThrow()).type(KeyCode.ENTER);
+    assertSignedIn();
+  }
+
+  // ---------------------------------------------------------------- session tasks
+
+  @Test
+  void aForcedOrganizationIsChosenBeforeTheSessionIsActive(FxRobot robot) {
+    open(robot, b -> b.sessionTasks("choose-organization"), SignInView.Mode.SIGN_IN);
+    passIdentifier(robot, ClerkEmulator.DEMO_EMAIL);
+    awaitStep(robot, "password");
+    robot.write(ClerkEmulator.DEMO_PASSWORD).type(KeyCode.ENTER);
+    awaitStep(robot, "task");
+    assertThat(subtitle(robot)).isEqualTo("Choose or create an organization to continue.");
+    assertThat(view.getSession()).isNull();
+    // signed in, but pending: not signed in for the app yet
+    assertThat(fx.client.snapshot().signedIn()).isFalse();
+    assertThat(fx.client.snapshot().pendingTask().map(t -> t.key()))
+        .contains("choose-organization");
+    assertThat(fx.emulator.sessions()).hasSize(1);
+    String sessionId = fx.emulator.sessions().get(0).id();
+    assertThat(fx.emulator.sessions().get(0).status()).isEqualTo("pending");
+    List<Button> choices =
+        List.copyOf(robot.lookup("#clerk-step-task .clerk-choice-button").queryAllAs(Button.class));
+    assertThat(choices).hasSize(1);
+    String orgId = choices.get(0).getId().substring("clerk-organization-".length());
+    robot.clickOn(choices.get(0));
+    assertSignedIn();
+    awaitStep(robot, "done");
+    EmulatorSession session = fx.emulator.session(sessionId).orElseThrow();
+    assertThat(session.isActive()).isTrue();
+    assertThat(session.lastActiveOrganizationId()).isEqualTo(orgId);
+    assertThat(fx.client.snapshot().organizationId()).contains(orgId);
   }
 }

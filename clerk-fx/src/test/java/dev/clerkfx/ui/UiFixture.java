@@ -30,16 +30,24 @@ final class UiFixture implements AutoCloseable {
   final ClerkClient client;
   final MutableClock uiClock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
-  UiFixture(Consumer<ClerkEmulator.Builder> emulatorSettings, Locale locale) {
+  UiFixture(
+      Consumer<ClerkEmulator.Builder> emulatorSettings,
+      Locale locale,
+      Consumer<ClerkClient.Builder> clientSettings) {
     ClerkEmulator.Builder b = ClerkEmulator.builder().rateLimits(false);
     emulatorSettings.accept(b);
     emulator = b.start();
-    client =
+    ClerkClient.Builder cb =
         ClerkClient.builder(emulator.publishableKey())
             .tokenStore(TokenStores.inMemory())
-            .locale(locale)
-            .build();
+            .locale(locale);
+    clientSettings.accept(cb);
+    client = cb.build();
     client.whenLoaded().join();
+  }
+
+  UiFixture(Consumer<ClerkEmulator.Builder> emulatorSettings, Locale locale) {
+    this(emulatorSettings, locale, c -> {});
   }
 
   UiFixture(Consumer<ClerkEmulator.Builder> emulatorSettings) {

@@ -1,6 +1,7 @@
 package dev.clerkfx.testkit.internal.fapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clerkfx.testkit.internal.server.Errors;
 import dev.clerkfx.testkit.internal.server.FapiException;
@@ -241,6 +242,14 @@ public final class Fapi {
       ObjectNode display = (ObjectNode) env.get("display_config");
       display.put("application_name", config.applicationName());
       display.put("instance_environment_type", config.production() ? "production" : "development");
+      ObjectNode userSettings = (ObjectNode) env.get("user_settings");
+      ((ObjectNode) userSettings.get("sign_up"))
+          .put("legal_consent_enabled", config.legalConsent());
+      if (config.emailLinkSignIn()) {
+        ((ArrayNode) auth.get("first_factors")).add("email_link");
+        ((ArrayNode) userSettings.get("attributes").get("email_address").get("first_factors"))
+            .add("email_link");
+      }
       var names = new java.util.ArrayList<String>();
       display.fieldNames().forEachRemaining(names::add);
       for (String k : names) {

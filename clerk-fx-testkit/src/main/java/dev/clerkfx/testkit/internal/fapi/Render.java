@@ -542,6 +542,10 @@ public final class Render {
 
   private ArrayNode firstFactors(Records.User u, Records.SignIn si) {
     ArrayNode a = Json.array();
+    if (store.config().isEnterpriseSso(si.identifier)) {
+      a.addObject().put("strategy", ExternalAuth.ENTERPRISE_SSO);
+      return a;
+    }
     if (u.password != null) {
       a.addObject().put("strategy", "password");
     }
@@ -550,6 +554,11 @@ public final class Render {
     }
     for (Records.Email e : u.emails) {
       emailFactor(a, "email_code", safe(e.address, si), e, u);
+    }
+    if (store.config().emailLinkSignIn()) {
+      for (Records.Email e : u.emails) {
+        emailFactor(a, "email_link", safe(e.address, si), e, u);
+      }
     }
     Records.Email pe = u.primaryEmail();
     if (pe != null && u.password != null) {
@@ -736,10 +745,13 @@ public final class Render {
     o.put("status", su.status);
     ArrayNode req = o.putArray("required_fields");
     SIGN_UP_REQUIRED.forEach(req::add);
+    if (store.config().legalConsent()) {
+      req.add("legal_accepted");
+    }
     ArrayNode opt = o.putArray("optional_fields");
     SIGN_UP_OPTIONAL.forEach(opt::add);
     ArrayNode missing = o.putArray("missing_fields");
-    missingFields(su).forEach(missing::add);
+    missingFields(su, store.config().legalConsent()).forEach(missing::add);
     ArrayNode unverified = o.putArray("unverified_fields");
     unverifiedFields(su).forEach(unverified::add);
     ObjectNode vs = o.putObject("verifications");
@@ -797,18 +809,21 @@ public final class Render {
    * Lists the required fields a sign-up still lacks.
    *
    * @param su the sign-up
+   * @param legalConsent whether the instance requires legal consent
    * @return the field names
    */
-  public static List<String> missingFields(Records.SignUp su) {
-    if (su.externalVerification != null && "verified".equals(su.externalVerification.status)) {
-      return su.emailAddress == null ? List.of("email_address") : List.of();
-    }
+  public static List<String> missingFields(Records.SignUp su, boolean legalConsent) {
     java.util.ArrayList<String> out = new java.util.ArrayList<>();
     if (su.emailAddress == null) {
       out.add("email_address");
     }
-    if (su.password == null) {
+    boolean external =
+        su.externalVerification != null && "verified".equals(su.externalVerification.status);
+    if (su.password == null && !external) {
       out.add("password");
+    }
+    if (legalConsent && su.legalAcceptedAt == null) {
+      out.add("legal_accepted");
     }
     return out;
   }

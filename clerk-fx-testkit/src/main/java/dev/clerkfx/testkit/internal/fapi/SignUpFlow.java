@@ -243,7 +243,7 @@ final class SignUpFlow {
    */
   String maybeComplete(Records.SignUp su, Records.Client c) {
     if (!"missing_requirements".equals(su.status)
-        || !Render.missingFields(su).isEmpty()
+        || !Render.missingFields(su, fapi.store.config().legalConsent()).isEmpty()
         || !Render.unverifiedFields(su).isEmpty()) {
       return null;
     }

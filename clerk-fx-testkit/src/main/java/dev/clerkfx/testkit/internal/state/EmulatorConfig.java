@@ -2,6 +2,7 @@ package dev.clerkfx.testkit.internal.state;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,6 +20,10 @@ import java.util.Map;
  * @param production whether the instance is a production one (strict redirect URL rules)
  * @param allowedRedirectUrls the redirect URLs registered with a production instance
  * @param reverification whether sensitive account actions need a recent factor verification
+ * @param sessionTasks the tasks a new session must finish
+ * @param emailLinkSignIn whether sign-ins offer {@code email_link} as a first factor
+ * @param legalConsent whether sign-ups must accept the legal terms ({@code legal_accepted})
+ * @param enterpriseSsoDomains email domains whose users sign in with {@code enterprise_sso} only
  */
 public record EmulatorConfig(
     boolean multiSession,
@@ -32,7 +37,10 @@ public record EmulatorConfig(
     boolean production,
     List<String> allowedRedirectUrls,
     boolean reverification,
-    List<String> sessionTasks) {
+    List<String> sessionTasks,
+    boolean emailLinkSignIn,
+    boolean legalConsent,
+    List<String> enterpriseSsoDomains) {
 
   /**
    * A JWT template.
@@ -41,6 +49,18 @@ public record EmulatorConfig(
    * @param lifetime the token lifetime
    */
   public record Template(Map<String, Object> claims, Duration lifetime) {}
+
+  /**
+   * Tells whether an identifier is an email address in one of the enterprise SSO domains.
+   *
+   * @param identifier an email address, phone number or username
+   * @return whether it signs in with {@code enterprise_sso}
+   */
+  public boolean isEnterpriseSso(String identifier) {
+    int at = identifier == null ? -1 : identifier.lastIndexOf('@');
+    return at >= 0
+        && enterpriseSsoDomains.contains(identifier.substring(at + 1).toLowerCase(Locale.ROOT));
+  }
 
   /**
    * Copies the templates.
@@ -58,9 +78,13 @@ public record EmulatorConfig(
    * @param reverification whether sensitive account actions need a recent factor verification
    * @param sessionTasks the tasks a new session must finish ({@code choose-organization}, {@code
    *     setup-mfa})
+   * @param emailLinkSignIn whether sign-ins offer email links
+   * @param legalConsent whether sign-ups must accept the legal terms
+   * @param enterpriseSsoDomains email domains that sign in with enterprise SSO (lower case)
    */
   public EmulatorConfig {
     templates = Map.copyOf(templates);
+    enterpriseSsoDomains = List.copyOf(enterpriseSsoDomains);
     sessionTasks = List.copyOf(sessionTasks);
     allowedRedirectUrls = List.copyOf(allowedRedirectUrls);
   }
