@@ -411,6 +411,14 @@ class SignInViewFxTest {
         .getText();
   }
 
+  /** The demo user on an instance with email links, waiting for the link. */
+  private void openAtTheEmailLinkScreen(FxRobot robot) {
+    open(robot, b -> b.emailLinkSignIn(true), SignInView.Mode.SIGN_IN);
+    passIdentifier(robot, ClerkEmulator.DEMO_EMAIL);
+    awaitStep(robot, "password");
+    chooseEmailLink(robot);
+  }
+
   /** Opens the last link the emulator emailed, as a browser would (following its redirect). */
   private void openEmailLink(String email) throws Exception {
     await(() -> fx.emulator.lastEmailLink(email).isPresent());
@@ -419,10 +427,7 @@ class SignInViewFxTest {
 
   @Test
   void emailLinkWaitsUntilTheLinkIsOpened(FxRobot robot) throws Exception {
-    open(robot, b -> b.emailLinkSignIn(true), SignInView.Mode.SIGN_IN);
-    passIdentifier(robot, ClerkEmulator.DEMO_EMAIL);
-    awaitStep(robot, "password");
-    chooseEmailLink(robot);
+    openAtTheEmailLinkScreen(robot);
     assertThat(subtitle(robot)).contains(ClerkEmulator.DEMO_EMAIL);
     await(() -> text(robot, "clerk-step-error").startsWith("Waiting for you to open the link"));
     assertThat(shown(robot, "clerk-another-method")).isTrue();
@@ -434,10 +439,7 @@ class SignInViewFxTest {
 
   @Test
   void theEmailLinkScreenLeadsBackToOtherMethodsAndStopsWaiting(FxRobot robot) throws Exception {
-    open(robot, b -> b.emailLinkSignIn(true), SignInView.Mode.SIGN_IN);
-    passIdentifier(robot, ClerkEmulator.DEMO_EMAIL);
-    awaitStep(robot, "password");
-    chooseEmailLink(robot);
+    openAtTheEmailLinkScreen(robot);
     // "Use another method" ends the wait: the password step, then the link again (no flow left
     // pending from the first wait)
     robot.clickOn("#clerk-another-method");
