@@ -38,9 +38,10 @@ import javafx.scene.control.Label;
  *
  * <p>Steps: identifier → first factor (password, email/phone code with a resend countdown, another
  * method) → second factor (authenticator app, SMS code, backup code) → new-device check (client
- * trust) → done; forgotten password (code → new password); sign-up with the instance's required
- * fields, missing requirements one at a time, legal consent and verification by code. FX
- * Application Thread only, except where noted.
+ * trust) → pending-session task (choose an organization) → done; email link (a wait screen) and
+ * enterprise SSO (the browser) as first factors; forgotten password (code → new password); sign-up
+ * with the instance's required fields, missing requirements one at a time, legal consent and
+ * verification by code. FX Application Thread only, except where noted.
  */
 final class SignInFlow {
   /** How long a code must be waited for before it can be sent again. */

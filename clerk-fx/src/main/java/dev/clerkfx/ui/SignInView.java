@@ -17,11 +17,14 @@ import javafx.scene.control.Skin;
  *
  * <p>Built from the instance's settings: it asks for the identifiers the instance enables, then
  * walks the user through every step Clerk asks for — password or an email/SMS code (with a resend
- * countdown) or another method, a second factor (authenticator app, SMS code, backup code), a
- * new-device check, a forgotten password, or a sign-up with the fields the instance requires and
- * their verification. Clerk's messages appear beside the field they concern; network failures, rate
- * limits and lockouts are named as such. When it completes, {@link #sessionProperty()} holds the
- * new session (the client's auth state has already followed).
+ * countdown), an email link, enterprise SSO in the browser or another method, a second factor
+ * (authenticator app, SMS code, backup code), a new-device check, a forgotten password, or a
+ * sign-up with the fields the instance requires, legal consent and their verification; when the
+ * instance forces an organization, the user chooses one before the session becomes active. Clerk's
+ * messages appear beside the field they concern; network failures, rate limits and lockouts are
+ * named as such. When it completes, {@link #sessionProperty()} holds the new session (the client's
+ * auth state has already followed); for a session task the view does not carry out (such as setting
+ * up MFA), it names the task and then hands over the pending session.
  *
  * <pre>{@code
  * SignInView signIn = new SignInView(clerk);
