@@ -3,6 +3,7 @@ package dev.clerkfx.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -157,8 +159,12 @@ class UserProfileViewFxTest {
     image
         .getPixelReader()
         .getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    // the image is a whole, unrotated code with its quiet zone: read it as such rather than by
+    // searching for finder patterns, which can misjudge a few random payloads
     return new QRCodeReader()
-        .decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, argb))))
+        .decode(
+            new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, argb))),
+            Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
         .getText();
   }
 }
