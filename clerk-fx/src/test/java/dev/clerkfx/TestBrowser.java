@@ -19,20 +19,20 @@ import java.util.function.Function;
  * Plays the system browser headlessly: a {@link UrlOpener} that acts on the emulator's provider and
  * hosted pages as told (choose an account, deny consent, fill the hosted form, or do nothing), then
  * follows redirects (no cookies) until it lands on a page; a redirect to a custom scheme goes to
- * {@link #onCustomScheme}.
+ * {@link #onCustomScheme}. Public for the components' tests in {@code dev.clerkfx.ui}.
  */
-final class TestBrowser implements UrlOpener {
+public final class TestBrowser implements UrlOpener {
   final HttpClient http =
       HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
-  final List<URI> opened = new CopyOnWriteArrayList<>();
+  public final List<URI> opened = new CopyOnWriteArrayList<>();
 
   /** Where the browser ended (the loopback page), or a failure to connect. */
   final CompletableFuture<HttpResponse<String>> landed = new CompletableFuture<>();
 
-  volatile Function<URI, HttpRequest> action = u -> null;
+  public volatile Function<URI, HttpRequest> action = u -> null;
   volatile Consumer<String> onCustomScheme = u -> {};
 
   static String enc(String s) {
@@ -40,14 +40,14 @@ final class TestBrowser implements UrlOpener {
   }
 
   /** At the provider page, continue as this email. */
-  TestBrowser continueAs(String email) {
+  public TestBrowser continueAs(String email) {
     action = u -> get(u + "&email=" + enc(email));
     return this;
   }
 
   /** At the provider page, press Cancel (consent denied). */
-  TestBrowser deny() {
-    action = u -> get(u + "&error=access_denied");
+  public TestBrowser deny() {
+    action = u -> get(u + (u.getRawQuery() == null ? "?" : "&") + "error=access_denied");
     return this;
   }
 
@@ -70,13 +70,19 @@ final class TestBrowser implements UrlOpener {
     return this;
   }
 
+  /** At the provider page, approve at once (connecting an account to the signed-in user). */
+  public TestBrowser approve() {
+    action = u -> get(u.toString());
+    return this;
+  }
+
   /** Opens nothing: the user closed the tab. */
-  TestBrowser closeTab() {
+  public TestBrowser closeTab() {
     action = u -> null;
     return this;
   }
 
-  static HttpRequest get(String url) {
+  public static HttpRequest get(String url) {
     return HttpRequest.newBuilder(URI.create(url)).GET().build();
   }
 

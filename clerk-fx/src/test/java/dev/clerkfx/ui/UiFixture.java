@@ -31,14 +31,23 @@ final class UiFixture implements AutoCloseable {
   final MutableClock uiClock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
   UiFixture(Consumer<ClerkEmulator.Builder> emulatorSettings, Locale locale) {
+    this(emulatorSettings, locale, c -> {});
+  }
+
+  /** As above, with more client settings (a test browser …). */
+  UiFixture(
+      Consumer<ClerkEmulator.Builder> emulatorSettings,
+      Locale locale,
+      Consumer<ClerkClient.Builder> clientSettings) {
     ClerkEmulator.Builder b = ClerkEmulator.builder().rateLimits(false);
     emulatorSettings.accept(b);
     emulator = b.start();
-    client =
+    ClerkClient.Builder c =
         ClerkClient.builder(emulator.publishableKey())
             .tokenStore(TokenStores.inMemory())
-            .locale(locale)
-            .build();
+            .locale(locale);
+    clientSettings.accept(c);
+    client = c.build();
     client.whenLoaded().join();
   }
 
