@@ -89,6 +89,17 @@ final class FormKit {
     return button(id, text, "clerk-button-secondary");
   }
 
+  /**
+   * A secondary button of a list row: its text, what a screen reader says of it (naming the row's
+   * item), and its action.
+   */
+  static Button rowAction(String id, String text, String accessibleText, Runnable action) {
+    Button b = secondary(id, text);
+    b.setAccessibleText(accessibleText);
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
   static Button danger(String id, String text) {
     return button(id, text, "clerk-button-danger");
   }

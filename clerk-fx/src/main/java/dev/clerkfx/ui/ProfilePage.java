@@ -271,12 +271,13 @@ final class ProfilePage {
       Label who = new Label(a.emailAddress().or(a::username).orElse(""));
       who.getStyleClass().add("clerk-secondary");
       Button remove =
-          FormKit.secondary(
-              "clerk-profile-connected-remove-" + a.id(), kit.words.get("profile.remove"));
-      remove.setAccessibleText(kit.words.get("profile.connected.remove", provider));
-      remove.setOnAction(
-          e ->
-              connectedForm.run(() -> client.account().disconnectExternalAccount(a.id()), u -> {}));
+          FormKit.rowAction(
+              "clerk-profile-connected-remove-" + a.id(),
+              kit.words.get("profile.remove"),
+              kit.words.get("profile.connected.remove", provider),
+              () ->
+                  connectedForm.run(
+                      () -> client.account().disconnectExternalAccount(a.id()), u -> {}));
       connectedList.getChildren().add(FormKit.row(new VBox(1, name, who), remove));
     }
   }
@@ -495,20 +496,23 @@ final class ProfilePage {
           b.setOnAction(e -> listForm.run(() -> prepare.apply(itemId), this::startVerify));
           buttons.getChildren().add(b);
         } else if (!primary) {
-          Button b =
-              FormKit.secondary(
-                  "clerk-profile-" + kind + "-primary-" + itemId,
-                  kit.words.get("profile.makePrimary"));
-          b.setAccessibleText(kit.words.get("profile.makePrimaryOf", text));
-          b.setOnAction(e -> listForm.run(() -> makePrimary.apply(itemId), u -> {}));
-          buttons.getChildren().add(b);
+          buttons
+              .getChildren()
+              .add(
+                  FormKit.rowAction(
+                      "clerk-profile-" + kind + "-primary-" + itemId,
+                      kit.words.get("profile.makePrimary"),
+                      kit.words.get("profile.makePrimaryOf", text),
+                      () -> listForm.run(() -> makePrimary.apply(itemId), u -> {})));
         }
-        Button r =
-            FormKit.secondary(
-                "clerk-profile-" + kind + "-remove-" + itemId, kit.words.get("profile.remove"));
-        r.setAccessibleText(kit.words.get("profile.removeOf", text));
-        r.setOnAction(e -> listForm.run(() -> remove.apply(itemId), u -> {}));
-        buttons.getChildren().add(r);
+        buttons
+            .getChildren()
+            .add(
+                FormKit.rowAction(
+                    "clerk-profile-" + kind + "-remove-" + itemId,
+                    kit.words.get("profile.remove"),
+                    kit.words.get("profile.removeOf", text),
+                    () -> listForm.run(() -> remove.apply(itemId), u -> {})));
         list.getChildren().add(FormKit.row(content, buttons));
       }
       if (pendingId != null

@@ -290,9 +290,11 @@ final class SecurityPage {
     if (user.totpEnabled()) {
       appContent.getChildren().add(FormKit.badge(kit.words.get("security.enabled"), false));
       Button remove =
-          FormKit.secondary("clerk-profile-totp-remove", kit.words.get("profile.remove"));
-      remove.setAccessibleText(kit.words.get("security.totp.remove"));
-      remove.setOnAction(e -> mfaForm.run(account::disableTotp, u -> {}));
+          FormKit.rowAction(
+              "clerk-profile-totp-remove",
+              kit.words.get("profile.remove"),
+              kit.words.get("security.totp.remove"),
+              () -> mfaForm.run(account::disableTotp, u -> {}));
       mfaStatus.getChildren().add(FormKit.row(appContent, remove));
       enrol.setVisible(false);
     } else {
@@ -342,30 +344,32 @@ final class SecurityPage {
           content.getChildren().add(FormKit.badge(kit.words.get("security.sms.default"), false));
         }
         Button remove =
-            FormKit.secondary(
-                "clerk-profile-sms-remove-" + p.id(), kit.words.get("profile.remove"));
-        remove.setAccessibleText(kit.words.get("security.sms.removeOf", number));
-        remove.setOnAction(
-            e ->
-                mfaForm.run(
-                    () -> account.setPhoneNumberSecondFactor(p.id(), false),
-                    done ->
-                        mfaForm.message.showInfo(kit.words.get("security.sms.removed", number))));
+            FormKit.rowAction(
+                "clerk-profile-sms-remove-" + p.id(),
+                kit.words.get("profile.remove"),
+                kit.words.get("security.sms.removeOf", number),
+                () ->
+                    mfaForm.run(
+                        () -> account.setPhoneNumberSecondFactor(p.id(), false),
+                        done ->
+                            mfaForm.message.showInfo(
+                                kit.words.get("security.sms.removed", number))));
         mfaStatus.getChildren().add(FormKit.row(content, remove));
       } else if (allowed && p.verified()) {
         any = true;
         Label label = new Label(kit.words.get("security.sms.title", number));
         Button use =
-            FormKit.secondary("clerk-profile-sms-add-" + p.id(), kit.words.get("security.sms.use"));
-        use.setAccessibleText(kit.words.get("security.sms.useOf", number));
-        use.setOnAction(
-            e ->
-                mfaForm.run(
-                    () -> account.setPhoneNumberSecondFactor(p.id(), true),
-                    done -> {
-                      mfaForm.message.showInfo(kit.words.get("security.sms.enabled", number));
-                      showCodes(done.backupCodes());
-                    }));
+            FormKit.rowAction(
+                "clerk-profile-sms-add-" + p.id(),
+                kit.words.get("security.sms.use"),
+                kit.words.get("security.sms.useOf", number),
+                () ->
+                    mfaForm.run(
+                        () -> account.setPhoneNumberSecondFactor(p.id(), true),
+                        done -> {
+                          mfaForm.message.showInfo(kit.words.get("security.sms.enabled", number));
+                          showCodes(done.backupCodes());
+                        }));
         mfaStatus.getChildren().add(FormKit.row(label, use));
       }
     }
@@ -429,14 +433,17 @@ final class SecurityPage {
         devices.getChildren().add(FormKit.row(content));
       } else {
         Button revoke =
-            FormKit.secondary(
-                "clerk-profile-device-revoke-" + s.id(), kit.words.get("security.devices.signOut"));
-        revoke.setAccessibleText(kit.words.get("security.devices.signOutOf", device));
-        revoke.setOnAction(
-            e ->
-                devicesForm.run(
-                    () -> account.revokeSession(s.id()).thenCompose(r -> account.activeSessions()),
-                    this::showDevices));
+            FormKit.rowAction(
+                "clerk-profile-device-revoke-" + s.id(),
+                kit.words.get("security.devices.signOut"),
+                kit.words.get("security.devices.signOutOf", device),
+                () ->
+                    devicesForm.run(
+                        () ->
+                            account
+                                .revokeSession(s.id())
+                                .thenCompose(r -> account.activeSessions()),
+                        this::showDevices));
         devices.getChildren().add(FormKit.row(content, revoke));
       }
     }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -42,7 +41,7 @@ class UserProfileSmsFxTest {
   void turnsSmsCodesOnForAVerifiedNumberConfirmsLaterChangesBySmsAndTurnsThemOff(FxRobot robot) {
     User ada = h.signInAda().user().orElseThrow();
     String phoneId = ada.phoneNumbers().get(0).id();
-    openSecurity(robot);
+    UiFixture.openSecurity(robot, view);
 
     UiFixture.scrollIntoView(robot, "#clerk-profile-sms-add-" + phoneId);
     assertThat(robot.lookup("SMS code to " + ClerkEmulator.DEMO_PHONE).tryQuery()).isPresent();
@@ -106,7 +105,7 @@ class UserProfileSmsFxTest {
   @Test
   void offersOnlyVerifiedNumbersAndSaysHowToGetOne(FxRobot robot) {
     h.signInGrace();
-    openSecurity(robot);
+    UiFixture.openSecurity(robot, view);
     UiFixture.scrollIntoView(robot, "#clerk-profile-sms-none");
 
     // an unverified number is not offered; the hint stays
@@ -115,19 +114,5 @@ class UserProfileSmsFxTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#clerk-profile-sms-add-" + added.id()).tryQuery()).isEmpty();
     assertThat(UiFixture.shown(robot, "clerk-profile-sms-none")).isTrue();
-  }
-
-  /** Opens the Security tab and waits until its content shows. */
-  private void openSecurity(FxRobot robot) {
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.clickOn("#clerk-profile-tab-security");
-    UiFixture.await(
-        () ->
-            view.getPage() == UserProfileView.Page.SECURITY
-                && robot
-                    .lookup("#clerk-profile-section-mfa")
-                    .match(NodeQueryUtils.isVisible())
-                    .tryQuery()
-                    .isPresent());
   }
 }
