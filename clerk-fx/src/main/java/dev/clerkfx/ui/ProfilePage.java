@@ -1,6 +1,7 @@
 package dev.clerkfx.ui;
 
 import dev.clerkfx.ClerkClient;
+import dev.clerkfx.ClerkException;
 import dev.clerkfx.account.Account;
 import dev.clerkfx.account.ProfileUpdate;
 import dev.clerkfx.browser.BrowserSignInException;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -29,6 +31,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /**
  * The Profile page: picture, names and username; email addresses; phone numbers; connected
@@ -170,6 +173,16 @@ final class ProfilePage {
             FormKit.actions(connect),
             connectForm.message);
     connected.managedProperty().bind(connected.visibleProperty());
+    // a connection still waiting for the browser when the view's window closes is given up, so the
+    // browser is free for the next sign-in
+    root.sceneProperty()
+        .flatMap(Scene::windowProperty)
+        .flatMap(Window::showingProperty)
+        .orElse(false)
+        .addListener(
+            (o, was, showing) -> {
+              if (!showing && connecting != null) connecting.cancel(false);
+            });
 
     root.getChildren().addAll(profile, emails.section, phones.section, connected);
   }
@@ -295,8 +308,9 @@ final class ProfilePage {
                         displayName(p),
                         () -> connect(p)))
             .toList();
-    for (Button b : buttons)
+    for (Button b : buttons) {
       b.setAccessibleText(kit.words.get("profile.connected.connectTo", b.getText()));
+    }
     items.getChildren().addAll(buttons);
     connectMenu.show(items, buttons, true);
   }
@@ -332,8 +346,7 @@ final class ProfilePage {
         default -> null;
       };
     }
-    if (error instanceof dev.clerkfx.ClerkException c
-        && "external_account_not_verified".equals(c.code())) {
+    if (error instanceof ClerkException c && "external_account_not_verified".equals(c.code())) {
       return kit.words.get("profile.connected.notConnected", name);
     }
     return null;

@@ -117,6 +117,23 @@ class UserProfileConnectFxTest {
   }
 
   @Test
+  void closingTheWindowWhileTheBrowserIsOpenGivesTheConnectionUp(FxRobot robot) {
+    h.signInAda();
+    openMenu(robot);
+    browser.closeTab();
+    robot.clickOn("#clerk-profile-connect-google");
+    UiFixture.await(() -> view.isBusy() && browser.opened.size() == 1);
+
+    robot.interact(() -> view.getScene().getWindow().hide());
+    UiFixture.await(() -> !view.isBusy());
+    // the browser is free at once: another flow opens its page instead of failing as pending
+    var next = h.client.account().connectExternalAccount("oauth_github");
+    UiFixture.await(() -> browser.opened.size() == 2);
+    assertThat(next).isNotDone();
+    next.cancel(false);
+  }
+
+  @Test
   void saysSoInPlainWordsWhenTheBrowserRefusesOrNeverAnswers(FxRobot robot) {
     h.signInAda();
     openMenu(robot);
