@@ -478,6 +478,17 @@ class AccountVerbsTest {
                 .filter(a -> a.verification().map(v -> v.verified()).orElse(false))
                 .map(ExternalAccount::provider))
         .containsExactly(java.util.Optional.of("oauth_google"));
+
+    // the cancelled flow let go of the browser; a refusal at the provider is told apart
+    browser.deny();
+    assertThat(c.account().connectExternalAccount("oauth_github"))
+        .failsWithin(java.time.Duration.ofSeconds(20))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(
+            dev.clerkfx.browser.BrowserSignInException.class,
+            e -> assertThat(e.code()).isEqualTo("oauth_access_denied"));
+    assertThat(browser.opened).hasSize(3);
   }
 
   @Test

@@ -32,7 +32,7 @@ public final class TestBrowser implements UrlOpener {
   /** Where the browser ended (the loopback page), or a failure to connect. */
   final CompletableFuture<HttpResponse<String>> landed = new CompletableFuture<>();
 
-  volatile Function<URI, HttpRequest> action = u -> null;
+  public volatile Function<URI, HttpRequest> action = u -> null;
   volatile Consumer<String> onCustomScheme = u -> {};
 
   static String enc(String s) {
@@ -46,8 +46,8 @@ public final class TestBrowser implements UrlOpener {
   }
 
   /** At the provider page, press Cancel (consent denied). */
-  TestBrowser deny() {
-    action = u -> get(u + "&error=access_denied");
+  public TestBrowser deny() {
+    action = u -> get(u + (u.getRawQuery() == null ? "?" : "&") + "error=access_denied");
     return this;
   }
 
@@ -70,8 +70,14 @@ public final class TestBrowser implements UrlOpener {
     return this;
   }
 
+  /** At the provider page, approve at once (connecting an account to the signed-in user). */
+  public TestBrowser approve() {
+    action = u -> get(u.toString());
+    return this;
+  }
+
   /** Opens nothing: the user closed the tab. */
-  TestBrowser closeTab() {
+  public TestBrowser closeTab() {
     action = u -> null;
     return this;
   }

@@ -275,9 +275,10 @@ public interface Account {
    * /v1/me/external_accounts}), opens it, waits for the redirect back, then reloads the user.
    *
    * @param strategy {@code oauth_google}, {@code oauth_github}…
-   * @return the connected account; fails with a {@code BrowserSignInException} on timeout or
-   *     cancellation, and with {@code external_account_not_verified} when the provider did not
-   *     approve
+   * @return the connected account; fails with a {@code BrowserSignInException} on timeout or when
+   *     the user refuses at the provider ({@code oauth_access_denied}), and with {@code
+   *     external_account_not_verified} when the provider did not approve; cancelling it ends the
+   *     browser flow (a new one may start at once)
    */
   CompletableFuture<ExternalAccount> connectExternalAccount(String strategy);
 

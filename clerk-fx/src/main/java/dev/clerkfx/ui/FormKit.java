@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -86,6 +87,17 @@ final class FormKit {
 
   static Button secondary(String id, String text) {
     return button(id, text, "clerk-button-secondary");
+  }
+
+  /**
+   * A secondary button of a list row: its text, what a screen reader says of it (naming the row's
+   * item), and its action.
+   */
+  static Button rowAction(String id, String text, String accessibleText, Runnable action) {
+    Button b = secondary(id, text);
+    b.setAccessibleText(accessibleText);
+    b.setOnAction(e -> action.run());
+    return b;
   }
 
   static Button danger(String id, String text) {
@@ -179,6 +191,19 @@ final class FormKit {
      * success.
      */
     <T> void run(Supplier<CompletableFuture<T>> action, Consumer<T> done) {
+      run(action, done, error -> null);
+    }
+
+    /**
+     * Runs a sensitive action as {@link #run(Supplier, Consumer)} does, with the form's own words
+     * for some failures: {@code explain} runs on the FX thread with the unwrapped failure (a
+     * cancellation included) and returns the text to show, or null for the usual message (none for
+     * a cancellation).
+     */
+    <T> void run(
+        Supplier<CompletableFuture<T>> action,
+        Consumer<T> done,
+        Function<Throwable, String> explain) {
       clearMarks();
       message.clear();
       set(true);
@@ -191,8 +216,11 @@ final class FormKit {
           f,
           (value, error) -> {
             set(false);
+            String words = error == null ? null : explain.apply(error);
             if (error == null) {
               done.accept(value);
+            } else if (words != null) {
+              message.showProblem(words);
             } else if (!(error instanceof CancellationException)) {
               Problem p = message.showError(error);
               p.field()

@@ -1,10 +1,13 @@
 package dev.clerkfx.ui;
 
 import dev.clerkfx.ClerkClient;
+import dev.clerkfx.ClerkException;
 import dev.clerkfx.account.Account;
 import dev.clerkfx.account.ProfileUpdate;
+import dev.clerkfx.browser.BrowserSignInException;
 import dev.clerkfx.internal.ui.Avatar;
 import dev.clerkfx.internal.ui.Identity;
+import dev.clerkfx.internal.ui.MenuPopup;
 import dev.clerkfx.model.EmailAddress;
 import dev.clerkfx.model.Environment;
 import dev.clerkfx.model.ExternalAccount;
@@ -14,9 +17,13 @@ import java.io.File;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -24,6 +31,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /**
  * The Profile page: picture, names and username; email addresses; phone numbers; connected
@@ -52,6 +60,12 @@ final class ProfilePage {
   private final VBox connected;
   private final VBox connectedList = new VBox(6);
   private final FormKit.Form connectedForm;
+  private final Button connect;
+  private final MenuPopup connectMenu;
+  private final Label connectWaiting = new Label();
+  private final FormKit.Form connectForm;
+  private List<Environment.SocialProvider> connectable = List.of();
+  private CompletableFuture<ExternalAccount> connecting;
 
   ProfilePage(FormKit kit) {
     this.kit = kit;
@@ -128,8 +142,47 @@ final class ProfilePage {
         kit.section(
             "clerk-profile-section-connected", kit.words.get("profile.connected.title"), null);
     connectedForm = kit.form(connectedList);
-    connected.getChildren().addAll(connectedList, connectedForm.progress, connectedForm.message);
+    connect =
+        FormKit.secondary("clerk-profile-connect", kit.words.get("profile.connected.connect"));
+    connectMenu = new MenuPopup(connect, () -> {});
+    connect.setOnAction(e -> showConnectMenu());
+    connectForm = kit.form(connect);
+    Button stop =
+        FormKit.secondary("clerk-profile-connect-cancel", kit.common.get("common.cancel"));
+    stop.setOnAction(
+        e -> {
+          if (connecting != null) connecting.cancel(false);
+        });
+    connectWaiting.setId("clerk-profile-connect-waiting");
+    connectWaiting.setWrapText(true);
+    connectWaiting.getStyleClass().add("clerk-secondary");
+    // shown exactly while a connection runs: the form's progress indicator is visible then
+    HBox waiting = new HBox(8, connectForm.progress, connectWaiting, stop);
+    waiting.setId("clerk-profile-connect-busy");
+    waiting.setAlignment(Pos.CENTER_LEFT);
+    waiting.visibleProperty().bind(connectForm.progress.visibleProperty());
+    waiting.managedProperty().bind(waiting.visibleProperty());
+    connect.managedProperty().bind(connect.visibleProperty());
+    connected
+        .getChildren()
+        .addAll(
+            connectedList,
+            connectedForm.progress,
+            connectedForm.message,
+            waiting,
+            FormKit.actions(connect),
+            connectForm.message);
     connected.managedProperty().bind(connected.visibleProperty());
+    // a connection still waiting for the browser when the view's window closes is given up, so the
+    // browser is free for the next sign-in
+    root.sceneProperty()
+        .flatMap(Scene::windowProperty)
+        .flatMap(Window::showingProperty)
+        .orElse(false)
+        .addListener(
+            (o, was, showing) -> {
+              if (!showing && connecting != null) connecting.cancel(false);
+            });
 
     root.getChildren().addAll(profile, emails.section, phones.section, connected);
   }
@@ -194,7 +247,7 @@ final class ProfilePage {
                 .map(e -> e.userSettings().attributes().get("phone_number"))
                 .map(a -> a.enabled())
                 .orElse(false));
-    fillConnected(user.externalAccounts());
+    fillConnected(user.externalAccounts(), environment);
   }
 
   /** Shows the user's values; a field the user has edited keeps its text unless {@code force}. */
@@ -209,9 +262,21 @@ final class ProfilePage {
     return now;
   }
 
-  private void fillConnected(List<ExternalAccount> accounts) {
+  private void fillConnected(List<ExternalAccount> accounts, Optional<Environment> environment) {
     connectedList.getChildren().clear();
-    connected.setVisible(!accounts.isEmpty());
+    // the instance's providers the user has not connected yet (a pending one may be retried)
+    Set<String> linked =
+        accounts.stream()
+            .filter(a -> a.verification().map(v -> v.verified()).orElse(false))
+            .map(a -> a.provider().orElse(""))
+            .collect(Collectors.toSet());
+    connectable =
+        environment.map(e -> e.userSettings().enabledSocialProviders()).orElse(List.of()).stream()
+            .filter(p -> !p.strategy().isEmpty() && !linked.contains(p.strategy()))
+            .toList();
+    connect.setVisible(!connectable.isEmpty());
+    if (connectable.isEmpty()) connectMenu.hide();
+    connected.setVisible(!accounts.isEmpty() || !connectable.isEmpty());
     for (ExternalAccount a : accounts) {
       String provider = providerName(a.provider().orElse(""));
       Label name = new Label(provider);
@@ -219,14 +284,76 @@ final class ProfilePage {
       Label who = new Label(a.emailAddress().or(a::username).orElse(""));
       who.getStyleClass().add("clerk-secondary");
       Button remove =
-          FormKit.secondary(
-              "clerk-profile-connected-remove-" + a.id(), kit.words.get("profile.remove"));
-      remove.setAccessibleText(kit.words.get("profile.connected.remove", provider));
-      remove.setOnAction(
-          e ->
-              connectedForm.run(() -> client.account().disconnectExternalAccount(a.id()), u -> {}));
+          FormKit.rowAction(
+              "clerk-profile-connected-remove-" + a.id(),
+              kit.words.get("profile.remove"),
+              kit.words.get("profile.connected.remove", provider),
+              () ->
+                  connectedForm.run(
+                      () -> client.account().disconnectExternalAccount(a.id()), u -> {}));
       connectedList.getChildren().add(FormKit.row(new VBox(1, name, who), remove));
     }
+  }
+
+  /** Drops the list of providers below "Connect account". */
+  private void showConnectMenu() {
+    VBox items = new VBox(2);
+    items.getStyleClass().add("clerk-menu");
+    List<Button> buttons =
+        connectable.stream()
+            .map(
+                p ->
+                    MenuPopup.item(
+                        "clerk-profile-connect-" + p.strategy().replace("oauth_", ""),
+                        displayName(p),
+                        () -> connect(p)))
+            .toList();
+    for (Button b : buttons) {
+      b.setAccessibleText(kit.words.get("profile.connected.connectTo", b.getText()));
+    }
+    items.getChildren().addAll(buttons);
+    connectMenu.show(items, buttons, true);
+  }
+
+  /**
+   * Connects a provider through the browser: a waiting line with Cancel while the user is there;
+   * the new account shows in the list when done.
+   */
+  private void connect(Environment.SocialProvider provider) {
+    connectMenu.hide();
+    String name = displayName(provider);
+    connectWaiting.setText(kit.words.get("profile.connected.inBrowser", name));
+    connectForm.run(
+        () -> {
+          connecting = client.account().connectExternalAccount(provider.strategy());
+          return connecting;
+        },
+        account -> connectForm.message.showInfo(kit.words.get("profile.connected.done", name)),
+        error -> connectFailure(error, name));
+  }
+
+  /** Plain words for how a connection ended without one; null for Clerk's own message. */
+  private String connectFailure(Throwable error, String name) {
+    if (error instanceof CancellationException) {
+      return kit.words.get("profile.connected.cancelled", name);
+    }
+    if (error instanceof BrowserSignInException b) {
+      return switch (b.code()) {
+        case BrowserSignInException.ACCESS_DENIED ->
+            kit.words.get("profile.connected.denied", name);
+        case BrowserSignInException.TIMEOUT -> kit.words.get("profile.connected.timeout", name);
+        case BrowserSignInException.FLOW_PENDING -> kit.words.get("profile.connected.pending");
+        default -> null;
+      };
+    }
+    if (error instanceof ClerkException c && "external_account_not_verified".equals(c.code())) {
+      return kit.words.get("profile.connected.notConnected", name);
+    }
+    return null;
+  }
+
+  private static String displayName(Environment.SocialProvider provider) {
+    return provider.name().filter(n -> !n.isBlank()).orElse(providerName(provider.strategy()));
   }
 
   private static String providerName(String provider) {
@@ -382,20 +509,23 @@ final class ProfilePage {
           b.setOnAction(e -> listForm.run(() -> prepare.apply(itemId), this::startVerify));
           buttons.getChildren().add(b);
         } else if (!primary) {
-          Button b =
-              FormKit.secondary(
-                  "clerk-profile-" + kind + "-primary-" + itemId,
-                  kit.words.get("profile.makePrimary"));
-          b.setAccessibleText(kit.words.get("profile.makePrimaryOf", text));
-          b.setOnAction(e -> listForm.run(() -> makePrimary.apply(itemId), u -> {}));
-          buttons.getChildren().add(b);
+          buttons
+              .getChildren()
+              .add(
+                  FormKit.rowAction(
+                      "clerk-profile-" + kind + "-primary-" + itemId,
+                      kit.words.get("profile.makePrimary"),
+                      kit.words.get("profile.makePrimaryOf", text),
+                      () -> listForm.run(() -> makePrimary.apply(itemId), u -> {})));
         }
-        Button r =
-            FormKit.secondary(
-                "clerk-profile-" + kind + "-remove-" + itemId, kit.words.get("profile.remove"));
-        r.setAccessibleText(kit.words.get("profile.removeOf", text));
-        r.setOnAction(e -> listForm.run(() -> remove.apply(itemId), u -> {}));
-        buttons.getChildren().add(r);
+        buttons
+            .getChildren()
+            .add(
+                FormKit.rowAction(
+                    "clerk-profile-" + kind + "-remove-" + itemId,
+                    kit.words.get("profile.remove"),
+                    kit.words.get("profile.removeOf", text),
+                    () -> listForm.run(() -> remove.apply(itemId), u -> {})));
         list.getChildren().add(FormKit.row(content, buttons));
       }
       if (pendingId != null

@@ -8,8 +8,10 @@ import dev.clerkfx.internal.ui.FxAsync;
 import dev.clerkfx.internal.ui.InlineMessage;
 import dev.clerkfx.internal.ui.Themes;
 import dev.clerkfx.internal.ui.UiText;
+import dev.clerkfx.model.PhoneNumber;
 import dev.clerkfx.model.SessionVerification;
 import dev.clerkfx.model.User;
+import java.util.Comparator;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
@@ -28,14 +30,16 @@ import javafx.stage.Modality;
 
 /**
  * The "confirm it's you" dialog shown when Clerk answers a sensitive change with {@code
- * session_reverification_required}: the password, an authenticator code, or an emailed code, as the
- * user's factors and the required level allow; then the change is retried.
+ * session_reverification_required}: the password, an authenticator code, an SMS code to the
+ * second-factor phone, or an emailed code, as the user's factors and the required level allow; then
+ * the change is retried.
  */
 final class ReverifyPrompt {
   private enum Step {
     PASSWORD,
     TOTP,
-    EMAIL_CODE
+    EMAIL_CODE,
+    PHONE_CODE
   }
 
   private final UserProfileView view;
@@ -51,6 +55,7 @@ final class ReverifyPrompt {
   private final ReverificationLevel level;
   private Step step;
   private boolean started;
+  private PhoneNumber sms;
 
   private ReverifyPrompt(
       UserProfileView view,
@@ -86,8 +91,16 @@ final class ReverifyPrompt {
       return;
     }
     boolean second = level == ReverificationLevel.SECOND_FACTOR;
+    // the number SMS codes go to as a second factor (the default one first)
+    sms =
+        user.phoneNumbers().stream()
+            .filter(PhoneNumber::reservedForSecondFactor)
+            .min(Comparator.comparing(p -> !p.defaultSecondFactor()))
+            .orElse(null);
     if (second && user.totpEnabled()) {
       step = Step.TOTP;
+    } else if (second && sms != null) {
+      step = Step.PHONE_CODE;
     } else if (user.passwordEnabled()) {
       step = Step.PASSWORD;
     } else if (user.totpEnabled()) {
@@ -128,6 +141,7 @@ final class ReverifyPrompt {
     show(step);
     dialog.show();
     if (step == Step.EMAIL_CODE) sendEmailCode();
+    if (step == Step.PHONE_CODE) sendPhoneCode(true);
   }
 
   private void show(Step s) {
@@ -136,13 +150,13 @@ final class ReverifyPrompt {
     password.setManaged(s == Step.PASSWORD);
     code.setVisible(s != Step.PASSWORD);
     code.setManaged(s != Step.PASSWORD);
-    String key =
+    prompt.setText(
         switch (s) {
-          case PASSWORD -> "reverify.password";
-          case TOTP -> "reverify.totp";
-          case EMAIL_CODE -> "reverify.emailCode";
-        };
-    prompt.setText(words.get(key));
+          case PASSWORD -> words.get("reverify.password");
+          case TOTP -> words.get("reverify.totp");
+          case EMAIL_CODE -> words.get("reverify.emailCode");
+          case PHONE_CODE -> words.get("reverify.phoneCode", sms.phoneNumber());
+        });
     TextInputControl field = s == Step.PASSWORD ? password : code;
     field.setAccessibleText(prompt.getText());
     field.clear();
@@ -169,6 +183,26 @@ final class ReverifyPrompt {
         });
   }
 
+  /**
+   * Texts a second-factor code to {@link #sms}, first starting a second-factor reverification when
+   * {@code start} (otherwise the first factor has just passed).
+   */
+  private void sendPhoneCode(boolean start) {
+    busy(true);
+    CompletableFuture<SessionVerification> begun =
+        start
+            ? account.startReverification(ReverificationLevel.SECOND_FACTOR)
+            : CompletableFuture.completedFuture(null);
+    FxAsync.onFx(
+        begun.thenCompose(
+            v -> account.prepareReverificationSecondFactor(FactorParams.phoneCode(sms.id()))),
+        (v, e) -> {
+          busy(false);
+          started = e == null;
+          if (e != null) message.showError(e);
+        });
+  }
+
   private void submit() {
     CompletableFuture<SessionVerification> attempt =
         switch (step) {
@@ -181,6 +215,9 @@ final class ReverifyPrompt {
           case EMAIL_CODE ->
               account.attemptReverificationFirstFactor(
                   FactorParams.code("email_code", code.getText().strip()));
+          case PHONE_CODE ->
+              account.attemptReverificationSecondFactor(
+                  FactorParams.code("phone_code", code.getText().strip()));
         };
     busy(true);
     message.clear();
@@ -196,7 +233,13 @@ final class ReverifyPrompt {
           } else {
             // the first factor passed; a second one is needed
             started = true;
-            show(Step.TOTP);
+            User user = view.getClient().auth().getSnapshot().user().orElse(null);
+            if (sms != null && (user == null || !user.totpEnabled())) {
+              show(Step.PHONE_CODE);
+              sendPhoneCode(false);
+            } else {
+              show(Step.TOTP);
+            }
           }
         });
   }

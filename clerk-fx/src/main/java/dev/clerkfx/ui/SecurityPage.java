@@ -4,6 +4,8 @@ import dev.clerkfx.ClerkClient;
 import dev.clerkfx.account.Account;
 import dev.clerkfx.internal.ui.QrCodes;
 import dev.clerkfx.model.ActiveSession;
+import dev.clerkfx.model.Environment;
+import dev.clerkfx.model.PhoneNumber;
 import dev.clerkfx.model.SessionActivity;
 import dev.clerkfx.model.Totp;
 import dev.clerkfx.model.User;
@@ -11,6 +13,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -25,8 +28,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The Security page: password; two-step verification (authenticator app, backup codes); devices;
- * deletion.
+ * The Security page: password; two-step verification (authenticator app, SMS codes, backup codes);
+ * devices; deletion.
  */
 final class SecurityPage {
   final VBox root = new VBox();
@@ -271,7 +274,7 @@ final class SecurityPage {
         });
   }
 
-  void update(User user) {
+  void update(User user, Optional<Environment> environment) {
     hasPassword = user.passwordEnabled();
     currentField.setVisible(hasPassword);
     signOutOthers.setVisible(hasPassword);
@@ -287,9 +290,11 @@ final class SecurityPage {
     if (user.totpEnabled()) {
       appContent.getChildren().add(FormKit.badge(kit.words.get("security.enabled"), false));
       Button remove =
-          FormKit.secondary("clerk-profile-totp-remove", kit.words.get("profile.remove"));
-      remove.setAccessibleText(kit.words.get("security.totp.remove"));
-      remove.setOnAction(e -> mfaForm.run(account::disableTotp, u -> {}));
+          FormKit.rowAction(
+              "clerk-profile-totp-remove",
+              kit.words.get("profile.remove"),
+              kit.words.get("security.totp.remove"),
+              () -> mfaForm.run(account::disableTotp, u -> {}));
       mfaStatus.getChildren().add(FormKit.row(appContent, remove));
       enrol.setVisible(false);
     } else {
@@ -297,7 +302,8 @@ final class SecurityPage {
       add.setOnAction(e -> startEnrolment());
       mfaStatus.getChildren().add(FormKit.row(appContent, add));
     }
-    if (user.totpEnabled() || user.backupCodeEnabled()) {
+    smsRows(user, environment);
+    if (user.twoFactorEnabled() || user.backupCodeEnabled()) {
       Label label = new Label(kit.words.get("security.backupCodes.title"));
       Button regenerate =
           FormKit.secondary(
@@ -311,6 +317,69 @@ final class SecurityPage {
       mfaStatus.getChildren().add(FormKit.row(label, regenerate));
     }
     delete.setVisible(user.deleteSelfEnabled());
+  }
+
+  /**
+   * SMS codes as a second factor: each number in use, with Remove; when the instance allows it,
+   * each other verified number, with "Use for two-step verification".
+   */
+  private void smsRows(User user, Optional<Environment> environment) {
+    boolean allowed =
+        environment
+            .map(e -> e.userSettings().attributes().get("phone_number"))
+            .map(
+                a ->
+                    a.enabled()
+                        && a.usedForSecondFactor()
+                        && a.secondFactors().contains("phone_code"))
+            .orElse(false);
+    boolean any = false;
+    for (PhoneNumber p : user.phoneNumbers()) {
+      String number = p.phoneNumber();
+      if (p.reservedForSecondFactor()) {
+        any = true;
+        HBox content = new HBox(8, new Label(kit.words.get("security.sms.title", number)));
+        content.setAlignment(Pos.CENTER_LEFT);
+        if (p.defaultSecondFactor()) {
+          content.getChildren().add(FormKit.badge(kit.words.get("security.sms.default"), false));
+        }
+        Button remove =
+            FormKit.rowAction(
+                "clerk-profile-sms-remove-" + p.id(),
+                kit.words.get("profile.remove"),
+                kit.words.get("security.sms.removeOf", number),
+                () ->
+                    mfaForm.run(
+                        () -> account.setPhoneNumberSecondFactor(p.id(), false),
+                        done ->
+                            mfaForm.message.showInfo(
+                                kit.words.get("security.sms.removed", number))));
+        mfaStatus.getChildren().add(FormKit.row(content, remove));
+      } else if (allowed && p.verified()) {
+        any = true;
+        Label label = new Label(kit.words.get("security.sms.title", number));
+        Button use =
+            FormKit.rowAction(
+                "clerk-profile-sms-add-" + p.id(),
+                kit.words.get("security.sms.use"),
+                kit.words.get("security.sms.useOf", number),
+                () ->
+                    mfaForm.run(
+                        () -> account.setPhoneNumberSecondFactor(p.id(), true),
+                        done -> {
+                          mfaForm.message.showInfo(kit.words.get("security.sms.enabled", number));
+                          showCodes(done.backupCodes());
+                        }));
+        mfaStatus.getChildren().add(FormKit.row(label, use));
+      }
+    }
+    if (allowed && !any) {
+      Label none = new Label(kit.words.get("security.sms.none"));
+      none.setId("clerk-profile-sms-none");
+      none.setWrapText(true);
+      none.getStyleClass().add("clerk-secondary");
+      mfaStatus.getChildren().add(none);
+    }
   }
 
   /** Loads the devices the first time the page shows. */
@@ -364,14 +433,17 @@ final class SecurityPage {
         devices.getChildren().add(FormKit.row(content));
       } else {
         Button revoke =
-            FormKit.secondary(
-                "clerk-profile-device-revoke-" + s.id(), kit.words.get("security.devices.signOut"));
-        revoke.setAccessibleText(kit.words.get("security.devices.signOutOf", device));
-        revoke.setOnAction(
-            e ->
-                devicesForm.run(
-                    () -> account.revokeSession(s.id()).thenCompose(r -> account.activeSessions()),
-                    this::showDevices));
+            FormKit.rowAction(
+                "clerk-profile-device-revoke-" + s.id(),
+                kit.words.get("security.devices.signOut"),
+                kit.words.get("security.devices.signOutOf", device),
+                () ->
+                    devicesForm.run(
+                        () ->
+                            account
+                                .revokeSession(s.id())
+                                .thenCompose(r -> account.activeSessions()),
+                        this::showDevices));
         devices.getChildren().add(FormKit.row(content, revoke));
       }
     }

@@ -103,6 +103,6 @@ final class UserProfileViewSkin extends SkinBase<UserProfileView> {
     name.setText(me.name());
     detail.setText(me.detail());
     profile.update(user, getSkinnable().getClient().environment());
-    security.update(user);
+    security.update(user, getSkinnable().getClient().environment());
   }
 }

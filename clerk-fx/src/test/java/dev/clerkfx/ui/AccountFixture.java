@@ -34,6 +34,13 @@ final class AccountFixture implements AutoCloseable {
   }
 
   static AccountFixture start(Consumer<ClerkEmulator.Builder> settings, Locale locale) {
+    return start(settings, locale, c -> {});
+  }
+
+  static AccountFixture start(
+      Consumer<ClerkEmulator.Builder> settings,
+      Locale locale,
+      Consumer<ClerkClient.Builder> clientSettings) {
     return new AccountFixture(
         new UiFixture(
             b -> {
@@ -46,7 +53,8 @@ final class AccountFixture implements AutoCloseable {
                       .build());
               settings.accept(b);
             },
-            locale));
+            locale,
+            clientSettings));
   }
 
   /** Signs the demo user (Ada Lovelace) in and waits until the state says so. */

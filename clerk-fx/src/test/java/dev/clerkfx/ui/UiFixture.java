@@ -99,6 +99,23 @@ final class UiFixture implements AutoCloseable {
     await(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
   }
 
+  /**
+   * Opens the profile's Security tab and waits until its content shows (the tab pane swaps content
+   * on a later pulse).
+   */
+  static void openSecurity(FxRobot robot, UserProfileView view) {
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("#clerk-profile-tab-security");
+    await(
+        () ->
+            view.getPage() == UserProfileView.Page.SECURITY
+                && robot
+                    .lookup("#clerk-profile-section-password")
+                    .match(NodeQueryUtils.isVisible())
+                    .tryQuery()
+                    .isPresent());
+  }
+
   static String stepName(FxRobot robot) {
     return robot.lookup(".clerk-step").queryAll().stream()
         .filter(Node::isVisible)

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -84,7 +83,7 @@ class UserProfileViewFxTest {
   void enrolsAnAuthenticatorAppFromTheQrCodeItRenders(FxRobot robot) throws Exception {
     h.signInAda();
     WaitForAsyncUtils.waitForFxEvents();
-    openSecurity(robot);
+    UiFixture.openSecurity(robot, view);
     assertThat(h.client.snapshot().user().orElseThrow().totpEnabled()).isFalse();
     UiFixture.scrollIntoView(robot, "#clerk-profile-totp-add");
     robot.clickOn("#clerk-profile-totp-add");
@@ -112,7 +111,7 @@ class UserProfileViewFxTest {
   void asksTheUserToConfirmWhenClerkWantsReverificationThenCompletesTheChange(FxRobot robot) {
     h.signInAda();
     WaitForAsyncUtils.waitForFxEvents();
-    openSecurity(robot);
+    UiFixture.openSecurity(robot, view);
     h.emulator
         .clock()
         .advance(Duration.ofMinutes(11)); // the sign-in is now too old for a sensitive change
@@ -134,22 +133,6 @@ class UserProfileViewFxTest {
     assertThat(robot.lookup("#clerk-profile-password-new").queryAs(TextField.class).getText())
         .isEmpty();
     assertThat(robot.lookup("#clerk-reverify-password").tryQuery()).isEmpty();
-  }
-
-  /**
-   * Opens the Security tab and waits until its content shows (the tab pane swaps content on a later
-   * pulse).
-   */
-  private void openSecurity(FxRobot robot) {
-    robot.clickOn("#clerk-profile-tab-security");
-    UiFixture.await(
-        () ->
-            view.getPage() == UserProfileView.Page.SECURITY
-                && robot
-                    .lookup("#clerk-profile-section-password")
-                    .match(NodeQueryUtils.isVisible())
-                    .tryQuery()
-                    .isPresent());
   }
 
   static String decode(Image image) throws Exception {

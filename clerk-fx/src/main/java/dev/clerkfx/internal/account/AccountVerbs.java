@@ -10,6 +10,7 @@ import dev.clerkfx.account.ProfileUpdate;
 import dev.clerkfx.account.ReverificationLevel;
 import dev.clerkfx.account.ReverificationRequiredException;
 import dev.clerkfx.auth.FactorParams;
+import dev.clerkfx.browser.BrowserSignInException;
 import dev.clerkfx.internal.browser.BrowserFlows;
 import dev.clerkfx.internal.fapi.FapiClient;
 import dev.clerkfx.internal.fapi.Form;
@@ -417,41 +418,63 @@ public final class AccountVerbs implements Account {
   public CompletableFuture<ExternalAccount> connectExternalAccount(String strategy) {
     if (blank(strategy)) return invalid("connectExternalAccount needs a strategy");
     AtomicReference<String> started = new AtomicReference<>();
-    return signedIn(
-            sid ->
-                browser.external(
-                    "connect " + strategy,
-                    redirect ->
-                        connectExternalAccount(strategy, redirect)
-                            .thenApply(
-                                a -> {
-                                  started.set(a.id());
-                                  return a.verification()
-                                      .flatMap(Verification::externalVerificationRedirectUrl)
-                                      .orElseThrow(
-                                          () ->
-                                              new ClerkException(
-                                                  "external_account_no_url",
-                                                  "Clerk gave no page to connect "
-                                                      + strategy
-                                                      + " on",
-                                                  null));
-                                })))
-        .thenCompose(callback -> reloadUser())
-        .thenApply(
-            u ->
-                u.externalAccounts().stream()
-                    .filter(a -> a.id().equals(started.get()))
-                    .filter(a -> a.verification().map(Verification::verified).orElse(false))
-                    .findFirst()
-                    .orElseThrow(
-                        () ->
-                            new ClerkException(
-                                "external_account_not_verified",
-                                "The "
-                                    + strategy
-                                    + " account was not connected (the provider did not approve)",
-                                null)));
+    AtomicReference<CompletableFuture<?>> flow = new AtomicReference<>();
+    CompletableFuture<ExternalAccount> connected =
+        signedIn(
+                sid -> {
+                  CompletableFuture<Map<String, String>> f =
+                      browser.external(
+                          "connect " + strategy,
+                          redirect ->
+                              connectExternalAccount(strategy, redirect)
+                                  .thenApply(
+                                      a -> {
+                                        started.set(a.id());
+                                        return a.verification()
+                                            .flatMap(Verification::externalVerificationRedirectUrl)
+                                            .orElseThrow(
+                                                () ->
+                                                    new ClerkException(
+                                                        "external_account_no_url",
+                                                        "Clerk gave no page to connect "
+                                                            + strategy
+                                                            + " on",
+                                                        null));
+                                      }));
+                  flow.set(f);
+                  return f;
+                })
+            .thenCompose(
+                callback -> {
+                  String refused =
+                      callback.getOrDefault("__clerk_error_code", callback.get("error"));
+                  if (refused == null) return reloadUser();
+                  return CompletableFuture.<User>failedFuture(
+                      new BrowserSignInException(
+                          BrowserSignInException.ACCESS_DENIED,
+                          strategy + " was not connected: the provider reported " + refused));
+                })
+            .thenApply(
+                u ->
+                    u.externalAccounts().stream()
+                        .filter(a -> a.id().equals(started.get()))
+                        .filter(a -> a.verification().map(Verification::verified).orElse(false))
+                        .findFirst()
+                        .orElseThrow(
+                            () ->
+                                new ClerkException(
+                                    "external_account_not_verified",
+                                    "The "
+                                        + strategy
+                                        + " account was not connected (the provider did not approve)",
+                                    null)));
+    // cancelling the returned future ends the browser flow too (its receiver and its slot)
+    connected.whenComplete(
+        (a, e) -> {
+          CompletableFuture<?> f = flow.get();
+          if (connected.isCancelled() && f != null) f.cancel(false);
+        });
+    return connected;
   }
 
   @Override

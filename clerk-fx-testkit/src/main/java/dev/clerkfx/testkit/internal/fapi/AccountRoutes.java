@@ -466,6 +466,15 @@ final class AccountRoutes {
           String id = r.pathParam("id");
           for (Records.User u : fapi.store.users.values()) {
             for (Records.ExternalAccount a : u.externalAccounts) {
+              if (a.id.equals(id) && !a.verified && r.nonBlank("error").isPresent()) {
+                // the user refused at the provider: nothing is connected
+                return Response.redirect(
+                    303,
+                    ExternalAuth.withQuery(
+                        a.redirectUrl,
+                        "__clerk_status=failed&__clerk_error_code="
+                            + ExternalAuth.enc("oauth_access_denied")));
+              }
               if (a.id.equals(id) && !a.verified) {
                 a.verified = true;
                 u.updatedAt = fapi.store.now();
