@@ -333,20 +333,22 @@ public final class SessionManager implements FapiFacts, AutoCloseable {
   }
 
   /** What was read from storage at start-up. */
-  private record Stored(Optional<String> token, PersistedSnapshot snapshot) {}
+  private record Stored(Optional<String> token, PersistedSnapshot snapshot) {
+    static final Stored NOTHING = new Stored(Optional.empty(), null);
+  }
 
   private CompletableFuture<Stored> readStoredAsync() {
     CompletableFuture<Stored> result = new CompletableFuture<>();
     queueIo(
         () -> {
-          Stored r = new Stored(Optional.empty(), null);
           try {
-            r = readStored();
+            result.complete(readStored());
           } finally {
-            result.complete(r);
+            result.complete(
+                Stored.NOTHING); // no effect once read; an unexpected failure reads as none
           }
         },
-        () -> result.complete(new Stored(Optional.empty(), null)));
+        () -> result.complete(Stored.NOTHING));
     return result;
   }
 
